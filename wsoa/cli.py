@@ -1,0 +1,158 @@
+"""The command line: parse arguments, call the library, print. Nothing else lives here."""
+from __future__ import annotations
+
+import json
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import Optional
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table as RichTable
+
+app = typer.Typer(add_completion=False, no_args_is_help=True,
+                  help="wsoa: SEND inspection letters and Written Statements of Action as clean, comparable data.")
+err = Console(stderr=True)
+
+
+class Format(str, Enum):
+    json = "json"
+    csv = "csv"
+    table = "table"
+
+
+@app.command()
+def extract(file: Path = typer.Argument(..., help="A PDF: a WSoA, priority action plan or inspection letter."),
+            format: Format = typer.Option(Format.json, "--format", "-f", help="json: the SCHEMA.md record; "
+                                          "csv: one row per action; table: a readable summary.")) -> None:
+    """Print one document's record (json on stdout and nothing else)."""
+    from wsoa.extract.document import extract as run
+    from wsoa.extract.pdf import DocumentError
+    from wsoa.outputs.store import rows
+
+    try:
+        doc = run(file)
+    except DocumentError as exc:
+        err.print(f"[red]error[/red] {file}: {exc}")
+        raise typer.Exit(1)
+    if format is Format.json:
+        sys.stdout.write(doc.model_dump_json(indent=2) + "\n")
+    elif format is Format.csv:
+        import pandas as pd
+        pd.DataFrame(rows(doc)["actions"]).to_csv(sys.stdout, index=False)
+    else:
+        console = Console()
+        console.print(f"[bold]{doc.doc_id}[/bold]  {doc.doc_type}  {doc.local_area or '?'}  "
+                      f"{len(doc.weaknesses)} weaknesses, {len(doc.actions)} actions, {len(doc.warnings)} warnings")
+        for w in doc.weaknesses:
+            console.print(f"  {w.id} ({w.kind}) {w.text}")
+        t = RichTable("ref", "weakness", "action", "lead", "deadlines", "rag", "page")
+        for a in doc.actions:
+            t.add_row(a.ref, a.weakness_id or "", a.action[:60], (a.lead or "")[:30],
+                      " ".join(str(d) for d in a.deadlines), a.rag or "", str(a.source.page if a.source else ""))
+        console.print(t)
+        for w in doc.warnings:
+            console.print(f"  [yellow]warning[/yellow] p.{w.page}: {w.code}: {w.message}")
+
+
+@app.command()
+def batch(path: Path = typer.Argument(..., help="A folder of PDFs or a manifest.csv."),
+          out: Path = typer.Option(Path("outputs"), "--out", "-o", help="Output folder."),
+          workers: Optional[int] = typer.Option(None, "--workers", "-w", help="Worker processes (default: CPUs)."),
+          force: bool = typer.Option(False, "--force", help="Re-read documents even when unchanged.")) -> None:
+    """Extract every new or changed document into OUT (wsoa.duckdb, tables/, records/)."""
+    from wsoa.corpus.batch import LockedError, run_batch
+
+    with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                  console=err, transient=False) as progress:
+        task = progress.add_task("reading", total=None)
+
+        def on_event(kind: str, what: str, done: int, total: int) -> None:
+            if kind == "start":
+                progress.update(task, total=total)
+            elif kind == "fail":
+                progress.console.print(f"[red]error[/red] {what}")
+                progress.update(task, completed=done)
+            else:
+                progress.update(task, completed=done, description=f"read {Path(what).name}")
+
+        try:
+            summary = run_batch(path, out, workers=workers, force=force, on_event=on_event)
+        except (LockedError, FileNotFoundError) as exc:
+            err.print(f"[red]error[/red] {exc}")
+            raise typer.Exit(2)
+    err.print(f"{len(summary.done)} read, {len(summary.skipped)} unchanged, {len(summary.failed)} failed, "
+              f"{summary.warnings} warnings -> {out}/wsoa.duckdb, {out}/tables/, {out}/records/")
+    raise typer.Exit(summary.exit_code)
+
+
+@app.command()
+def evaluate(pred_dir: Path = typer.Argument(..., help="An output folder (or a folder of JSON records)."),
+             truth_dir: Path = typer.Argument(..., help="A folder holding *.truth.json files."),
+             details: bool = typer.Option(False, "--details", help="List every field that differs."),
+             as_json: bool = typer.Option(False, "--json", help="Print the scores as JSON.")) -> None:
+    """Score records against ground truth: action recall/precision and exact-match rates per field."""
+    from wsoa.match.evaluate import FIELDS, evaluate_dirs
+
+    scores, pooled = evaluate_dirs(pred_dir, truth_dir)
+    table_rows = [s.row() for s in scores] + [pooled.row()]
+    if as_json:
+        print(json.dumps(table_rows, indent=2))
+        return
+    cols = ["doc_id", "true", "pred", "recall", "precision", "weakness_recall", "text_sim", *FIELDS]
+    t = RichTable(*cols)
+    for r in table_rows:
+        t.add_row(*[str(r[c]) for c in cols])
+    Console(width=250).print(t)
+    if details:
+        for s in scores:
+            for m in s.misses:
+                print(f"{s.doc_id}: {m}")
+
+
+@app.command()
+def schema() -> None:
+    """Print the JSON Schema of the document record."""
+    from wsoa.model import Document
+
+    print(json.dumps(Document.model_json_schema(), indent=2))
+
+
+@app.command()
+def show(file: Path = typer.Argument(..., help="A PDF."),
+         page: int = typer.Option(..., "--page", "-p", help="1-based page number."),
+         out: Optional[Path] = typer.Option(None, "--out", help="PNG to write (default: FILE-pN.png here).")) -> None:
+    """Draw what was detected on a page: cells, column roles, group rows, each action and its status."""
+    from wsoa.outputs.debug import show_page
+
+    target = out or Path(f"{file.stem}-p{page}.png")
+    try:
+        show_page(file, page, target)
+    except (ValueError, Exception) as exc:  # noqa: BLE001 - one clear line
+        err.print(f"[red]error[/red] {file}: {exc}")
+        raise typer.Exit(1)
+    err.print(f"wrote {target}")
+
+
+@app.command()
+def manifest(folder: Path = typer.Argument(..., help="A folder of PDFs; writes FOLDER/manifest.csv.")) -> None:
+    """Write manifest.csv for a folder: path, doc_id, local_area, doc_type, sha256 of each PDF."""
+    from wsoa.corpus.manifest import entries, write_manifest
+    from wsoa.extract.document import extract as run
+
+    rows = []
+    for e in entries(folder):
+        if e.path.name == "manifest.csv":
+            continue
+        doc = run(e.path)
+        rows.append({"path": str(e.path.relative_to(folder.resolve()) if e.path.is_absolute() else
+                                 e.path.relative_to(folder)),
+                     "doc_id": doc.doc_id, "local_area": doc.local_area or "", "doc_type": doc.doc_type,
+                     "sha256": doc.sha256 or ""})
+    print(write_manifest(folder, rows))
+
+
+if __name__ == "__main__":
+    app()

@@ -1,0 +1,229 @@
+"""Rows of an action table -> actions with milestones, statuses, dates and provenance.
+
+A new action starts where the anchor column (ref, else action) starts a non-empty cell; the rows
+after it, until the next such row, are its milestones or continuation rows. A cell merged down
+several rows belongs to every action it spans; a row that is one cell across the table is a
+group heading.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from wsoa.extract.grid import Cell, Row
+from wsoa.extract.tables import Table
+from wsoa.model import Action, Box, Milestone, TableReport
+from wsoa.normalise.dates import find_dates, last_date, parse_dates
+from wsoa.normalise.roles import role_of
+from wsoa.normalise.status import Legend
+from wsoa.normalise.text import clean, split_lead
+
+WORST_FIRST = ("red", "amber", "green")
+
+
+@dataclass
+class ActionContext:
+    """What the text around a table says about it: its section heading and its weakness."""
+    section: str | None = None
+    weakness_id: str | None = None
+
+
+@dataclass
+class ReadActions:
+    actions: list[Action] = field(default_factory=list)
+    warnings: list[tuple[str, str, int]] = field(default_factory=list)  # (code, message, page)
+    report: TableReport | None = None
+    weakness_texts: list[str] = field(default_factory=list)  # from a weakness column, per action
+
+
+def _distinct_cells(rows: list[Row], col: int | None) -> list[Cell]:
+    if col is None:
+        return []
+    out: list[Cell] = []
+    for r in rows:
+        c = r.cells.get(col)
+        if c is not None and c.words and all(c is not o for o in out):
+            out.append(c)
+    return out
+
+
+def _text(rows: list[Row], col: int | None, sep: str = " ") -> str | None:
+    texts = [c.text for c in _distinct_cells(rows, col)]
+    texts = [t for t in texts if t]
+    return sep.join(texts) if texts else None
+
+
+def _is_header_row(table: Table, row: Row) -> bool:
+    hits = 0
+    for ci, col in enumerate(table.columns):
+        t = row.text(ci)
+        if t and col.role and role_of(t)[0] == col.role:
+            hits += 1
+    return hits >= 3
+
+
+def _box(rows: list[Row], table: Table) -> Box:
+    first = rows[0]
+    last = [r for r in rows if r.page == first.page][-1]
+    return Box(page=first.page, x0=round(table.columns[0].x0, 1), top=round(first.top, 1),
+               x1=round(table.columns[-1].x1, 1), bottom=round(last.bottom, 1))
+
+
+def _status(cell: Cell | None, legend: Legend, words_column: bool) -> tuple[str | None, str | None, str | None, bool]:
+    """(status, raw text, how, exact) for a status cell: its words first, else its fill colour."""
+    if cell is None:
+        return None, None, None, True
+    text = cell.text
+    status, how = legend.from_text(text) if text else (None, None)
+    if status and not _only_dates(text):
+        return status, text, how, True
+    if cell.rgb is not None:
+        status, exact = legend.from_colour(cell.rgb)
+        return status, text or None, "colour", exact
+    if words_column:
+        return None, text or None, None, True
+    return "white", text or None, "colour", True
+
+
+def _only_dates(text: str) -> bool:
+    hits = find_dates(text)
+    return bool(hits) and len(clean(text)) <= sum(len(h.raw) for h in hits) + 6
+
+
+def _aggregate(statuses: list[str | None]) -> str | None:
+    present = [s for s in statuses if s]
+    if not present:
+        return None
+    if all(s == "blue" for s in present):
+        return "blue"
+    for s in WORST_FIRST:
+        if s in present:
+            return s
+    return "white"
+
+
+def read_actions(table: Table, index: int, legend: Legend, ctx: ActionContext) -> ReadActions:
+    out = ReadActions()
+    roles = {c.role: i for i, c in enumerate(table.columns) if c.role}
+    anchor = roles.get("ref", roles.get("action", roles.get("milestones")))
+    status_col = roles.get("status")
+    words_column = status_col is not None and any(
+        legend.from_text(r.text(status_col))[0] and not _only_dates(r.text(status_col)) for r in table.rows)
+    group: str | None = None
+    blocks: list[tuple[str | None, list[Row]]] = []
+    dropped = 0
+    for row in table.rows:
+        if row.spanning:
+            text = clean(" ".join(c.text for c in _distinct_row_cells(row)))
+            if text and not _is_header_row(table, row):
+                group = text
+            continue
+        if _is_header_row(table, row):
+            dropped += 1
+            continue
+        starts_action = anchor in row.starts and bool(row.text(anchor))
+        if starts_action:
+            blocks.append((group, [row]))
+        elif blocks:
+            blocks[-1][1].append(row)
+        else:
+            dropped += int(any(row.text(ci) for ci in row.cells))
+    doubtful = 0
+    for group_text, rows in blocks:
+        action, n_doubt = _action(table, rows, roles, legend, words_column, out)
+        doubtful += n_doubt
+        action.group = group_text
+        action.section = ctx.section
+        action.weakness_id = ctx.weakness_id
+        action.table = index
+        if "weakness" in roles:
+            out.weakness_texts.append(_text(rows, roles["weakness"]) or "")
+        out.actions.append(action)
+    out.report = TableReport(
+        index=index, pages=table.pages, grid=table.grid,  # type: ignore[arg-type]
+        columns={c.header or f"column {i + 1}": c.role or "unknown" for i, c in enumerate(table.columns)},
+        rows_kept=sum(len(r) for _, r in blocks), rows_dropped=dropped, header_repeats=table.header_repeats,
+        continued_without_header=table.continued_without_header, doubtful_cells=doubtful)
+    return out
+
+
+def _distinct_row_cells(row: Row) -> list[Cell]:
+    out: list[Cell] = []
+    for ci in sorted(row.cells):
+        c = row.cells[ci]
+        if all(c is not o for o in out):
+            out.append(c)
+    return out
+
+
+def _action(table: Table, rows: list[Row], roles: dict[str, int], legend: Legend, words_column: bool,
+            out: ReadActions) -> tuple[Action, int]:
+    page = rows[0].page
+    a = Action(source=_box(rows, table))
+    a.ref = clean(rows[0].text(roles.get("ref", -1))) if "ref" in roles else ""
+    a.action = _text(rows, roles.get("action")) or ""
+    if not a.action and "milestones" in roles and "action" not in roles:
+        a.action = rows[0].text(roles["milestones"])
+    a.lead = _text(rows, roles.get("lead"))
+    a.lead_role, a.lead_org = split_lead(a.lead)
+    a.measures = _text(rows, roles.get("measures")) or _text(rows, roles.get("outcome"))
+    resources = [c.text for c in _distinct_cells(rows, roles.get("resource")) if c.text]
+    a.resource = "/".join(dict.fromkeys(resources)) or None
+    a.start_raw = _text(rows, roles.get("start"))
+    a.start_dates, warns = parse_dates(a.start_raw, "start")
+    doubt = 0
+    for w in warns:
+        out.warnings.append(("invalid-date", f"{a.ref or a.action[:30]}: start {w}", page))
+        a.flags.append("start_dates:invalid-date")
+    deadline_cells = _distinct_cells(rows, roles.get("deadline"))
+    per_row = "milestones" in roles and len(deadline_cells) > 1 or "milestones" in roles and len(rows) > 1
+    if "milestones" in roles and (per_row or _text(rows, roles["milestones"])):
+        a.milestones = _milestones(rows, roles, legend, words_column, out, a)
+        a.deadlines = [m.date for m in a.milestones if m.date]
+        a.deadline_raw = None
+        a.rag = _aggregate([m.rag for m in a.milestones]) if a.milestones else None
+        a.rag_source = "milestones" if a.milestones else None
+    else:
+        a.deadline_raw = _text(rows, roles.get("deadline"))
+        a.deadlines, warns = parse_dates(a.deadline_raw, "deadline")
+        for w in warns:
+            out.warnings.append(("invalid-date", f"{a.ref or a.action[:30]}: deadline {w}", page))
+            a.flags.append("deadlines:invalid-date")
+        if "status" in roles:
+            cells = _distinct_cells(rows, roles["status"]) or [rows[0].cells.get(roles["status"])]
+            status, raw, how, exact = _status(cells[0], legend, words_column)
+            a.rag, a.rag_raw, a.rag_source = status, raw, how  # type: ignore[assignment]
+            if not exact:
+                a.flags.append("rag:colour-nearest")
+                out.warnings.append(("unknown-colour", f"{a.ref}: status colour {cells[0].rgb} read as nearest ({status})", page))
+                doubt += 1
+    if not a.deadlines and a.deadline_raw:
+        a.flags.append("deadlines:none-readable")
+    return a, doubt
+
+
+def _milestones(rows: list[Row], roles: dict[str, int], legend: Legend, words_column: bool,
+                out: ReadActions, action: Action) -> list[Milestone]:
+    ms: list[Milestone] = []
+    mcol, dcol, scol, rcol = (roles.get(k) for k in ("milestones", "deadline", "status", "resource"))
+    for row in rows:
+        if mcol not in row.starts or not row.text(mcol):
+            continue
+        date_raw = row.text(dcol) if dcol is not None and dcol in row.starts else None
+        m = Milestone(text=row.text(mcol), date_raw=date_raw or None, source=Box(
+            page=row.page, top=round(row.top, 1), bottom=round(row.bottom, 1)))
+        if date_raw:
+            m.date = last_date(date_raw)
+            if m.date is None and any(h.warning for h in find_dates(date_raw)):
+                out.warnings.append(("invalid-date", f"{action.ref}: milestone date {date_raw!r} does not exist", row.page))
+        if rcol is not None and rcol in row.starts:
+            m.resource = row.text(rcol) or None
+        if scol is not None:
+            cell = row.cells.get(scol)
+            status, raw, how, exact = _status(cell, legend, words_column)
+            m.rag = status  # type: ignore[assignment]
+            if raw and _only_dates(raw):
+                m.brag_raw, m.brag_date = raw, last_date(raw)
+            if not exact:
+                action.flags.append("milestone.rag:colour-nearest")
+        ms.append(m)
+    return ms

@@ -1,0 +1,123 @@
+"""One file -> one `Document` record: the extract stage end to end."""
+from __future__ import annotations
+
+import hashlib
+import re
+from pathlib import Path
+
+from wsoa.extract import letters
+from wsoa.extract.actions import ActionContext, read_actions
+from wsoa.extract.classify import classify
+from wsoa.extract.pdf import DocumentError, Page, body_size, read_pages, remove_furniture
+from wsoa.extract.prose import Paragraph, paragraphs
+from wsoa.extract.statements import (inspection_dates, legend, local_area, match_weakness, numbered_weaknesses,
+                                     quotes, weakness_statements)
+from wsoa.extract.tables import Table, is_header_line, read_tables
+from wsoa.model import Document, Quote, Weakness
+
+MIN_WEAKNESS_MATCH = 0.6
+KEY_ENTRY = re.compile(r"^(?:red|amber|green|blue|white|grey)\s*[:\-–]", re.IGNORECASE)  # "Blue: Completed"
+
+
+def sha256(path: str | Path) -> str:
+    h = hashlib.sha256()
+    with open(path, "rb") as f:
+        for chunk in iter(lambda: f.read(1 << 20), b""):
+            h.update(chunk)
+    return h.hexdigest()
+
+
+def check_file(path: Path) -> None:
+    """Refuse, with one clear reason, what is not a readable PDF."""
+    if not path.exists():
+        raise DocumentError("no such file")
+    if path.stat().st_size == 0:
+        raise DocumentError("empty file (0 bytes)")
+    with open(path, "rb") as f:
+        head = f.read(1024)
+    if b"%PDF" not in head:
+        kind = "an HTML page" if b"<html" in head.lower() or b"<!doctype" in head.lower() else (
+            "a Word/ZIP file" if head.startswith(b"PK") else "not a PDF")
+        raise DocumentError(f"not a PDF: the file is {kind}")
+
+
+def extract(path: str | Path, doc_id: str | None = None) -> Document:
+    """Read one PDF into a record. Raises DocumentError for a file that cannot be read."""
+    path = Path(path)
+    check_file(path)
+    pages = list(read_pages(path))
+    if not pages:
+        raise DocumentError("the PDF has no pages")
+    if not any(p.words for p in pages):
+        raise DocumentError("image-only: no text layer (needs OCR)")
+    doc = Document(doc_id=doc_id or path.stem, source_path=str(path), sha256=sha256(path), pages=len(pages))
+    remove_furniture(pages, is_header_line)
+    tables = read_tables(pages)
+    skip: dict[int, list[tuple[float, float]]] = {}
+    for t in tables:
+        for r in t.rows:
+            skip.setdefault(r.page, []).append((r.top, r.bottom))
+    body = body_size(pages, skip)
+    paras = paragraphs(pages, body, skip)
+    text = "\n".join(p.text for p in paras)
+    doc.doc_type = classify(text, len(tables))  # type: ignore[assignment]
+    doc.local_area = local_area(paras)
+    doc.inspection_start, doc.inspection_end = inspection_dates(paras)
+    if tables:
+        _plan(doc, pages, tables, paras)
+    else:
+        letters.read_letter(doc, paras)
+    return doc
+
+
+def _plan(doc: Document, pages: list[Page], tables: list[Table], paras: list[Paragraph]) -> None:
+    statements = weakness_statements(paras)
+    if statements:
+        seen: list[tuple[str, str]] = []
+        for st in statements:
+            wid, score = match_weakness(st.text, seen)
+            if wid is None or score < 0.9:
+                seen.append((f"W{len(seen) + 1}", st.text))
+                doc.weaknesses.append(Weakness(id=seen[-1][0], text=st.text))
+    else:
+        for i, st in enumerate(numbered_weaknesses(paras), start=1):
+            doc.weaknesses.append(Weakness(id=f"W{i}", text=st.text))
+    known = [(w.id, w.text) for w in doc.weaknesses]
+    lg = legend(pages)
+    headings = [p for p in paras if p.heading and not p.text.rstrip().endswith(":") and not KEY_ENTRY.match(p.text)]
+    for i, table in enumerate(tables):
+        before = [h for h in headings if h.pos < table.top]
+        ctx = ActionContext(section=before[-1].text if before else None)
+        prior = [s for s in statements if s.pos < table.top]
+        if prior:
+            wid, score = match_weakness(prior[-1].text, known)
+            ctx.weakness_id = wid if score >= MIN_WEAKNESS_MATCH else None
+        elif before and known:
+            wid, score = match_weakness(before[-1].text, known)
+            ctx.weakness_id = wid if score >= MIN_WEAKNESS_MATCH else None
+        got = read_actions(table, i, lg, ctx)
+        for code, message, page in got.warnings:
+            doc.warn(code, message, page)
+        if got.weakness_texts:
+            _weakness_column(doc, got)
+        doc.actions.extend(got.actions)
+        if got.report:
+            doc.tables.append(got.report)
+    for text, cites, page in quotes(paras):
+        doc.quotes.append(Quote(text=text, cites=cites, page=page))
+    if not doc.actions:
+        doc.warn("no-actions", "action tables were found but no action rows could be read")
+
+
+def _weakness_column(doc: Document, got) -> None:
+    """Weaknesses named in a table column: each distinct text is a weakness, each action points at its own."""
+    last: str | None = None
+    for action, text in zip(got.actions, got.weakness_texts):
+        if not text:  # a weakness cell that was not repeated applies until the next one
+            action.weakness_id = last
+            continue
+        wid, score = match_weakness(text, [(w.id, w.text) for w in doc.weaknesses])
+        if wid is None or score < 0.9:
+            wid = f"W{len(doc.weaknesses) + 1}"
+            doc.weaknesses.append(Weakness(id=wid, text=text))
+        action.weakness_id = last = wid

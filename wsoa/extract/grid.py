@@ -1,0 +1,190 @@
+"""Grids: columns and row boundaries of a table region, and the cells they make.
+
+A column's cells are cut by the horizontal rules that cross that column, so a cell merged down
+several rows stays one cell; the union of all cuts gives the atomic rows. Without horizontal
+rules, rows start where the anchor column (ref, else the first) starts a new entry.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from wsoa.extract.pdf import Fill, Page, Rule, Word, group_lines
+from wsoa.normalise.status import RGB
+from wsoa.normalise.text import is_bullet, join_lines
+
+TOL = 2.0
+REF_LIKE = re.compile(r"^(?:[A-Z]{0,3}\d{0,2}[.\-]?)?\d{1,3}(?:\.\d{1,3})*[a-z]?\.?$|^[A-Z]\d{0,2}(?:\.\d+)*[a-z]?$")
+
+
+@dataclass
+class Column:
+    x0: float
+    x1: float
+    header: str = ""
+    role: str | None = None
+    score: float = 0.0
+
+
+@dataclass
+class Cell:
+    col: int
+    top: float
+    bottom: float
+    words: list[Word] = field(default_factory=list)
+    rgb: RGB | None = None
+    page: int = 0
+
+    @property
+    def text(self) -> str:
+        lines = group_lines(self.words, self.page)
+        return join_lines([" ".join(w.text for w in _drop_leading_bullet(ln.words)) for ln in lines])
+
+
+def _drop_leading_bullet(words: list[Word]) -> list[Word]:
+    return words[1:] if words and is_bullet(words[0].text) else words
+
+
+@dataclass
+class Row:
+    """One atomic row of a table segment: for each column, the cell covering it."""
+    page: int
+    top: float
+    bottom: float
+    cells: dict[int, Cell]
+    starts: set[int]          # columns whose cell begins in this row
+    spanning: bool = False    # one cell across the whole table (a group row)
+    x0: float = 0.0
+    x1: float = 0.0
+
+    def text(self, col: int) -> str:
+        cell = self.cells.get(col)
+        return cell.text if cell else ""
+
+
+def merge_positions(values: list[float], tol: float = TOL) -> list[float]:
+    out: list[float] = []
+    for v in sorted(values):
+        if out and v - out[-1] <= tol:
+            continue
+        out.append(v)
+    return out
+
+
+def covers(rule: Rule, a: float, b: float, share: float = 0.6) -> bool:
+    """True when a horizontal rule covers `share` of the span a..b (or a vertical one of top..bottom)."""
+    lo, hi = (rule.x0, rule.x1) if rule.horizontal else (rule.top, rule.bottom)
+    return min(hi, b) - max(lo, a) >= share * (b - a)
+
+
+def vertical_cuts(page: Page, top: float, bottom: float, x0: float, x1: float) -> list[float]:
+    """x positions of vertical rules crossing the band top..bottom between x0 and x1."""
+    xs = [r.x0 for r in page.vrules
+          if x0 - TOL <= r.x0 <= x1 + TOL and covers(r, top, bottom, 0.5)]
+    return merge_positions(xs)
+
+
+def column_cuts(page: Page, col: Column, top: float, bottom: float) -> list[float]:
+    """y positions where horizontal rules cut this column between top and bottom."""
+    ys = [r.top for r in page.hrules if top - TOL <= r.top <= bottom + TOL and covers(r, col.x0, col.x1)]
+    return merge_positions(ys)
+
+
+def text_cuts(page: Page, cols: list[Column], anchor: int, top: float, bottom: float) -> list[float]:
+    """Row starts for a table without horizontal rules: a new entry in the anchor column."""
+    col = cols[anchor]
+    words = [w for w in page.words if col.x0 <= w.xc < col.x1 and top <= w.yc < bottom]
+    lines = group_lines(words, page.number)
+    cuts: list[float] = []
+    prev_bottom = None
+    for ln in lines:
+        first = ln.words[0].text
+        gap = ln.top - prev_bottom if prev_bottom is not None else None
+        if REF_LIKE.match(first) or gap is None or gap > 0.9 * (ln.bottom - ln.top):
+            cuts.append(ln.top - 1.0)
+        prev_bottom = ln.bottom
+    return cuts
+
+
+def fill_under(fills: list[Fill], x0: float, top: float, x1: float, bottom: float) -> RGB | None:
+    """The colour of the smallest fill covering at least half of the box."""
+    area = max((x1 - x0) * (bottom - top), 1e-6)
+    best: Fill | None = None
+    for f in fills:
+        w = min(f.x1, x1) - max(f.x0, x0)
+        h = min(f.bottom, bottom) - max(f.top, top)
+        if w > 0 and h > 0 and w * h >= 0.5 * area and f.area <= 4 * area:
+            if best is None or f.area < best.area:
+                best = f
+    return best.rgb if best else None
+
+
+def build_rows(page: Page, cols: list[Column], top: float, bottom: float, ruled: bool,
+               anchor: int) -> list[Row]:
+    """Cut the region top..bottom into atomic rows and cells."""
+    cuts_by_col: list[list[float]] = []
+    has_hrules = any(column_cuts(page, c, top, bottom)[1:-1] or len(column_cuts(page, c, top, bottom)) > 1
+                     for c in cols)
+    shared = [] if has_hrules else text_cuts(page, cols, anchor, top, bottom)
+    for c in cols:
+        cuts = column_cuts(page, c, top, bottom) if has_hrules else shared
+        cuts_by_col.append(merge_positions([top, bottom] + [y for y in cuts if top < y < bottom]))
+    atomic = merge_positions([y for cuts in cuts_by_col for y in cuts], tol=3.0)
+    # cells per column
+    cells_by_col: list[list[Cell]] = []
+    for ci, cuts in enumerate(cuts_by_col):
+        cells = [Cell(ci, a, b, page=page.number) for a, b in zip(cuts, cuts[1:]) if b - a > TOL]
+        cells_by_col.append(cells)
+    for w in page.words:
+        if not (top <= w.yc < bottom):
+            continue
+        for ci, c in enumerate(cols):
+            if c.x0 <= w.xc < c.x1:
+                for cell in cells_by_col[ci]:
+                    if cell.top <= w.yc < cell.bottom:
+                        cell.words.append(w)
+                        break
+                break
+    for ci, cells in enumerate(cells_by_col):
+        for cell in cells:
+            cell.rgb = fill_under(page.fills, cols[ci].x0, cell.top, cols[ci].x1, cell.bottom)
+    rows: list[Row] = []
+    for a, b in zip(atomic, atomic[1:]):
+        if b - a <= TOL:
+            continue
+        mid = (a + b) / 2
+        cells, starts = {}, set()
+        for ci, cells_c in enumerate(cells_by_col):
+            for cell in cells_c:
+                if cell.top <= mid < cell.bottom:
+                    cells[ci] = cell
+                    if abs(cell.top - a) <= 3.0:
+                        starts.add(ci)
+                    break
+        row = Row(page.number, a, b, cells, starts, x0=cols[0].x0, x1=cols[-1].x1)
+        row.spanning = _is_spanning(page, cols, row, ruled)
+        rows.append(row)
+    return rows
+
+
+def _is_spanning(page: Page, cols: list[Column], row: Row, ruled: bool) -> bool:
+    """A row that is one cell across the table: no inner rule crosses it, or its text runs across columns."""
+    words = [w for w in page.words if row.top <= w.yc < row.bottom and row.x0 <= w.xc < row.x1]
+    if not words or len(cols) < 2:
+        return False
+    inner = [c.x0 for c in cols[1:]]
+    if ruled:
+        crossing = [x for x in inner if any(abs(r.x0 - x) <= TOL and covers(r, row.top, row.bottom, 0.5)
+                                            for r in page.vrules)]
+        return not crossing
+    lines = group_lines(words, page.number)
+    return len(lines) == 1 and runs_across(lines[0].words, inner)
+
+
+def runs_across(words: list[Word], boundaries: list[float]) -> bool:
+    """True when text flows over a column boundary with no more than a word space at it."""
+    for a, b in zip(words, words[1:]):
+        gap = b.x0 - a.x1
+        if gap < 0.6 * a.size and any(a.x0 < x <= b.x0 for x in boundaries):
+            return True
+    return any(w.x0 < x - TOL and w.x1 > x + TOL for w in words for x in boundaries)

@@ -1,0 +1,64 @@
+"""The text outside action tables: paragraphs and headings in reading order."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from wsoa.extract.pdf import Line, Page
+from wsoa.normalise.text import is_bullet, join_lines
+
+
+@dataclass
+class Paragraph:
+    text: str
+    page: int
+    top: float
+    bottom: float
+    size: float
+    bold: bool
+    heading: bool = False
+    item: bool = False  # starts with a bullet glyph or an item number
+
+    @property
+    def pos(self) -> tuple[int, float]:
+        return (self.page, self.top)
+
+
+def paragraphs(pages: list[Page], body: float, skip: dict[int, list[tuple[float, float]]]) -> list[Paragraph]:
+    """Paragraphs of every page, leaving out the vertical bands in `skip` (tables), in reading order.
+
+    Lines join while style and spacing stay the same; a line in a larger font than the body text
+    is a heading.
+    """
+    out: list[Paragraph] = []
+    for page in pages:
+        bands = skip.get(page.number, [])
+        lines = [ln for ln in page.lines if not any(a - 1 <= (ln.top + ln.bottom) / 2 <= b + 1 for a, b in bands)]
+        current: list[Line] = []
+        for ln in lines:
+            if current and _continues(current[-1], ln):
+                current.append(ln)
+                continue
+            if current:
+                out.append(_make(current, body))
+            current = [ln]
+        if current:
+            out.append(_make(current, body))
+    return out
+
+
+def _continues(prev: Line, line: Line) -> bool:
+    gap = line.top - prev.bottom
+    same_style = abs(prev.size - line.size) < 0.6 and prev.bold == line.bold
+    starts_item = is_bullet(line.words[0].text) or (line.words[0].text.rstrip(".)").isdigit() and len(line.words) > 1
+                                                    and line.words[0].text[-1:] in ".)")
+    return same_style and 0 <= gap < 0.45 * line.size and not starts_item
+
+
+def _make(lines: list[Line], body: float) -> Paragraph:
+    size = lines[0].size
+    text = join_lines([ln.text for ln in lines])
+    heading = size > body + 0.9 and len(text.split()) <= 25
+    first = lines[0].words[0].text
+    item = is_bullet(first) or bool(re.match(r"^\(?(\d{1,2}|[ivx]{1,4}|[a-h])[.)]$", first))
+    return Paragraph(text, lines[0].page, lines[0].top, lines[-1].bottom, size, lines[0].bold, heading, item)

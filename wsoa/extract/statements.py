@@ -1,0 +1,179 @@
+"""What a statement's prose says: its weaknesses, its quotations of the report, its status key,
+its local area and its inspection dates."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from rapidfuzz import fuzz
+
+from wsoa.extract.pdf import Page
+from wsoa.extract.prose import Paragraph
+from wsoa.normalise.dates import find_dates
+from wsoa.normalise.status import Legend, STATUSES
+from wsoa.normalise.text import clean, strip_citation, strip_quotes
+
+WEAKNESS_LABEL = re.compile(
+    r"^(?:(?:the\s+)?(?:significant\s+)?(?:area|areas)\s+(?:of|for)\s+(?:significant\s+)?(?:weakness|priority action)"
+    r"[^:]{0,60}|significant\s+weakness(?:es)?(?:\s+identified)?|(?:identified\s+)?weakness\s*\d*|"
+    r"area\s+for\s+priority\s+action\s*\d*|priority\s+action\s*\d*)\s*[:\-–]\s*(?P<rest>.*)$",
+    re.IGNORECASE)
+SAID = re.compile(r"^(?P<who>[A-Z][\w&' ]{1,40}?)\s+(?:said|found|reported|stated)\s*:\s*(?P<rest>.+)$")
+LABEL_PREFIX = re.compile(r"^(?:main findings?|key findings?|finding|inspection findings?)\s*:\s*", re.IGNORECASE)
+LEGEND_LINE = re.compile(rf"^(?P<colour>{'|'.join(STATUSES)}|grey|yellow|purple)\b\s*[-–—:=]?\s*(?P<meaning>.{{2,60}})$",
+                         re.IGNORECASE)
+NUMBERED = re.compile(r"^\(?(\d{1,2}|[ivx]{1,4}|[a-h])[.)]\s+(?P<text>.+)$", re.IGNORECASE)
+
+
+@dataclass
+class Statement:
+    text: str
+    pos: tuple[int, float]
+    page: int
+
+
+def weakness_statements(paras: list[Paragraph]) -> list[Statement]:
+    """Weakness statements introduced by a label ("Significant weakness identified: ..."), in order.
+
+    A label standing alone takes the next paragraph; a leading "Ofsted and CQC said:", quotation
+    marks and a trailing citation are removed.
+    """
+    out: list[Statement] = []
+    for i, p in enumerate(paras):
+        m = WEAKNESS_LABEL.match(p.text)
+        if not m:
+            continue
+        rest = m.group("rest").strip()
+        if not rest and i + 1 < len(paras):
+            rest = paras[i + 1].text
+        text = _statement_text(rest)
+        if len(text.split()) >= 3:
+            out.append(Statement(text, p.pos, p.page))
+    return out
+
+
+def _statement_text(text: str) -> str:
+    said = SAID.match(text)
+    if said:
+        text = said.group("rest")
+    text, _ = strip_citation(text)
+    return strip_quotes(clean(text)).rstrip()
+
+
+def numbered_weaknesses(paras: list[Paragraph]) -> list[Statement]:
+    """A numbered list that follows the first mention of the weaknesses (a statement's introduction)."""
+    for i, p in enumerate(paras):
+        if not re.search(r"weakness|areas? (?:of|for) (?:concern|improvement|priority)", p.text, re.IGNORECASE):
+            continue
+        items: list[Statement] = []
+        for q in paras[i + 1:]:
+            m = NUMBERED.match(q.text)
+            if not m:
+                break
+            items.append(Statement(_statement_text(m.group("text")), q.pos, q.page))
+        if len(items) >= 1:
+            return items
+    return []
+
+
+def quotes(paras: list[Paragraph]) -> list[tuple[str, str, int]]:
+    """(text, cites, page) for every paragraph citing the report or quoting what the inspectors said."""
+    out: list[tuple[str, str, int]] = []
+    for p in paras:
+        text = WEAKNESS_LABEL.sub(lambda m: m.group("rest"), p.text)
+        text = LABEL_PREFIX.sub("", text)
+        said = SAID.match(text)
+        body, cites = strip_citation(text)
+        if cites:
+            body = SAID.match(body).group("rest") if SAID.match(body) else body
+            out.append((strip_quotes(body), cites, p.page))
+        elif said and re.search(r"ofsted|cqc|inspector", said.group("who"), re.IGNORECASE):
+            out.append((strip_quotes(said.group("rest")), said.group("who").strip(), p.page))
+    return out
+
+
+def legend(pages: list[Page]) -> Legend:
+    """The document's own status key: runs of short lines "Blue - complete", with the key's fill colours."""
+    from wsoa.extract.grid import fill_under
+
+    lg = Legend.default()
+    for page in pages:
+        run = []
+        for ln in page.lines:
+            m = LEGEND_LINE.match(ln.text)
+            if m and len(ln.text.split()) <= 10:
+                run.append((ln, m))
+                continue
+            _learn(lg, run, page, fill_under)
+            run = []
+        _learn(lg, run, page, fill_under)
+    return lg
+
+
+def _learn(lg: Legend, run, page: Page, fill_under) -> None:
+    if len(run) < 3:
+        return
+    for ln, m in run:
+        colour = m.group("colour").lower()
+        status = {"yellow": "amber", "grey": "white", "purple": "blue"}.get(colour, colour)
+        first = ln.words[0]
+        rgb = fill_under(page.fills, first.x0, first.top, first.x1, first.bottom)
+        lg.learn(status, m.group("meaning"), rgb)
+
+
+AREA_OF = re.compile(r"\b(?:inspection|statement of action|action plan)\s+(?:of|in|for)\s+(?:the\s+)?"
+                     r"(?P<name>[A-Z][A-Za-z&\-.' ]+?)(?i:\s+local area partnership|\s+local area|\s*[–\-(:]|\s*$)")
+AREA_TITLE = re.compile(r"^(?:the\s+)?(?P<name>[A-Z][A-Za-z&\-.' ]+?)(?:'s|’s)?\s+(?:local area|special educational|"
+                        r"send\b|area send|written statement|council|local authority|partnership)", re.IGNORECASE)
+
+
+def local_area(paras: list[Paragraph]) -> str | None:
+    """The local area the title names: "Area SEND inspection of Bury Local Area Partnership",
+    "Buckinghamshire's Local Area SEND Inspection", "Peterborough Special Educational Needs"."""
+    head = paras[:15]
+    for pattern in (AREA_OF, AREA_TITLE):
+        for p in head:
+            m = pattern.search(p.text)
+            if not m:
+                continue
+            name = re.sub(r"\s+(?:and|&)\s*$", "", m.group("name").strip())
+            if name.split()[0].lower() in {"the", "local", "joint", "area", "send", "written"}:
+                continue
+            return name.title() if name.isupper() else name
+    return None
+
+
+def inspection_dates(paras: list[Paragraph]) -> tuple[date | None, date | None]:
+    """The inspection's first and last day from a sentence such as "Between 10th June 2019 and 14th June 2019"."""
+    pat = re.compile(r"(?:between|from|inspection dates?:?)\s+(?:the\s+)?(?P<a>\d{1,2}(?:st|nd|rd|th)?(?:\s+[A-Za-z]+)?(?:\s+\d{4})?)"
+                     r"\s+(?:and|to|until|-|–)\s+(?:the\s+)?(?P<b>\d{1,2}(?:st|nd|rd|th)?\s+[A-Za-z]+\s+\d{4})",
+                     re.IGNORECASE)
+    for p in paras:
+        if not re.search(r"inspect", p.text, re.IGNORECASE):
+            continue
+        m = pat.search(p.text)
+        if not m:
+            continue
+        end = find_dates(m.group("b"))
+        if not end or not end[0].value:
+            continue
+        b = end[0].value
+        a_text = m.group("a")
+        if not re.search(r"\d{4}", a_text):
+            a_text += f" {b.year}"
+        if not re.search(r"[A-Za-z]{3}", re.sub(r"(st|nd|rd|th)\b", "", a_text)):
+            a_text = a_text.replace(str(b.year), f"{b.strftime('%B')} {b.year}")
+        start = find_dates(a_text, "start")
+        return (start[0].value if start else None), b
+    return None, None
+
+
+def match_weakness(text: str, weaknesses: list[tuple[str, str]]) -> tuple[str | None, float]:
+    """The id of the weakness whose text `text` restates best, and the 0-1 score."""
+    best = (None, 0.0)
+    for wid, wtext in weaknesses:
+        s = fuzz.token_set_ratio(text.lower(), wtext.lower()) / 100
+        if s > best[1]:
+            best = (wid, s)
+    return best

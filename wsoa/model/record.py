@@ -1,0 +1,114 @@
+"""The document record of SCHEMA.md, plus provenance, confidence flags and warnings."""
+from __future__ import annotations
+
+import datetime as dt
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+DocType = Literal[
+    "wsoa", "inspection_letter", "revisit_letter", "priority_action_plan",
+    "self_evaluation", "committee_report", "unknown",
+]
+Status = Literal["red", "amber", "green", "blue", "white"]
+WeaknessKind = Literal["significant_weakness", "priority_action", "improvement"]
+
+
+class Box(BaseModel):
+    """Where a value was read: 1-based page number and its box in PDF points (top-left origin)."""
+    page: int
+    x0: float = 0.0
+    top: float = 0.0
+    x1: float = 0.0
+    bottom: float = 0.0
+
+
+class Warning(BaseModel):
+    code: str
+    message: str
+    page: int | None = None
+
+
+class Weakness(BaseModel):
+    id: str
+    text: str
+    kind: WeaknessKind = "significant_weakness"
+    responsible_body: str | None = None
+    source: Box | None = None
+
+
+class Milestone(BaseModel):
+    text: str
+    date_raw: str | None = None
+    date: dt.date | None = None
+    rag: Status | None = None
+    resource: str | None = None
+    brag_raw: str | None = None
+    brag_date: dt.date | None = None
+    source: Box | None = None
+
+
+class Action(BaseModel):
+    weakness_id: str | None = None
+    section: str | None = None
+    group: str | None = None
+    ref: str = ""
+    action: str = ""
+    lead: str | None = None
+    lead_role: str | None = None
+    lead_org: str | None = None
+    start_raw: str | None = None
+    start_dates: list[dt.date] = Field(default_factory=list)
+    deadlines: list[dt.date] = Field(default_factory=list)
+    deadline_raw: str | None = None
+    resource: str | None = None
+    measures: str | None = None
+    milestones: list[Milestone] = Field(default_factory=list)
+    rag: Status | None = None
+    rag_raw: str | None = None
+    rag_source: Literal["word", "letter", "colour", "milestones"] | None = None
+    flags: list[str] = Field(default_factory=list, description="low-confidence fields, e.g. 'rag:colour-nearest'")
+    table: int | None = Field(None, description="index into Document.tables")
+    source: Box | None = None
+
+
+class Quote(BaseModel):
+    text: str
+    cites: str
+    page: int | None = None
+
+
+class TableReport(BaseModel):
+    """How one action table was read: camelot's parsing report, for wsoa."""
+    index: int
+    pages: list[int]
+    grid: Literal["ruled", "horizontal-rules", "text-aligned"]
+    columns: dict[str, str] = Field(description="column header text -> role")
+    rows_kept: int = 0
+    rows_dropped: int = 0
+    header_repeats: int = 0
+    continued_without_header: int = 0
+    doubtful_cells: int = 0
+
+
+class Document(BaseModel):
+    model_config = ConfigDict(populate_by_name=True)
+
+    doc_id: str
+    local_area: str | None = None
+    doc_type: DocType = "unknown"
+    inspection_start: dt.date | None = None
+    inspection_end: dt.date | None = None
+    letter_date: dt.date | None = None
+    outcome: str | None = None
+    weaknesses: list[Weakness] = Field(default_factory=list)
+    actions: list[Action] = Field(default_factory=list)
+    quotes: list[Quote] = Field(default_factory=list)
+    warnings: list[Warning] = Field(default_factory=list)
+    tables: list[TableReport] = Field(default_factory=list)
+    source_path: str | None = None
+    sha256: str | None = None
+    pages: int = 0
+
+    def warn(self, code: str, message: str, page: int | None = None) -> None:
+        self.warnings.append(Warning(code=code, message=message, page=page))

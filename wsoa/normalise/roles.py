@@ -1,0 +1,80 @@
+"""Column roles from what header cells mean (synonyms kept as data in data/columns.toml)."""
+from __future__ import annotations
+
+import re
+import tomllib
+from functools import lru_cache
+from importlib.resources import files
+
+from rapidfuzz import fuzz
+
+ROLES = ("ref", "weakness", "outcome", "action", "milestones", "lead", "start", "deadline",
+         "measures", "resource", "status")
+
+
+@lru_cache(maxsize=1)
+def synonyms() -> dict[str, list[str]]:
+    data = tomllib.loads(files("wsoa.data").joinpath("columns.toml").read_text("utf-8"))
+    return {role: [_norm(p) for p in phrases] for role, phrases in data["roles"].items()}
+
+
+def _norm(text: str) -> str:
+    text = re.sub(r"\(.*?\)", " ", text.lower()) if "(" in text and not text.strip().startswith("(") else text.lower()
+    return re.sub(r"\s+", " ", re.sub(r"[^a-z0-9#+/ ]", " ", text)).strip()
+
+
+def _score(header: str, phrase: str) -> float:
+    if header == phrase:
+        return 100.0
+    inside = re.search(rf"(^| ){re.escape(phrase)}( |$)", header)
+    if inside and (len(phrase) >= 4 or header.startswith(phrase + " ")):
+        # a phrase inside a longer header: strong when it is most of it
+        return 80.0 + 20.0 * len(phrase) / max(len(header), 1)
+    return fuzz.ratio(header, phrase) if len(phrase) > 3 else 0.0
+
+
+def role_of(header: str) -> tuple[str | None, float]:
+    """The role a header cell's text means, and a 0-100 score; (None, 0) when nothing fits."""
+    full = re.sub(r"\s+", " ", re.sub(r"[^a-z0-9#+/() ]", " ", header.lower())).strip()
+    candidates = {_norm(header), full.replace("(", "").replace(")", "")}
+    best: tuple[str | None, float] = (None, 0.0)
+    for role, phrases in synonyms().items():
+        for phrase in phrases:
+            s = max(_score(c, phrase) for c in candidates if c)
+            if s > best[1]:
+                best = (role, s)
+    return best if best[1] >= 80 else (None, best[1])
+
+
+def header_phrases(words: list[str], wide_gap: list[bool]) -> list[tuple[int, int, str | None]]:
+    """Split a header line's words into column phrases.
+
+    A phrase starts after a wide gap, or where a synonym starts outside parentheses after a gap
+    wider than a space; the longest synonym wins. Returns (first word, end, role or None).
+    """
+    norm = [_norm(w) for w in words]
+    out: list[tuple[int, int, str | None]] = []
+    depth, i = 0, 0
+    while i < len(words):
+        best: tuple[int, str] | None = None
+        if wide_gap[i]:
+            depth = 0
+        if depth == 0:
+            for role, phrases in synonyms().items():
+                for p in phrases:
+                    n = len(p.split())
+                    if " ".join(norm[i:i + n]) == p and (best is None or n > best[0]):
+                        best = (n, role)
+        if words[i].startswith("("):
+            best = None
+        if not out or wide_gap[i] or (best and depth == 0):
+            n = best[0] if best else 1
+            out.append((i, i + n, best[1] if best else None))
+        else:
+            n = 1
+            first, _, role = out[-1]
+            out[-1] = (first, i + 1, role)
+        for w in words[i:i + n]:
+            depth = max(0, depth + w.count("(") - w.count(")"))
+        i += n
+    return out

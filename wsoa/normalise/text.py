@@ -1,0 +1,63 @@
+"""Cell and paragraph text: whitespace, bullet glyphs, hyphenation, quotes, leads."""
+from __future__ import annotations
+
+import re
+
+# Bullet glyphs as PDFs carry them (Symbol/Wingdings private-use code points included).
+BULLETS = "\uf0b7\uf0a7\uf0d8\uf076\uf0fc\u2022\u25aa\u25cf\u25e6\u2023\u2043\u2219\u25a0\u25a1\u27a2\u00b7\u25ba\u2714"
+_BULLET_WORD = re.compile(rf"^[{BULLETS}\-\*o]$")
+_CITATION = re.compile(r"\s*\((?:[^()]*?\b(?:report|letter)\b[^()]*?\bp(?:age|\.)?\s*\.?\s*\d+[^()]*)\)\.?\s*$",
+                       re.IGNORECASE)
+
+
+def is_bullet(word: str) -> bool:
+    """True for a word that is only a list bullet glyph."""
+    return bool(_BULLET_WORD.match(word)) or all(ch in BULLETS for ch in word)
+
+
+def strip_bullets(text: str) -> str:
+    return re.sub(rf"(^|\s)[{BULLETS}](?=\s|$)", " ", text)
+
+
+def join_lines(lines: list[str]) -> str:
+    """Join the lines of a cell: hyphenated line ends rejoined, whitespace collapsed."""
+    out = ""
+    for line in lines:
+        line = line.strip()
+        if not line:
+            continue
+        if out.endswith("-") and len(out) > 1 and out[-2].isalpha() and line[:1].islower():
+            out = out[:-1] + line
+        else:
+            out = f"{out} {line}" if out else line
+    return clean(out)
+
+
+def clean(text: str | None) -> str:
+    """Whitespace collapsed, bullet glyphs removed."""
+    if not text:
+        return ""
+    return re.sub(r"\s+", " ", strip_bullets(text)).strip()
+
+
+def strip_citation(text: str) -> tuple[str, str | None]:
+    """('text', 'Inspection Report, p.10, 26 April 2022') for a paragraph ending with such a citation."""
+    m = _CITATION.search(text)
+    if not m:
+        return text, None
+    return text[: m.start()].rstrip(" .,;"), m.group(0).strip(" .()")
+
+
+def strip_quotes(text: str) -> str:
+    return text.strip().strip("\"'“”‘’").strip()
+
+
+def split_lead(lead: str | None) -> tuple[str | None, str | None]:
+    """('Head of Service CAMHS', 'Oxford Health') from a lead printed as 'role, organisation'."""
+    if not lead or "," not in lead:
+        return (lead, None)
+    role, _, org = lead.rpartition(",")
+    org = org.strip(" .")
+    if not org or len(org.split()) > 8:
+        return (lead, None)
+    return role.strip(" ,"), org
