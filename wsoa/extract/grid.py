@@ -14,7 +14,7 @@ from wsoa.normalise.status import RGB
 from wsoa.normalise.text import is_bullet, join_lines
 
 TOL = 2.0
-REF_LIKE = re.compile(r"^(?:[A-Z]{0,3}\d{0,2}[.\-]?)?\d{1,3}(?:\.\d{1,3})*[a-z]?\.?$|^[A-Z]\d{0,2}(?:\.\d+)*[a-z]?$")
+REF_LIKE = re.compile(r"^(?:[A-Z]{0,3}\d{0,2}[.\-]?)?\d{1,3}(?:\.\d{1,3})*[a-z]?\.?$|^[A-Z]{1,3}\d{1,2}(?:\.\d+)*[a-z]?$")
 
 
 @dataclass

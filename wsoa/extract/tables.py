@@ -98,9 +98,13 @@ def _header_from_line(page: Page, line: Line) -> Header | None:
             c.header = _header_words(page, top, bottom, c.x0, c.x1)
         ruled = True
     else:
+        # left-aligned headers: a column runs from its header's first word to the next header
         starts = [words[a].x0 for a, _, _ in phrases]
-        ends = [words[b - 1].x1 for _, b, _ in phrases]
-        bounds = [0.0] + [(ends[i] + starts[i + 1]) / 2 for i in range(len(phrases) - 1)] + [page.width]
+        near = [r for r in page.hrules if abs(r.top - line.top) < 4 * line.size and r.x0 <= starts[0] + 2
+                and r.x1 >= words[-1].x1 - 2]
+        left = min([r.x0 for r in near] + [starts[0] - 6])
+        right = max([r.x1 for r in near] + [max(w.x1 for w in page.words) + 2])
+        bounds = [left] + [x - 3.0 for x in starts[1:]] + [right]
         cols = [Column(a, b) for a, b in zip(bounds, bounds[1:])]
         top, bottom = line.top - 1, line.bottom + 1
         style = (words[0].bold, words[0].rgb)
@@ -295,8 +299,13 @@ def _join_split_row(table: Table, rows: list[Row]) -> None:
         return  # a new milestone/sub-row of the same action, not a split row
     for ci, cell in first.cells.items():
         target = prev.cells.get(ci)
-        if target is not None and cell.words:
+        if target is None or target is cell:
+            continue
+        if cell.words:
             target.words.extend(_shifted(cell.words, target))
+        for r in rows[1:]:  # the tail cell may run on down the new page: it is the head cell now
+            if r.cells.get(ci) is cell:
+                r.cells[ci] = target
     rows.pop(0)
     table.split_rows_joined += 1
 

@@ -20,14 +20,14 @@ def strip_bullets(text: str) -> str:
 
 
 def join_lines(lines: list[str]) -> str:
-    """Join the lines of a cell: hyphenated line ends rejoined, whitespace collapsed."""
+    """Join the lines of a cell: a word broken at a hyphen rejoined (hyphen kept), whitespace collapsed."""
     out = ""
     for line in lines:
         line = line.strip()
         if not line:
             continue
         if out.endswith("-") and len(out) > 1 and out[-2].isalpha() and line[:1].islower():
-            out = out[:-1] + line
+            out = out + line  # "bi-" + "monthly": a compound broken at its hyphen
         else:
             out = f"{out} {line}" if out else line
     return clean(out)
