@@ -45,7 +45,12 @@ def extract(path: str | Path, doc_id: str | None = None) -> Document:
     """Read one PDF into a record. Raises DocumentError for a file that cannot be read."""
     path = Path(path)
     check_file(path)
-    pages = list(read_pages(path))
+    try:
+        pages = list(read_pages(path))
+    except DocumentError:
+        raise
+    except Exception as exc:  # a page that pdfminer cannot parse
+        raise DocumentError(f"damaged PDF ({type(exc).__name__}: {str(exc)[:120]})") from exc
     if not pages:
         raise DocumentError("the PDF has no pages")
     if not any(p.words for p in pages):

@@ -169,15 +169,28 @@ def _read_page(p: "pdfplumber.page.Page", number: int) -> Page:
     return page
 
 
+def _causes(exc: BaseException) -> list[BaseException]:
+    """The exception, the exceptions it wraps (pdfplumber wraps pdfminer's) and their causes."""
+    out, todo = [], [exc]
+    while todo and len(out) < 10:
+        e = todo.pop()
+        out.append(e)
+        todo += [a for a in e.args if isinstance(a, BaseException)]
+        if e.__cause__ is not None:
+            todo.append(e.__cause__)
+    return out
+
+
 def read_pages(path: str | Path, password: str = "") -> Iterator[Page]:
     """Yield each page of a PDF as a `Page`, releasing pdfplumber's objects as it goes."""
     try:
         pdf = pdfplumber.open(str(path), password=password)
     except Exception as exc:  # pdfminer raises many types for broken files
-        name = type(exc).__name__
-        if "Password" in name or "Encrypt" in name:
+        names = " ".join(type(e).__name__ for e in _causes(exc))
+        if "Password" in names or "Encrypt" in names:
             raise DocumentError("encrypted: a password is needed") from exc
-        raise DocumentError(f"not a readable PDF ({name}: {str(exc)[:120]})") from exc
+        inner = _causes(exc)[-1]
+        raise DocumentError(f"not a readable PDF ({type(inner).__name__}: {str(inner)[:120]})") from exc
     with pdf:
         for i, p in enumerate(pdf.pages, start=1):
             try:
