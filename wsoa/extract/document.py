@@ -71,7 +71,7 @@ def extract(path: str | Path, doc_id: str | None = None) -> Document:
     if tables:
         _plan(doc, pages, tables, paras)
     else:
-        letters.read_letter(doc, paras)
+        letters.read_letter(doc, pages, paras)
     return doc
 
 

@@ -3,8 +3,10 @@ from __future__ import annotations
 
 import re
 
+from wsoa.extract.grid import Column, build_rows, vertical_cuts
+from wsoa.extract.pdf import Page
 from wsoa.extract.prose import Paragraph
-from wsoa.model import Document, Weakness
+from wsoa.model import Box, Document, Weakness
 from wsoa.normalise.dates import find_dates
 from wsoa.normalise.text import BULLETS, clean
 
@@ -15,8 +17,8 @@ INTRO = re.compile(r"(?:areas?\s+of\s+significant\s+weakness|significant\s+weakn
 ITEM = re.compile(rf"^\s*(?:[{BULLETS}\-*]|\(?(?:\d{{1,2}}|[ivx]{{1,4}}|[a-h])[.)])\s*", re.IGNORECASE)
 
 
-def read_letter(doc: Document, paras: list[Paragraph]) -> None:
-    """Fill the letter fields of `doc` from its paragraphs."""
+def read_letter(doc: Document, pages: list[Page], paras: list[Paragraph]) -> None:
+    """Fill the letter fields of `doc` from its paragraphs (and, for 2023 reports, its tables)."""
     for p in paras[:40]:
         hits = find_dates(p.text)
         if hits and hits[0].value and len(p.text) <= len(hits[0].raw) + 4:
@@ -28,9 +30,14 @@ def read_letter(doc: Document, paras: list[Paragraph]) -> None:
             if m:
                 doc.local_area = m.group("name").strip()
                 break
+    if doc.doc_type != "inspection_letter" and doc.doc_type != "revisit_letter":
+        return
+    read_framework_2023(doc, pages, paras)
+    if doc.weaknesses:
+        return
     items = significant_weaknesses(paras)
     for i, (text, page) in enumerate(items, start=1):
-        doc.weaknesses.append(Weakness(id=f"W{i}", text=text, kind="significant_weakness"))
+        doc.weaknesses.append(Weakness(id=f"W{i}", text=text, kind="significant_weakness", source=Box(page=page)))
 
 
 def significant_weaknesses(paras: list[Paragraph]) -> list[tuple[str, int]]:
@@ -52,3 +59,72 @@ def significant_weaknesses(paras: list[Paragraph]) -> list[tuple[str, int]]:
         if items:
             found = items
     return found
+
+
+SECTION_KINDS = (("areas for priority action", "priority_action"), ("areas for improvement", "improvement"))
+
+
+def read_framework_2023(doc: Document, pages: list[Page], paras: list[Paragraph]) -> None:
+    """2023-framework reports: the outcome sentence, areas for priority action, areas for improvement.
+
+    Items come from the ruled table under each heading (one row = one item, a row cut by a page
+    break joined; a "Responsible body" column kept), or, without a table, one paragraph = one item.
+    """
+    headings = [p for p in paras if p.heading]
+    for i, h in enumerate(headings):
+        if h.text.strip().lower() == "inspection outcome":
+            after = [p for p in paras if p.pos > h.pos and not p.heading]
+            if after:
+                doc.outcome = re.split(r"(?<=[.!?])\s+(?=[A-Z])", after[0].text)[0]
+    for name, kind in SECTION_KINDS:
+        for i, h in enumerate(headings):
+            if h.text.strip().lower() != name:
+                continue
+            end = headings[i + 1].pos if i + 1 < len(headings) else (len(pages) + 1, 0.0)
+            items = _table_items(pages, (h.page, h.bottom), end, name) or _paragraph_items(paras, h.pos, end, name)
+            for text, body, page in items:
+                doc.weaknesses.append(Weakness(id=f"W{len(doc.weaknesses) + 1}", text=text, kind=kind,
+                                               responsible_body=body, source=Box(page=page)))
+            break
+
+
+def _table_items(pages: list[Page], start: tuple[int, float], end: tuple[int, float],
+                 name: str) -> list[tuple[str, str | None, int]]:
+    items: list[list] = []
+    for page in pages:
+        if not start[0] <= page.number <= end[0]:
+            continue
+        top = start[1] if page.number == start[0] else 0.0
+        bottom = end[1] if page.number == end[0] else page.height
+        lines = [ln for ln in page.lines if top <= ln.top < bottom]
+        if not lines:
+            continue
+        mid = (lines[0].top + lines[0].bottom) / 2
+        xs = vertical_cuts(page, mid - 1, mid + 1, 0, page.width)
+        if len(xs) < 2:
+            return items and [(t, b, p) for t, b, p in items] or []
+        cols = [Column(a, b) for a, b in zip(xs, xs[1:]) if b - a > 3]
+        first_row = True
+        for row in build_rows(page, cols, top, min(bottom, max(ln.bottom for ln in lines) + 2), True, 0):
+            texts = [row.text(ci) for ci in range(len(cols))]
+            if not any(texts) or name in " ".join(texts).lower() and len(" ".join(texts)) < 80:
+                continue
+            text = texts[-1]
+            body = texts[0] if len(cols) > 1 else None
+            continues = items and first_row and page.number > items[-1][2] and (
+                (len(cols) > 1 and not body) or (len(cols) == 1 and text[:1].islower()))
+            if continues:
+                items[-1][0] = f"{items[-1][0]} {text}".strip()
+            elif text:
+                items.append([text, body or None, page.number])
+            first_row = False
+    return [(t, b, p) for t, b, p in items]
+
+
+def _paragraph_items(paras: list[Paragraph], start: tuple[int, float], end: tuple[int, float],
+                     name: str) -> list[tuple[str, str | None, int]]:
+    out = []
+    for p in paras:
+        if start < p.pos < end and p.text.strip().lower() != name:
+            out.append((clean(ITEM.sub("", p.text, count=1)), None, p.page))
+    return out

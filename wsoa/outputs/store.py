@@ -1,0 +1,145 @@
+"""Where results go: one JSON record per document, a DuckDB database, Parquet and CSV tables.
+
+Every write is atomic: records are written to a temporary file and renamed; each document's
+rows replace its old rows in one DuckDB transaction; table exports are renamed into place.
+"""
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from pathlib import Path
+from typing import Any
+
+import duckdb
+import pandas as pd
+
+from wsoa.model import Document
+
+TABLES: dict[str, str] = {
+    "documents": """doc_id VARCHAR PRIMARY KEY, local_area VARCHAR, doc_type VARCHAR, inspection_start DATE,
+        inspection_end DATE, letter_date DATE, outcome VARCHAR, pages INTEGER, source_path VARCHAR,
+        sha256 VARCHAR, n_weaknesses INTEGER, n_actions INTEGER, n_warnings INTEGER""",
+    "weaknesses": """doc_id VARCHAR, weakness_id VARCHAR, kind VARCHAR, text VARCHAR, responsible_body VARCHAR,
+        page INTEGER, PRIMARY KEY (doc_id, weakness_id)""",
+    "actions": """doc_id VARCHAR, action_no INTEGER, weakness_id VARCHAR, section VARCHAR, "group" VARCHAR,
+        ref VARCHAR, action VARCHAR, lead VARCHAR, lead_role VARCHAR, lead_org VARCHAR, start_raw VARCHAR,
+        start_dates DATE[], deadlines DATE[], deadline_raw VARCHAR, first_deadline DATE, last_deadline DATE,
+        resource VARCHAR, measures VARCHAR, rag VARCHAR, rag_raw VARCHAR, rag_source VARCHAR, flags VARCHAR[],
+        n_milestones INTEGER, page INTEGER, x0 DOUBLE, top DOUBLE, x1 DOUBLE, bottom DOUBLE,
+        PRIMARY KEY (doc_id, action_no)""",
+    "milestones": """doc_id VARCHAR, action_no INTEGER, milestone_no INTEGER, ref VARCHAR, text VARCHAR,
+        date_raw VARCHAR, date DATE, rag VARCHAR, resource VARCHAR, brag_raw VARCHAR, brag_date DATE, page INTEGER,
+        PRIMARY KEY (doc_id, action_no, milestone_no)""",
+    "warnings": """doc_id VARCHAR, warning_no INTEGER, code VARCHAR, message VARCHAR, page INTEGER,
+        PRIMARY KEY (doc_id, warning_no)""",
+}
+
+
+def atomic_write(path: Path, data: bytes | str) -> None:
+    """Write a file so that a reader sees the old or the new content, never half of it."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as f:
+            f.write(data.encode("utf-8") if isinstance(data, str) else data)
+            f.flush()
+            os.fsync(f.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def record_json(doc: Document) -> str:
+    return doc.model_dump_json(indent=2)
+
+
+def rows(doc: Document) -> dict[str, list[dict[str, Any]]]:
+    """The document as rows of each table."""
+    d = doc.doc_id
+    out: dict[str, list[dict[str, Any]]] = {name: [] for name in TABLES}
+    out["documents"].append({
+        "doc_id": d, "local_area": doc.local_area, "doc_type": doc.doc_type,
+        "inspection_start": doc.inspection_start, "inspection_end": doc.inspection_end,
+        "letter_date": doc.letter_date, "outcome": doc.outcome, "pages": doc.pages, "source_path": doc.source_path,
+        "sha256": doc.sha256, "n_weaknesses": len(doc.weaknesses), "n_actions": len(doc.actions),
+        "n_warnings": len(doc.warnings)})
+    for w in doc.weaknesses:
+        out["weaknesses"].append({"doc_id": d, "weakness_id": w.id, "kind": w.kind, "text": w.text,
+                                  "responsible_body": w.responsible_body,
+                                  "page": w.source.page if w.source else None})
+    for i, a in enumerate(doc.actions, start=1):
+        box = a.source
+        out["actions"].append({
+            "doc_id": d, "action_no": i, "weakness_id": a.weakness_id, "section": a.section, "group": a.group,
+            "ref": a.ref, "action": a.action, "lead": a.lead, "lead_role": a.lead_role, "lead_org": a.lead_org,
+            "start_raw": a.start_raw, "start_dates": a.start_dates, "deadlines": a.deadlines,
+            "deadline_raw": a.deadline_raw, "first_deadline": a.deadlines[0] if a.deadlines else None,
+            "last_deadline": a.deadlines[-1] if a.deadlines else None, "resource": a.resource,
+            "measures": a.measures, "rag": a.rag, "rag_raw": a.rag_raw, "rag_source": a.rag_source,
+            "flags": a.flags, "n_milestones": len(a.milestones),
+            "page": box.page if box else None, "x0": box.x0 if box else None, "top": box.top if box else None,
+            "x1": box.x1 if box else None, "bottom": box.bottom if box else None})
+        for k, m in enumerate(a.milestones, start=1):
+            out["milestones"].append({
+                "doc_id": d, "action_no": i, "milestone_no": k, "ref": a.ref, "text": m.text,
+                "date_raw": m.date_raw, "date": m.date, "rag": m.rag, "resource": m.resource,
+                "brag_raw": m.brag_raw, "brag_date": m.brag_date, "page": m.source.page if m.source else None})
+    for k, w in enumerate(doc.warnings, start=1):
+        out["warnings"].append({"doc_id": d, "warning_no": k, "code": w.code, "message": w.message, "page": w.page})
+    return out
+
+
+class Store:
+    """The output folder: records/, wsoa.duckdb and tables/."""
+
+    def __init__(self, out_dir: str | Path):
+        self.out = Path(out_dir)
+        self.out.mkdir(parents=True, exist_ok=True)
+        self.db = duckdb.connect(str(self.out / "wsoa.duckdb"))
+        for name, cols in TABLES.items():
+            self.db.execute(f"CREATE TABLE IF NOT EXISTS {name} ({cols})")
+
+    def close(self) -> None:
+        self.db.close()
+
+    def known(self) -> dict[str, str]:
+        """doc_id -> sha256 of every document stored."""
+        return dict(self.db.execute("SELECT doc_id, sha256 FROM documents").fetchall())
+
+    def put(self, doc: Document) -> None:
+        """Store one document: its JSON record, then all its rows in one transaction."""
+        atomic_write(self.out / "records" / f"{doc.doc_id}.json", record_json(doc))
+        table_rows = rows(doc)
+        self.db.execute("BEGIN TRANSACTION")
+        try:
+            for name in TABLES:
+                self.db.execute(f"DELETE FROM {name} WHERE doc_id = ?", [doc.doc_id])
+                data = table_rows[name]
+                if data:
+                    frame = pd.DataFrame(data)  # noqa: F841  (read by DuckDB by name)
+                    cols = ", ".join(f'"{c}"' for c in frame.columns)
+                    self.db.execute(f"INSERT INTO {name} ({cols}) SELECT {cols} FROM frame")
+            self.db.execute("COMMIT")
+        except BaseException:
+            self.db.execute("ROLLBACK")
+            raise
+
+    def export(self) -> None:
+        """Write every table as Parquet and CSV under tables/, each file replaced atomically."""
+        folder = self.out / "tables"
+        folder.mkdir(parents=True, exist_ok=True)
+        for name in TABLES:
+            for ext, opts in (("parquet", "(FORMAT PARQUET)"), ("csv", "(HEADER, DELIMITER ',')")):
+                target = folder / f"{name}.{ext}"
+                tmp = folder / f".{name}.{ext}.tmp"
+                self.db.execute(f"COPY {name} TO '{tmp.as_posix()}' {opts}")
+                os.replace(tmp, target)
+
+    def table(self, name: str) -> pd.DataFrame:
+        return self.db.execute(f"SELECT * FROM {name}").df()
+
+
+def load_records(out_dir: str | Path) -> list[dict]:
+    return [json.loads(p.read_text("utf-8")) for p in sorted(Path(out_dir, "records").glob("*.json"))]
