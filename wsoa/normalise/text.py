@@ -37,7 +37,9 @@ def clean(text: str | None) -> str:
     """Whitespace collapsed, bullet glyphs removed."""
     if not text:
         return ""
-    return re.sub(r"\s+", " ", strip_bullets(text)).strip()
+    text = re.sub(r"\s+", " ", strip_bullets(text)).strip()
+    # an apostrophe set apart by the PDF's spacing: "children ’ s" -> "children’s", "parents ’ and" -> "parents’ and"
+    return re.sub(r"(?<=\w) ’(?: (?=s\b))?", "’", text)
 
 
 def strip_citation(text: str) -> tuple[str, str | None]:
