@@ -108,7 +108,7 @@ def test_2023_framework_reports_outcome_and_items():
         for t in truth["weaknesses"]:
             total += 1
             found += any(w.kind == t["kind"] and fuzz.token_set_ratio(w.text, t["text"]) >= 90 for w in doc.weaknesses)
-    assert total == 45 and found >= 43, found  # 2 Blackpool items are still missed (numbered list in one cell)
+    assert total == 45 and found == total
     bury = extract(CORPUS / "area-send-2023" / "bury-area-send-2024-05-07.pdf")
     assert bury.local_area == "Bury"
     assert [w.kind for w in bury.weaknesses] == ["priority_action"] * 6 + ["improvement"] * 3
