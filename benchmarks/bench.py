@@ -16,6 +16,8 @@ from pathlib import Path
 
 import pdfplumber
 
+from wsoa.corpus.manifest import pdfs
+
 ROOT = Path(__file__).resolve().parent.parent
 
 
@@ -43,7 +45,7 @@ def _peak_rss_mb(paths: list[Path]) -> float:
 
 def main() -> None:
     folder = Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT / "corpus"
-    paths = sorted(folder.rglob("*.pdf"))
+    paths = pdfs(folder)
     t = time.perf_counter()
     n = bare(paths)
     t_bare = time.perf_counter() - t

@@ -139,19 +139,9 @@ def show(file: Path = typer.Argument(..., help="A PDF."),
 @app.command()
 def manifest(folder: Path = typer.Argument(..., help="A folder of PDFs; writes FOLDER/manifest.csv.")) -> None:
     """Write manifest.csv for a folder: path, doc_id, local_area, doc_type, sha256 of each PDF."""
-    from wsoa.corpus.manifest import entries, write_manifest
-    from wsoa.extract.document import extract as run
+    from wsoa.corpus.manifest import build_manifest
 
-    rows = []
-    for e in entries(folder):
-        if e.path.name == "manifest.csv":
-            continue
-        doc = run(e.path)
-        rows.append({"path": str(e.path.relative_to(folder.resolve()) if e.path.is_absolute() else
-                                 e.path.relative_to(folder)),
-                     "doc_id": doc.doc_id, "local_area": doc.local_area or "", "doc_type": doc.doc_type,
-                     "sha256": doc.sha256 or ""})
-    print(write_manifest(folder, rows))
+    print(build_manifest(folder))
 
 
 if __name__ == "__main__":

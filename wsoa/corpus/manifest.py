@@ -29,7 +29,12 @@ def entries(source: str | Path) -> list[Entry]:
         return [Entry(source, source.stem)]
     if not source.exists():
         raise FileNotFoundError(f"{source}: no such file or folder")
-    return [Entry(p, p.stem) for p in sorted(source.rglob("*")) if p.suffix.lower() in SUFFIXES and p.is_file()]
+    return [Entry(p, p.stem) for p in pdfs(source)]
+
+
+def pdfs(folder: Path) -> list[Path]:
+    """Every PDF below `folder`, in path order."""
+    return sorted(p for p in folder.rglob("*") if p.suffix.lower() in SUFFIXES and p.is_file())
 
 
 def read_manifest(path: Path) -> list[Entry]:
@@ -40,6 +45,18 @@ def read_manifest(path: Path) -> list[Entry]:
             out.append(Entry(p, row.get("doc_id") or p.stem, row.get("local_area") or None,
                              row.get("doc_type") or None, row.get("sha256") or None))
     return out
+
+
+def build_manifest(folder: Path) -> Path:
+    """Read every PDF under `folder` and write its manifest.csv (its records decide area and type)."""
+    from wsoa.extract.document import extract
+
+    rows = []
+    for path in pdfs(folder):
+        doc = extract(path)
+        rows.append({"path": path.relative_to(folder).as_posix(), "doc_id": doc.doc_id,
+                     "local_area": doc.local_area or "", "doc_type": doc.doc_type, "sha256": doc.sha256 or ""})
+    return write_manifest(folder, rows)
 
 
 def write_manifest(folder: Path, rows: list[dict[str, str]]) -> Path:

@@ -175,8 +175,7 @@ def _action(table: Table, rows: list[Row], roles: dict[str, int], legend: Legend
         out.warnings.append(("invalid-date", f"{a.ref or a.action[:30]}: start {w}", page))
         a.flags.append("start_dates:invalid-date")
     deadline_cells = _distinct_cells(rows, roles.get("deadline"))
-    per_row = "milestones" in roles and len(deadline_cells) > 1 or "milestones" in roles and len(rows) > 1
-    if "milestones" in roles and (per_row or _text(rows, roles["milestones"])):
+    if "milestones" in roles and (len(rows) > 1 or len(deadline_cells) > 1 or _text(rows, roles["milestones"])):
         a.milestones = _milestones(rows, roles, legend, words_column, out, a)
         a.deadlines = [m.date for m in a.milestones if m.date]
         a.deadline_raw = None

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import hashlib
-import re
 from pathlib import Path
 
 from wsoa.extract import letters
@@ -10,13 +9,12 @@ from wsoa.extract.actions import ActionContext, read_actions
 from wsoa.extract.classify import classify
 from wsoa.extract.pdf import DocumentError, Page, body_size, read_pages, remove_furniture
 from wsoa.extract.prose import Paragraph, paragraphs
-from wsoa.extract.statements import (inspection_dates, legend, local_area, match_weakness, numbered_weaknesses,
+from wsoa.extract.statements import (KEY_ENTRY, inspection_dates, legend, local_area, match_weakness, numbered_weaknesses,
                                      quotes, weakness_statements)
 from wsoa.extract.tables import Table, is_header_line, read_tables
 from wsoa.model import Document, Quote, Weakness
 
 MIN_WEAKNESS_MATCH = 0.6
-KEY_ENTRY = re.compile(r"^(?:red|amber|green|blue|white|grey)\s*[:\-–]", re.IGNORECASE)  # "Blue: Completed"
 
 
 def sha256(path: str | Path) -> str:
@@ -41,8 +39,11 @@ def check_file(path: Path) -> None:
         raise DocumentError(f"not a PDF: the file is {kind}")
 
 
-def extract(path: str | Path, doc_id: str | None = None) -> Document:
-    """Read one PDF into a record. Raises DocumentError for a file that cannot be read."""
+def read_layout(path: str | Path) -> tuple[list[Page], list[Table]]:
+    """A PDF's pages (running headers and footers removed) and its action tables.
+
+    Raises DocumentError for a file that cannot be read or has no text layer.
+    """
     path = Path(path)
     check_file(path)
     try:
@@ -55,9 +56,15 @@ def extract(path: str | Path, doc_id: str | None = None) -> Document:
         raise DocumentError("the PDF has no pages")
     if not any(p.words for p in pages):
         raise DocumentError("image-only: no text layer (needs OCR)")
-    doc = Document(doc_id=doc_id or path.stem, source_path=str(path), sha256=sha256(path), pages=len(pages))
     remove_furniture(pages, is_header_line)
-    tables = read_tables(pages)
+    return pages, read_tables(pages)
+
+
+def extract(path: str | Path, doc_id: str | None = None) -> Document:
+    """Read one PDF into a record. Raises DocumentError for a file that cannot be read."""
+    path = Path(path)
+    pages, tables = read_layout(path)
+    doc = Document(doc_id=doc_id or path.stem, source_path=str(path), sha256=sha256(path), pages=len(pages))
     skip: dict[int, list[tuple[float, float]]] = {}
     for t in tables:
         for r in t.rows:

@@ -122,13 +122,10 @@ def fill_under(fills: list[Fill], x0: float, top: float, x1: float, bottom: floa
 def build_rows(page: Page, cols: list[Column], top: float, bottom: float, ruled: bool,
                anchor: int) -> list[Row]:
     """Cut the region top..bottom into atomic rows and cells."""
-    cuts_by_col: list[list[float]] = []
-    has_hrules = any(column_cuts(page, c, top, bottom)[1:-1] or len(column_cuts(page, c, top, bottom)) > 1
-                     for c in cols)
-    shared = [] if has_hrules else text_cuts(page, cols, anchor, top, bottom)
-    for c in cols:
-        cuts = column_cuts(page, c, top, bottom) if has_hrules else shared
-        cuts_by_col.append(merge_positions([top, bottom] + [y for y in cuts if top < y < bottom]))
+    rule_cuts = [column_cuts(page, c, top, bottom) for c in cols]
+    if not any(len(cuts) > 1 for cuts in rule_cuts):  # no horizontal rules: rows from the text
+        rule_cuts = [text_cuts(page, cols, anchor, top, bottom)] * len(cols)
+    cuts_by_col = [merge_positions([top, bottom] + [y for y in cuts if top < y < bottom]) for cuts in rule_cuts]
     atomic = merge_positions([y for cuts in cuts_by_col for y in cuts], tol=3.0)
     # cells per column
     cells_by_col: list[list[Cell]] = []

@@ -8,13 +8,10 @@ from wsoa.extract.pdf import Page
 from wsoa.extract.prose import Paragraph
 from wsoa.model import Box, Document, Weakness
 from wsoa.normalise.dates import find_dates
-from wsoa.normalise.text import BULLETS, clean
+from wsoa.normalise.text import ITEM_MARK, clean
 
-AREA = re.compile(r"(?:send\s+)?inspection\s+(?:in|of)\s+(?:the\s+)?(?P<name>[A-Z][A-Za-z&\-' ]+?)"
-                  r"(?:\s+local area partnership|\s+local area|\s*[–\-]|\s*$)", re.IGNORECASE)
 INTRO = re.compile(r"(?:areas?\s+of\s+significant\s+weakness|significant\s+weaknesses|following\s+(?:areas|weaknesses))"
                    r"[^.]*:\s*$", re.IGNORECASE)
-ITEM = re.compile(rf"^\s*(?:[{BULLETS}\-*]|\(?(?:\d{{1,2}}|[ivx]{{1,4}}|[a-h])[.)])\s*", re.IGNORECASE)
 
 
 def read_letter(doc: Document, pages: list[Page], paras: list[Paragraph]) -> None:
@@ -24,12 +21,6 @@ def read_letter(doc: Document, pages: list[Page], paras: list[Paragraph]) -> Non
         if hits and hits[0].value and len(p.text) <= len(hits[0].raw) + 4:
             doc.letter_date = hits[0].value
             break
-    if doc.local_area is None:
-        for p in paras[:60]:
-            m = AREA.search(p.text)
-            if m:
-                doc.local_area = m.group("name").strip()
-                break
     if doc.doc_type != "inspection_letter" and doc.doc_type != "revisit_letter":
         return
     read_framework_2023(doc, pages, paras)
@@ -48,10 +39,10 @@ def significant_weaknesses(paras: list[Paragraph]) -> list[tuple[str, int]]:
             continue
         items: list[tuple[str, int]] = []
         for q in paras[i + 1:]:
-            is_item = q.item or bool(ITEM.match(q.text))
+            is_item = q.item or bool(ITEM_MARK.match(q.text))
             if not is_item and not (items and q.text[:1].islower()):
                 break
-            text = clean(ITEM.sub("", q.text, count=1))
+            text = clean(ITEM_MARK.sub("", q.text, count=1))
             if items and not is_item:
                 items[-1] = (f"{items[-1][0]} {text}", items[-1][1])
             else:
@@ -94,7 +85,8 @@ def read_framework_2023(doc: Document, pages: list[Page], paras: list[Paragraph]
 
 def _table_items(pages: list[Page], start: tuple[int, float], end: tuple[int, float],
                  name: str) -> list[tuple[str, str | None, int]]:
-    items: list[list] = []
+    """Items of the ruled table between `start` and `end`: one row each, a row cut by a page break joined."""
+    items: list[list] = []  # [text, responsible body, page]
     for page in pages:
         if not start[0] <= page.number <= end[0]:
             continue
@@ -105,15 +97,15 @@ def _table_items(pages: list[Page], start: tuple[int, float], end: tuple[int, fl
             continue
         mid = (lines[0].top + lines[0].bottom) / 2
         xs = vertical_cuts(page, mid - 1, mid + 1, 0, page.width)
-        if len(xs) < 2:
-            return items and [(t, b, p) for t, b, p in items] or []
+        if len(xs) < 2:  # the table has ended (or there is none)
+            break
         cols = [Column(a, b) for a, b in zip(xs, xs[1:]) if b - a > 3]
         first_row = True
         for row in build_rows(page, cols, top, min(bottom, max(ln.bottom for ln in lines) + 2), True, 0):
             texts = [row.text(ci) for ci in range(len(cols))]
             if not any(texts) or name in " ".join(texts).lower() and len(" ".join(texts)) < 80:
                 continue
-            text = clean(ITEM.sub("", texts[-1], count=1))
+            text = clean(ITEM_MARK.sub("", texts[-1], count=1))
             body = texts[0] if len(cols) > 1 else None
             continues = items and first_row and page.number > items[-1][2] and (
                 (len(cols) > 1 and not body) or (len(cols) == 1 and text[:1].islower()))
@@ -130,5 +122,5 @@ def _paragraph_items(paras: list[Paragraph], start: tuple[int, float], end: tupl
     out = []
     for p in paras:
         if start < p.pos < end and p.text.strip().lower() != name:
-            out.append((clean(ITEM.sub("", p.text, count=1)), None, p.page))
+            out.append((clean(ITEM_MARK.sub("", p.text, count=1)), None, p.page))
     return out

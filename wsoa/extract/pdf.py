@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from statistics import median
 from typing import Callable, Iterator
@@ -106,11 +107,11 @@ class Page:
     lines: list[Line] = field(default_factory=list)
     images: int = 0
 
-    @property
+    @cached_property
     def hrules(self) -> list[Rule]:
         return [r for r in self.rules if r.horizontal]
 
-    @property
+    @cached_property
     def vrules(self) -> list[Rule]:
         return [r for r in self.rules if not r.horizontal]
 

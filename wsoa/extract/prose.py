@@ -1,11 +1,10 @@
 """The text outside action tables: paragraphs and headings in reading order."""
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from wsoa.extract.pdf import Line, Page
-from wsoa.normalise.text import is_bullet, join_lines
+from wsoa.normalise.text import is_item_mark, join_lines
 
 
 @dataclass
@@ -50,8 +49,7 @@ def paragraphs(pages: list[Page], body: float, skip: dict[int, list[tuple[float,
 def _continues(prev: Line, line: Line) -> bool:
     gap = line.top - prev.bottom
     same_style = abs(prev.size - line.size) < 0.6 and prev.bold == line.bold
-    starts_item = is_bullet(line.words[0].text) or (line.words[0].text.rstrip(".)").isdigit() and len(line.words) > 1
-                                                    and line.words[0].text[-1:] in ".)")
+    starts_item = is_item_mark(line.words[0].text) and len(line.words) > 1
     return same_style and 0 <= gap < 0.45 * line.size and not starts_item
 
 
@@ -60,5 +58,5 @@ def _make(lines: list[Line], body: float) -> Paragraph:
     text = join_lines([ln.text for ln in lines])
     heading = size > body + 0.9 and len(text.split()) <= 25
     first = lines[0].words[0].text
-    item = is_bullet(first) or bool(re.match(r"^\(?(\d{1,2}|[ivx]{1,4}|[a-h])[.)]$", first))
+    item = is_item_mark(first)
     return Paragraph(text, lines[0].page, lines[0].top, lines[-1].bottom, size, lines[0].bold, heading, item)

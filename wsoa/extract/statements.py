@@ -8,11 +8,12 @@ from datetime import date
 
 from rapidfuzz import fuzz
 
-from wsoa.extract.pdf import Page
+from wsoa.extract.grid import fill_under
+from wsoa.extract.pdf import Line, Page
 from wsoa.extract.prose import Paragraph
 from wsoa.normalise.dates import find_dates
 from wsoa.normalise.status import Legend, STATUSES
-from wsoa.normalise.text import clean, strip_citation, strip_quotes
+from wsoa.normalise.text import NUMBER_MARK, clean, strip_citation, strip_quotes
 
 WEAKNESS_LABEL = re.compile(
     r"^(?:(?:the\s+)?(?:significant\s+)?(?:area|areas)\s+(?:of|for)\s+(?:significant\s+)?(?:weakness|priority action)"
@@ -23,7 +24,8 @@ SAID = re.compile(r"^(?P<who>[A-Z][\w&' ]{1,40}?)\s+(?:said|found|reported|state
 LABEL_PREFIX = re.compile(r"^(?:main findings?|key findings?|finding|inspection findings?)\s*:\s*", re.IGNORECASE)
 LEGEND_LINE = re.compile(rf"^(?P<colour>{'|'.join(STATUSES)}|grey|yellow|purple)\b\s*[-–—:=]?\s*(?P<meaning>.{{2,60}})$",
                          re.IGNORECASE)
-NUMBERED = re.compile(r"^\(?(\d{1,2}|[ivx]{1,4}|[a-h])[.)]\s+(?P<text>.+)$", re.IGNORECASE)
+KEY_ENTRY = re.compile(rf"^(?:{'|'.join(STATUSES)}|grey)\s*[:\-–]", re.IGNORECASE)  # "Blue: Completed"
+NUMBERED = re.compile(rf"^{NUMBER_MARK}\s+(?P<text>.+)$", re.IGNORECASE)
 
 
 @dataclass
@@ -95,8 +97,6 @@ def quotes(paras: list[Paragraph]) -> list[tuple[str, str, int]]:
 
 def legend(pages: list[Page]) -> Legend:
     """The document's own status key: runs of short lines "Blue - complete", with the key's fill colours."""
-    from wsoa.extract.grid import fill_under
-
     lg = Legend.default()
     for page in pages:
         run = []
@@ -105,13 +105,13 @@ def legend(pages: list[Page]) -> Legend:
             if m and len(ln.text.split()) <= 10:
                 run.append((ln, m))
                 continue
-            _learn(lg, run, page, fill_under)
+            _learn(lg, run, page)
             run = []
-        _learn(lg, run, page, fill_under)
+        _learn(lg, run, page)
     return lg
 
 
-def _learn(lg: Legend, run, page: Page, fill_under) -> None:
+def _learn(lg: Legend, run: list[tuple[Line, re.Match[str]]], page: Page) -> None:
     if len(run) < 3:
         return
     for ln, m in run:
@@ -131,8 +131,7 @@ AREA_TITLE = re.compile(r"^(?:the\s+)?(?P<name>[A-Z][A-Za-z&\-.' ]+?)(?:'s|’s)
 def local_area(paras: list[Paragraph]) -> str | None:
     """The local area the title names: "Area SEND inspection of Bury Local Area Partnership",
     "Buckinghamshire's Local Area SEND Inspection", "Peterborough Special Educational Needs"."""
-    head = paras[:15]
-    for pattern in (AREA_OF, AREA_TITLE):
+    for pattern, head in ((AREA_OF, paras[:60]), (AREA_TITLE, paras[:15])):
         for p in head:
             m = pattern.search(p.text)
             if not m:

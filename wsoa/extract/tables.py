@@ -79,12 +79,9 @@ def _header_words(page: Page, top: float, bottom: float, x0: float, x1: float) -
 
 def _header_from_line(page: Page, line: Line) -> Header | None:
     words = line.words
-    if not is_header_line(line):
+    phrases = _phrases(line)
+    if not _names_a_table(phrases):
         return None
-    space = space_width(words)
-    wide = [i > 0 and words[i].x0 - words[i - 1].x1 > max(0.8 * words[i].size, 2.5 * space)
-            for i in range(len(words))]
-    phrases = header_phrases([w.text for w in words], wide)
     mid = (line.top + line.bottom) / 2
     xs = vertical_cuts(page, mid - 1, mid + 1, 0, page.width)
     if len(xs) >= 3:
@@ -124,14 +121,23 @@ def _header_from_line(page: Page, line: Line) -> Header | None:
     return Header(top, bottom, cols, ruled, line)
 
 
-def is_header_line(line: Line) -> bool:
-    """True for a line whose words name three column roles, one of them action or milestones."""
+def _phrases(line: Line) -> list[tuple[int, int, str | None]]:
+    """The line's words as column phrases; a gap much wider than a word space separates columns."""
     words = line.words
     space = space_width(words)
     wide = [i > 0 and words[i].x0 - words[i - 1].x1 > max(0.8 * words[i].size, 2.5 * space)
             for i in range(len(words))]
-    roles = {r for _, _, r in header_phrases([w.text for w in words], wide) if r}
+    return header_phrases([w.text for w in words], wide)
+
+
+def _names_a_table(phrases: list[tuple[int, int, str | None]]) -> bool:
+    roles = {r for _, _, r in phrases if r}
     return len(roles) >= 3 and bool(roles & KEY_ROLES)
+
+
+def is_header_line(line: Line) -> bool:
+    """True for a line whose words name three column roles, one of them action or milestones."""
+    return _names_a_table(_phrases(line))
 
 
 def _rule_between(page: Page, y0: float, y1: float, cols: list[Column]) -> bool:
@@ -223,6 +229,11 @@ def _same_layout(a: list[Column], b: list[Column]) -> bool:
     return [c.role for c in a] == [c.role for c in b] and all(abs(x.x0 - y.x0) <= 6 for x, y in zip(a, b))
 
 
+def _repeats_header(page: Page, header: Header, table: Table) -> bool:
+    """A header at the top of the page with the open table's columns: the table goes on."""
+    return abs(header.line.top - _content_top(page)) < 2 and _same_layout(header.columns, table.columns)
+
+
 def read_tables(pages: list[Page]) -> list[Table]:
     """Every action table in the document, stitched across pages, in reading order."""
     tables: list[Table] = []
@@ -231,11 +242,9 @@ def read_tables(pages: list[Page]) -> list[Table]:
         headers = find_headers(page)
         regions: list[tuple[float, list[Column], bool, Header | None]] = []
         first_header_top = headers[0].top if headers else page.height
-        if open_table is not None:
+        if open_table is not None and not (headers and _repeats_header(page, headers[0], open_table)):
             top = _content_top(page)
-            if headers and headers[0].line.top - top < 2 and _same_layout(headers[0].columns, open_table.columns):
-                pass  # repeated header: handled below as a continuation
-            elif top < first_header_top - TOL:
+            if top < first_header_top - TOL:
                 cols = _continuation_columns(page, open_table, top)
                 if cols:
                     regions.append((top - 1, cols, open_table.grid == "ruled", None))
@@ -252,9 +261,7 @@ def read_tables(pages: list[Page]) -> list[Table]:
             else:
                 bottom = _text_bottom(page, cols, top, limit, size)
             rows = build_rows(page, cols, top, bottom, ruled, _anchor(cols))
-            continuing = open_table is not None and (
-                header is None or (abs(header.line.top - _content_top(page)) < 2
-                                   and _same_layout(header.columns, open_table.columns)))
+            continuing = open_table is not None and (header is None or _repeats_header(page, header, open_table))
             if continuing and i == 0:
                 table = open_table
                 if header is None:

@@ -6,6 +6,8 @@ import re
 # Bullet glyphs as PDFs carry them (Symbol/Wingdings private-use code points included).
 BULLETS = "\uf0b7\uf0a7\uf0d8\uf076\uf0fc\u2022\u25aa\u25cf\u25e6\u2023\u2043\u2219\u25a0\u25a1\u27a2\u00b7\u25ba\u2714"
 _BULLET_WORD = re.compile(rf"^[{BULLETS}\-\*o]$")
+NUMBER_MARK = r"\(?(?:\d{1,2}|[ivx]{1,4}|[a-h])[.)]"  # "1." "(ii)" "b)"
+ITEM_MARK = re.compile(rf"^\s*(?:[{BULLETS}\-*]|{NUMBER_MARK})\s*", re.IGNORECASE)
 _CITATION = re.compile(r"\s*\((?:[^()]*?\b(?:report|letter)\b[^()]*?\bp(?:age|\.)?\s*\.?\s*\d+[^()]*)\)\.?\s*$",
                        re.IGNORECASE)
 
@@ -13,6 +15,11 @@ _CITATION = re.compile(r"\s*\((?:[^()]*?\b(?:report|letter)\b[^()]*?\bp(?:age|\.
 def is_bullet(word: str) -> bool:
     """True for a word that is only a list bullet glyph."""
     return bool(_BULLET_WORD.match(word)) or all(ch in BULLETS for ch in word)
+
+
+def is_item_mark(word: str) -> bool:
+    """True for a word that opens a list item: a bullet glyph or an item number."""
+    return is_bullet(word) or bool(re.fullmatch(NUMBER_MARK, word, re.IGNORECASE))
 
 
 def strip_bullets(text: str) -> str:

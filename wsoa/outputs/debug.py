@@ -7,10 +7,8 @@ import pdfplumber
 from PIL import ImageDraw
 
 from wsoa.extract.actions import ActionContext, read_actions
-from wsoa.extract.document import check_file
-from wsoa.extract.pdf import read_pages, remove_furniture
+from wsoa.extract.document import read_layout
 from wsoa.extract.statements import legend
-from wsoa.extract.tables import is_header_line, read_tables
 
 STATUS_RGB = {"red": (220, 0, 0), "amber": (255, 170, 0), "green": (0, 160, 80), "blue": (0, 150, 230),
               "white": (150, 150, 150)}
@@ -19,10 +17,7 @@ STATUS_RGB = {"red": (220, 0, 0), "amber": (255, 170, 0), "green": (0, 160, 80),
 def show_page(path: str | Path, page_no: int, out: str | Path, resolution: int = 100) -> Path:
     """Save a PNG of page `page_no` with the detected grid, roles, statuses and actions drawn on it."""
     path = Path(path)
-    check_file(path)
-    pages = list(read_pages(path))
-    remove_furniture(pages, is_header_line)
-    tables = read_tables(pages)
+    pages, tables = read_layout(path)
     lg = legend(pages)
     with pdfplumber.open(str(path)) as pdf:
         if not 1 <= page_no <= len(pdf.pages):
