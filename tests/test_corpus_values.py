@@ -104,6 +104,7 @@ def test_2023_framework_reports_outcome_and_items():
         doc = extract(truth_file.with_name(truth["doc_id"] + ".pdf"))
         assert doc.doc_type == "inspection_letter"
         assert doc.outcome == truth["outcome"], truth["doc_id"]
+        assert doc.local_area == truth["local_area"], truth["doc_id"]
         assert (str(doc.inspection_start), str(doc.inspection_end)) == (truth["inspection_start"], truth["inspection_end"])
         for t in truth["weaknesses"]:
             total += 1

@@ -123,7 +123,7 @@ def _learn(lg: Legend, run: list[tuple[Line, re.Match[str]]], page: Page) -> Non
 
 
 AREA_OF = re.compile(r"\b(?:inspection|statement of action|action plan)\s+(?:of|in|for)\s+(?:the\s+)?"
-                     r"(?P<name>[A-Z][A-Za-z&\-.' ]+?)(?i:\s+local area partnership|\s+local area|\s*[–\-(:]|\s*$)")
+                     r"(?P<name>[A-Z][A-Za-z&\-.' ]+?)(?i:\s+local area partnership|\s+local area|\s+[–\-]\s|\s*[(:]|\s*$)")
 AREA_TITLE = re.compile(r"^(?:the\s+)?(?P<name>[A-Z][A-Za-z&\-.' ]+?)(?:'s|’s)?\s+(?:local area|special educational|"
                         r"send\b|area send|written statement|council|local authority|partnership)", re.IGNORECASE)
 
