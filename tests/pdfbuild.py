@@ -48,3 +48,23 @@ def build_plan(path: Path, header: list[str], rows: list[list[Any]], *, rules: s
     story.append(table)
     doc.build(story)
     return path
+
+
+def build_letter(path: Path, area: str, weaknesses: list[str], *, intro: str | None = None,
+                 extra: list[str] = ()) -> Path:
+    """Write an old-framework outcome letter: date, salutation, findings, then the list of significant weaknesses."""
+    doc = SimpleDocTemplate(str(path), pagesize=A4, leftMargin=56, rightMargin=56, topMargin=56, bottomMargin=56)
+    body = STYLES["BodyText"]
+    story: list[Any] = [Paragraph("14 June 2021", body), Spacer(1, 12), Paragraph("Dear Director", body),
+                        Paragraph(f"<b>Joint area SEND inspection in {area}</b>", body),
+                        Paragraph("Between 10 May 2021 and 14 May 2021, Ofsted and the Care Quality Commission (CQC) "
+                                  f"conducted a joint inspection of the local area of {area}.", body)]
+    story += [Paragraph(t, body) for t in extra]
+    story.append(Paragraph(intro or "The inspection raises significant concerns about the effectiveness of the area. "
+                           "The area is required to produce and submit a WSOA to Ofsted that explains how it will "
+                           "tackle the following areas of significant weakness:", body))
+    for w in weaknesses:
+        story.append(Paragraph(w, body, bulletText="\u2022"))
+    story.append(Paragraph("Yours sincerely", body))
+    doc.build(story)
+    return path

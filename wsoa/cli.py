@@ -84,7 +84,8 @@ def batch(path: Path = typer.Argument(..., help="A folder of PDFs or a manifest.
             err.print(f"[red]error[/red] {exc}")
             raise typer.Exit(2)
     err.print(f"{len(summary.done)} read, {len(summary.skipped)} unchanged, {len(summary.failed)} failed, "
-              f"{summary.warnings} warnings -> {out}/wsoa.duckdb, {out}/tables/, {out}/records/")
+              f"{summary.warnings} warnings, {summary.links} weakness links -> {out}/wsoa.duckdb, {out}/tables/, "
+              f"{out}/records/")
     raise typer.Exit(summary.exit_code)
 
 
@@ -110,6 +111,93 @@ def evaluate(pred_dir: Path = typer.Argument(..., help="An output folder (or a f
         for s in scores:
             for m in s.misses:
                 print(f"{s.doc_id}: {m}")
+
+
+def _document(path: Path):
+    """A record: read from a JSON record, or extracted from a PDF. Exits with one error line."""
+    from wsoa.extract.document import extract as run
+    from wsoa.extract.pdf import DocumentError
+    from wsoa.model import Document
+
+    try:
+        if path.suffix.lower() == ".json":
+            return Document.model_validate_json(path.read_text("utf-8"))
+        return run(path)
+    except (DocumentError, ValueError, OSError) as exc:
+        err.print(f"[red]error[/red] {path}: {exc}")
+        raise typer.Exit(2)
+
+
+@app.command()
+def link(letter: Path = typer.Argument(..., help="The inspection letter or report (PDF or JSON record)."),
+         plan: Path = typer.Argument(..., help="The WSoA or priority action plan (PDF or JSON record)."),
+         format: Format = typer.Option(Format.json, "--format", "-f", help="json or table.")) -> None:
+    """Link each weakness of the letter to the plan weakness and actions that answer it; exit 1 if any is uncovered."""
+    from wsoa.match.link import link as run
+
+    result = run(_document(letter), _document(plan))
+    if format is Format.table:
+        console = Console()
+        t = RichTable("letter", "plan", "section", "score", "method", "actions")
+        for x in result.links:
+            t.add_row(x.letter_weakness_id, x.plan_weakness_id or "-", (x.plan_section or "")[:40], f"{x.score:.2f}",
+                      x.method, ", ".join(x.action_refs) or "[red]none[/red]")
+        console.print(t)
+        q = RichTable("quote", "cites", "found on", "score", "verdict")
+        for c in result.quotes:
+            q.add_row(str(c.quote_no), c.cites, str(c.found_page or "-"), f"{c.score:.0f}",
+                      c.verdict + ("" if c.page_ok is not False else ", wrong page"))
+        if result.quotes:
+            console.print(q)
+        console.print(f"uncovered: {', '.join(result.uncovered) or 'none'}")
+    else:
+        print(json.dumps(result.to_json(), indent=2))
+    raise typer.Exit(1 if result.uncovered else 0)
+
+
+@app.command()
+def check(out: Path = typer.Argument(Path("outputs"), help="An output folder written by `wsoa batch`."),
+          area: Optional[str] = typer.Option(None, "--area", help="Only this local area."),
+          as_of: Optional[str] = typer.Option(None, "--as-of", help="Date for 'overdue' (default today), e.g. 2023-01-31.")
+          ) -> None:
+    """Coverage and soundness findings per area (also stored in the findings table); exit 1 if a weakness is uncovered."""
+    import datetime as dt
+
+    from wsoa.corpus.batch import locked
+    from wsoa.match.check import BLOCKING, findings, save_findings
+
+    if not (out / "wsoa.duckdb").exists():
+        err.print(f"[red]error[/red] {out}: no wsoa.duckdb here; run `wsoa batch` first")
+        raise typer.Exit(2)
+    try:
+        day = dt.date.fromisoformat(as_of) if as_of else dt.date.today()
+    except ValueError:
+        err.print(f"[red]error[/red] --as-of {as_of!r}: not a date (YYYY-MM-DD)")
+        raise typer.Exit(2)
+    with locked(out) as store:
+        frame = findings(store, area, day)
+        save_findings(store, frame, area)
+        store.export()
+    console = Console()
+    for name, group in frame.groupby(frame["local_area"].fillna("?"), sort=True):
+        counts = group["finding"].value_counts()
+        console.print(f"[bold]{name}[/bold] as of {day}: " + ", ".join(f"{k} {v}" for k, v in counts.items()))
+        t = RichTable("finding", "document", "subject", "detail", "page", "days")
+        order = [BLOCKING] + [k for k in counts.index if k != BLOCKING]
+        for kind in order:
+            for r in group[group["finding"] == kind].itertuples():
+                t.add_row(r.finding, r.doc_id, r.subject, r.detail[:90], "" if pd_na(r.page) else str(int(r.page)),
+                          "" if pd_na(r.days) else str(int(r.days)))
+        console.print(t)
+    blocking = int((frame["finding"] == BLOCKING).sum())
+    err.print(f"{len(frame)} findings, {blocking} uncovered weaknesses -> {out}/wsoa.duckdb (findings)")
+    raise typer.Exit(1 if blocking else 0)
+
+
+def pd_na(value: object) -> bool:
+    import pandas as pd
+
+    return value is None or bool(pd.isna(value))
 
 
 @app.command()

@@ -7,14 +7,17 @@ the same output folder.
 from __future__ import annotations
 
 import fcntl
+import multiprocessing
 import os
+from contextlib import contextmanager
 from concurrent.futures import Executor, ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable
+from typing import Callable, Iterator
 
 from wsoa.corpus.manifest import Entry, entries
 from wsoa.extract.document import extract, sha256
+from wsoa.match.areas import link_areas
 from wsoa.model import Document
 from wsoa.outputs.store import Store
 
@@ -32,6 +35,7 @@ class Summary:
     skipped: list[str] = field(default_factory=list)
     failed: list[tuple[str, str]] = field(default_factory=list)
     warnings: int = 0
+    links: int = 0
 
     @property
     def exit_code(self) -> int:
@@ -75,6 +79,17 @@ class _Lock:
             os.close(self.fd)
 
 
+@contextmanager
+def locked(out_dir: str | Path) -> Iterator[Store]:
+    """The output folder's store, held under the batch lock."""
+    with _Lock(Path(out_dir)):
+        store = Store(out_dir)
+        try:
+            yield store
+        finally:
+            store.close()
+
+
 def run_batch(source: str | Path, out_dir: str | Path, workers: int | None = None, force: bool = False,
               executor: Executor | None = None,
               on_event: Callable[[str, str, int, int], None] | None = None) -> Summary:
@@ -84,43 +99,46 @@ def run_batch(source: str | Path, out_dir: str | Path, workers: int | None = Non
     """
     out = Path(out_dir)
     summary = Summary()
-    with _Lock(out):
-        store = Store(out)
+    with locked(out) as store:
+        known = store.known()
+        todo: list[Entry] = []
+        for e in entries(source):
+            if not force and known.get(e.doc_id) == sha256(e.path):
+                summary.skipped.append(str(e.path))
+            else:
+                todo.append(e)
+        total = len(todo)
+        areas: set[str] = set()
+        if on_event:
+            on_event("start", "", 0, total)
+        own = executor is None
+        # forkserver: workers never inherit the parent's threads (DuckDB, BLAS), which fork can deadlock or crash
+        pool = executor or ProcessPoolExecutor(max_workers=workers or os.cpu_count() or 1,
+                                               mp_context=multiprocessing.get_context("forkserver"))
         try:
-            known = store.known()
-            todo: list[Entry] = []
-            for e in entries(source):
-                if not force and known.get(e.doc_id) == sha256(e.path):
-                    summary.skipped.append(str(e.path))
+            futures = {pool.submit(_work, e): e for e in todo}
+            for n, fut in enumerate(as_completed(futures), start=1):
+                entry = futures[fut]
+                try:
+                    result = fut.result()
+                except Exception as exc:  # a worker that died
+                    result = Outcome(str(entry.path), error=f"worker failed: {type(exc).__name__}: {exc}")
+                if result.doc is not None:
+                    store.put(result.doc)
+                    summary.done.append(result.path)
+                    summary.warnings += len(result.doc.warnings)
+                    areas.add((result.doc.local_area or "").lower())
+                    if on_event:
+                        on_event("done", result.path, n, total)
                 else:
-                    todo.append(e)
-            total = len(todo)
-            if on_event:
-                on_event("start", "", 0, total)
-            own = executor is None
-            pool = executor or ProcessPoolExecutor(max_workers=workers or os.cpu_count() or 1)
-            try:
-                futures = {pool.submit(_work, e): e for e in todo}
-                for n, fut in enumerate(as_completed(futures), start=1):
-                    entry = futures[fut]
-                    try:
-                        result = fut.result()
-                    except Exception as exc:  # a worker that died
-                        result = Outcome(str(entry.path), error=f"worker failed: {type(exc).__name__}: {exc}")
-                    if result.doc is not None:
-                        store.put(result.doc)
-                        summary.done.append(result.path)
-                        summary.warnings += len(result.doc.warnings)
-                        if on_event:
-                            on_event("done", result.path, n, total)
-                    else:
-                        summary.failed.append((result.path, result.error or "unknown error"))
-                        if on_event:
-                            on_event("fail", f"{result.path}: {result.error}", n, total)
-            finally:
-                if own:
-                    pool.shutdown(cancel_futures=True)
-            store.export()
+                    summary.failed.append((result.path, result.error or "unknown error"))
+                    if on_event:
+                        on_event("fail", f"{result.path}: {result.error}", n, total)
         finally:
-            store.close()
+            if own:
+                pool.shutdown(cancel_futures=True)
+        if areas:
+            summary.links, doubts = link_areas(store, areas)
+            summary.warnings += doubts
+        store.export()
     return summary

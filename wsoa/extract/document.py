@@ -79,6 +79,8 @@ def extract(path: str | Path, doc_id: str | None = None) -> Document:
         _plan(doc, pages, tables, paras)
     else:
         letters.read_letter(doc, pages, paras)
+        if doc.doc_type in ("inspection_letter", "revisit_letter"):
+            doc.page_texts = ["\n".join(line.text for line in p.lines) for p in pages]
     return doc
 
 

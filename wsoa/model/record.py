@@ -106,6 +106,7 @@ class Document(BaseModel):
     quotes: list[Quote] = Field(default_factory=list)
     warnings: list[Warning] = Field(default_factory=list)
     tables: list[TableReport] = Field(default_factory=list)
+    page_texts: list[str] = Field(default_factory=list, description="letters only: each page's text, to check quotations")
     source_path: str | None = None
     sha256: str | None = None
     pages: int = 0

@@ -34,6 +34,18 @@ TABLES: dict[str, str] = {
     "warnings": """doc_id VARCHAR, warning_no INTEGER, code VARCHAR, message VARCHAR, page INTEGER,
         PRIMARY KEY (doc_id, warning_no)""",
 }
+# Tables computed across documents (links of a letter with a plan; the coverage check's findings).
+DERIVED: dict[str, str] = {
+    "links": """local_area VARCHAR, letter_doc_id VARCHAR, plan_doc_id VARCHAR, letter_weakness_id VARCHAR,
+        letter_kind VARCHAR, plan_weakness_id VARCHAR, plan_section VARCHAR, score DOUBLE, method VARCHAR,
+        action_refs VARCHAR[], action_nos INTEGER[], n_actions INTEGER,
+        PRIMARY KEY (letter_doc_id, plan_doc_id, letter_weakness_id)""",
+    "quote_checks": """local_area VARCHAR, plan_doc_id VARCHAR, letter_doc_id VARCHAR, quote_no INTEGER, text VARCHAR,
+        cites VARCHAR, cited_page INTEGER, found_page INTEGER, score DOUBLE, verdict VARCHAR, page_ok BOOLEAN,
+        PRIMARY KEY (plan_doc_id, letter_doc_id, quote_no)""",
+    "findings": """local_area VARCHAR, doc_id VARCHAR, finding VARCHAR, subject VARCHAR, detail VARCHAR,
+        page INTEGER, days INTEGER, as_of DATE""",
+}
 
 
 def atomic_write(path: Path, data: bytes | str) -> None:
@@ -98,7 +110,7 @@ class Store:
         self.out = Path(out_dir)
         self.out.mkdir(parents=True, exist_ok=True)
         self.db = duckdb.connect(str(self.out / "wsoa.duckdb"))
-        for name, cols in TABLES.items():
+        for name, cols in {**TABLES, **DERIVED}.items():
             self.db.execute(f"CREATE TABLE IF NOT EXISTS {name} ({cols})")
 
     def close(self) -> None:
@@ -116,21 +128,44 @@ class Store:
         try:
             for name in TABLES:
                 self.db.execute(f"DELETE FROM {name} WHERE doc_id = ?", [doc.doc_id])
-                data = table_rows[name]
-                if data:
-                    frame = pd.DataFrame(data)  # noqa: F841  (read by DuckDB by name)
-                    cols = ", ".join(f'"{c}"' for c in frame.columns)
-                    self.db.execute(f"INSERT INTO {name} ({cols}) SELECT {cols} FROM frame")
+                self._insert(name, table_rows[name])
             self.db.execute("COMMIT")
         except BaseException:
             self.db.execute("ROLLBACK")
             raise
 
+    def _insert(self, name: str, data: list[dict[str, Any]]) -> None:
+        if data:
+            frame = pd.DataFrame(data)  # noqa: F841  (read by DuckDB by name)
+            cols = ", ".join(f'"{c}"' for c in frame.columns)
+            self.db.execute(f"INSERT INTO {name} ({cols}) SELECT {cols} FROM frame")
+
+    def replace(self, changes: list[tuple[str, str, list[Any], list[dict[str, Any]]]]) -> None:
+        """For each (table, where, params, rows): delete the rows matching `where`, insert `rows`; one transaction."""
+        self.db.execute("BEGIN TRANSACTION")
+        try:
+            for name, where, params, data in changes:
+                self.db.execute(f"DELETE FROM {name} WHERE {where}", params)
+                self._insert(name, data)
+            self.db.execute("COMMIT")
+        except BaseException:
+            self.db.execute("ROLLBACK")
+            raise
+
+    def documents(self, areas: set[str] | None = None) -> list[Document]:
+        """The stored records (of the given local areas, lower-cased), read back from records/."""
+        out = []
+        for p in sorted((self.out / "records").glob("*.json")):
+            doc = Document.model_validate_json(p.read_text("utf-8"))
+            if areas is None or (doc.local_area or "").lower() in areas:
+                out.append(doc)
+        return out
+
     def export(self) -> None:
         """Write every table as Parquet and CSV under tables/, each file replaced atomically."""
         folder = self.out / "tables"
         folder.mkdir(parents=True, exist_ok=True)
-        for name in TABLES:
+        for name in {**TABLES, **DERIVED}:
             for ext, opts in (("parquet", "(FORMAT PARQUET)"), ("csv", "(HEADER, DELIMITER ',')")):
                 target = folder / f"{name}.{ext}"
                 tmp = folder / f".{name}.{ext}.tmp"

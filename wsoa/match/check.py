@@ -1,0 +1,90 @@
+"""The coverage check: what a reviewer of a plan looks for, as rows of the `findings` table.
+
+Per local area: letter weaknesses no action answers; plan weaknesses without actions; actions
+without a lead, a deadline or a measure; deadlines before the start; overdue actions (last
+deadline passed as of the date, status not blue); deadlines moved (revisions, days slipped);
+dates that do not exist.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import pandas as pd
+
+from wsoa.match.link import MUST_COVER
+from wsoa.outputs.store import Store
+
+BLOCKING = "uncovered-weakness"
+
+
+def _area_filter(frame: pd.DataFrame, area: str | None) -> pd.DataFrame:
+    if area is None or frame.empty:
+        return frame
+    return frame[frame["local_area"].fillna("").str.lower() == area.lower()]
+
+
+def _dates(values: Any) -> list[dt.date]:
+    return [pd.Timestamp(v).date() for v in (values if values is not None else [])]
+
+
+def findings(store: Store, area: str | None = None, as_of: dt.date | None = None) -> pd.DataFrame:
+    """Every finding for `area` (all areas when None) as of `as_of` (default today)."""
+    as_of = as_of or dt.date.today()
+    docs = _area_filter(store.table("documents"), area)
+    area_of = dict(zip(docs["doc_id"], docs["local_area"]))
+    out: list[dict[str, Any]] = []
+
+    def add(doc_id: str, finding: str, subject: str, detail: str, page: Any = None, days: Any = None) -> None:
+        out.append({"local_area": area_of.get(doc_id), "doc_id": doc_id, "finding": finding, "subject": subject,
+                    "detail": detail, "page": None if pd.isna(page) else int(page),
+                    "days": None if days is None else int(days), "as_of": as_of})
+
+    weak = store.table("weaknesses")
+    weak = weak[weak["doc_id"].isin(area_of)]
+    links = store.table("links")
+    kinds = docs.set_index("doc_id")["doc_type"].to_dict()
+    for w in weak.itertuples():
+        if kinds.get(w.doc_id) != "inspection_letter" or w.kind not in MUST_COVER:
+            continue
+        mine = links[(links["letter_doc_id"] == w.doc_id) & (links["letter_weakness_id"] == w.weakness_id)]
+        if mine.empty:
+            add(w.doc_id, BLOCKING, w.weakness_id, f"no plan of this area is stored: {w.text}", w.page)
+        elif mine["n_actions"].max() == 0:
+            best = mine.sort_values("score").iloc[-1]
+            near = f" (nearest plan item scored {best.score})" if best.score else ""
+            add(w.doc_id, BLOCKING, w.weakness_id, f"no action answers it{near}: {w.text}", w.page)
+    acts = store.table("actions")
+    acts = acts[acts["doc_id"].isin(area_of)]
+    for w in weak.itertuples():
+        if kinds.get(w.doc_id) in ("wsoa", "priority_action_plan") and not (
+                (acts["doc_id"] == w.doc_id) & (acts["weakness_id"] == w.weakness_id)).any():
+            add(w.doc_id, "weakness-without-actions", w.weakness_id, w.text, w.page)
+    for a in acts.itertuples():
+        subject = " ".join(x for x in (a.weakness_id, a.ref) if isinstance(x, str) and x) or f"action {a.action_no}"
+        starts, ends = _dates(a.start_dates), _dates(a.deadlines)
+        for field, label in (("lead", "no-lead"), ("measures", "no-measure")):
+            if not isinstance(getattr(a, field), str) or not getattr(a, field).strip():
+                add(a.doc_id, label, subject, a.action[:120], a.page)
+        if not ends:
+            add(a.doc_id, "no-deadline", subject, f"deadline cell: {a.deadline_raw!r}", a.page)
+            continue
+        if starts and min(ends) < min(starts):
+            add(a.doc_id, "deadline-before-start", subject, f"starts {min(starts)}, due {min(ends)}", a.page,
+                (min(starts) - min(ends)).days)
+        if ends[-1] < as_of and a.rag != "blue":
+            add(a.doc_id, "overdue", subject, f"due {ends[-1]}, status {a.rag or 'unknown'}", a.page,
+                (as_of - ends[-1]).days)
+        if len(ends) > 1 and ends[-1] > ends[0]:
+            add(a.doc_id, "slipped", subject, f"{len(ends) - 1} revision(s): {ends[0]} -> {ends[-1]}", a.page,
+                (ends[-1] - ends[0]).days)
+    warns = store.table("warnings")
+    for w in warns[warns["doc_id"].isin(area_of) & (warns["code"] == "invalid-date")].itertuples():
+        add(w.doc_id, "invalid-date", "", w.message, w.page)
+    return pd.DataFrame(out, columns=["local_area", "doc_id", "finding", "subject", "detail", "page", "days", "as_of"])
+
+
+def save_findings(store: Store, frame: pd.DataFrame, area: str | None) -> None:
+    """Replace the stored findings of `area` (all when None) by `frame`."""
+    where, params = ("lower(local_area) = ?", [area.lower()]) if area else ("TRUE", [])
+    store.replace([("findings", where, params, frame.to_dict("records"))])
