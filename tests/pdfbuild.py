@@ -68,3 +68,21 @@ def build_letter(path: Path, area: str, weaknesses: list[str], *, intro: str | N
     story.append(Paragraph("Yours sincerely", body))
     doc.build(story)
     return path
+
+
+def build_prose(path: Path, parts: list[tuple[str, str]]) -> Path:
+    """Write a prose document from (style, text) parts; style: body, bold, bullet or heading."""
+    doc = SimpleDocTemplate(str(path), pagesize=A4, leftMargin=56, rightMargin=56, topMargin=56, bottomMargin=56)
+    body = STYLES["BodyText"]
+    story: list[Any] = []
+    for style, text in parts:
+        if style == "bullet":
+            story.append(Paragraph(text, body, bulletText="\u2022"))
+        elif style == "bold":
+            story.append(Paragraph(f"<b>{text}</b>", body))
+        elif style == "heading":
+            story.append(Paragraph(text, STYLES["Heading2"]))
+        else:
+            story.append(Paragraph(text, body))
+    doc.build(story)
+    return path

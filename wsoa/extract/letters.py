@@ -6,9 +6,9 @@ import re
 from wsoa.extract.grid import Column, build_rows, vertical_cuts
 from wsoa.extract.pdf import Page
 from wsoa.extract.prose import Paragraph
-from wsoa.model import Box, Document, Weakness
+from wsoa.model import Box, Document, Judgement, Weakness
 from wsoa.normalise.dates import find_dates
-from wsoa.normalise.text import ITEM_MARK, clean
+from wsoa.normalise.text import ITEM_MARK, clean, strip_quotes
 
 INTRO = re.compile(r"(?:areas?\s+of\s+significant\s+weakness|significant\s+weaknesses|following\s+(?:areas|weaknesses))"
                    r"[^.]*:\s*$", re.IGNORECASE)
@@ -21,7 +21,11 @@ def read_letter(doc: Document, pages: list[Page], paras: list[Paragraph]) -> Non
         if hits and hits[0].value and len(p.text) <= len(hits[0].raw) + 4:
             doc.letter_date = hits[0].value
             break
-    if doc.doc_type != "inspection_letter" and doc.doc_type != "revisit_letter":
+    if doc.doc_type in ("inspection_letter", "revisit_letter", "self_evaluation"):
+        doc.judgements = judgements(paras)
+    if doc.doc_type == "revisit_letter":
+        read_revisit(doc, paras)
+    if doc.doc_type != "inspection_letter" or doc.weaknesses:
         return
     read_framework_2023(doc, pages, paras)
     if doc.weaknesses:
@@ -50,6 +54,71 @@ def significant_weaknesses(paras: list[Paragraph]) -> list[tuple[str, int]]:
         if items:
             found = items
     return found
+
+
+JUDGEMENT_KINDS = {"strengths": "strength", "areas for development": "development",
+                   "areas for improvement": "development", "areas for further development": "development"}
+
+
+def judgements(paras: list[Paragraph]) -> list[Judgement]:
+    """The items listed under "Strengths" and "Areas for development", with the heading above them
+    (the last plain paragraph before the label, e.g. "The effectiveness of the local area in ...")."""
+    out: list[Judgement] = []
+    kind: str | None = None
+    heading: str | None = None
+    last_plain: str | None = None
+    for p in paras:
+        label = p.text.strip().rstrip(":").lower()
+        if label in JUDGEMENT_KINDS:
+            kind, heading = JUDGEMENT_KINDS[label], last_plain
+            continue
+        is_item = p.item or bool(ITEM_MARK.match(p.text))
+        if kind and is_item:
+            out.append(Judgement(heading=heading, kind=kind, text=clean(ITEM_MARK.sub("", p.text, count=1)),
+                                 source=Box(page=p.page, top=p.top, bottom=p.bottom)))
+        elif kind and out and p.text[:1].islower():  # an item cut by a page break
+            out[-1].text = f"{out[-1].text} {clean(p.text)}"
+        else:
+            kind = None
+            if not p.heading and len(p.text.split()) <= 40:
+                last_plain = clean(p.text)
+    return out
+
+
+FOUND_BEFORE = re.compile(r"^(?:.{0,40}?)\bat the (?:initial|first) inspection,?\s+(?:the\s+)?inspectors\s+found"
+                          r"(?:\s+that|\s+the\s+following)?\s*:?\s*", re.IGNORECASE)
+VERDICT = re.compile(r"\b(?:has|have|had)\s+(not\s+)?made\s+sufficient\s+progress\b", re.IGNORECASE)
+THIS_WEAKNESS = re.compile(r"\bthis\s+(?:area\s+of\s+)?(?:significant\s+)?weakness\b", re.IGNORECASE)
+
+
+def read_revisit(doc: Document, paras: list[Paragraph]) -> None:
+    """Revisit letters: the overall verdict, and each weakness of the first inspection with its own verdict.
+
+    A weakness is the text after "At the initial inspection, inspectors found ..." (or a bold
+    heading); its verdict is the next sentence saying the area has (not) made sufficient progress
+    in addressing "this weakness".
+    """
+    current: tuple[str, int] | None = None
+    for i, p in enumerate(paras):
+        found = FOUND_BEFORE.match(p.text)
+        if found:
+            rest = p.text[found.end():].strip() or (paras[i + 1].text if i + 1 < len(paras) else "")
+            current = (clean(strip_quotes(ITEM_MARK.sub("", rest, count=1))), p.page)
+            continue
+        if p.bold and not p.heading and 4 <= len(p.text.split()) <= 60 and not VERDICT.search(p.text):
+            current = (clean(p.text), p.page)
+            continue
+        for sentence in re.split(r"(?<=[.!?])\s+", p.text):
+            verdict = VERDICT.search(sentence)
+            if not verdict:
+                continue
+            if THIS_WEAKNESS.search(sentence) and current:
+                doc.weaknesses.append(Weakness(id=f"W{len(doc.weaknesses) + 1}", text=current[0],
+                                               kind="significant_weakness", source=Box(page=current[1]),
+                                               progress="insufficient" if verdict.group(1) else "sufficient"))
+                current = None
+            elif doc.outcome is None and not THIS_WEAKNESS.search(sentence):
+                doc.outcome = clean(sentence)
 
 
 SECTION_KINDS = (("areas for priority action", "priority_action"), ("areas for improvement", "improvement"))

@@ -34,6 +34,15 @@ class Weakness(BaseModel):
     text: str
     kind: WeaknessKind = "significant_weakness"
     responsible_body: str | None = None
+    progress: Literal["sufficient", "insufficient"] | None = Field(None, description="revisit letters: the verdict")
+    source: Box | None = None
+
+
+class Judgement(BaseModel):
+    """A strength or an area for development a letter (or a self-evaluation) lists under a heading."""
+    heading: str | None = None
+    kind: Literal["strength", "development"]
+    text: str
     source: Box | None = None
 
 
@@ -104,6 +113,7 @@ class Document(BaseModel):
     weaknesses: list[Weakness] = Field(default_factory=list)
     actions: list[Action] = Field(default_factory=list)
     quotes: list[Quote] = Field(default_factory=list)
+    judgements: list[Judgement] = Field(default_factory=list)
     warnings: list[Warning] = Field(default_factory=list)
     tables: list[TableReport] = Field(default_factory=list)
     page_texts: list[str] = Field(default_factory=list, description="letters only: each page's text, to check quotations")

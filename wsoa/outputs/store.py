@@ -21,7 +21,9 @@ TABLES: dict[str, str] = {
         inspection_end DATE, letter_date DATE, outcome VARCHAR, pages INTEGER, source_path VARCHAR,
         sha256 VARCHAR, n_weaknesses INTEGER, n_actions INTEGER, n_warnings INTEGER""",
     "weaknesses": """doc_id VARCHAR, weakness_id VARCHAR, kind VARCHAR, text VARCHAR, responsible_body VARCHAR,
-        page INTEGER, PRIMARY KEY (doc_id, weakness_id)""",
+        progress VARCHAR, page INTEGER, PRIMARY KEY (doc_id, weakness_id)""",
+    "judgements": """doc_id VARCHAR, judgement_no INTEGER, heading VARCHAR, kind VARCHAR, text VARCHAR, page INTEGER,
+        PRIMARY KEY (doc_id, judgement_no)""",
     "actions": """doc_id VARCHAR, action_no INTEGER, weakness_id VARCHAR, section VARCHAR, "group" VARCHAR,
         ref VARCHAR, action VARCHAR, lead VARCHAR, lead_role VARCHAR, lead_org VARCHAR, start_raw VARCHAR,
         start_dates DATE[], deadlines DATE[], deadline_raw VARCHAR, first_deadline DATE, last_deadline DATE,
@@ -79,8 +81,11 @@ def rows(doc: Document) -> dict[str, list[dict[str, Any]]]:
         "n_warnings": len(doc.warnings)})
     for w in doc.weaknesses:
         out["weaknesses"].append({"doc_id": d, "weakness_id": w.id, "kind": w.kind, "text": w.text,
-                                  "responsible_body": w.responsible_body,
+                                  "responsible_body": w.responsible_body, "progress": w.progress,
                                   "page": w.source.page if w.source else None})
+    for k, j in enumerate(doc.judgements, start=1):
+        out["judgements"].append({"doc_id": d, "judgement_no": k, "heading": j.heading, "kind": j.kind, "text": j.text,
+                                  "page": j.source.page if j.source else None})
     for i, a in enumerate(doc.actions, start=1):
         box = a.source
         out["actions"].append({
@@ -110,8 +115,25 @@ class Store:
         self.out = Path(out_dir)
         self.out.mkdir(parents=True, exist_ok=True)
         self.db = duckdb.connect(str(self.out / "wsoa.duckdb"))
-        for name, cols in {**TABLES, **DERIVED}.items():
+        wanted = {**TABLES, **DERIVED}
+        if self._outdated(wanted):  # written by an older wsoa: start the tables afresh (documents are re-read)
+            for name in wanted:
+                self.db.execute(f"DROP TABLE IF EXISTS {name}")
+        for name, cols in wanted.items():
             self.db.execute(f"CREATE TABLE IF NOT EXISTS {name} ({cols})")
+
+    def _outdated(self, wanted: dict[str, str]) -> bool:
+        have: dict[str, int] = dict(self.db.execute(
+            "SELECT table_name, count(*) FROM information_schema.columns GROUP BY table_name").fetchall())
+        if not have:
+            return False
+        for name, cols in wanted.items():
+            self.db.execute(f"CREATE TEMP TABLE _probe ({cols})")
+            n = self.db.execute("SELECT count(*) FROM information_schema.columns WHERE table_name = '_probe'").fetchone()[0]
+            self.db.execute("DROP TABLE _probe")
+            if have.get(name) not in (None, n):
+                return True
+        return False
 
     def close(self) -> None:
         self.db.close()
