@@ -61,9 +61,23 @@ def extract(file: Path = typer.Argument(..., help="A PDF: a WSoA, priority actio
 def batch(path: Path = typer.Argument(..., help="A folder of PDFs or a manifest.csv."),
           out: Path = typer.Option(Path("outputs"), "--out", "-o", help="Output folder."),
           workers: Optional[int] = typer.Option(None, "--workers", "-w", help="Worker processes (default: CPUs)."),
-          force: bool = typer.Option(False, "--force", help="Re-read documents even when unchanged.")) -> None:
+          force: bool = typer.Option(False, "--force", help="Re-read documents even when unchanged."),
+          timeout: float = typer.Option(120.0, "--timeout", help="Seconds allowed per document (0: no limit)."),
+          max_memory: int = typer.Option(4096, "--max-memory", help="Memory cap per worker process, MB (0: none)."),
+          scheduler: Optional[str] = typer.Option(None, "--scheduler", help="A Dask distributed scheduler address "
+                                                  "(tcp://host:8786): run the documents on that cluster.")) -> None:
     """Extract every new or changed document into OUT (wsoa.duckdb, tables/, records/)."""
     from wsoa.corpus.batch import LockedError, run_batch
+
+    executor, client = None, None
+    if scheduler:
+        try:
+            from dask.distributed import Client
+        except ImportError:
+            err.print("[red]error[/red] --scheduler needs dask.distributed: pip install 'wsoa[cluster]'")
+            raise typer.Exit(2)
+        client = Client(scheduler, timeout=30)
+        executor = client.get_executor()
 
     with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
                   console=err, transient=False) as progress:
@@ -79,10 +93,14 @@ def batch(path: Path = typer.Argument(..., help="A folder of PDFs or a manifest.
                 progress.update(task, completed=done, description=f"read {Path(what).name}")
 
         try:
-            summary = run_batch(path, out, workers=workers, force=force, on_event=on_event)
+            summary = run_batch(path, out, workers=workers, force=force, executor=executor,
+                                timeout=timeout or None, memory_mb=max_memory or None, on_event=on_event)
         except (LockedError, FileNotFoundError) as exc:
             err.print(f"[red]error[/red] {exc}")
             raise typer.Exit(2)
+        finally:
+            if client is not None:
+                client.close()
     err.print(f"{len(summary.done)} read, {len(summary.skipped)} unchanged, {len(summary.failed)} failed, "
               f"{summary.warnings} warnings, {summary.links} weakness links -> {out}/wsoa.duckdb, {out}/tables/, "
               f"{out}/records/")

@@ -9,14 +9,20 @@ from __future__ import annotations
 import fcntl
 import multiprocessing
 import os
+import resource
+import signal
+import threading
+import time
 from contextlib import contextmanager
 from concurrent.futures import Executor, ProcessPoolExecutor, as_completed
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterator
 
 from wsoa.corpus.manifest import Entry, entries
 from wsoa.extract.document import extract, sha256
+from wsoa.extract.pdf import TimedOut
 from wsoa.match.areas import link_areas
 from wsoa.model import Document
 from wsoa.outputs.store import Store
@@ -42,20 +48,50 @@ class Summary:
         return 1 if self.failed else 0
 
 
+DEFAULT_TIMEOUT = 120.0
+DEFAULT_MEMORY_MB = 4096
+
+
 class LockedError(RuntimeError):
     pass
 
 
-def _work(entry: Entry) -> Outcome:
-    """Extract one document in a worker; every failure becomes one line of text."""
+def _limit_memory(megabytes: int | None) -> None:
+    """Worker initializer: cap the address space, so a runaway document fails alone (MemoryError)."""
+    if megabytes:
+        resource.setrlimit(resource.RLIMIT_AS, (megabytes << 20, megabytes << 20))
+
+
+def _alarm(signum: int, frame: object) -> None:
+    raise TimedOut("timed out")
+
+
+def _work(entry: Entry, timeout: float | None = DEFAULT_TIMEOUT) -> Outcome:
+    """Extract one document in a worker; every failure becomes one line of text.
+
+    The time limit is enforced by SIGALRM where the worker runs tasks on its main thread (the
+    process pool), and between pages everywhere (e.g. on Dask's worker threads).
+    """
+    alarm = bool(timeout) and threading.current_thread() is threading.main_thread()
+    if alarm:
+        old = signal.signal(signal.SIGALRM, _alarm)
+        signal.setitimer(signal.ITIMER_REAL, timeout)
     try:
-        doc = extract(entry.path, doc_id=entry.doc_id)
+        doc = extract(entry.path, doc_id=entry.doc_id, deadline=time.monotonic() + timeout if timeout else None)
         if entry.local_area and not doc.local_area:
             doc.local_area = entry.local_area
         return Outcome(str(entry.path), doc=doc)
+    except TimedOut:
+        return Outcome(str(entry.path), error=f"timed out after {timeout:g} s (--timeout)")
+    except MemoryError:
+        return Outcome(str(entry.path), error="out of memory (the worker's memory cap was reached)")
     except Exception as exc:  # noqa: BLE001 - a batch must survive any document
         msg = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
         return Outcome(str(entry.path), error=msg[:300])
+    finally:
+        if alarm:
+            signal.setitimer(signal.ITIMER_REAL, 0)
+            signal.signal(signal.SIGALRM, old)
 
 
 class _Lock:
@@ -91,15 +127,18 @@ def locked(out_dir: str | Path) -> Iterator[Store]:
 
 
 def run_batch(source: str | Path, out_dir: str | Path, workers: int | None = None, force: bool = False,
-              executor: Executor | None = None,
+              executor: Executor | None = None, timeout: float | None = DEFAULT_TIMEOUT,
+              memory_mb: int | None = DEFAULT_MEMORY_MB,
               on_event: Callable[[str, str, int, int], None] | None = None) -> Summary:
     """Extract every new or changed document under `source` (a folder or a manifest.csv) into `out_dir`.
 
-    `on_event(kind, path, done, total)` reports progress (kind: start, done, skip, fail).
+    Documents run on `executor` (any concurrent.futures.Executor, e.g. a Dask cluster's) or on a
+    local process pool of `workers`, each under `timeout` seconds and `memory_mb`. A worker that
+    dies takes down only its own document: the others are resubmitted to a fresh pool.
+    `on_event(kind, path, done, total)` reports progress (kind: start, done, fail).
     """
-    out = Path(out_dir)
     summary = Summary()
-    with locked(out) as store:
+    with locked(out_dir) as store:
         known = store.known()
         todo: list[Entry] = []
         for e in entries(source):
@@ -107,38 +146,65 @@ def run_batch(source: str | Path, out_dir: str | Path, workers: int | None = Non
                 summary.skipped.append(str(e.path))
             else:
                 todo.append(e)
-        total = len(todo)
+        total, count = len(todo), [0]
         areas: set[str] = set()
         if on_event:
             on_event("start", "", 0, total)
-        own = executor is None
-        # forkserver: workers never inherit the parent's threads (DuckDB, BLAS), which fork can deadlock or crash
-        pool = executor or ProcessPoolExecutor(max_workers=workers or os.cpu_count() or 1,
-                                               mp_context=multiprocessing.get_context("forkserver"))
-        try:
-            futures = {pool.submit(_work, e): e for e in todo}
-            for n, fut in enumerate(as_completed(futures), start=1):
-                entry = futures[fut]
-                try:
-                    result = fut.result()
-                except Exception as exc:  # a worker that died
-                    result = Outcome(str(entry.path), error=f"worker failed: {type(exc).__name__}: {exc}")
-                if result.doc is not None:
-                    store.put(result.doc)
-                    summary.done.append(result.path)
-                    summary.warnings += len(result.doc.warnings)
-                    areas.add((result.doc.local_area or "").lower())
-                    if on_event:
-                        on_event("done", result.path, n, total)
-                else:
-                    summary.failed.append((result.path, result.error or "unknown error"))
-                    if on_event:
-                        on_event("fail", f"{result.path}: {result.error}", n, total)
-        finally:
-            if own:
-                pool.shutdown(cancel_futures=True)
+
+        def record(result: Outcome) -> None:
+            count[0] += 1
+            if result.doc is not None:
+                store.put(result.doc)
+                summary.done.append(result.path)
+                summary.warnings += len(result.doc.warnings)
+                areas.add((result.doc.local_area or "").lower())
+                if on_event:
+                    on_event("done", result.path, count[0], total)
+            else:
+                summary.failed.append((result.path, result.error or "unknown error"))
+                if on_event:
+                    on_event("fail", f"{result.path}: {result.error}", count[0], total)
+
+        if executor is not None:
+            for entry in _run(executor, todo, timeout, record):
+                record(Outcome(str(entry.path), error="the worker running it died"))
+        else:
+            crashed = _run_pool(todo, workers or os.cpu_count() or 1, timeout, memory_mb, record)
+            for entry in crashed:  # one at a time, so a document that kills its worker is named
+                for again in _run_pool([entry], 1, timeout, memory_mb, record):
+                    record(Outcome(str(again.path), error="the worker died reading it (crash or memory limit)"))
         if areas:
             summary.links, doubts = link_areas(store, areas)
             summary.warnings += doubts
         store.export()
     return summary
+
+
+def _run_pool(todo: list[Entry], workers: int, timeout: float | None, memory_mb: int | None,
+              record: Callable[[Outcome], None]) -> list[Entry]:
+    """Run `todo` on a fresh local process pool; returns the entries lost when a worker died."""
+    if not todo:
+        return []
+    # forkserver: workers never inherit the parent's threads (DuckDB, BLAS), which fork can deadlock or crash
+    pool = ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("forkserver"),
+                               initializer=_limit_memory, initargs=(memory_mb,))
+    try:
+        return _run(pool, todo, timeout, record)
+    finally:
+        pool.shutdown(cancel_futures=True)
+
+
+def _run(pool: Executor, todo: list[Entry], timeout: float | None, record: Callable[[Outcome], None]) -> list[Entry]:
+    """Submit every entry, record each result as it completes; returns the entries whose worker died."""
+    futures = {pool.submit(_work, e, timeout): e for e in todo}
+    lost = []
+    for fut in as_completed(futures):
+        try:
+            result = fut.result()
+        except BrokenProcessPool:
+            lost.append(futures[fut])
+            continue
+        except Exception as exc:  # noqa: BLE001 - e.g. a Dask worker lost
+            result = Outcome(str(futures[fut].path), error=f"worker failed: {type(exc).__name__}: {exc}")
+        record(result)
+    return lost

@@ -15,6 +15,7 @@ from wsoa.extract.tables import Table, is_header_line, read_tables
 from wsoa.model import Document, Quote, Weakness
 
 MIN_WEAKNESS_MATCH = 0.6
+IMAGE_SHARE = 0.25  # images covering this much of a page hold content the text layer does not
 
 
 def sha256(path: str | Path) -> str:
@@ -39,15 +40,15 @@ def check_file(path: Path) -> None:
         raise DocumentError(f"not a PDF: the file is {kind}")
 
 
-def read_layout(path: str | Path) -> tuple[list[Page], list[Table]]:
+def read_layout(path: str | Path, deadline: float | None = None) -> tuple[list[Page], list[Table]]:
     """A PDF's pages (running headers and footers removed) and its action tables.
 
-    Raises DocumentError for a file that cannot be read or has no text layer.
+    Raises DocumentError for a file that cannot be read or has no text layer, TimedOut past `deadline`.
     """
     path = Path(path)
     check_file(path)
     try:
-        pages = list(read_pages(path))
+        pages = list(read_pages(path, deadline=deadline))
     except DocumentError:
         raise
     except Exception as exc:  # a page that pdfminer cannot parse
@@ -60,11 +61,16 @@ def read_layout(path: str | Path) -> tuple[list[Page], list[Table]]:
     return pages, read_tables(pages)
 
 
-def extract(path: str | Path, doc_id: str | None = None) -> Document:
+def extract(path: str | Path, doc_id: str | None = None, deadline: float | None = None) -> Document:
     """Read one PDF into a record. Raises DocumentError for a file that cannot be read."""
     path = Path(path)
-    pages, tables = read_layout(path)
+    pages, tables = read_layout(path, deadline)
     doc = Document(doc_id=doc_id or path.stem, source_path=str(path), sha256=sha256(path), pages=len(pages))
+    for page in pages:
+        covered = page.image_share()
+        if covered >= IMAGE_SHARE:
+            doc.warn("image-content", f"images cover {covered:.0%} of the page and were not read (text in "
+                     "images, e.g. a table pasted as a picture, needs OCR)", page.number)
     skip: dict[int, list[tuple[float, float]]] = {}
     for t in tables:
         for r in t.rows:

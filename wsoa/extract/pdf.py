@@ -5,7 +5,9 @@ page plus these compact records.
 """
 from __future__ import annotations
 
+import logging
 import re
+import time
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -16,6 +18,8 @@ from typing import Callable, Iterator
 import pdfplumber
 
 from wsoa.normalise.status import RGB, is_white, to_rgb
+
+logging.getLogger("pdfminer").setLevel(logging.ERROR)  # damage is reported once, as the document's error
 
 
 @dataclass(slots=True)
@@ -105,7 +109,12 @@ class Page:
     rules: list[Rule] = field(default_factory=list)
     fills: list[Fill] = field(default_factory=list)
     lines: list[Line] = field(default_factory=list)
-    images: int = 0
+    images: list[tuple[float, float, float, float]] = field(default_factory=list)  # x0, top, x1, bottom
+
+    def image_share(self) -> float:
+        """How much of the page images cover (0..1), counting overlaps once per image."""
+        area = sum(max(0.0, x1 - x0) * max(0.0, b - t) for x0, t, x1, b in self.images)
+        return min(1.0, area / (self.width * self.height)) if self.width and self.height else 0.0
 
     @cached_property
     def hrules(self) -> list[Rule]:
@@ -118,6 +127,11 @@ class Page:
 
 class DocumentError(Exception):
     """A document that cannot be read; the message says why, in one line."""
+
+
+class TimedOut(BaseException):
+    """A document took longer than its time budget. A BaseException, so that no parser's
+    `except Exception` swallows it on the way out."""
 
 
 def _is_bold(fontname: str) -> bool:
@@ -165,7 +179,7 @@ def _read_page(p: "pdfplumber.page.Page", number: int) -> Page:
             rgb = to_rgb(r.get("non_stroking_color"))
             if rgb is not None and not is_white(rgb):
                 page.fills.append(Fill(r["x0"], r["top"], r["x1"], r["bottom"], rgb))
-    page.images = len(p.images)
+    page.images = [(float(i["x0"]), float(i["top"]), float(i["x1"]), float(i["bottom"])) for i in p.images]
     page.lines = group_lines(page.words, number)
     return page
 
@@ -182,8 +196,11 @@ def _causes(exc: BaseException) -> list[BaseException]:
     return out
 
 
-def read_pages(path: str | Path, password: str = "") -> Iterator[Page]:
-    """Yield each page of a PDF as a `Page`, releasing pdfplumber's objects as it goes."""
+def read_pages(path: str | Path, password: str = "", deadline: float | None = None) -> Iterator[Page]:
+    """Yield each page of a PDF as a `Page`, releasing pdfplumber's objects as it goes.
+
+    `deadline` (a `time.monotonic()` value) is checked before each page: past it, TimedOut.
+    """
     try:
         pdf = pdfplumber.open(str(path), password=password)
     except Exception as exc:  # pdfminer raises many types for broken files
@@ -194,6 +211,8 @@ def read_pages(path: str | Path, password: str = "") -> Iterator[Page]:
         raise DocumentError(f"not a readable PDF ({type(inner).__name__}: {str(inner)[:120]})") from exc
     with pdf:
         for i, p in enumerate(pdf.pages, start=1):
+            if deadline is not None and time.monotonic() > deadline:
+                raise TimedOut(f"timed out on page {i}")
             try:
                 yield _read_page(p, i)
             finally:
