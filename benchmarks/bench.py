@@ -1,11 +1,14 @@
 """Speed and memory of the pipeline against bare pdfplumber on the same pages, in one run.
 
 Prints: pages/s of bare pdfplumber (open each page, extract words and rects) and of the full
-pipeline, their ratio, peak RSS of a worker process, and batch wall time with 1 and N workers.
+pipeline, their ratio, peak RSS of a worker process, batch wall time with 1 and N workers, and
+how many truth action texts pdfplumber's default `extract_tables()` gives as one cell against
+the pipeline.
 Usage: python benchmarks/bench.py [FOLDER]   (default: the bundled corpus)
 """
 from __future__ import annotations
 
+import json
 import os
 import resource
 import sys
@@ -43,6 +46,31 @@ def _peak_rss_mb(paths: list[Path]) -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
+def _norm(text: str | None) -> str:
+    return " ".join((text or "").split())
+
+
+def table_baseline(folder: Path) -> None:
+    """Truth action texts recovered whole: one cell of pdfplumber's default tables vs one pipeline action."""
+    from wsoa.extract.document import extract
+
+    for truth_path in sorted(folder.rglob("*.truth.json")):
+        truth = json.loads(truth_path.read_text("utf-8"))
+        wanted = [_norm(a["action"]) for a in truth.get("actions", [])]
+        pdf_path = truth_path.with_name(truth_path.name.replace(".truth.json", ".pdf"))
+        if not wanted or not pdf_path.exists():
+            continue
+        cells: set[str] = set()
+        with pdfplumber.open(str(pdf_path)) as pdf:
+            for page in pdf.pages:
+                for table in page.extract_tables():
+                    cells.update(_norm(c) for row in table for c in row if c)
+                page.close()
+        ours = {_norm(a.action) for a in extract(pdf_path).actions}
+        print(f"{pdf_path.stem}: {len(wanted)} truth actions; whole in one cell: "
+              f"pdfplumber extract_tables {sum(w in cells for w in wanted)}, wsoa {sum(w in ours for w in wanted)}")
+
+
 def main() -> None:
     folder = Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT / "corpus"
     paths = pdfs(folder)
@@ -64,6 +92,7 @@ def main() -> None:
             t = time.perf_counter()
             run_batch(folder, out, workers=workers)
             print(f"batch wall time, {workers} worker(s): {time.perf_counter() - t:.2f} s")
+    table_baseline(folder)
 
 
 if __name__ == "__main__":

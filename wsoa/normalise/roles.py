@@ -18,6 +18,19 @@ def synonyms() -> dict[str, list[str]]:
     return {role: [_norm(p) for p in phrases] for role, phrases in data["roles"].items()}
 
 
+@lru_cache(maxsize=1)
+def _by_first_word() -> dict[str, list[tuple[int, str, str]]]:
+    """Synonyms indexed by their first word: (word count, phrase, role), longest first."""
+    index: dict[str, list[tuple[int, str, str]]] = {}
+    for role, phrases in synonyms().items():
+        for p in phrases:
+            index.setdefault(p.split(" ")[0], []).append((len(p.split()), p, role))
+    for found in index.values():
+        found.sort(key=lambda x: -x[0])
+    return index
+
+
+@lru_cache(maxsize=65536)
 def _norm(text: str) -> str:
     text = re.sub(r"\(.*?\)", " ", text.lower()) if "(" in text and not text.strip().startswith("(") else text.lower()
     return re.sub(r"\s+", " ", re.sub(r"[^a-z0-9#+/ ]", " ", text)).strip()
@@ -59,12 +72,11 @@ def header_phrases(words: list[str], wide_gap: list[bool]) -> list[tuple[int, in
         best: tuple[int, str] | None = None
         if wide_gap[i]:
             depth = 0
-        if depth == 0:
-            for role, phrases in synonyms().items():
-                for p in phrases:
-                    n = len(p.split())
-                    if " ".join(norm[i:i + n]) == p and (best is None or n > best[0]):
-                        best = (n, role)
+        if depth == 0 and norm[i]:
+            for n, p, role in _by_first_word().get(norm[i].split(" ")[0], ()):
+                if " ".join(norm[i:i + n]) == p:
+                    best = (n, role)
+                    break
         if words[i].startswith("("):
             best = None
         if not out or wide_gap[i] or (best and depth == 0):
