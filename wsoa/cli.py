@@ -12,7 +12,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table as RichTable
 
-app = typer.Typer(add_completion=False, no_args_is_help=True,
+app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_show_locals=False,
                   help="wsoa: SEND inspection letters and Written Statements of Action as clean, comparable data.")
 err = Console(stderr=True)
 
@@ -173,25 +173,30 @@ def link(letter: Path = typer.Argument(..., help="The inspection letter or repor
     raise typer.Exit(1 if result.uncovered else 0)
 
 
+def _as_of(out: Path, as_of: str | None):
+    """The date of an --as-of option (default today), after checking OUT holds a database; exits 2 if not."""
+    import datetime as dt
+
+    if not (out / "wsoa.duckdb").exists():
+        err.print(f"[red]error[/red] {out}: no wsoa.duckdb here; run `wsoa batch` first")
+        raise typer.Exit(2)
+    try:
+        return dt.date.fromisoformat(as_of) if as_of else dt.date.today()
+    except ValueError:
+        err.print(f"[red]error[/red] --as-of {as_of!r}: not a date (YYYY-MM-DD)")
+        raise typer.Exit(2)
+
+
 @app.command()
 def check(out: Path = typer.Argument(Path("outputs"), help="An output folder written by `wsoa batch`."),
           area: Optional[str] = typer.Option(None, "--area", help="Only this local area."),
           as_of: Optional[str] = typer.Option(None, "--as-of", help="Date for 'overdue' (default today), e.g. 2023-01-31.")
           ) -> None:
     """Coverage and soundness findings per area (also stored in the findings table); exit 1 if a weakness is uncovered."""
-    import datetime as dt
-
     from wsoa.corpus.batch import locked
     from wsoa.match.check import BLOCKING, findings, save_findings
 
-    if not (out / "wsoa.duckdb").exists():
-        err.print(f"[red]error[/red] {out}: no wsoa.duckdb here; run `wsoa batch` first")
-        raise typer.Exit(2)
-    try:
-        day = dt.date.fromisoformat(as_of) if as_of else dt.date.today()
-    except ValueError:
-        err.print(f"[red]error[/red] --as-of {as_of!r}: not a date (YYYY-MM-DD)")
-        raise typer.Exit(2)
+    day = _as_of(out, as_of)
     with locked(out) as store:
         frame = findings(store, area, day)
         save_findings(store, frame, area)
@@ -210,6 +215,31 @@ def check(out: Path = typer.Argument(Path("outputs"), help="An output folder wri
     blocking = int((frame["finding"] == BLOCKING).sum())
     err.print(f"{len(frame)} findings, {blocking} uncovered weaknesses -> {out}/wsoa.duckdb (findings)")
     raise typer.Exit(1 if blocking else 0)
+
+
+@app.command()
+def report(out: Path = typer.Argument(Path("outputs"), help="An output folder written by `wsoa batch`."),
+           areas: Optional[str] = typer.Option(None, "--areas", help="Local areas to compare, comma-separated "
+                                               "(default: every area with a plan)."),
+           as_of: Optional[str] = typer.Option(None, "--as-of", help="Date for 'overdue' (default today).")) -> None:
+    """Write OUT/report.html (self-contained, offline) and OUT/wsoa.xlsx comparing local areas side by side."""
+    from wsoa.corpus.batch import locked
+    from wsoa.match.check import findings, save_findings
+    from wsoa.outputs.report import build_report
+    from wsoa.outputs.workbook import build_workbook
+
+    day = _as_of(out, as_of)
+    names = [a for a in (areas or "").split(",") if a.strip()] or None
+    with locked(out) as store:
+        save_findings(store, findings(store, None, day), None)
+        try:
+            page = build_report(store, out, names, day)
+        except ValueError as exc:
+            err.print(f"[red]error[/red] {exc}")
+            raise typer.Exit(2)
+        book = build_workbook(store, out, names)
+        store.export()
+    err.print(f"wrote {page} and {book}")
 
 
 def pd_na(value: object) -> bool:

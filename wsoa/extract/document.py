@@ -13,6 +13,7 @@ from wsoa.extract.statements import (KEY_ENTRY, inspection_dates, legend, local_
                                      quotes, weakness_statements)
 from wsoa.extract.tables import Table, is_header_line, read_tables
 from wsoa.model import Document, Quote, Weakness
+from wsoa.normalise.entities import lead_organisation, themes
 
 MIN_WEAKNESS_MATCH = 0.6
 IMAGE_SHARE = 0.25  # images covering this much of a page hold content the text layer does not
@@ -83,11 +84,23 @@ def extract(path: str | Path, doc_id: str | None = None, deadline: float | None 
     doc.inspection_start, doc.inspection_end = inspection_dates(paras)
     if tables:
         _plan(doc, pages, tables, paras)
+        _tag(doc)
     else:
         letters.read_letter(doc, pages, paras)
+        _tag(doc)
         if doc.doc_type in ("inspection_letter", "revisit_letter"):
             doc.page_texts = ["\n".join(line.text for line in p.lines) for p in pages]
     return doc
+
+
+def _tag(doc: Document) -> None:
+    """Themes of every weakness and action; the type (and, when named, the name) of each lead's organisation."""
+    for w in doc.weaknesses:
+        w.themes = themes(w.text)
+    for a in doc.actions:
+        a.themes = themes(a.action, a.measures, " ".join(m.text for m in a.milestones))
+        a.lead_org_type, name = lead_organisation(a.lead)
+        a.lead_org = a.lead_org or name
 
 
 def _plan(doc: Document, pages: list[Page], tables: list[Table], paras: list[Paragraph]) -> None:

@@ -75,7 +75,7 @@ def findings(store: Store, area: str | None = None, as_of: dt.date | None = None
         if ends[-1] < as_of and a.rag != "blue":
             add(a.doc_id, "overdue", subject, f"due {ends[-1]}, status {a.rag or 'unknown'}", a.page,
                 (as_of - ends[-1]).days)
-        if len(ends) > 1 and ends[-1] > ends[0]:
+        if isinstance(a.deadline_raw, str) and len(ends) > 1 and ends[-1] > ends[0]:  # revised in its own cell
             add(a.doc_id, "slipped", subject, f"{len(ends) - 1} revision(s): {ends[0]} -> {ends[-1]}", a.page,
                 (ends[-1] - ends[0]).days)
     warns = store.table("warnings")

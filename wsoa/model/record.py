@@ -35,6 +35,7 @@ class Weakness(BaseModel):
     kind: WeaknessKind = "significant_weakness"
     responsible_body: str | None = None
     progress: Literal["sufficient", "insufficient"] | None = Field(None, description="revisit letters: the verdict")
+    themes: list[str] = Field(default_factory=list, description="theme keys of data/themes.toml")
     source: Box | None = None
 
 
@@ -66,6 +67,8 @@ class Action(BaseModel):
     lead: str | None = None
     lead_role: str | None = None
     lead_org: str | None = None
+    lead_org_type: Literal["council", "nhs_trust", "icb_ccg", "school", "parent_carer_forum", "other"] | None = None
+    themes: list[str] = Field(default_factory=list, description="theme keys of data/themes.toml")
     start_raw: str | None = None
     start_dates: list[dt.date] = Field(default_factory=list)
     deadlines: list[dt.date] = Field(default_factory=list)

@@ -21,11 +21,12 @@ TABLES: dict[str, str] = {
         inspection_end DATE, letter_date DATE, outcome VARCHAR, pages INTEGER, source_path VARCHAR,
         sha256 VARCHAR, n_weaknesses INTEGER, n_actions INTEGER, n_warnings INTEGER""",
     "weaknesses": """doc_id VARCHAR, weakness_id VARCHAR, kind VARCHAR, text VARCHAR, responsible_body VARCHAR,
-        progress VARCHAR, page INTEGER, PRIMARY KEY (doc_id, weakness_id)""",
+        progress VARCHAR, themes VARCHAR[], page INTEGER, PRIMARY KEY (doc_id, weakness_id)""",
     "judgements": """doc_id VARCHAR, judgement_no INTEGER, heading VARCHAR, kind VARCHAR, text VARCHAR, page INTEGER,
         PRIMARY KEY (doc_id, judgement_no)""",
     "actions": """doc_id VARCHAR, action_no INTEGER, weakness_id VARCHAR, section VARCHAR, "group" VARCHAR,
-        ref VARCHAR, action VARCHAR, lead VARCHAR, lead_role VARCHAR, lead_org VARCHAR, start_raw VARCHAR,
+        ref VARCHAR, action VARCHAR, lead VARCHAR, lead_role VARCHAR, lead_org VARCHAR, lead_org_type VARCHAR,
+        themes VARCHAR[], start_raw VARCHAR,
         start_dates DATE[], deadlines DATE[], deadline_raw VARCHAR, first_deadline DATE, last_deadline DATE,
         resource VARCHAR, measures VARCHAR, rag VARCHAR, rag_raw VARCHAR, rag_source VARCHAR, flags VARCHAR[],
         n_milestones INTEGER, page INTEGER, x0 DOUBLE, top DOUBLE, x1 DOUBLE, bottom DOUBLE,
@@ -50,6 +51,15 @@ DERIVED: dict[str, str] = {
 }
 
 
+def _file_mode() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return 0o666 & ~mask
+
+
+FILE_MODE = _file_mode()  # what open() would give: temporary files are created private
+
+
 def atomic_write(path: Path, data: bytes | str) -> None:
     """Write a file so that a reader sees the old or the new content, never half of it."""
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -59,6 +69,7 @@ def atomic_write(path: Path, data: bytes | str) -> None:
             f.write(data.encode("utf-8") if isinstance(data, str) else data)
             f.flush()
             os.fsync(f.fileno())
+        os.chmod(tmp, FILE_MODE)
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
@@ -81,7 +92,7 @@ def rows(doc: Document) -> dict[str, list[dict[str, Any]]]:
         "n_warnings": len(doc.warnings)})
     for w in doc.weaknesses:
         out["weaknesses"].append({"doc_id": d, "weakness_id": w.id, "kind": w.kind, "text": w.text,
-                                  "responsible_body": w.responsible_body, "progress": w.progress,
+                                  "responsible_body": w.responsible_body, "progress": w.progress, "themes": w.themes,
                                   "page": w.source.page if w.source else None})
     for k, j in enumerate(doc.judgements, start=1):
         out["judgements"].append({"doc_id": d, "judgement_no": k, "heading": j.heading, "kind": j.kind, "text": j.text,
@@ -91,6 +102,7 @@ def rows(doc: Document) -> dict[str, list[dict[str, Any]]]:
         out["actions"].append({
             "doc_id": d, "action_no": i, "weakness_id": a.weakness_id, "section": a.section, "group": a.group,
             "ref": a.ref, "action": a.action, "lead": a.lead, "lead_role": a.lead_role, "lead_org": a.lead_org,
+            "lead_org_type": a.lead_org_type, "themes": a.themes,
             "start_raw": a.start_raw, "start_dates": a.start_dates, "deadlines": a.deadlines,
             "deadline_raw": a.deadline_raw, "first_deadline": a.deadlines[0] if a.deadlines else None,
             "last_deadline": a.deadlines[-1] if a.deadlines else None, "resource": a.resource,

@@ -1,0 +1,88 @@
+"""The analyst's report (offline HTML, checked in headless Chromium) and the workbook."""
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+import openpyxl
+import pytest
+from typer.testing import CliRunner
+
+from tests.conftest import BUCKS_LETTER, BUCKS_WSOA, PBORO_WSOA
+from wsoa.cli import app
+from wsoa.corpus.batch import run_batch
+
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+         "--disable-component-update", "--disable-sync"]
+
+
+@pytest.fixture(scope="module")
+def reported(tmp_path_factory):
+    src, out = tmp_path_factory.mktemp("src"), tmp_path_factory.mktemp("out")
+    for path in (BUCKS_WSOA, BUCKS_LETTER, PBORO_WSOA):
+        shutil.copy(path, src / path.name)
+    run_batch(src, out, workers=2)
+    res = CliRunner().invoke(app, ["report", str(out), "--areas", "Buckinghamshire,Peterborough",
+                                   "--as-of", "2023-01-31"])
+    assert res.exit_code == 0, res.output
+    return out
+
+
+def test_report_is_one_offline_file(reported):
+    page = (reported / "report.html").read_text("utf-8")
+    assert not re.search(r"<(?:script|link|img)[^>]+(?:src|href)=[\"']?(?:https?:)?//", page, re.IGNORECASE)
+    assert "Buckinghamshire" in page and "Peterborough" in page
+    # headline: Buckinghamshire's 45 actions answer 3 weaknesses, 15.0 per weakness
+    assert re.search(r"<td>Buckinghamshire</td>.*?<td>3</td>\s*<td>45</td>\s*<td>15.0</td>", page, re.DOTALL)
+
+
+def test_workbook_sheets_are_frozen_filtered_and_coloured(reported):
+    book = openpyxl.load_workbook(reported / "wsoa.xlsx")
+    assert book.sheetnames == ["documents", "weaknesses", "actions", "milestones", "links", "findings"]
+    actions = book["actions"]
+    assert actions.freeze_panes == "A2" and actions.auto_filter.ref.startswith("A1:")
+    head = [c.value for c in actions[1]]
+    rag, ref, doc = head.index("rag") + 1, head.index("ref") + 1, head.index("doc_id") + 1
+    amber = [r for r in range(2, actions.max_row + 1) if actions.cell(r, rag).value == "amber"]
+    assert amber and actions.cell(amber[0], rag).fill.fgColor.rgb.endswith("F2A900")
+    # Buckinghamshire W3 1.9 is amber (its cell's fill colour in the PDF)
+    w3 = [r for r in range(2, actions.max_row + 1) if actions.cell(r, doc).value == "buckinghamshire-2022-wsoa"
+          and actions.cell(r, ref).value == "1.9" and actions.cell(r, head.index("weakness_id") + 1).value == "W3"]
+    assert actions.cell(w3[0], rag).value == "amber"
+    from openpyxl.utils import get_column_letter
+    assert actions.column_dimensions[get_column_letter(head.index("action") + 1)].width >= 40
+    links = book["links"]
+    assert links.max_row == 1 + 3  # three letter weaknesses, each linked
+
+
+@pytest.mark.skipif(CHROMIUM is None, reason="Chromium is not installed (.ci/run installs Debian's chromium)")
+def test_report_renders_in_headless_chromium(reported, tmp_path):
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
+        page = browser.new_page(viewport={"width": 1400, "height": 1000})
+        errors, requests = [], []
+        page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+        page.on("pageerror", lambda e: errors.append(str(e)))
+        page.on("request", lambda r: requests.append(r.url))
+        page.goto((reported / "report.html").as_uri())
+        page.wait_for_function("document.querySelectorAll('.chart .main-svg').length >= 9")
+        marks = page.evaluate("""Array.from(document.querySelectorAll('.chart')).map(c => [c.dataset.chart,
+            c.querySelectorAll('.point, .bars path, .heatmaplayer image, .scatterlayer .js-line').length])""")
+        shown = lambda: page.locator("#actions tbody tr:visible").count()  # noqa: E731
+        before = shown()
+        page.select_option("#f-status", "amber")
+        after = shown()
+        page.screenshot(path=str(tmp_path / "report.png"), full_page=True)
+        browser.close()
+    assert errors == []
+    assert [u for u in requests if not u.startswith("file:")] == []
+    names = [n for n, _ in marks]
+    assert {"status", "slippage", "leads-type", "leads-org", "themes"} <= set(names)
+    assert {"timeline-Buckinghamshire", "timeline-Peterborough", "coverage-Buckinghamshire"} <= set(names)
+    assert all(n > 0 for _, n in marks), marks
+    assert before == 45 + 27 and 0 < after < before
+    assert Path(tmp_path / "report.png").stat().st_size > 50_000
