@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 MANIFEST_FIELDS = ("path", "doc_id", "local_area", "doc_type", "sha256")
-SUFFIXES = {".pdf"}
+SUFFIXES = {".pdf", ".docx", ".html", ".htm"}
 
 
 @dataclass(frozen=True)
@@ -33,7 +33,7 @@ def entries(source: str | Path) -> list[Entry]:
 
 
 def pdfs(folder: Path) -> list[Path]:
-    """Every PDF below `folder`, in path order."""
+    """Every document (PDF, Word file, web page) below `folder`, in path order."""
     return sorted(p for p in folder.rglob("*") if p.suffix.lower() in SUFFIXES and p.is_file())
 
 

@@ -41,12 +41,40 @@ def check_file(path: Path) -> None:
         raise DocumentError(f"not a PDF: the file is {kind}")
 
 
-def read_layout(path: str | Path, deadline: float | None = None) -> tuple[list[Page], list[Table]]:
-    """A PDF's pages (running headers and footers removed) and its action tables.
+FLOWING = {".docx": "Word", ".html": "web page", ".htm": "web page"}
 
+
+def _flowing(path: Path) -> list[Page]:
+    """A Word file or web page laid out as one virtual page (see flow.py)."""
+    from wsoa.extract.flow import layout
+
+    if not path.exists():
+        raise DocumentError("no such file")
+    try:
+        if path.suffix.lower() == ".docx":
+            from wsoa.extract.wordfile import read_docx
+            blocks = read_docx(path)
+        else:
+            from wsoa.extract.webpage import read_html
+            blocks = read_html(path)
+    except Exception as exc:  # noqa: BLE001 - a damaged file is one clear line
+        raise DocumentError(f"not a readable {FLOWING[path.suffix.lower()]} ({type(exc).__name__}: "
+                            f"{str(exc)[:120]})") from exc
+    return [layout(blocks)]
+
+
+def read_layout(path: str | Path, deadline: float | None = None) -> tuple[list[Page], list[Table]]:
+    """A document's pages (running headers and footers removed) and its action tables.
+
+    PDFs are read page by page; Word files and web pages are laid out as one virtual page.
     Raises DocumentError for a file that cannot be read or has no text layer, TimedOut past `deadline`.
     """
     path = Path(path)
+    if path.suffix.lower() in FLOWING:
+        pages = _flowing(path)
+        if not any(p.words for p in pages):
+            raise DocumentError("no text in the document")
+        return pages, read_tables(pages)
     check_file(path)
     try:
         pages = list(read_pages(path, deadline=deadline))

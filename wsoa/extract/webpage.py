@@ -1,0 +1,88 @@
+"""Web pages (.html) as blocks for `flow.layout`, read with BeautifulSoup: headings, paragraphs,
+list items, and tables with colspan/rowspan and cell background colours."""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from bs4 import BeautifulSoup, Tag
+
+from wsoa.extract.flow import BODY, Block, Grid, GridCell, Para
+from wsoa.normalise.status import RGB
+
+HEADING_SIZE = {"h1": 20.0, "h2": 16.0, "h3": 14.0, "h4": 12.5, "h5": 11.5, "h6": 11.0}
+COLOUR = re.compile(r"background(?:-color)?\s*:\s*(#[0-9a-f]{3,6}|rgb\([^)]*\))", re.IGNORECASE)
+NAMED = {"red": "#ff0000", "green": "#00b050", "amber": "#ffc000", "orange": "#ffa500", "yellow": "#ffff00",
+         "blue": "#0070c0", "grey": "#bfbfbf", "gray": "#bfbfbf", "white": "#ffffff"}
+
+
+def _rgb(tag: Tag) -> RGB | None:
+    m = COLOUR.search(tag.get("style", "") or "")
+    value = m.group(1) if m else (tag.get("bgcolor") or "")
+    value = NAMED.get(value.lower(), value) if isinstance(value, str) else ""
+    if value.startswith("rgb("):
+        parts = [float(x) for x in re.findall(r"[\d.]+", value)[:3]]
+        return tuple(v / 255 for v in parts) if len(parts) == 3 else None  # type: ignore[return-value]
+    if re.fullmatch(r"#[0-9a-fA-F]{3}|#[0-9a-fA-F]{6}", value or ""):
+        h = value[1:] if len(value) == 7 else "".join(c * 2 for c in value[1:])
+        rgb = tuple(int(h[i:i + 2], 16) / 255 for i in (0, 2, 4))
+        return None if rgb == (1.0, 1.0, 1.0) else rgb  # type: ignore[return-value]
+    return None
+
+
+def _text(tag: Tag) -> str:
+    return " ".join(tag.get_text(" ").split())
+
+
+def _cell_paras(td: Tag) -> list[Para]:
+    parts = td.find_all(["p", "li"]) or [td]
+    out = []
+    for part in parts:
+        for chunk in re.split(r"\n+", part.get_text("\n") if part.find("br") else _text(part)):
+            text = " ".join(chunk.split())
+            if text:
+                out.append(Para(text, BODY, td.name == "th" or bool(part.find(["b", "strong"])), part.name == "li"))
+    return out
+
+
+def _grid(table: Tag) -> Grid:
+    rows = [tr for tr in table.find_all("tr") if tr.find_parent("table") is table]
+    taken: dict[tuple[int, int], bool] = {}
+    grid = Grid(widths=[])
+    for r, tr in enumerate(rows):
+        row, col = [], 0
+        for td in tr.find_all(["td", "th"], recursive=False):
+            while taken.get((r, col)):
+                col += 1
+            span, rowspan = int(td.get("colspan", 1) or 1), int(td.get("rowspan", 1) or 1)
+            for dr in range(rowspan):
+                for dc in range(span):
+                    taken[(r + dr, col + dc)] = True
+            row.append(GridCell(col, span, rowspan, _cell_paras(td), _rgb(td)))
+            col += span
+        grid.rows.append(row)
+    n = max((c.col + c.span for row in grid.rows for c in row), default=1)
+    grid.widths = [760.0 / n] * n
+    return grid
+
+
+def read_html(path: str | Path) -> list[Block]:
+    """Headings, paragraphs, list items and tables of the page body, in order."""
+    soup = BeautifulSoup(Path(path).read_bytes(), "html.parser")
+    for junk in soup(["script", "style", "nav", "header", "footer", "noscript"]):
+        junk.decompose()
+    blocks: list[Block] = []
+    for tag in (soup.body or soup).find_all(["h1", "h2", "h3", "h4", "h5", "h6", "p", "li", "table"]):
+        if tag.find_parent("table") is not None:
+            continue
+        if tag.name == "table":
+            blocks.append(_grid(tag))
+        elif tag.name == "p" and tag.find_parent("li") is not None:
+            continue
+        else:
+            text = _text(tag)
+            if text:
+                blocks.append(Para(text, HEADING_SIZE.get(tag.name, BODY), tag.name in HEADING_SIZE or
+                                   bool(tag.find(["b", "strong"]) and _text(tag.find(["b", "strong"])) == text),
+                                   tag.name == "li"))
+    return blocks
