@@ -81,7 +81,7 @@ def test_report_renders_in_headless_chromium(reported, tmp_path):
     assert errors == []
     assert [u for u in requests if not u.startswith("file:")] == []
     names = [n for n, _ in marks]
-    assert {"status", "slippage", "leads-type", "leads-org", "themes"} <= set(names)
+    assert {"status", "slippage", "leads-type", "leads-org", "themes", "events"} <= set(names)
     assert {"timeline-Buckinghamshire", "timeline-Peterborough", "coverage-Buckinghamshire"} <= set(names)
     assert all(n > 0 for _, n in marks), marks
     assert before == 45 + 27 and 0 < after < before

@@ -7,6 +7,7 @@ from pathlib import Path
 from wsoa.extract import letters
 from wsoa.extract.actions import ActionContext, read_actions
 from wsoa.extract.classify import classify
+from wsoa.extract.events import field_events, prose_events
 from wsoa.extract.pdf import DocumentError, Page, body_size, read_pages, remove_furniture
 from wsoa.extract.prose import Paragraph, paragraphs
 from wsoa.extract.statements import (KEY_ENTRY, inspection_dates, legend, local_area, match_weakness, numbered_weaknesses,
@@ -112,12 +113,15 @@ def extract(path: str | Path, doc_id: str | None = None, deadline: float | None 
     doc.inspection_start, doc.inspection_end = inspection_dates(paras)
     if tables:
         _plan(doc, pages, tables, paras)
+        doc.edition_date = letters.edition_date(paras)
         _tag(doc)
     else:
         letters.read_letter(doc, pages, paras)
         _tag(doc)
         if doc.doc_type in ("inspection_letter", "revisit_letter"):
             doc.page_texts = ["\n".join(line.text for line in p.lines) for p in pages]
+    known = field_events(doc)
+    doc.events = known + prose_events(paras, skip=tuple({e.kind for e in known}))
     return doc
 
 

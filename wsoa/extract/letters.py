@@ -2,27 +2,72 @@
 from __future__ import annotations
 
 import re
+from datetime import date
 
 from wsoa.extract.grid import Column, build_rows, vertical_cuts
 from wsoa.extract.pdf import Page
 from wsoa.extract.prose import Paragraph
-from wsoa.model import Box, Document, Judgement, Weakness
+from wsoa.extract.selfeval import self_judgements
+from wsoa.model import Box, Document, Judgement, Recommendation, Weakness
 from wsoa.normalise.dates import find_dates
-from wsoa.normalise.text import ITEM_MARK, clean, strip_quotes
+from wsoa.normalise.text import ITEM_MARK, clean, mark_style, strip_quotes
 
 INTRO = re.compile(r"(?:areas?\s+of\s+significant\s+weakness|significant\s+weaknesses|following\s+(?:areas|weaknesses))"
-                   r"[^.]*:\s*$", re.IGNORECASE)
+                   r"[^.]*:\s*$|following\s+(?:\w+\s+){0,3}areas?\s+of\s+significant\s+weakness[^:]*[.:]\s*$", re.IGNORECASE)
+DATE_LABEL = re.compile(r"^(?:meeting\s+date|date\s+of\s+(?:the\s+)?meeting|date|dated)\s*:\s*(?P<rest>.+)$", re.IGNORECASE)
+RECOMMENDATION = re.compile(r"^recommendation\s+(?P<n>\d{1,2}[a-z]?)\s*[.:\-–]?\s*(?P<rest>.*)$", re.IGNORECASE)
+EDITION = re.compile(r"\b(?:version|updated|last\s+updated|revised|as\s+at|date\s+of\s+(?:this\s+)?(?:update|version|"
+                     r"publication)|published)\b[^.]{0,40}$", re.IGNORECASE)
+
+
+def document_date(paras: list[Paragraph]) -> date | None:
+    """The date a letter or report is dated: a paragraph that is only a date, or "Date: ..."."""
+    for p in paras[:40]:
+        label = DATE_LABEL.match(p.text.strip())
+        text = label.group("rest") if label else p.text
+        hits = find_dates(text)
+        if hits and hits[0].value and (label or len(p.text) <= len(hits[0].raw) + 4):
+            return hits[0].value
+    return None
+
+
+def edition_date(paras: list[Paragraph]) -> date | None:
+    """A plan's edition: "Version 3, updated 14 March 2023", "As at 31 January 2023" on its first pages."""
+    for p in paras[:80]:
+        if p.page > 3:
+            break
+        for hit in find_dates(p.text, "start"):
+            before = p.text[:p.text.find(hit.raw)] if hit.raw in p.text else ""
+            if hit.value and EDITION.search(before):
+                return hit.value
+    return None
+
+
+def recommendations(paras: list[Paragraph]) -> list[Recommendation]:
+    """"Recommendation 1 ..." paragraphs (a label alone takes the next paragraph); the first of each number."""
+    out: dict[str, Recommendation] = {}
+    for i, p in enumerate(paras):
+        m = RECOMMENDATION.match(p.text.strip())
+        if not m or m.group("n") in out:
+            continue
+        text = m.group("rest") or (paras[i + 1].text if i + 1 < len(paras) else "")
+        if len(text.split()) >= 3:
+            out[m.group("n")] = Recommendation(number=m.group("n"), text=clean(text),
+                                               source=Box(page=p.page, top=p.top, bottom=p.bottom))
+    return list(out.values())
 
 
 def read_letter(doc: Document, pages: list[Page], paras: list[Paragraph]) -> None:
     """Fill the letter fields of `doc` from its paragraphs (and, for 2023 reports, its tables)."""
-    for p in paras[:40]:
-        hits = find_dates(p.text)
-        if hits and hits[0].value and len(p.text) <= len(hits[0].raw) + 4:
-            doc.letter_date = hits[0].value
-            break
-    if doc.doc_type in ("inspection_letter", "revisit_letter", "self_evaluation"):
+    doc.letter_date = document_date(paras)
+    if doc.doc_type == "committee_report":
+        doc.recommendations = recommendations(paras)
+        for i, (text, page) in enumerate(significant_weaknesses(paras), start=1):
+            doc.weaknesses.append(Weakness(id=f"W{i}", text=text, kind="significant_weakness", source=Box(page=page)))
+    if doc.doc_type in ("inspection_letter", "revisit_letter"):
         doc.judgements = judgements(paras)
+    elif doc.doc_type == "self_evaluation":
+        doc.judgements = self_judgements(paras)
     if doc.doc_type == "revisit_letter":
         read_revisit(doc, paras)
     if doc.doc_type != "inspection_letter" or doc.weaknesses:
@@ -36,14 +81,18 @@ def read_letter(doc: Document, pages: list[Page], paras: list[Paragraph]) -> Non
 
 
 def significant_weaknesses(paras: list[Paragraph]) -> list[tuple[str, int]]:
-    """The list that follows "... the following areas of significant weakness:" (the last such list)."""
+    """The list that follows "... the following areas of significant weakness:" (the last such list;
+    a list introduced only as "the following areas:" when no introduction names significant weakness)."""
     found: list[tuple[str, int]] = []
+    named = False
     for i, p in enumerate(paras):
         if not INTRO.search(p.text):
             continue
         items: list[tuple[str, int]] = []
+        style: str | None = None
         for q in paras[i + 1:]:
-            is_item = q.item or bool(ITEM_MARK.match(q.text))
+            is_item = (q.item or bool(ITEM_MARK.match(q.text))) and mark_style(q.text) == (style or mark_style(q.text))
+            style = style or (mark_style(q.text) if is_item else None)
             if not is_item and not (items and q.text[:1].islower()):
                 break
             text = clean(ITEM_MARK.sub("", q.text, count=1))
@@ -51,8 +100,9 @@ def significant_weaknesses(paras: list[Paragraph]) -> list[tuple[str, int]]:
                 items[-1] = (f"{items[-1][0]} {text}", items[-1][1])
             else:
                 items.append((text, q.page))
-        if items:
-            found = items
+        strong = bool(re.search(r"significant\s+weakness", p.text, re.IGNORECASE))
+        if items and (strong or not named):
+            found, named = items, strong
     return found
 
 

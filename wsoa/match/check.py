@@ -3,7 +3,7 @@
 Per local area: letter weaknesses no action answers; plan weaknesses without actions; actions
 without a lead, a deadline or a measure; deadlines before the start; overdue actions (last
 deadline passed as of the date, status not blue); deadlines moved (revisions, days slipped);
-dates that do not exist.
+dates that do not exist; weaknesses the area's own self-evaluation had not named.
 """
 from __future__ import annotations
 
@@ -78,6 +78,10 @@ def findings(store: Store, area: str | None = None, as_of: dt.date | None = None
         if isinstance(a.deadline_raw, str) and len(ends) > 1 and ends[-1] > ends[0]:  # revised in its own cell
             add(a.doc_id, "slipped", subject, f"{len(ends) - 1} revision(s): {ends[0]} -> {ends[-1]}", a.page,
                 (ends[-1] - ends[0]).days)
+    known = store.table("self_knowledge")
+    for k in known[known["letter_doc_id"].isin(area_of) & ~known["named"].astype(bool)].itertuples():
+        add(k.letter_doc_id, "not-self-identified", k.weakness_id,
+            f"the self-evaluation {k.sef_doc_id} does not name it (closest: p.{k.page}, score {k.score})")
     warns = store.table("warnings")
     for w in warns[warns["doc_id"].isin(area_of) & (warns["code"] == "invalid-date")].itertuples():
         add(w.doc_id, "invalid-date", "", w.message, w.page)

@@ -1,4 +1,6 @@
 """The common schema (SCHEMA.md) as pydantic models."""
-from wsoa.model.record import Action, Box, Document, Judgement, Milestone, Quote, TableReport, Warning, Weakness
+from wsoa.model.record import (Action, Box, Change, Document, Event, Judgement, Milestone, Quote, Recommendation,
+                               TableReport, Warning, Weakness)
 
-__all__ = ["Action", "Box", "Document", "Judgement", "Milestone", "Quote", "TableReport", "Warning", "Weakness"]
+__all__ = ["Action", "Box", "Change", "Document", "Event", "Judgement", "Milestone", "Quote", "Recommendation",
+           "TableReport", "Warning", "Weakness"]

@@ -90,6 +90,32 @@ class Quote(BaseModel):
     page: int | None = None
 
 
+class Event(BaseModel):
+    """A dated step of an area's story, with where it is stated."""
+    date: dt.date
+    end: dt.date | None = None
+    kind: str
+    text: str
+    source: Box | None = None
+
+
+class Recommendation(BaseModel):
+    """A numbered recommendation of a committee report (or a report's list of recommendations)."""
+    number: str
+    text: str
+    source: Box | None = None
+
+
+class Change(BaseModel):
+    """How an action differs in a newer edition of the same statement."""
+    kind: Literal["added", "dropped", "status", "deadline", "text"]
+    ref: str
+    weakness_id: str | None = None
+    before: str | None = None
+    after: str | None = None
+    days: int | None = None
+
+
 class TableReport(BaseModel):
     """How one action table was read: camelot's parsing report, for wsoa."""
     index: int
@@ -117,6 +143,9 @@ class Document(BaseModel):
     actions: list[Action] = Field(default_factory=list)
     quotes: list[Quote] = Field(default_factory=list)
     judgements: list[Judgement] = Field(default_factory=list)
+    recommendations: list[Recommendation] = Field(default_factory=list)
+    events: list[Event] = Field(default_factory=list)
+    edition_date: dt.date | None = Field(None, description="plans: the date of this edition (version, 'updated', 'as at')")
     warnings: list[Warning] = Field(default_factory=list)
     tables: list[TableReport] = Field(default_factory=list)
     page_texts: list[str] = Field(default_factory=list, description="letters only: each page's text, to check quotations")

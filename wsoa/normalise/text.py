@@ -17,6 +17,22 @@ def is_bullet(word: str) -> bool:
     return bool(_BULLET_WORD.match(word)) or all(ch in BULLETS for ch in word)
 
 
+def mark_style(text: str) -> str:
+    """How a list item is marked: "bullet", "roman" (i.), "letter" (a)), "number" (1.), "decimal" (3.2) or "none"."""
+    first = text.split(maxsplit=1)[0] if text.split() else ""
+    if is_bullet(first):
+        return "bullet"
+    if re.fullmatch(r"\d{1,2}\.\d{1,3}\.?", first):
+        return "decimal"
+    if re.fullmatch(r"\(?[ivx]{1,4}[.)]", first, re.IGNORECASE):
+        return "roman"
+    if re.fullmatch(r"\(?[a-h][.)]", first, re.IGNORECASE):
+        return "letter"
+    if re.fullmatch(r"\(?\d{1,2}[.)]", first):
+        return "number"
+    return "none"
+
+
 def is_item_mark(word: str) -> bool:
     """True for a word that opens a list item: a bullet glyph or an item number."""
     return is_bullet(word) or bool(re.fullmatch(NUMBER_MARK, word, re.IGNORECASE))

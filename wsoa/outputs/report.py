@@ -40,6 +40,8 @@ class Area:
     actions: pd.DataFrame      # every action of the area's plans, with derived columns
     links: pd.DataFrame
     findings: pd.DataFrame
+    events: pd.DataFrame       # every dated event of the area's documents
+    known: pd.DataFrame        # self_knowledge rows: did the self-evaluation name each weakness
 
 
 def _s(value: object) -> str:
@@ -64,6 +66,7 @@ def load_areas(store: Store, names: list[str] | None, as_of: dt.date) -> list[Ar
         with_plans = docs[docs["doc_type"].isin(PLANS)]["area_key"]
         keys = sorted(set(with_plans if not with_plans.empty else docs["area_key"]))
     weak, acts, links = store.table("weaknesses"), store.table("actions"), store.table("links")
+    events, known = store.table("events"), store.table("self_knowledge")
     out = []
     for key in keys:
         mine = docs[docs["area_key"] == key]
@@ -86,7 +89,8 @@ def load_areas(store: Store, names: list[str] | None, as_of: dt.date) -> list[Ar
         a["overdue"] = [bool(d and d < as_of and s != "blue") for d, s in zip(a["due"], a["status"])]
         a["org_type"] = a["lead_org_type"].fillna("none")
         out.append(Area(name, letter, plans, w, a, links[links["letter_doc_id"].isin(source)],
-                        findings(store, name, as_of)))
+                        findings(store, name, as_of), events[events["doc_id"].isin(mine["doc_id"])],
+                        known[known["local_area"].fillna("").str.lower() == key]))
     return out
 
 
@@ -233,6 +237,37 @@ def _coverage_chart(ar: Area) -> str:
     return _fig_html(fig, f"coverage-{ar.name}")
 
 
+def _events_chart(areas: list[Area]) -> str:
+    """Each area's story: dated events from all its documents (one mark per event and source)."""
+    rows = [{"area": ar.name, "date": pd.Timestamp(e.date), "event": e.kind.replace("_", " "),
+             "source": f"{e.doc_id}, p.{'' if pd.isna(e.page) else int(e.page)}", "text": str(e.text)[:160]}
+            for ar in areas for e in ar.events.itertuples()]
+    frame = pd.DataFrame(rows, columns=["area", "date", "event", "source", "text"])
+    if frame.empty:
+        frame = pd.DataFrame([{"area": ar.name, "date": pd.NaT, "event": "none", "source": "", "text": ""}
+                              for ar in areas])
+    fig = px.scatter(frame, x="date", y="area", color="event", symbol="event", hover_data=["source", "text"],
+                     title="Timeline: inspection, letter, statement, monitoring and reviews, from every document")
+    fig.update_traces(marker=dict(size=13, line=dict(width=1, color="#333")))
+    fig.update_layout(height=200 + 60 * len(areas))
+    return _fig_html(fig, "events")
+
+
+def _known_table(areas: list[Area]) -> str:
+    """Did the area know itself? Each weakness against the area's own self-evaluation."""
+    rows = []
+    for ar in areas:
+        for k in ar.known.itertuples():
+            text = ar.weaknesses.loc[ar.weaknesses["weakness_id"] == k.weakness_id, "text"]
+            rows.append({"Local area": ar.name, "Weakness": f"{k.weakness_id}: {text.iloc[0][:90] if len(text) else ''}",
+                         "Named in the self-evaluation?": "yes" if k.named else "no",
+                         "Closest area for development": f"{_s(k.judgement)[:140]} (p.{_s(k.page)}, score {k.score})",
+                         "How": k.method})
+    if not rows:
+        return "<p>No self-evaluation stored for these areas.</p>"
+    return pd.DataFrame(rows).to_html(index=False, border=0, classes="known")
+
+
 def _action_rows(areas: list[Area]) -> str:
     labels = theme_labels()
     out = []
@@ -314,6 +349,8 @@ def build_report(store: Store, out_dir: str | Path, areas: list[str] | None = No
         "<h2>Headlines</h2>", head.to_html(index=False, escape=True, border=0, classes="headline"),
         "<h2>Status and slippage</h2>", '<div class="grid">', _status_chart(chosen), _slippage_chart(chosen), "</div>",
         "<h2>Deadlines</h2>", *[_timeline_chart(ar, as_of) for ar in chosen if ar.actions["due"].notna().any()],
+        "<h2>The story so far</h2>", _events_chart(chosen),
+        "<h2>Did the area know itself?</h2>", _known_table(chosen),
         "<h2>Who leads</h2>", '<div class="grid">', _leads_charts(chosen), "</div>",
         "<h2>Themes</h2>", _themes_chart(chosen),
         "<h2>Coverage</h2>", *[_coverage_chart(ar) for ar in chosen],

@@ -19,11 +19,14 @@ from wsoa.model import Document
 TABLES: dict[str, str] = {
     "documents": """doc_id VARCHAR PRIMARY KEY, local_area VARCHAR, doc_type VARCHAR, inspection_start DATE,
         inspection_end DATE, letter_date DATE, outcome VARCHAR, pages INTEGER, source_path VARCHAR,
-        sha256 VARCHAR, n_weaknesses INTEGER, n_actions INTEGER, n_warnings INTEGER""",
+        sha256 VARCHAR, n_weaknesses INTEGER, n_actions INTEGER, n_warnings INTEGER, edition_date DATE""",
     "weaknesses": """doc_id VARCHAR, weakness_id VARCHAR, kind VARCHAR, text VARCHAR, responsible_body VARCHAR,
         progress VARCHAR, themes VARCHAR[], page INTEGER, PRIMARY KEY (doc_id, weakness_id)""",
     "judgements": """doc_id VARCHAR, judgement_no INTEGER, heading VARCHAR, kind VARCHAR, text VARCHAR, page INTEGER,
         PRIMARY KEY (doc_id, judgement_no)""",
+    "recommendations": """doc_id VARCHAR, number VARCHAR, text VARCHAR, page INTEGER, PRIMARY KEY (doc_id, number)""",
+    "events": """doc_id VARCHAR, event_no INTEGER, date DATE, end_date DATE, kind VARCHAR, text VARCHAR, page INTEGER,
+        PRIMARY KEY (doc_id, event_no)""",
     "actions": """doc_id VARCHAR, action_no INTEGER, weakness_id VARCHAR, section VARCHAR, "group" VARCHAR,
         ref VARCHAR, action VARCHAR, lead VARCHAR, lead_role VARCHAR, lead_org VARCHAR, lead_org_type VARCHAR,
         themes VARCHAR[], start_raw VARCHAR,
@@ -46,6 +49,12 @@ DERIVED: dict[str, str] = {
     "quote_checks": """local_area VARCHAR, plan_doc_id VARCHAR, letter_doc_id VARCHAR, quote_no INTEGER, text VARCHAR,
         cites VARCHAR, cited_page INTEGER, found_page INTEGER, score DOUBLE, verdict VARCHAR, page_ok BOOLEAN,
         PRIMARY KEY (plan_doc_id, letter_doc_id, quote_no)""",
+    "self_knowledge": """local_area VARCHAR, letter_doc_id VARCHAR, sef_doc_id VARCHAR, weakness_id VARCHAR,
+        named BOOLEAN, judgement_no INTEGER, score DOUBLE, method VARCHAR, judgement VARCHAR, page INTEGER,
+        PRIMARY KEY (letter_doc_id, sef_doc_id, weakness_id)""",
+    "changes": """local_area VARCHAR, old_doc_id VARCHAR, new_doc_id VARCHAR, change_no INTEGER, kind VARCHAR,
+        ref VARCHAR, weakness_id VARCHAR, before VARCHAR, after VARCHAR, days INTEGER,
+        PRIMARY KEY (old_doc_id, new_doc_id, change_no)""",
     "findings": """local_area VARCHAR, doc_id VARCHAR, finding VARCHAR, subject VARCHAR, detail VARCHAR,
         page INTEGER, days INTEGER, as_of DATE""",
 }
@@ -89,7 +98,7 @@ def rows(doc: Document) -> dict[str, list[dict[str, Any]]]:
         "inspection_start": doc.inspection_start, "inspection_end": doc.inspection_end,
         "letter_date": doc.letter_date, "outcome": doc.outcome, "pages": doc.pages, "source_path": doc.source_path,
         "sha256": doc.sha256, "n_weaknesses": len(doc.weaknesses), "n_actions": len(doc.actions),
-        "n_warnings": len(doc.warnings)})
+        "n_warnings": len(doc.warnings), "edition_date": doc.edition_date})
     for w in doc.weaknesses:
         out["weaknesses"].append({"doc_id": d, "weakness_id": w.id, "kind": w.kind, "text": w.text,
                                   "responsible_body": w.responsible_body, "progress": w.progress, "themes": w.themes,
@@ -97,6 +106,12 @@ def rows(doc: Document) -> dict[str, list[dict[str, Any]]]:
     for k, j in enumerate(doc.judgements, start=1):
         out["judgements"].append({"doc_id": d, "judgement_no": k, "heading": j.heading, "kind": j.kind, "text": j.text,
                                   "page": j.source.page if j.source else None})
+    for r in doc.recommendations:
+        out["recommendations"].append({"doc_id": d, "number": r.number, "text": r.text,
+                                       "page": r.source.page if r.source else None})
+    for k, e in enumerate(doc.events, start=1):
+        out["events"].append({"doc_id": d, "event_no": k, "date": e.date, "end_date": e.end, "kind": e.kind,
+                              "text": e.text, "page": e.source.page if e.source else None})
     for i, a in enumerate(doc.actions, start=1):
         box = a.source
         out["actions"].append({
