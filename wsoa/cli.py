@@ -26,14 +26,16 @@ class Format(str, Enum):
 @app.command()
 def extract(file: Path = typer.Argument(..., help="A PDF: a WSoA, priority action plan or inspection letter."),
             format: Format = typer.Option(Format.json, "--format", "-f", help="json: the SCHEMA.md record; "
-                                          "csv: one row per action; table: a readable summary.")) -> None:
+                                          "csv: one row per action; table: a readable summary."),
+            ocr: bool = typer.Option(False, "--ocr", help="Read pages without a text layer by OCR (Tesseract).")
+            ) -> None:
     """Print one document's record (json on stdout and nothing else)."""
     from wsoa.extract.document import extract as run
     from wsoa.extract.pdf import DocumentError
     from wsoa.outputs.store import rows
 
     try:
-        doc = run(file)
+        doc = run(file, ocr=ocr)
     except DocumentError as exc:
         err.print(f"[red]error[/red] {file}: {exc}")
         raise typer.Exit(1)
@@ -65,7 +67,8 @@ def batch(path: Path = typer.Argument(..., help="A folder of PDFs or a manifest.
           timeout: float = typer.Option(120.0, "--timeout", help="Seconds allowed per document (0: no limit)."),
           max_memory: int = typer.Option(4096, "--max-memory", help="Memory cap per worker process, MB (0: none)."),
           scheduler: Optional[str] = typer.Option(None, "--scheduler", help="A Dask distributed scheduler address "
-                                                  "(tcp://host:8786): run the documents on that cluster.")) -> None:
+                                                  "(tcp://host:8786): run the documents on that cluster."),
+          ocr: bool = typer.Option(False, "--ocr", help="Read pages without a text layer by OCR (Tesseract).")) -> None:
     """Extract every new or changed document into OUT (wsoa.duckdb, tables/, records/)."""
     from wsoa.corpus.batch import LockedError, run_batch
 
@@ -94,7 +97,7 @@ def batch(path: Path = typer.Argument(..., help="A folder of PDFs or a manifest.
 
         try:
             summary = run_batch(path, out, workers=workers, force=force, executor=executor,
-                                timeout=timeout or None, memory_mb=max_memory or None, on_event=on_event)
+                                timeout=timeout or None, memory_mb=max_memory or None, ocr=ocr, on_event=on_event)
         except (LockedError, FileNotFoundError) as exc:
             err.print(f"[red]error[/red] {exc}")
             raise typer.Exit(2)

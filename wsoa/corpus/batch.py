@@ -66,7 +66,7 @@ def _alarm(signum: int, frame: object) -> None:
     raise TimedOut("timed out")
 
 
-def _work(entry: Entry, timeout: float | None = DEFAULT_TIMEOUT) -> Outcome:
+def _work(entry: Entry, timeout: float | None = DEFAULT_TIMEOUT, ocr: bool = False) -> Outcome:
     """Extract one document in a worker; every failure becomes one line of text.
 
     The time limit is enforced by SIGALRM where the worker runs tasks on its main thread (the
@@ -77,7 +77,7 @@ def _work(entry: Entry, timeout: float | None = DEFAULT_TIMEOUT) -> Outcome:
         old = signal.signal(signal.SIGALRM, _alarm)
         signal.setitimer(signal.ITIMER_REAL, timeout)
     try:
-        doc = extract(entry.path, doc_id=entry.doc_id, deadline=time.monotonic() + timeout if timeout else None)
+        doc = extract(entry.path, doc_id=entry.doc_id, deadline=time.monotonic() + timeout if timeout else None, ocr=ocr)
         if entry.local_area and not doc.local_area:
             doc.local_area = entry.local_area
         return Outcome(str(entry.path), doc=doc)
@@ -128,7 +128,7 @@ def locked(out_dir: str | Path) -> Iterator[Store]:
 
 def run_batch(source: str | Path, out_dir: str | Path, workers: int | None = None, force: bool = False,
               executor: Executor | None = None, timeout: float | None = DEFAULT_TIMEOUT,
-              memory_mb: int | None = DEFAULT_MEMORY_MB,
+              memory_mb: int | None = DEFAULT_MEMORY_MB, ocr: bool = False,
               on_event: Callable[[str, str, int, int], None] | None = None) -> Summary:
     """Extract every new or changed document under `source` (a folder or a manifest.csv) into `out_dir`.
 
@@ -166,12 +166,12 @@ def run_batch(source: str | Path, out_dir: str | Path, workers: int | None = Non
                     on_event("fail", f"{result.path}: {result.error}", count[0], total)
 
         if executor is not None:
-            for entry in _run(executor, todo, timeout, record):
+            for entry in _run(executor, todo, timeout, ocr, record):
                 record(Outcome(str(entry.path), error="the worker running it died"))
         else:
-            crashed = _run_pool(todo, workers or os.cpu_count() or 1, timeout, memory_mb, record)
+            crashed = _run_pool(todo, workers or os.cpu_count() or 1, timeout, memory_mb, ocr, record)
             for entry in crashed:  # one at a time, so a document that kills its worker is named
-                for again in _run_pool([entry], 1, timeout, memory_mb, record):
+                for again in _run_pool([entry], 1, timeout, memory_mb, ocr, record):
                     record(Outcome(str(again.path), error="the worker died reading it (crash or memory limit)"))
         if areas:
             summary.links, doubts = link_areas(store, areas)
@@ -180,7 +180,7 @@ def run_batch(source: str | Path, out_dir: str | Path, workers: int | None = Non
     return summary
 
 
-def _run_pool(todo: list[Entry], workers: int, timeout: float | None, memory_mb: int | None,
+def _run_pool(todo: list[Entry], workers: int, timeout: float | None, memory_mb: int | None, ocr: bool,
               record: Callable[[Outcome], None]) -> list[Entry]:
     """Run `todo` on a fresh local process pool; returns the entries lost when a worker died."""
     if not todo:
@@ -189,14 +189,15 @@ def _run_pool(todo: list[Entry], workers: int, timeout: float | None, memory_mb:
     pool = ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("forkserver"),
                                initializer=_limit_memory, initargs=(memory_mb,))
     try:
-        return _run(pool, todo, timeout, record)
+        return _run(pool, todo, timeout, ocr, record)
     finally:
         pool.shutdown(cancel_futures=True)
 
 
-def _run(pool: Executor, todo: list[Entry], timeout: float | None, record: Callable[[Outcome], None]) -> list[Entry]:
+def _run(pool: Executor, todo: list[Entry], timeout: float | None, ocr: bool,
+         record: Callable[[Outcome], None]) -> list[Entry]:
     """Submit every entry, record each result as it completes; returns the entries whose worker died."""
-    futures = {pool.submit(_work, e, timeout): e for e in todo}
+    futures = {pool.submit(_work, e, timeout, ocr): e for e in todo}
     lost = []
     for fut in as_completed(futures):
         try:

@@ -64,7 +64,7 @@ def _flowing(path: Path) -> list[Page]:
     return [layout(blocks)]
 
 
-def read_layout(path: str | Path, deadline: float | None = None) -> tuple[list[Page], list[Table]]:
+def read_layout(path: str | Path, deadline: float | None = None, ocr: bool = False) -> tuple[list[Page], list[Table]]:
     """A document's pages (running headers and footers removed) and its action tables.
 
     PDFs are read page by page; Word files and web pages are laid out as one virtual page.
@@ -78,7 +78,7 @@ def read_layout(path: str | Path, deadline: float | None = None) -> tuple[list[P
         return pages, read_tables(pages)
     check_file(path)
     try:
-        pages = list(read_pages(path, deadline=deadline))
+        pages = list(read_pages(path, deadline=deadline, ocr=ocr))
     except DocumentError:
         raise
     except Exception as exc:  # a page that pdfminer cannot parse
@@ -86,15 +86,19 @@ def read_layout(path: str | Path, deadline: float | None = None) -> tuple[list[P
     if not pages:
         raise DocumentError("the PDF has no pages")
     if not any(p.words for p in pages):
-        raise DocumentError("image-only: no text layer (needs OCR)")
+        raise DocumentError("image-only: no text layer (needs OCR: run with --ocr)")
     remove_furniture(pages, is_header_line)
     return pages, read_tables(pages)
 
 
-def extract(path: str | Path, doc_id: str | None = None, deadline: float | None = None) -> Document:
-    """Read one PDF into a record. Raises DocumentError for a file that cannot be read."""
+def extract(path: str | Path, doc_id: str | None = None, deadline: float | None = None,
+            ocr: bool = False) -> Document:
+    """Read one document into a record. Raises DocumentError for a file that cannot be read.
+
+    With `ocr`, pages without a text layer are read by OCR; what comes from them is flagged.
+    """
     path = Path(path)
-    pages, tables = read_layout(path, deadline)
+    pages, tables = read_layout(path, deadline, ocr)
     doc = Document(doc_id=doc_id or path.stem, source_path=str(path), sha256=sha256(path), pages=len(pages))
     for page in pages:
         covered = page.image_share()
@@ -120,9 +124,25 @@ def extract(path: str | Path, doc_id: str | None = None, deadline: float | None 
         _tag(doc)
         if doc.doc_type in ("inspection_letter", "revisit_letter"):
             doc.page_texts = ["\n".join(line.text for line in p.lines) for p in pages]
+    _flag_ocr(doc, pages)
     known = field_events(doc)
     doc.events = known + prose_events(paras, skip=tuple({e.kind for e in known}))
     return doc
+
+
+def _flag_ocr(doc: Document, pages: list[Page]) -> None:
+    """Values read by OCR carry the flag "ocr" (and "ocr:low-confidence" on pages Tesseract was unsure of)."""
+    from wsoa.extract.ocr import LOW_CONFIDENCE
+
+    scanned = {p.number: p.ocr for p in pages if p.ocr is not None}
+    for number, confidence in scanned.items():
+        doc.warn("ocr", f"read by OCR (mean word confidence {confidence:.0f}/100): check the values", number)
+    for a in doc.actions:
+        page = a.source.page if a.source else None
+        if page in scanned:
+            a.flags.append("ocr")
+            if scanned[page] < LOW_CONFIDENCE:
+                a.flags.append("ocr:low-confidence")
 
 
 def _tag(doc: Document) -> None:

@@ -110,6 +110,7 @@ class Page:
     fills: list[Fill] = field(default_factory=list)
     lines: list[Line] = field(default_factory=list)
     images: list[tuple[float, float, float, float]] = field(default_factory=list)  # x0, top, x1, bottom
+    ocr: float | None = None  # mean OCR word confidence (0-100) when the page was read from its image
 
     def image_share(self) -> float:
         """How much of the page images cover (0..1), counting overlaps once per image."""
@@ -196,11 +197,17 @@ def _causes(exc: BaseException) -> list[BaseException]:
     return out
 
 
-def read_pages(path: str | Path, password: str = "", deadline: float | None = None) -> Iterator[Page]:
+def read_pages(path: str | Path, password: str = "", deadline: float | None = None,
+               ocr: bool = False) -> Iterator[Page]:
     """Yield each page of a PDF as a `Page`, releasing pdfplumber's objects as it goes.
 
     `deadline` (a `time.monotonic()` value) is checked before each page: past it, TimedOut.
+    With `ocr`, a page without a text layer is read from its image (see ocr.py).
     """
+    if ocr:
+        from wsoa.extract import ocr as reader
+        if not reader.available():
+            raise DocumentError("--ocr needs Tesseract (Debian: apt-get install tesseract-ocr)")
     try:
         pdf = pdfplumber.open(str(path), password=password)
     except Exception as exc:  # pdfminer raises many types for broken files
@@ -214,7 +221,10 @@ def read_pages(path: str | Path, password: str = "", deadline: float | None = No
             if deadline is not None and time.monotonic() > deadline:
                 raise TimedOut(f"timed out on page {i}")
             try:
-                yield _read_page(p, i)
+                page = _read_page(p, i)
+                if ocr and not page.words:
+                    page, page.ocr = reader.ocr_page(p, i)
+                yield page
             finally:
                 p.close()
 
