@@ -98,7 +98,7 @@ def test_2023_framework_reports_outcome_and_items():
     from rapidfuzz import fuzz
 
     from tests.conftest import CORPUS
-    found = total = 0
+    found = total = exact = 0
     for truth_file in sorted((CORPUS / "area-send-2023").glob("*.truth.json")):
         truth = json.loads(truth_file.read_text("utf-8"))
         doc = extract(truth_file.with_name(truth["doc_id"] + ".pdf"))
@@ -106,10 +106,13 @@ def test_2023_framework_reports_outcome_and_items():
         assert doc.outcome == truth["outcome"], truth["doc_id"]
         assert doc.local_area == truth["local_area"], truth["doc_id"]
         assert (str(doc.inspection_start), str(doc.inspection_end)) == (truth["inspection_start"], truth["inspection_end"])
-        for t in truth["weaknesses"]:
+        assert len(doc.weaknesses) == len(truth["weaknesses"]), truth["doc_id"]  # no item split or merged
+        for t, w in zip(truth["weaknesses"], doc.weaknesses):
             total += 1
-            found += any(w.kind == t["kind"] and fuzz.token_set_ratio(w.text, t["text"]) >= 90 for w in doc.weaknesses)
-    assert total == 45 and found == total
+            found += w.kind == t["kind"] and fuzz.ratio(w.text, t["text"]) >= 95
+            exact += w.kind == t["kind"] and w.text == t["text"]
+    # in order; 44 to the character (Blackpool's "i mprove" is split by the PDF's own spacing)
+    assert total == 45 and found == total and exact >= 44
     bury = extract(CORPUS / "area-send-2023" / "bury-area-send-2024-05-07.pdf")
     assert bury.local_area == "Bury"
     assert [w.kind for w in bury.weaknesses] == ["priority_action"] * 6 + ["improvement"] * 3

@@ -4,13 +4,13 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from wsoa.extract.grid import Column, build_rows, vertical_cuts
-from wsoa.extract.pdf import Page
+from wsoa.extract.grid import Cell, Column, build_rows, vertical_cuts
+from wsoa.extract.pdf import Page, group_lines
 from wsoa.extract.prose import Paragraph
 from wsoa.extract.selfeval import self_judgements
 from wsoa.model import Box, Document, Judgement, Recommendation, Weakness
 from wsoa.normalise.dates import find_dates
-from wsoa.normalise.text import ITEM_MARK, clean, mark_style, strip_quotes
+from wsoa.normalise.text import ITEM_MARK, clean, join_lines, mark_style, strip_quotes
 
 INTRO = re.compile(r"(?:areas?\s+of\s+significant\s+weakness|significant\s+weaknesses|following\s+(?:areas|weaknesses))"
                    r"[^.]*:\s*$|following\s+(?:\w+\s+){0,3}areas?\s+of\s+significant\s+weakness[^:]*[.:]\s*$", re.IGNORECASE)
@@ -224,16 +224,37 @@ def _table_items(pages: list[Page], start: tuple[int, float], end: tuple[int, fl
             texts = [row.text(ci) for ci in range(len(cols))]
             if not any(texts) or name in " ".join(texts).lower() and len(" ".join(texts)) < 80:
                 continue
-            text = clean(ITEM_MARK.sub("", texts[-1], count=1))
+            parts = _cell_items(row.cells.get(len(cols) - 1))
             body = texts[0] if len(cols) > 1 else None
-            continues = items and first_row and page.number > items[-1][2] and (
-                (len(cols) > 1 and not body) or (len(cols) == 1 and text[:1].islower()))
-            if continues:
-                items[-1][0] = f"{items[-1][0]} {text}".strip()
-            elif text:
-                items.append([text, body or None, page.number])
+            for k, text in enumerate(parts):
+                continues = k == 0 and items and first_row and page.number > items[-1][2] and (
+                    (len(cols) > 1 and not body) or text[:1].islower())
+                if continues:
+                    items[-1][0] = f"{items[-1][0]} {text}".strip()
+                elif text:
+                    items.append([text, body or None, page.number])
             first_row = False
     return [(t, b, p) for t, b, p in items]
+
+
+def _cell_items(cell: Cell | None) -> list[str]:
+    """A cell's text as items: a line opening with the next item number ("1.", then "2.") starts a new
+    one; bullets inside an item stay in it."""
+    if cell is None:
+        return []
+    items: list[list[str]] = []
+    expected = 1
+    for line in group_lines(cell.words, cell.page):
+        text = " ".join(w.text for w in line.words)
+        number = re.fullmatch(r"\(?(\d{1,2})[.)]", line.words[0].text)
+        if number and int(number.group(1)) == expected and len(line.words) > 1:
+            expected += 1
+            items.append([text])
+        elif not items:
+            items.append([text])
+        else:
+            items[-1].append(text)
+    return [clean(ITEM_MARK.sub("", join_lines(lines), count=1)) for lines in items]
 
 
 def _paragraph_items(paras: list[Paragraph], start: tuple[int, float], end: tuple[int, float],
