@@ -9,8 +9,8 @@ Usage: python benchmarks/bench.py [FOLDER]   (default: the bundled corpus)
 from __future__ import annotations
 
 import json
+import multiprocessing
 import os
-import resource
 import sys
 import tempfile
 import time
@@ -42,8 +42,10 @@ def pipeline(paths: list[Path]) -> int:
 
 
 def _peak_rss_mb(paths: list[Path]) -> float:
+    """The worker's own high-water mark (VmHWM; ru_maxrss would include the forked parent's)."""
     pipeline(paths)
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    status = Path("/proc/self/status").read_text()
+    return int(status.split("VmHWM:")[1].split()[0]) / 1024
 
 
 def _norm(text: str | None) -> str:
@@ -84,7 +86,7 @@ def main() -> None:
     print(f"bare pdfplumber   {n / t_bare:7.1f} pages/s  ({t_bare:.2f} s)")
     print(f"wsoa pipeline     {n / t_pipe:7.1f} pages/s  ({t_pipe:.2f} s)")
     print(f"ratio pipeline/bare {t_bare / t_pipe:.2f}x")
-    with ProcessPoolExecutor(max_workers=1) as pool:
+    with ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("forkserver")) as pool:
         print(f"peak RSS of a worker {pool.submit(_peak_rss_mb, paths).result():.0f} MB")
     from wsoa.corpus.batch import run_batch
     for workers in (1, os.cpu_count() or 2):
