@@ -86,3 +86,19 @@ def build_prose(path: Path, parts: list[tuple[str, str]]) -> Path:
             story.append(Paragraph(text, body))
     doc.build(story)
     return path
+
+
+def build_sections(path: Path, title: list[str], header: list[str],
+                   sections: list[tuple[str, list[list[Any]]]]) -> Path:
+    """A landscape plan of several sections: title paragraphs, then per section a heading and a ruled table."""
+    doc = SimpleDocTemplate(str(path), pagesize=landscape(A4), leftMargin=36, rightMargin=36,
+                            topMargin=36, bottomMargin=36)
+    story: list[Any] = [Paragraph(t, STYLES["BodyText"]) for t in title]
+    for heading, rows in sections:
+        story += [Spacer(1, 10), Paragraph(heading, STYLES["Heading2"]), Spacer(1, 6)]
+        data = [[Paragraph(h, HEAD) for h in header]] + [[Paragraph(str(c), CELL) for c in r] for r in rows]
+        table = Table(data, repeatRows=1)
+        table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("GRID", (0, 0), (-1, -1), 0.5, colors.black)]))
+        story.append(table)
+    doc.build(story)
+    return path

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+from datetime import date
 
 import pytest
 from typer.testing import CliRunner
@@ -156,3 +157,34 @@ def test_similarity_separates_paraphrase_from_another_weakness():
     same = similarity("Waiting times to see a community paediatrician", "Reduce community paediatrics waits")
     other = similarity("Waiting times to see a community paediatrician", "Reduce waits for ASD assessments")
     assert same > 0.6 > other
+
+
+def test_a_2023_report_links_to_a_priority_action_plan(tmp_path):
+    """Bury's real 2023 report against a priority action plan built here: no ref column, owners,
+    timescales, statuses in words; two areas for priority action left without actions."""
+    from tests.conftest import CORPUS
+    from tests.pdfbuild import build_sections
+
+    header = ["Action", "Owner", "Timescale", "Impact measure", "Status"]
+    row = lambda what, when, status: [what, "Director of Education, Bury Council", when,  # noqa: E731
+                                      "Parents report improvement in surveys", status]
+    plan = build_sections(tmp_path / "bury-pap.pdf", ["Bury Local Area Partnership", "Priority action plan"], header, [
+        ("Area for priority action 1: Implement the SEND strategy under shared strategic governance",
+         [row("Refresh the SEND strategy and its governance board", "Sept 2024", "On track"),
+          row("Report strategy progress to the partnership board each term", "Summer term 2025", "Complete")]),
+        ("Area for priority action 2: Identify children's SEND early as part of the graduated approach",
+         [row("Roll out the graduated approach toolkit to all schools", "Q3 2024/25", "Off track")]),
+        ("Area for priority action 3: Support families while they wait for specialist assessments",
+         [row("Publish a waiting well offer for families awaiting autism assessment", "March 2025", "On track")]),
+        ("Area for priority action 6: Improve the quality of EHC plans and the statutory process",
+         [row("Quality assure every new EHC plan against the partnership standard", "31 Jan 2025", "On track")]),
+    ])
+    pap = extract(plan)
+    assert pap.doc_type == "priority_action_plan" and len(pap.actions) == 5
+    assert [a.rag for a in pap.actions] == ["green", "blue", "red", "green", "green"]
+    assert pap.actions[2].deadlines == [date(2024, 12, 31)]  # Q3 of the financial year 2024/25
+    report = extract(CORPUS / "area-send-2023" / "bury-area-send-2024-05-07.pdf")
+    result = link(report, pap)
+    linked = {x.letter_weakness_id: x.plan_weakness_id for x in result.links if x.plan_weakness_id}
+    assert linked == {"W1": "W1", "W2": "W2", "W3": "W3", "W6": "W4"}
+    assert result.uncovered == ["W4", "W5"]  # preparation for adulthood, transitions: no actions

@@ -183,6 +183,9 @@ def _plan(doc: Document, pages: list[Page], tables: list[Table], paras: list[Par
         got = read_actions(table, i, lg, ctx)
         for code, message, page in got.warnings:
             doc.warn(code, message, page)
+        if not got.actions:
+            doc.warn("unparsed-table", f"a table headed {', '.join(c.header for c in table.columns if c.header)[:120]!r} "
+                     "gave no action rows", table.pages[0] if table.pages else None)
         if got.weakness_texts:
             _weakness_column(doc, got)
         doc.actions.extend(got.actions)

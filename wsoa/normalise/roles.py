@@ -74,7 +74,7 @@ def header_phrases(words: list[str], wide_gap: list[bool]) -> list[tuple[int, in
             depth = 0
         if depth == 0 and norm[i]:
             for n, p, role in _by_first_word().get(norm[i].split(" ")[0], ()):
-                if " ".join(norm[i:i + n]) == p:
+                if " ".join(norm[i:i + n]) == p and not any(wide_gap[i + 1:i + n]):  # a phrase never spans columns
                     best = (n, role)
                     break
         if words[i].startswith("("):
