@@ -92,6 +92,8 @@ def batch(path: Path = typer.Argument(..., help="A folder of PDFs or a manifest.
             elif kind == "fail":
                 progress.console.print(f"[red]error[/red] {what}")
                 progress.update(task, completed=done)
+            elif kind == "warn":
+                progress.console.print(f"[yellow]warning[/yellow] {what}")
             else:
                 progress.update(task, completed=done, description=f"read {Path(what).name}")
 

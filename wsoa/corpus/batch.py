@@ -49,6 +49,7 @@ class Summary:
 
 
 DEFAULT_TIMEOUT = 120.0
+NOTABLE = ("image-content", "unparsed-table", "no-actions", "ocr")  # warnings worth a line of their own
 DEFAULT_MEMORY_MB = 4096
 
 
@@ -135,7 +136,7 @@ def run_batch(source: str | Path, out_dir: str | Path, workers: int | None = Non
     Documents run on `executor` (any concurrent.futures.Executor, e.g. a Dask cluster's) or on a
     local process pool of `workers`, each under `timeout` seconds and `memory_mb`. A worker that
     dies takes down only its own document: the others are resubmitted to a fresh pool.
-    `on_event(kind, path, done, total)` reports progress (kind: start, done, fail).
+    `on_event(kind, path, done, total)` reports progress (kind: start, done, fail, warn).
     """
     summary = Summary()
     with locked(out_dir) as store:
@@ -159,6 +160,9 @@ def run_batch(source: str | Path, out_dir: str | Path, workers: int | None = Non
                 summary.warnings += len(result.doc.warnings)
                 areas.add((result.doc.local_area or "").lower())
                 if on_event:
+                    for w in result.doc.warnings:
+                        if w.code in NOTABLE:
+                            on_event("warn", f"{result.path}: page {w.page}: {w.message}", count[0], total)
                     on_event("done", result.path, count[0], total)
             else:
                 summary.failed.append((result.path, result.error or "unknown error"))
