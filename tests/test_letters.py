@@ -52,3 +52,22 @@ def test_revisit_letter_gives_a_verdict_per_weakness(tmp_path):
                            "two significant weaknesses identified at the initial inspection.")
     assert [(w.id, w.progress) for w in doc.weaknesses] == [("W1", "sufficient"), ("W2", "insufficient")]
     assert doc.weaknesses[1].text == "long waiting times for autism spectrum disorder assessments."
+
+
+def test_revisit_letter_with_the_weakness_in_the_next_paragraph(tmp_path):
+    path = build_prose(tmp_path / "revisit2.pdf", [
+        ("body", "3 March 2022"), ("body", "Dear Director"),
+        ("bold", "Joint area SEND revisit in Southshire"),
+        ("body", "Ofsted and the CQC revisited the area to decide whether sufficient progress has been made in "
+                 "addressing each of the areas of significant weakness."),
+        ("body", "The area has not made sufficient progress in addressing any of the three significant weaknesses."),
+        ("body", "At the time of the initial inspection, inspectors identified that:"),
+        ("body", "Too few education, health and care plans are completed within 20 weeks."),
+        ("body", "Timeliness is still poor. The area has not made sufficient progress in addressing this "
+                 "significant weakness."),
+    ])
+    doc = extract(path)
+    assert doc.doc_type == "revisit_letter"
+    assert doc.outcome.startswith("The area has not made sufficient progress in addressing any of the three")
+    assert [(w.text, w.progress) for w in doc.weaknesses] == [
+        ("Too few education, health and care plans are completed within 20 weeks.", "insufficient")]

@@ -13,7 +13,8 @@ from wsoa.normalise.dates import find_dates
 from wsoa.normalise.text import ITEM_MARK, clean, join_lines, mark_style, strip_quotes
 
 INTRO = re.compile(r"(?:areas?\s+of\s+significant\s+weakness|significant\s+weaknesses|following\s+(?:areas|weaknesses))"
-                   r"[^.]*:\s*$|following\s+(?:\w+\s+){0,3}areas?\s+of\s+significant\s+weakness[^:]*[.:]\s*$", re.IGNORECASE)
+                   r"[^.]*:\s*$|following\s+(?:\w+\s+){0,3}areas?\s+of\s+(?:significant\s+)?(?:weakness|concern)[^:]*[.:]\s*$",
+                   re.IGNORECASE)
 DATE_LABEL = re.compile(r"^(?:meeting\s+date|date\s+of\s+(?:the\s+)?meeting|date|dated)\s*:\s*(?P<rest>.+)$", re.IGNORECASE)
 RECOMMENDATION = re.compile(r"^recommendation\s+(?P<n>\d{1,2}[a-z]?)\s*[.:\-–]?\s*(?P<rest>.*)$", re.IGNORECASE)
 EDITION = re.compile(r"\b(?:version|updated|last\s+updated|revised|as\s+at|date\s+of\s+(?:this\s+)?(?:update|version|"
@@ -135,7 +136,8 @@ def judgements(paras: list[Paragraph]) -> list[Judgement]:
     return out
 
 
-FOUND_BEFORE = re.compile(r"^(?:.{0,40}?)\bat the (?:initial|first) inspection,?\s+(?:the\s+)?inspectors\s+found"
+FOUND_BEFORE = re.compile(r"^(?:.{0,40}?)\bat the (?:time of the )?(?:initial|first|original|previous) inspection,?\s+"
+                          r"(?:the\s+)?inspectors\s+(?:found|identified)"
                           r"(?:\s+that|\s+the\s+following)?\s*:?\s*", re.IGNORECASE)
 VERDICT = re.compile(r"\b(?:has|have|had)\s+(not\s+)?made\s+sufficient\s+progress\b", re.IGNORECASE)
 THIS_WEAKNESS = re.compile(r"\bthis\s+(?:area\s+of\s+)?(?:significant\s+)?weakness\b", re.IGNORECASE)
