@@ -38,5 +38,5 @@ def test_ocr_reads_the_scanned_table_and_flags_its_values(scan):
         a = found[ref]
         assert a.rag == "amber" and a.rag_source == "colour"  # the fill colour, read from the pixels
         assert a.deadlines == [date(2022, 12, 31)]
-        assert "ocr" in a.flags
+        assert "ocr" in a.flags and 0.5 < a.confidence < 1.0
     assert found["1.13"].action.startswith("Develop/strengthen the pre-referral offering")

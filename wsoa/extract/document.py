@@ -141,6 +141,7 @@ def _flag_ocr(doc: Document, pages: list[Page]) -> None:
         page = a.source.page if a.source else None
         if page in scanned:
             a.flags.append("ocr")
+            a.confidence = round(min(scanned[page], 99.0) / 100, 2)
             if scanned[page] < LOW_CONFIDENCE:
                 a.flags.append("ocr:low-confidence")
 

@@ -80,6 +80,8 @@ class Action(BaseModel):
     rag_raw: str | None = None
     rag_source: Literal["word", "letter", "colour", "milestones"] | None = None
     flags: list[str] = Field(default_factory=list, description="low-confidence fields, e.g. 'rag:colour-nearest'")
+    confidence: float = Field(1.0, description="1.0 read from the text layer; OCR'd values: Tesseract's mean word "
+                                                "confidence on the page / 100")
     table: int | None = Field(None, description="index into Document.tables")
     source: Box | None = None
 

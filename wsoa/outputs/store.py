@@ -32,6 +32,7 @@ TABLES: dict[str, str] = {
         themes VARCHAR[], start_raw VARCHAR,
         start_dates DATE[], deadlines DATE[], deadline_raw VARCHAR, first_deadline DATE, last_deadline DATE,
         resource VARCHAR, measures VARCHAR, rag VARCHAR, rag_raw VARCHAR, rag_source VARCHAR, flags VARCHAR[],
+        confidence DOUBLE,
         n_milestones INTEGER, page INTEGER, x0 DOUBLE, top DOUBLE, x1 DOUBLE, bottom DOUBLE,
         PRIMARY KEY (doc_id, action_no)""",
     "milestones": """doc_id VARCHAR, action_no INTEGER, milestone_no INTEGER, ref VARCHAR, text VARCHAR,
@@ -122,7 +123,7 @@ def rows(doc: Document) -> dict[str, list[dict[str, Any]]]:
             "deadline_raw": a.deadline_raw, "first_deadline": a.deadlines[0] if a.deadlines else None,
             "last_deadline": a.deadlines[-1] if a.deadlines else None, "resource": a.resource,
             "measures": a.measures, "rag": a.rag, "rag_raw": a.rag_raw, "rag_source": a.rag_source,
-            "flags": a.flags, "n_milestones": len(a.milestones),
+            "flags": a.flags, "confidence": a.confidence, "n_milestones": len(a.milestones),
             "page": box.page if box else None, "x0": box.x0 if box else None, "top": box.top if box else None,
             "x1": box.x1 if box else None, "bottom": box.bottom if box else None})
         for k, m in enumerate(a.milestones, start=1):
