@@ -19,7 +19,7 @@ def _rows(n: int, rag: list[str] | None = None, long: bool = False) -> list[list
         text = f"Deliver improvement number {i} for children and young people"
         if long:
             text += " with a longer description that wraps over several lines of the cell" * 2
-        rows.append([f"{i // 10 + 1}.{i}", text, f"Head of Service {i}, Example Council", f"1 Jan 2023",
+        rows.append([f"{i // 10 + 1}.{i}", text, f"Head of Service {i}, Example Council", "1 Jan 2023",
                      f"{(i % 28) + 1} March 2024", f"Measure {i} is met", (rag or [""] * n)[i - 1]])
     return rows
 

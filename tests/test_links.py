@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 from typer.testing import CliRunner
 
-from tests.conftest import BUCKS_LETTER, BUCKS_WSOA
+from tests.conftest import BUCKS_LETTER
 from tests.pdfbuild import build_letter, build_plan
 from wsoa.cli import app
 from wsoa.corpus.batch import run_batch

@@ -1,7 +1,6 @@
 """Hostile input, time and memory limits, kill safety, and batches on a Dask cluster."""
 from __future__ import annotations
 
-import io
 import os
 import shutil
 import signal

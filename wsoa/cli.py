@@ -38,7 +38,7 @@ def extract(file: Path = typer.Argument(..., help="A PDF: a WSoA, priority actio
         doc = run(file, ocr=ocr)
     except DocumentError as exc:
         err.print(f"[red]error[/red] {file}: {exc}")
-        raise typer.Exit(1)
+        raise typer.Exit(1) from None
     if format is Format.json:
         sys.stdout.write(doc.model_dump_json(indent=2) + "\n")
     elif format is Format.csv:

@@ -182,8 +182,7 @@ def read_framework_2023(doc: Document, pages: list[Page], paras: list[Paragraph]
     Items come from the ruled table under each heading (one row = one item, a row cut by a page
     break joined; a "Responsible body" column kept), or, without a table, one paragraph = one item.
     """
-    headings = [p for p in paras if p.heading]
-    for i, h in enumerate(headings):
+    for h in (p for p in paras if p.heading):
         if h.text.strip().lower() == "inspection outcome":
             after = [p for p in paras if p.pos > h.pos and not p.heading]
             if after:

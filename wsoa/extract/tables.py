@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from wsoa.extract.grid import (REF_LIKE, TOL, Column, Row, build_rows, covers, merge_positions, runs_across,
+from wsoa.extract.grid import (REF_LIKE, TOL, Column, Row, build_rows, covers, runs_across,
                                vertical_cuts)
 from wsoa.extract.pdf import Line, Page, Word, space_width
 from wsoa.normalise.roles import header_phrases, role_of

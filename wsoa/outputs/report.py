@@ -108,7 +108,7 @@ def _headline(areas: list[Area]) -> pd.DataFrame:
                 f"{(ar.weaknesses['kind'] == 'significant_weakness').sum()} areas of significant weakness: "
                 "written statement of action required")
 
-        def share(col: str) -> str:
+        def share(col: str, a: pd.DataFrame = a) -> str:
             return f"{a[col].notna().mean():.0%}" if len(a) else "–"
 
         rows.append({"Local area": ar.name, "Inspection": dates, "Outcome": outcome, "Weaknesses": n_w,
