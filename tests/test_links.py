@@ -188,3 +188,16 @@ def test_a_2023_report_links_to_a_priority_action_plan(tmp_path):
     linked = {x.letter_weakness_id: x.plan_weakness_id for x in result.links if x.plan_weakness_id}
     assert linked == {"W1": "W1", "W2": "W2", "W3": "W3", "W6": "W4"}
     assert result.uncovered == ["W4", "W5"]  # preparation for adulthood, transitions: no actions
+
+
+def test_plan_weaknesses_adopt_workstreams_the_plan_did_not_tie_to_them(tmp_path, pboro):
+    """Weaknesses listed in the introduction, action tables never tied to them: each weakness still
+    finds its workstream, by the workstream's heading and actions."""
+    plan = pboro.model_copy(deep=True)
+    for a in plan.actions:
+        a.weakness_id = None
+    letter = extract(build_letter(tmp_path / "l.pdf", "Peterborough", [w.text for w in pboro.weaknesses]))
+    result = link(letter, plan)
+    assert [x.plan_weakness_id for x in result.links] == ["W1", "W2", "W3", "W4", "W5"]
+    assert [len(x.action_refs) for x in result.links] == [9, 5, 3, 6, 4]
+    assert result.uncovered == []

@@ -18,6 +18,7 @@ from wsoa.model import Action, Document
 THRESHOLD = 0.45   # below: no link
 CERTAIN = 0.65     # below: the link is kept but flagged uncertain
 MUST_COVER = ("significant_weakness", "priority_action")
+ADOPT = 0.3        # a plan weakness without actions adopts a workstream at least this close
 
 
 @dataclass
@@ -56,7 +57,12 @@ class Linking:
 
 
 def targets(plan: Document) -> list[Target]:
-    """The plan's weaknesses with their actions, then workstreams of actions tied to no weakness."""
+    """The plan's weaknesses with their actions, then workstreams of actions tied to no weakness.
+
+    A plan weakness left without actions takes the workstream whose heading and actions state it
+    best (one workstream each, assigned one to one), so a table the plan did not tie to its
+    weakness still counts for it.
+    """
     out = []
     for w in plan.weaknesses:
         acts = [a for a in plan.actions if a.weakness_id == w.id]
@@ -66,10 +72,18 @@ def targets(plan: Document) -> list[Target]:
     for a in plan.actions:
         if a.weakness_id is None:
             loose.setdefault(a.section, []).append(a)
-    for section, acts in loose.items():
-        texts = [section] if section else [" ".join(a.action for a in acts)]
-        out.append(Target(None, section, texts, acts))
-    return out
+    groups = [Target(None, section, [section] if section else [" ".join(a.action for a in acts)], acts)
+              for section, acts in loose.items()]
+    empty = [t for t in out if not t.actions]
+    if empty and groups:
+        scores = np.array([[similarity(t.texts[0], " ".join([g.section or "", *(a.action for a in g.actions)]))
+                            for g in groups] for t in empty])
+        for i, j in zip(*linear_sum_assignment(-scores)):
+            if scores[i, j] >= ADOPT:
+                empty[i].actions, empty[i].section = groups[j].actions, groups[j].section
+                empty[i].texts.append(groups[j].texts[0])
+                groups[j].actions = []
+    return out + [g for g in groups if g.actions]
 
 
 def link(letter: Document, plan: Document) -> Linking:
