@@ -156,8 +156,11 @@ def group_lines(words: list[Word], page: int) -> list[Line]:
 
 def _read_page(p: "pdfplumber.page.Page", number: int) -> Page:
     page = Page(number=number, width=float(p.width), height=float(p.height))
-    for w in p.extract_words(extra_attrs=["fontname", "size", "non_stroking_color"], x_tolerance=1.5,
-                             keep_blank_chars=False):
+    # words are split by the gaps between glyphs: a space glyph drawn over its neighbours (seen in
+    # Ofsted's reports) would otherwise cut a word in two ("i mprove")
+    glyphs = [c for c in p.chars if not c["text"].isspace()]
+    for w in pdfplumber.utils.extract_words(glyphs, extra_attrs=["fontname", "size", "non_stroking_color"],
+                                            x_tolerance=1.5, keep_blank_chars=False):
         text = w["text"].strip()
         if not text:
             continue
