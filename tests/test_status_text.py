@@ -21,3 +21,9 @@ def test_text_rules():
     assert split_lead("Head of Service CAMHS, Oxford Health") == ("Head of Service CAMHS", "Oxford Health")
     assert strip_citation("Waits are long (Inspection Report, p.2, 26 April 2022).") == (
         "Waits are long", "Inspection Report, p.2, 26 April 2022")
+
+
+def test_a_header_cell_of_punctuation_only_has_no_role():
+    from wsoa.normalise.roles import role_of
+    assert role_of("|") == (None, 0.0) and role_of("–") == (None, 0.0)
+    assert role_of("Accountable Lead")[0] == "lead"

@@ -29,14 +29,15 @@ def available() -> bool:
 
 def _words(image_path: Path, scale: float) -> list[tuple[Word, float]]:
     try:
-        out = subprocess.run(["tesseract", str(image_path), "stdout", "--psm", "3", "tsv"], capture_output=True,
+        # --psm 11 (sparse text): small isolated cells such as refs are found; lines are rebuilt from the boxes
+        out = subprocess.run(["tesseract", str(image_path), "stdout", "--psm", "11", "tsv"], capture_output=True,
                              text=True, timeout=300, check=True).stdout
     except (OSError, subprocess.SubprocessError) as exc:
         raise DocumentError(f"OCR failed: {type(exc).__name__}: {str(exc)[:120]}") from exc
     words = []
     for row in csv.DictReader(io.StringIO(out), delimiter="\t", quoting=csv.QUOTE_NONE):
         text = (row.get("text") or "").strip()
-        if row.get("level") != "5" or not text:
+        if row.get("level") != "5" or not text or text in ("|", "||"):  # "|": a ruling line read as text
             continue
         x, y, w, h = (float(row[k]) * scale for k in ("left", "top", "width", "height"))
         words.append((Word(text, x, x + w, y, y + h, round(h * 1.15, 1), False, None), float(row["conf"])))

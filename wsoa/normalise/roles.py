@@ -53,7 +53,7 @@ def role_of(header: str) -> tuple[str | None, float]:
     best: tuple[str | None, float] = (None, 0.0)
     for role, phrases in synonyms().items():
         for phrase in phrases:
-            s = max(_score(c, phrase) for c in candidates if c)
+            s = max((_score(c, phrase) for c in candidates if c), default=0.0)
             if s > best[1]:
                 best = (role, s)
     return best if best[1] >= 80 else (None, best[1])
