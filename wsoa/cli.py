@@ -236,9 +236,10 @@ def report(out: Path = typer.Argument(Path("outputs"), help="An output folder wr
     day = _as_of(out, as_of)
     names = [a for a in (areas or "").split(",") if a.strip()] or None
     with locked(out) as store:
-        save_findings(store, findings(store, None, day), None)
+        found = findings(store, None, day)
+        save_findings(store, found, None)
         try:
-            page = build_report(store, out, names, day)
+            page = build_report(store, out, names, day, found)
         except ValueError as exc:
             err.print(f"[red]error[/red] {exc}")
             raise typer.Exit(2)

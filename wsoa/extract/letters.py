@@ -63,8 +63,7 @@ def read_letter(doc: Document, pages: list[Page], paras: list[Paragraph]) -> Non
     doc.letter_date = document_date(paras)
     if doc.doc_type == "committee_report":
         doc.recommendations = recommendations(paras)
-        for i, (text, page) in enumerate(significant_weaknesses(paras), start=1):
-            doc.weaknesses.append(Weakness(id=f"W{i}", text=text, kind="significant_weakness", source=Box(page=page)))
+        _listed_weaknesses(doc, paras)
     if doc.doc_type in ("inspection_letter", "revisit_letter"):
         doc.judgements = judgements(paras)
     elif doc.doc_type == "self_evaluation":
@@ -76,8 +75,11 @@ def read_letter(doc: Document, pages: list[Page], paras: list[Paragraph]) -> Non
     read_framework_2023(doc, pages, paras)
     if doc.weaknesses:
         return
-    items = significant_weaknesses(paras)
-    for i, (text, page) in enumerate(items, start=1):
+    _listed_weaknesses(doc, paras)
+
+
+def _listed_weaknesses(doc: Document, paras: list[Paragraph]) -> None:
+    for i, (text, page) in enumerate(significant_weaknesses(paras), start=1):
         doc.weaknesses.append(Weakness(id=f"W{i}", text=text, kind="significant_weakness", source=Box(page=page)))
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import asdict
 from typing import Any
 
-from wsoa.match.link import LINK_WARNINGS, link, pair, warn_plan
+from wsoa.match.link import LINK_WARNINGS, by_area, link, pair, warn_plan
 from wsoa.match.selfknow import self_knowledge
 from wsoa.match.versions import compare, editions
 from wsoa.model import Document
@@ -17,18 +17,10 @@ DERIVED_BY_AREA = ("links", "quote_checks", "self_knowledge", "changes")
 Changes = list[tuple[str, str, list[Any], list[dict[str, Any]]]]
 
 
-def _by_area(docs: list[Document]) -> dict[str, list[Document]]:
-    out: dict[str, list[Document]] = {}
-    for d in docs:
-        if d.local_area:
-            out.setdefault(d.local_area.lower(), []).append(d)
-    return out
-
-
 def _self_knowledge(docs: list[Document]) -> Changes:
     """Each letter against the area's latest self-evaluation (one written before the letter, where dated)."""
     rows = []
-    for area_docs in _by_area(docs).values():
+    for area_docs in by_area(docs).values():
         sefs = [d for d in area_docs if d.doc_type == "self_evaluation" and d.judgements]
         for letter in (d for d in area_docs if d.doc_type == "inspection_letter" and d.weaknesses):
             if not sefs:
@@ -41,7 +33,7 @@ def _self_knowledge(docs: list[Document]) -> Changes:
 
 def _editions(docs: list[Document]) -> Changes:
     rows = []
-    for area_docs in _by_area(docs).values():
+    for area_docs in by_area(docs).values():
         plans = [d for d in area_docs if d.doc_type in ("wsoa", "priority_action_plan")]
         for old, new in editions(plans):
             rows += [{"local_area": new.local_area, "old_doc_id": old.doc_id, "new_doc_id": new.doc_id, "change_no": n,

@@ -13,7 +13,7 @@ from typing import Any
 import pandas as pd
 
 from wsoa.match.link import MUST_COVER
-from wsoa.outputs.store import Store
+from wsoa.outputs.store import Store, as_dates
 
 BLOCKING = "uncovered-weakness"
 
@@ -22,10 +22,6 @@ def _area_filter(frame: pd.DataFrame, area: str | None) -> pd.DataFrame:
     if area is None or frame.empty:
         return frame
     return frame[frame["local_area"].fillna("").str.lower() == area.lower()]
-
-
-def _dates(values: Any) -> list[dt.date]:
-    return [pd.Timestamp(v).date() for v in (values if values is not None else [])]
 
 
 def findings(store: Store, area: str | None = None, as_of: dt.date | None = None) -> pd.DataFrame:
@@ -62,7 +58,7 @@ def findings(store: Store, area: str | None = None, as_of: dt.date | None = None
             add(w.doc_id, "weakness-without-actions", w.weakness_id, w.text, w.page)
     for a in acts.itertuples():
         subject = " ".join(x for x in (a.weakness_id, a.ref) if isinstance(x, str) and x) or f"action {a.action_no}"
-        starts, ends = _dates(a.start_dates), _dates(a.deadlines)
+        starts, ends = as_dates(a.start_dates), as_dates(a.deadlines)
         for field, label in (("lead", "no-lead"), ("measures", "no-measure")):
             if not isinstance(getattr(a, field), str) or not getattr(a, field).strip():
                 add(a.doc_id, label, subject, a.action[:120], a.page)

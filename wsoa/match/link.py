@@ -119,13 +119,19 @@ def link(letter: Document, plan: Document) -> Linking:
 LINK_WARNINGS = ("uncertain-link", "misquote", "quote-wrong-page")
 
 
+def by_area(docs: list[Document]) -> dict[str, list[Document]]:
+    """Documents grouped by local area (lower-cased); those without an area are left out."""
+    out: dict[str, list[Document]] = {}
+    for d in docs:
+        if d.local_area:
+            out.setdefault(d.local_area.lower(), []).append(d)
+    return out
+
+
 def pair(docs: list[Document]) -> list[tuple[Document, Document]]:
     """(letter, plan) pairs of the same local area: each plan with the letter of its inspection
     (same inspection start date), else the area's latest letter."""
-    letters: dict[str, list[Document]] = {}
-    for d in docs:
-        if d.doc_type == "inspection_letter" and d.local_area and d.weaknesses:
-            letters.setdefault(d.local_area.lower(), []).append(d)
+    letters = by_area([d for d in docs if d.doc_type == "inspection_letter" and d.weaknesses])
     out = []
     for plan in docs:
         if plan.doc_type not in ("wsoa", "priority_action_plan") or not plan.local_area:

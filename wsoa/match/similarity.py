@@ -1,6 +1,6 @@
 """How alike two weakness statements are, when one paraphrases the other.
 
-Texts are tokenised with spaCy's English tokenizer (`spacy.blank("en")`, no model download),
+Texts are tokenised with spaCy's English tokenizer (the project's one `spacy.blank("en")`),
 abbreviations expanded from `data/abbreviations.toml`, stop words and punctuation dropped, and
 the remaining words stemmed (Snowball), so "waiting times for assessments" and "assessment
 waits" share `wait` and `assess`. The score mixes rapidfuzz's token-set ratio on the stems
@@ -13,13 +13,9 @@ from functools import lru_cache
 from importlib import resources
 
 import snowballstemmer
-import spacy
 from rapidfuzz import fuzz
 
-
-@lru_cache(maxsize=1)
-def _nlp() -> spacy.language.Language:
-    return spacy.blank("en")
+from wsoa.normalise.entities import nlp
 
 
 @lru_cache(maxsize=1)
@@ -34,13 +30,12 @@ _STEM = snowballstemmer.stemmer("english")
 @lru_cache(maxsize=4096)
 def stems(text: str) -> tuple[str, ...]:
     """The content-word stems of `text`, in order."""
-    nlp = _nlp()
     expand, ignore = _vocabulary()
     words: list[str] = []
-    for tok in nlp(text.replace("’", "'")):
+    for tok in nlp().make_doc(text.replace("’", "'")):
         low = tok.lower_
         words.extend(expand.get(low, low).split())
-    stop = nlp.Defaults.stop_words | ignore
+    stop = nlp().Defaults.stop_words | ignore
     kept = [w for w in words if w.isalpha() and len(w) > 1 and w not in stop]
     return tuple(_STEM.stemWords(kept))
 

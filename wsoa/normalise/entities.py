@@ -21,7 +21,8 @@ def _data(name: str) -> dict:
 
 
 @lru_cache(maxsize=1)
-def _nlp() -> spacy.language.Language:
+def nlp() -> spacy.language.Language:
+    """The one spaCy pipeline: `blank("en")` plus the organisation EntityRuler (`make_doc` tokenises only)."""
     nlp = spacy.blank("en")
     ruler = nlp.add_pipe("entity_ruler", config={"phrase_matcher_attr": "LOWER"})
     patterns = []
@@ -40,7 +41,7 @@ def organisations(text: str) -> list[tuple[str, str, bool]]:
     """(text, type, is a proper name) for each organisation mention in `text`, in order."""
     if not text:
         return []
-    doc = _nlp()(text)
+    doc = nlp()(text)
     return [(e.text, e.label_, e.ent_id_ == "name") for e in doc.ents]
 
 
@@ -59,29 +60,29 @@ def lead_organisation(lead: str | None) -> tuple[str | None, str | None]:
 
 
 @lru_cache(maxsize=1)
-def _themes() -> tuple[spacy.language.Language, PhraseMatcher, PhraseMatcher, dict[str, str]]:
-    nlp = spacy.blank("en")
-    lower, exact = PhraseMatcher(nlp.vocab, attr="LOWER"), PhraseMatcher(nlp.vocab, attr="ORTH")
+def _themes() -> tuple[PhraseMatcher, PhraseMatcher, dict[str, str]]:
+    make = nlp().make_doc
+    lower, exact = PhraseMatcher(nlp().vocab, attr="LOWER"), PhraseMatcher(nlp().vocab, attr="ORTH")
     labels = {}
     for key, spec in _data("themes.toml").items():
         labels[key] = spec["label"]
-        lower.add(key, [nlp.make_doc(p) for p in spec["phrases"]])
+        lower.add(key, [make(p) for p in spec["phrases"]])
         if spec["acronyms"]:
-            exact.add(key, [nlp.make_doc(a) for a in spec["acronyms"]])
-    return nlp, lower, exact, labels
+            exact.add(key, [make(a) for a in spec["acronyms"]])
+    return lower, exact, labels
 
 
 def theme_labels() -> dict[str, str]:
     """Theme key -> the label shown to readers, in the taxonomy's order."""
-    return dict(_themes()[3])
+    return dict(_themes()[2])
 
 
 def themes(*texts: str | None) -> list[str]:
     """The theme keys the texts mention, in the taxonomy's order."""
-    nlp, lower, exact, labels = _themes()
+    lower, exact, labels = _themes()
     found: set[str] = set()
     for text in texts:
         if text:
-            doc = nlp.make_doc(text)
-            found.update(nlp.vocab.strings[m] for m, _, _ in (*lower(doc), *exact(doc)))
+            doc = nlp().make_doc(text)
+            found.update(nlp().vocab.strings[m] for m, _, _ in (*lower(doc), *exact(doc)))
     return [k for k in labels if k in found]

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import datetime as dt
 import html
-import json
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -20,7 +19,7 @@ from plotly.offline import get_plotlyjs
 from wsoa.match.check import BLOCKING, findings
 from wsoa.match.link import MUST_COVER
 from wsoa.normalise.entities import ORG_TYPES, theme_labels
-from wsoa.outputs.store import Store, atomic_write
+from wsoa.outputs.store import Store, as_dates, atomic_write
 
 STATUS_COLOURS = {"blue": "#1f6fd1", "green": "#2e9e44", "amber": "#f2a900", "red": "#d62728", "white": "#e8e8e8",
                   "unknown": "#9a9a9a"}
@@ -49,12 +48,9 @@ def _s(value: object) -> str:
     return "" if value is None or (not isinstance(value, str) and pd.isna(value)) else str(value)
 
 
-def _dates(values) -> list[dt.date]:
-    return [pd.Timestamp(v).date() for v in (values if values is not None else [])]
-
-
-def load_areas(store: Store, names: list[str] | None, as_of: dt.date) -> list[Area]:
-    """The areas to compare: those named, else every area with a plan (else every area)."""
+def load_areas(store: Store, names: list[str] | None, as_of: dt.date, found: pd.DataFrame | None = None) -> list[Area]:
+    """The areas to compare: those named, else every area with a plan (else every area).
+    `found`: the findings as of `as_of` for every area, when already computed."""
     docs = store.table("documents")
     docs["area_key"] = docs["local_area"].fillna("?").str.lower()
     if names:
@@ -67,6 +63,7 @@ def load_areas(store: Store, names: list[str] | None, as_of: dt.date) -> list[Ar
         keys = sorted(set(with_plans if not with_plans.empty else docs["area_key"]))
     weak, acts, links = store.table("weaknesses"), store.table("actions"), store.table("links")
     events, known = store.table("events"), store.table("self_knowledge")
+    found = findings(store, None, as_of) if found is None else found
     out = []
     for key in keys:
         mine = docs[docs["area_key"] == key]
@@ -78,8 +75,8 @@ def load_areas(store: Store, names: list[str] | None, as_of: dt.date) -> list[Ar
         w = weak[weak["doc_id"].isin(source)].copy()
         a = acts[acts["doc_id"].isin(plans["doc_id"])].copy()
         a["status"] = a["rag"].fillna("unknown")
-        a["deadline_list"] = a["deadlines"].map(_dates)
-        a["start_list"] = a["start_dates"].map(_dates)
+        a["deadline_list"] = a["deadlines"].map(as_dates)
+        a["start_list"] = a["start_dates"].map(as_dates)
         # several dates in the deadline cell are revisions; dates gathered from milestones are not
         revised = a["deadline_raw"].notna()
         a["revisions"] = [max(0, len(d) - 1) if r else 0 for d, r in zip(a["deadline_list"], revised)]
@@ -89,7 +86,8 @@ def load_areas(store: Store, names: list[str] | None, as_of: dt.date) -> list[Ar
         a["overdue"] = [bool(d and d < as_of and s != "blue") for d, s in zip(a["due"], a["status"])]
         a["org_type"] = a["lead_org_type"].fillna("none")
         out.append(Area(name, letter, plans, w, a, links[links["letter_doc_id"].isin(source)],
-                        findings(store, name, as_of), events[events["doc_id"].isin(mine["doc_id"])],
+                        found[found["local_area"].fillna("").str.lower() == key],
+                        events[events["doc_id"].isin(mine["doc_id"])],
                         known[known["local_area"].fillna("").str.lower() == key]))
     return out
 
@@ -333,10 +331,11 @@ def _select(ident: str, label: str, values: list[str]) -> str:
 
 
 def build_report(store: Store, out_dir: str | Path, areas: list[str] | None = None,
-                 as_of: dt.date | None = None) -> Path:
-    """Write OUT_DIR/report.html comparing the areas; returns its path."""
+                 as_of: dt.date | None = None, found: pd.DataFrame | None = None) -> Path:
+    """Write OUT_DIR/report.html comparing the areas; returns its path. `found`: the findings
+    already computed for `as_of` (computed here when not given)."""
     as_of = as_of or dt.date.today()
-    chosen = load_areas(store, areas, as_of)
+    chosen = load_areas(store, areas, as_of, found)
     if not chosen:
         raise ValueError("nothing stored yet: run `wsoa batch` first")
     head = _headline(chosen)
@@ -365,9 +364,7 @@ def build_report(store: Store, out_dir: str | Path, areas: list[str] | None = No
     ]
     page = (f'<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>wsoa report</title>'
             f"<style>{STYLE}</style><script>{get_plotlyjs()}</script></head><body>{''.join(body)}"
-            f"<script>{SCRIPT}</script>"
-            f'<script type="application/json" id="wsoa-data">{json.dumps({"as_of": str(as_of)})}</script>'
-            "</body></html>")
+            f"<script>{SCRIPT}</script></body></html>")
     target = Path(out_dir) / "report.html"
     atomic_write(target, page)
     return target

@@ -5,6 +5,7 @@ rows replace its old rows in one DuckDB transaction; table exports are renamed i
 """
 from __future__ import annotations
 
+import datetime as dt
 import json
 import os
 import tempfile
@@ -68,6 +69,11 @@ def _file_mode() -> int:
 
 
 FILE_MODE = _file_mode()  # what open() would give: temporary files are created private
+
+
+def as_dates(values: Any) -> list[dt.date]:
+    """A DATE[] cell as DuckDB hands it to pandas (timestamps, maybe None) -> dates."""
+    return [pd.Timestamp(v).date() for v in (values if values is not None else [])]
 
 
 def atomic_write(path: Path, data: bytes | str) -> None:
@@ -203,13 +209,12 @@ class Store:
             raise
 
     def documents(self, areas: set[str] | None = None) -> list[Document]:
-        """The stored records (of the given local areas, lower-cased), read back from records/."""
-        out = []
-        for p in sorted((self.out / "records").glob("*.json")):
-            doc = Document.model_validate_json(p.read_text("utf-8"))
-            if areas is None or (doc.local_area or "").lower() in areas:
-                out.append(doc)
-        return out
+        """The stored records (of the given local areas, lower-cased), read back from records/;
+        only the files of those areas are read."""
+        ids = [d for d, area in self.db.execute("SELECT doc_id, lower(local_area) FROM documents ORDER BY doc_id").fetchall()
+               if areas is None or (area or "") in areas]
+        paths = [self.out / "records" / f"{d}.json" for d in ids]
+        return [Document.model_validate_json(p.read_text("utf-8")) for p in paths if p.exists()]
 
     def export(self) -> None:
         """Write every table as Parquet and CSV under tables/, each file replaced atomically."""
