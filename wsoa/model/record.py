@@ -73,6 +73,10 @@ class Action(BaseModel):
     start_dates: list[dt.date] = Field(default_factory=list)
     deadlines: list[dt.date] = Field(default_factory=list)
     deadline_raw: str | None = None
+    deadline_revised: bool = Field(False, description="the deadline cell states a revision (a date struck, arrowed "
+                                                       "or said to be revised): `deadlines` are then in the order "
+                                                       "made and the last stands; several dates without that are "
+                                                       "phases, not slippage")
     resource: str | None = None
     measures: str | None = None
     milestones: list[Milestone] = Field(default_factory=list)
