@@ -15,6 +15,8 @@ from rich.table import Table as RichTable
 app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_show_locals=False,
                   help="wsoa: SEND inspection letters and Written Statements of Action as clean, comparable data.")
 err = Console(stderr=True)
+# Exit codes, one rule for every command (README, "Exit codes").
+EXIT_OK, EXIT_FOUND, EXIT_USAGE, EXIT_BUSY = 0, 1, 2, 3
 
 
 class Format(str, Enum):
@@ -24,21 +26,23 @@ class Format(str, Enum):
 
 
 @app.command()
-def extract(file: Path = typer.Argument(..., help="A PDF: a WSoA, priority action plan or inspection letter."),
+def extract(file: Path = typer.Argument(..., help="A document: PDF, Word (.docx) or web page (.html)."),
             format: Format = typer.Option(Format.json, "--format", "-f", help="json: the SCHEMA.md record; "
                                           "csv: one row per action; table: a readable summary."),
-            ocr: bool = typer.Option(False, "--ocr", help="Read pages without a text layer by OCR (Tesseract).")
-            ) -> None:
-    """Print one document's record (json on stdout and nothing else)."""
-    from wsoa.extract.document import extract as run
-    from wsoa.extract.pdf import DocumentError
+            ocr: bool = typer.Option(False, "--ocr", help="Read pages without a text layer by OCR (Tesseract)."),
+            timeout: float = typer.Option(120.0, "--timeout", help="Seconds allowed (0: no limit)."),
+            max_memory: int = typer.Option(4096, "--max-memory", help="Memory cap, MB (0: none).")) -> None:
+    """Print one document's record (json on stdout and nothing else). The document is read in a worker
+    process that is stopped at the time limit or the memory cap, as in a batch."""
+    from wsoa.corpus.manifest import slug
+    from wsoa.corpus.worker import Job, read_guarded
     from wsoa.outputs.store import rows
 
-    try:
-        doc = run(file, ocr=ocr)
-    except DocumentError as exc:
-        err.print(f"[red]error[/red] {file}: {exc}")
-        raise typer.Exit(1) from None
+    outcome = read_guarded(Job(file, slug(file.stem), ocr=ocr), timeout or None, max_memory or None)
+    if outcome.doc is None:
+        err.print(f"[red]error[/red] {file}: {outcome.error}", markup=True, highlight=False)
+        raise typer.Exit(1)
+    doc = outcome.doc
     if format is Format.json:
         sys.stdout.write(doc.model_dump_json(indent=2) + "\n")
     elif format is Format.csv:
@@ -71,6 +75,16 @@ def batch(path: Path = typer.Argument(..., help="A folder of PDFs or a manifest.
           ocr: bool = typer.Option(False, "--ocr", help="Read pages without a text layer by OCR (Tesseract).")) -> None:
     """Extract every new or changed document into OUT (wsoa.duckdb, tables/, records/)."""
     from wsoa.corpus.batch import LockedError, run_batch
+    from wsoa.corpus.manifest import ManifestError, entries
+
+    try:
+        found, refused = entries(path)
+        if not found and not refused:
+            err.print(f"[red]error[/red] {path}: no documents found (PDF, .docx, .html, or a manifest.csv)")
+            raise typer.Exit(EXIT_USAGE)
+    except (ManifestError, FileNotFoundError) as exc:
+        err.print(f"[red]error[/red] {exc}", highlight=False)
+        raise typer.Exit(EXIT_USAGE)
 
     executor, client = None, None
     if scheduler:
@@ -99,10 +113,11 @@ def batch(path: Path = typer.Argument(..., help="A folder of PDFs or a manifest.
 
         try:
             summary = run_batch(path, out, workers=workers, force=force, executor=executor,
-                                timeout=timeout or None, memory_mb=max_memory or None, ocr=ocr, on_event=on_event)
-        except (LockedError, FileNotFoundError) as exc:
-            err.print(f"[red]error[/red] {exc}")
-            raise typer.Exit(2)
+                                timeout=timeout or None, memory_mb=max_memory or None, ocr=ocr, on_event=on_event,
+                                slots=sum(client.nthreads().values()) if client is not None else None)
+        except LockedError as exc:
+            err.print(f"[red]error[/red] {exc}", highlight=False)
+            raise typer.Exit(EXIT_BUSY)
         finally:
             if client is not None:
                 client.close()

@@ -1,38 +1,32 @@
 """Run the pipeline over many documents: only new or changed ones, in parallel, never losing results.
 
-Workers extract; the parent alone writes (one transaction per document), so a run killed half
-way leaves every finished document stored and the rest absent. A lock file stops a second run on
-the same output folder.
+Workers extract (see worker.py for their limits); the parent alone writes (one transaction per
+document), so a run killed half way leaves every finished document stored and the rest absent.
+Each area's derived tables are recomputed whenever they are missing or older than the area's
+documents, so the run after a kill finishes what the killed run left. A lock file stops a second
+run on the same output folder.
 """
 from __future__ import annotations
 
 import fcntl
-import multiprocessing
+import hashlib
 import os
-import resource
-import signal
-import threading
 import time
+from concurrent.futures import FIRST_COMPLETED, Executor, Future, wait
 from contextlib import contextmanager
-from concurrent.futures import Executor, ProcessPoolExecutor, as_completed
-from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterator
 
 from wsoa.corpus.manifest import Entry, entries
-from wsoa.extract.document import extract, sha256
-from wsoa.extract.pdf import TimedOut
-from wsoa.match.areas import link_areas
-from wsoa.model import Document
+from wsoa.corpus.worker import (DEFAULT_MEMORY_MB, DEFAULT_TIMEOUT, Job, Outcome, outcome_of, pool, read_one,
+                                timeout_message)
+from wsoa.extract.document import sha256
+from wsoa.match.areas import relate
 from wsoa.outputs.store import Store
 
-
-@dataclass
-class Outcome:
-    path: str
-    doc: Document | None = None
-    error: str | None = None
+NOTABLE = ("image-content", "unparsed-table", "no-actions", "ocr")  # warnings worth a line of their own
+Report = Callable[[Outcome], None]
 
 
 @dataclass
@@ -48,51 +42,8 @@ class Summary:
         return 1 if self.failed else 0
 
 
-DEFAULT_TIMEOUT = 120.0
-NOTABLE = ("image-content", "unparsed-table", "no-actions", "ocr")  # warnings worth a line of their own
-DEFAULT_MEMORY_MB = 4096
-
-
 class LockedError(RuntimeError):
     pass
-
-
-def _limit_memory(megabytes: int | None) -> None:
-    """Worker initializer: cap the address space, so a runaway document fails alone (MemoryError)."""
-    if megabytes:
-        resource.setrlimit(resource.RLIMIT_AS, (megabytes << 20, megabytes << 20))
-
-
-def _alarm(signum: int, frame: object) -> None:
-    raise TimedOut("timed out")
-
-
-def _work(entry: Entry, timeout: float | None = DEFAULT_TIMEOUT, ocr: bool = False) -> Outcome:
-    """Extract one document in a worker; every failure becomes one line of text.
-
-    The time limit is enforced by SIGALRM where the worker runs tasks on its main thread (the
-    process pool), and between pages everywhere (e.g. on Dask's worker threads).
-    """
-    alarm = bool(timeout) and threading.current_thread() is threading.main_thread()
-    if alarm:
-        old = signal.signal(signal.SIGALRM, _alarm)
-        signal.setitimer(signal.ITIMER_REAL, timeout)
-    try:
-        doc = extract(entry.path, doc_id=entry.doc_id, deadline=time.monotonic() + timeout if timeout else None, ocr=ocr)
-        if entry.local_area and not doc.local_area:
-            doc.local_area = entry.local_area
-        return Outcome(str(entry.path), doc=doc)
-    except TimedOut:
-        return Outcome(str(entry.path), error=f"timed out after {timeout:g} s (--timeout)")
-    except MemoryError:
-        return Outcome(str(entry.path), error="out of memory (the worker's memory cap was reached)")
-    except Exception as exc:  # noqa: BLE001 - a batch must survive any document
-        msg = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
-        return Outcome(str(entry.path), error=msg[:300])
-    finally:
-        if alarm:
-            signal.setitimer(signal.ITIMER_REAL, 0)
-            signal.signal(signal.SIGALRM, old)
 
 
 class _Lock:
@@ -107,7 +58,7 @@ class _Lock:
             fcntl.flock(self.fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError as exc:
             os.close(self.fd)
-            raise LockedError(f"another wsoa batch is writing to {self.path.parent}; wait for it to finish") from exc
+            raise LockedError(f"another wsoa run is writing to {self.path.parent}; wait for it to finish") from exc
         return self
 
     def __exit__(self, *exc: object) -> None:
@@ -127,89 +78,123 @@ def locked(out_dir: str | Path) -> Iterator[Store]:
             store.close()
 
 
+def assign_ids(found: list[Entry], stored: dict[str, str]) -> list[Job]:
+    """One document id per file, stable across runs: a file keeps the id it was stored under; an id
+    a manifest gives is kept; a file-name id already taken by another file gets a suffix made
+    from the file's path. `stored` maps stored ids to their source files."""
+    owner = {doc_id: str(Path(src).resolve()) for doc_id, src in stored.items() if src and Path(src).exists()}
+    by_path = {src: doc_id for doc_id, src in owner.items()}
+    jobs = []
+    for e in found:
+        doc_id = e.doc_id if e.given_id else by_path.get(str(e.path), e.doc_id)
+        if not e.given_id and owner.get(doc_id, str(e.path)) != str(e.path):
+            doc_id = f"{e.doc_id}-{hashlib.sha1(str(e.path).encode()).hexdigest()[:8]}"
+        owner[doc_id] = str(e.path)
+        jobs.append(Job(e.path, doc_id, e.local_area))
+    return jobs
+
+
 def run_batch(source: str | Path, out_dir: str | Path, workers: int | None = None, force: bool = False,
               executor: Executor | None = None, timeout: float | None = DEFAULT_TIMEOUT,
               memory_mb: int | None = DEFAULT_MEMORY_MB, ocr: bool = False,
-              on_event: Callable[[str, str, int, int], None] | None = None) -> Summary:
+              on_event: Callable[[str, str, int, int], None] | None = None, slots: int | None = None) -> Summary:
     """Extract every new or changed document under `source` (a folder or a manifest.csv) into `out_dir`.
 
-    Documents run on `executor` (any concurrent.futures.Executor, e.g. a Dask cluster's) or on a
-    local process pool of `workers`, each under `timeout` seconds and `memory_mb`. A worker that
-    dies takes down only its own document: the others are resubmitted to a fresh pool.
-    `on_event(kind, path, done, total)` reports progress (kind: start, done, fail, warn).
+    Documents run on a local process pool of `workers`, each killed if it overruns `timeout` seconds
+    or `memory_mb`, or on `executor` (any concurrent.futures.Executor, e.g. a Dask cluster's, with
+    `slots` documents at once), where a document still running after its share of the time is
+    abandoned. `on_event(kind, what, done, total)` reports progress (kind: start, done, fail, warn).
     """
     summary = Summary()
+    found, rejected = entries(source)
     with locked(out_dir) as store:
+        for bad in rejected:
+            summary.failed.append((bad.path, bad.reason))
+            if on_event:
+                on_event("fail", f"{bad.path}: {bad.reason}", 0, 0)
         known = store.known()
-        todo: list[Entry] = []
-        for e in entries(source):
-            if not force and known.get(e.doc_id) == sha256(e.path):
-                summary.skipped.append(str(e.path))
+        todo: list[Job] = []
+        for job in assign_ids(found, store.sources()):
+            if not force and known.get(job.doc_id) == sha256(job.path):
+                summary.skipped.append(str(job.path))
             else:
-                todo.append(e)
-        total, count = len(todo), [0]
-        areas: set[str] = set()
+                todo.append(job)
         if on_event:
-            on_event("start", "", 0, total)
-
-        def record(result: Outcome) -> None:
-            count[0] += 1
-            if result.doc is not None:
-                store.put(result.doc)
-                summary.done.append(result.path)
-                summary.warnings += len(result.doc.warnings)
-                areas.add((result.doc.local_area or "").lower())
-                if on_event:
-                    for w in result.doc.warnings:
-                        if w.code in NOTABLE:
-                            on_event("warn", f"{result.path}: page {w.page}: {w.message}", count[0], total)
-                    on_event("done", result.path, count[0], total)
-            else:
-                summary.failed.append((result.path, result.error or "unknown error"))
-                if on_event:
-                    on_event("fail", f"{result.path}: {result.error}", count[0], total)
-
+            on_event("start", "", 0, len(todo))
+        record = _recorder(store, summary, len(todo), on_event)
         if executor is not None:
-            for entry in _run(executor, todo, timeout, ocr, record):
-                record(Outcome(str(entry.path), error="the worker running it died"))
+            _run_executor(executor, todo, timeout, slots or workers or os.cpu_count() or 1, record)
         else:
-            crashed = _run_pool(todo, workers or os.cpu_count() or 1, timeout, memory_mb, ocr, record)
-            for entry in crashed:  # one at a time, so a document that kills its worker is named
-                for again in _run_pool([entry], 1, timeout, memory_mb, ocr, record):
-                    record(Outcome(str(again.path), error="the worker died reading it (crash or memory limit)"))
-        if areas:
-            summary.links, doubts = link_areas(store, areas)
-            summary.warnings += doubts
+            _run_pool(todo, workers or os.cpu_count() or 1, timeout, memory_mb, record)
+        relate_areas(store, summary)
         store.export()
     return summary
 
 
-def _run_pool(todo: list[Entry], workers: int, timeout: float | None, memory_mb: int | None, ocr: bool,
-              record: Callable[[Outcome], None]) -> list[Entry]:
-    """Run `todo` on a fresh local process pool; returns the entries lost when a worker died."""
+def _recorder(store: Store, summary: Summary, total: int,
+              on_event: Callable[[str, str, int, int], None] | None) -> Report:
+    """Store each outcome as it comes, count it, report it."""
+    count = [0]
+
+    def record(result: Outcome) -> None:
+        count[0] += 1
+        if result.doc is not None:
+            store.put(result.doc)
+            summary.done.append(result.path)
+            summary.warnings += len(result.doc.warnings)
+            if on_event:
+                for w in result.doc.warnings:
+                    if w.code in NOTABLE:
+                        on_event("warn", f"{result.path}: page {w.page}: {w.message}", count[0], total)
+                on_event("done", result.path, count[0], total)
+        else:
+            summary.failed.append((result.path, result.error or "unknown error"))
+            if on_event:
+                on_event("fail", f"{result.path}: {result.error}", count[0], total)
+    return record
+
+
+def relate_areas(store: Store, summary: Summary) -> None:
+    """Recompute the derived tables of every area whose documents changed since they were last computed
+    (or whose computing a kill interrupted), in one transaction."""
+    stale = store.stale_areas()
+    if not stale:
+        return
+    related = relate(store.documents(set(stale)))
+    store.put_related(stale, related.tables, related.plans)
+    summary.links += related.links
+    summary.warnings += related.doubts
+
+
+def _run_pool(todo: list[Job], workers: int, timeout: float | None, memory_mb: int | None, record: Report) -> None:
+    """Run `todo` on a local pool whose workers are killed when they overrun (and replaced)."""
     if not todo:
-        return []
-    # forkserver: workers never inherit the parent's threads (DuckDB, BLAS), which fork can deadlock or crash
-    pool = ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("forkserver"),
-                               initializer=_limit_memory, initargs=(memory_mb,))
-    try:
-        return _run(pool, todo, timeout, ocr, record)
-    finally:
-        pool.shutdown(cancel_futures=True)
+        return
+    with pool(workers, memory_mb) as p:
+        futures = {p.schedule(read_one, args=(job, timeout), timeout=timeout): job for job in todo}
+        pending = set(futures)
+        while pending:
+            finished, pending = wait(pending, return_when=FIRST_COMPLETED)
+            for fut in finished:
+                record(outcome_of(fut, futures[fut], timeout))
 
 
-def _run(pool: Executor, todo: list[Entry], timeout: float | None, ocr: bool,
-         record: Callable[[Outcome], None]) -> list[Entry]:
-    """Submit every entry, record each result as it completes; returns the entries whose worker died."""
-    futures = {pool.submit(_work, e, timeout, ocr): e for e in todo}
-    lost = []
-    for fut in as_completed(futures):
-        try:
-            result = fut.result()
-        except BrokenProcessPool:
-            lost.append(futures[fut])
-            continue
-        except Exception as exc:  # noqa: BLE001 - e.g. a Dask worker lost
-            result = Outcome(str(futures[fut].path), error=f"worker failed: {type(exc).__name__}: {exc}")
-        record(result)
-    return lost
+def _run_executor(executor: Executor, todo: list[Job], timeout: float | None, slots: int, record: Report) -> None:
+    """Run `todo` on an executor we cannot kill workers of: each document is also limited from inside
+    (between pages), and one still running after its share of the time is abandoned, so the batch
+    never waits on it."""
+    start = time.monotonic()
+    futures: dict[Future, tuple[Job, float]] = {}
+    for rank, job in enumerate(todo):
+        allowed = start + (rank // slots + 1) * timeout * 1.5 + 30 if timeout else float("inf")
+        futures[executor.submit(read_one, job, timeout)] = (job, allowed)
+    pending = set(futures)
+    while pending:
+        finished, pending = wait(pending, timeout=1.0, return_when=FIRST_COMPLETED)
+        for fut in finished:
+            record(outcome_of(fut, futures[fut][0], timeout))
+        now = time.monotonic()
+        for fut in [f for f in pending if futures[f][1] < now]:
+            fut.cancel()
+            pending.discard(fut)
+            record(Outcome(str(futures[fut][0].path), error=timeout_message(timeout) + "; its worker was abandoned"))

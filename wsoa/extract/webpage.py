@@ -45,6 +45,15 @@ def _cell_paras(td: Tag) -> list[Para]:
     return out
 
 
+MAX_COLSPAN = 1000  # the HTML standard's limit
+
+
+def _span(value: object, limit: int) -> int:
+    """A colspan/rowspan as browsers read it: the number's whole part ('2.0' is 2), 1 if none, at most `limit`."""
+    match = re.match(r"\s*(\d+)", str(value or ""))
+    return max(1, min(int(match.group(1)) if match else 1, limit))
+
+
 def _grid(table: Tag) -> Grid:
     rows = [tr for tr in table.find_all("tr") if tr.find_parent("table") is table]
     taken: dict[tuple[int, int], bool] = {}
@@ -54,7 +63,8 @@ def _grid(table: Tag) -> Grid:
         for td in tr.find_all(["td", "th"], recursive=False):
             while taken.get((r, col)):
                 col += 1
-            span, rowspan = int(td.get("colspan", 1) or 1), int(td.get("rowspan", 1) or 1)
+            span = _span(td.get("colspan"), MAX_COLSPAN)
+            rowspan = _span(td.get("rowspan"), len(rows) - r)  # a cell ends with its table at the latest
             for dr in range(rowspan):
                 for dc in range(span):
                     taken[(r + dr, col + dc)] = True

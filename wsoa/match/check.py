@@ -86,5 +86,4 @@ def findings(store: Store, area: str | None = None, as_of: dt.date | None = None
 
 def save_findings(store: Store, frame: pd.DataFrame, area: str | None) -> None:
     """Replace the stored findings of `area` (all when None) by `frame`."""
-    where, params = ("lower(local_area) = ?", [area.lower()]) if area else ("TRUE", [])
-    store.replace([("findings", where, params, frame.to_dict("records"))])
+    store.replace_findings(frame, area)

@@ -6,11 +6,12 @@ rows replace its old rows in one DuckDB transaction; table exports are renamed i
 from __future__ import annotations
 
 import datetime as dt
-import json
+import hashlib
 import os
 import tempfile
+from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import Any, Iterator
 
 import duckdb
 import pandas as pd
@@ -143,6 +144,24 @@ def rows(doc: Document) -> dict[str, list[dict[str, Any]]]:
     return out
 
 
+# Bookkeeping, not exported: the documents each area's derived tables were last computed from.
+STATE: dict[str, str] = {"area_state": "area VARCHAR PRIMARY KEY, fingerprint VARCHAR"}
+BY_AREA = ("links", "quote_checks", "self_knowledge", "changes", "findings")  # derived tables keyed by area
+FORMULA_START = "=+-@\t\r"  # OWASP CSV injection: a cell starting so is run by a spreadsheet
+
+
+def area_key(area: str | None) -> str:
+    """How an area is keyed in the derived tables: its name lower-cased ('' for none)."""
+    return (area or "").lower()
+
+
+def inside(folder: Path, path: Path) -> Path:
+    """`path`, after proving it lies inside `folder` (a document id or name must never escape it)."""
+    if not path.resolve().is_relative_to(folder.resolve()):
+        raise ValueError(f"{path}: outside the output folder {folder}: refused")
+    return path
+
+
 class Store:
     """The output folder: records/, wsoa.duckdb and tables/."""
 
@@ -150,7 +169,7 @@ class Store:
         self.out = Path(out_dir)
         self.out.mkdir(parents=True, exist_ok=True)
         self.db = duckdb.connect(str(self.out / "wsoa.duckdb"))
-        wanted = {**TABLES, **DERIVED}
+        wanted = {**TABLES, **DERIVED, **STATE}
         if self._outdated(wanted):  # written by an older wsoa: start the tables afresh (documents are re-read)
             for name in wanted:
                 self.db.execute(f"DROP TABLE IF EXISTS {name}")
@@ -173,23 +192,41 @@ class Store:
     def close(self) -> None:
         self.db.close()
 
-    def known(self) -> dict[str, str]:
-        """doc_id -> sha256 of every document stored."""
-        return dict(self.db.execute("SELECT doc_id, sha256 FROM documents").fetchall())
-
-    def put(self, doc: Document) -> None:
-        """Store one document: its JSON record, then all its rows in one transaction."""
-        atomic_write(self.out / "records" / f"{doc.doc_id}.json", record_json(doc))
-        table_rows = rows(doc)
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
         self.db.execute("BEGIN TRANSACTION")
         try:
-            for name in TABLES:
-                self.db.execute(f"DELETE FROM {name} WHERE doc_id = ?", [doc.doc_id])
-                self._insert(name, table_rows[name])
+            yield
             self.db.execute("COMMIT")
         except BaseException:
             self.db.execute("ROLLBACK")
             raise
+
+    def known(self) -> dict[str, str]:
+        """doc_id -> sha256 of every document stored."""
+        return dict(self.db.execute("SELECT doc_id, sha256 FROM documents").fetchall())
+
+    def sources(self) -> dict[str, str]:
+        """doc_id -> the file it was read from, of every document stored."""
+        return dict(self.db.execute("SELECT doc_id, source_path FROM documents").fetchall())
+
+    def record_path(self, doc_id: str) -> Path:
+        return inside(self.out, self.out / "records" / f"{doc_id}.json")
+
+    def put(self, doc: Document) -> None:
+        """Store one document: its JSON record, then all its rows in one transaction."""
+        self._write_record(doc)
+        with self.transaction():
+            self._put_rows(doc)
+
+    def _write_record(self, doc: Document) -> None:
+        atomic_write(self.record_path(doc.doc_id), record_json(doc))
+
+    def _put_rows(self, doc: Document) -> None:
+        table_rows = rows(doc)
+        for name in TABLES:
+            self.db.execute(f"DELETE FROM {name} WHERE doc_id = ?", [doc.doc_id])
+            self._insert(name, table_rows[name])
 
     def _insert(self, name: str, data: list[dict[str, Any]]) -> None:
         if data:
@@ -197,40 +234,79 @@ class Store:
             cols = ", ".join(f'"{c}"' for c in frame.columns)
             self.db.execute(f"INSERT INTO {name} ({cols}) SELECT {cols} FROM frame")
 
-    def replace(self, changes: list[tuple[str, str, list[Any], list[dict[str, Any]]]]) -> None:
-        """For each (table, where, params, rows): delete the rows matching `where`, insert `rows`; one transaction."""
-        self.db.execute("BEGIN TRANSACTION")
-        try:
-            for name, where, params, data in changes:
-                self.db.execute(f"DELETE FROM {name} WHERE {where}", params)
+    def _clear_area(self, name: str, area: str) -> None:
+        self.db.execute(f"DELETE FROM {name} WHERE coalesce(lower(local_area), '') = ?", [area_key(area)])
+
+    def stale_areas(self) -> dict[str, str]:
+        """Areas whose derived tables are missing or older than their documents: area key -> fingerprint
+        of the documents (ids and contents) they are to be computed from."""
+        docs = self.db.execute("SELECT coalesce(lower(local_area), ''), doc_id, sha256 FROM documents "
+                               "ORDER BY 1, 2").fetchall()
+        prints: dict[str, Any] = {}
+        for area, doc_id, digest in docs:
+            prints.setdefault(area, hashlib.sha256()).update(f"{doc_id}:{digest};".encode())
+        done = dict(self.db.execute("SELECT area, fingerprint FROM area_state").fetchall())
+        return {a: h.hexdigest() for a, h in prints.items() if done.get(a) != h.hexdigest()}
+
+    def put_related(self, fingerprints: dict[str, str], tables: dict[str, list[dict[str, Any]]],
+                    plans: list[Document]) -> None:
+        """Replace the derived tables of the given areas by `tables`, store the plans the relating
+        changed, and mark the areas done: all in one transaction (a kill leaves the areas stale)."""
+        for plan in plans:
+            self._write_record(plan)
+        with self.transaction():
+            for area in fingerprints:
+                for name in BY_AREA:
+                    self._clear_area(name, area)
+            for name, data in tables.items():
                 self._insert(name, data)
-            self.db.execute("COMMIT")
-        except BaseException:
-            self.db.execute("ROLLBACK")
-            raise
+            for plan in plans:
+                self._put_rows(plan)
+            for area, fingerprint in fingerprints.items():
+                self.db.execute("INSERT OR REPLACE INTO area_state VALUES (?, ?)", [area, fingerprint])
+
+    def replace_findings(self, frame: pd.DataFrame, area: str | None) -> None:
+        """Replace the stored findings of `area` (of every area when None) by `frame`."""
+        with self.transaction():
+            if area is None:
+                self.db.execute("DELETE FROM findings")
+            else:
+                self._clear_area("findings", area)
+            self._insert("findings", frame.to_dict("records"))
 
     def documents(self, areas: set[str] | None = None) -> list[Document]:
-        """The stored records (of the given local areas, lower-cased), read back from records/;
+        """The stored records (of the given area keys, see `area_key`), read back from records/;
         only the files of those areas are read."""
-        ids = [d for d, area in self.db.execute("SELECT doc_id, lower(local_area) FROM documents ORDER BY doc_id").fetchall()
-               if areas is None or (area or "") in areas]
-        paths = [self.out / "records" / f"{d}.json" for d in ids]
+        ids = [d for d, area in self.db.execute("SELECT doc_id, coalesce(lower(local_area), '') FROM documents "
+                                                "ORDER BY doc_id").fetchall()
+               if areas is None or area in areas]
+        paths = [self.record_path(d) for d in ids]
         return [Document.model_validate_json(p.read_text("utf-8")) for p in paths if p.exists()]
 
     def export(self) -> None:
-        """Write every table as Parquet and CSV under tables/, each file replaced atomically."""
+        """Write every table as Parquet and CSV under tables/, each file replaced atomically. In the CSVs a
+        text that a spreadsheet would run as a formula starts with a quote (OWASP's CSV-injection advice)."""
         folder = self.out / "tables"
         folder.mkdir(parents=True, exist_ok=True)
         for name in {**TABLES, **DERIVED}:
-            for ext, opts in (("parquet", "(FORMAT PARQUET)"), ("csv", "(HEADER, DELIMITER ',')")):
+            for ext in ("parquet", "csv"):
                 target = folder / f"{name}.{ext}"
                 tmp = folder / f".{name}.{ext}.tmp"
-                self.db.execute(f"COPY {name} TO '{tmp.as_posix()}' {opts}")
+                if ext == "parquet":
+                    self.db.table(name).write_parquet(str(tmp))
+                else:
+                    self._csv_safe(name).write_csv(str(tmp), header=True)
                 os.replace(tmp, target)
 
+    def _csv_safe(self, name: str) -> duckdb.DuckDBPyRelation:
+        """The table with every text cell that starts like a formula prefixed by a single quote.
+        (Only our own column names and constants go into the expression, never a value.)"""
+        kinds = self.db.execute("SELECT column_name, data_type FROM information_schema.columns "
+                                "WHERE table_name = ? ORDER BY ordinal_position", [name]).fetchall()
+        starts = ", ".join(f"chr({ord(ch)})" for ch in FORMULA_START)
+        cols = [f"CASE WHEN left(\"{c}\", 1) IN ({starts}) THEN concat(chr(39), \"{c}\") ELSE \"{c}\" END AS \"{c}\""
+                if kind == "VARCHAR" else f'"{c}"' for c, kind in kinds]
+        return self.db.table(name).select(", ".join(cols))
+
     def table(self, name: str) -> pd.DataFrame:
-        return self.db.execute(f"SELECT * FROM {name}").df()
-
-
-def load_records(out_dir: str | Path) -> list[dict]:
-    return [json.loads(p.read_text("utf-8")) for p in sorted(Path(out_dir, "records").glob("*.json"))]
+        return self.db.table(name).df()
