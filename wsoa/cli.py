@@ -9,6 +9,7 @@ from typing import Optional
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table as RichTable
 
@@ -40,7 +41,7 @@ def extract(file: Path = typer.Argument(..., help="A document: PDF, Word (.docx)
 
     outcome = read_guarded(Job(file, slug(file.stem), ocr=ocr), timeout or None, max_memory or None)
     if outcome.doc is None:
-        err.print(f"[red]error[/red] {file}: {outcome.error}", markup=True, highlight=False)
+        err.print(f"[red]error[/red] {escape(f'{file}: {outcome.error}')}")
         raise typer.Exit(1)
     doc = outcome.doc
     if format is Format.json:
@@ -63,6 +64,33 @@ def extract(file: Path = typer.Argument(..., help="A document: PDF, Word (.docx)
             console.print(f"  [yellow]warning[/yellow] p.{w.page}: {w.code}: {w.message}")
 
 
+def _dask_client(scheduler: str):
+    """A client of the Dask scheduler at `scheduler`; exits 2 if dask.distributed is not installed."""
+    try:
+        from dask.distributed import Client
+    except ImportError:
+        err.print("[red]error[/red] --scheduler needs dask.distributed: pip install 'wsoa[cluster]'")
+        raise typer.Exit(EXIT_USAGE)
+    return Client(scheduler, timeout=30)
+
+
+def _progress_events(progress: Progress):
+    """The batch's on_event callback: a progress bar, and one line per failed document or notable warning."""
+    task = progress.add_task("reading", total=None)
+
+    def on_event(kind: str, what: str, done: int, total: int) -> None:
+        if kind == "start":
+            progress.update(task, total=total)
+        elif kind == "fail":
+            progress.console.print(f"[red]error[/red] {escape(what)}")
+            progress.update(task, completed=done)
+        elif kind == "warn":
+            progress.console.print(f"[yellow]warning[/yellow] {escape(what)}")
+        else:
+            progress.update(task, completed=done, description=f"read {escape(Path(what).name)}")
+    return on_event
+
+
 @app.command()
 def batch(path: Path = typer.Argument(..., help="A folder of PDFs or a manifest.csv."),
           out: Path = typer.Option(Path("outputs"), "--out", "-o", help="Output folder."),
@@ -80,43 +108,22 @@ def batch(path: Path = typer.Argument(..., help="A folder of PDFs or a manifest.
     try:
         found, refused = entries(path)
         if not found and not refused:
-            err.print(f"[red]error[/red] {path}: no documents found (PDF, .docx, .html, or a manifest.csv)")
+            err.print(f"[red]error[/red] {escape(str(path))}: no documents found (PDF, .docx, .html, or a manifest.csv)")
             raise typer.Exit(EXIT_USAGE)
     except (ManifestError, FileNotFoundError) as exc:
-        err.print(f"[red]error[/red] {exc}", highlight=False)
+        err.print(f"[red]error[/red] {escape(str(exc))}")
         raise typer.Exit(EXIT_USAGE)
 
-    executor, client = None, None
-    if scheduler:
-        try:
-            from dask.distributed import Client
-        except ImportError:
-            err.print("[red]error[/red] --scheduler needs dask.distributed: pip install 'wsoa[cluster]'")
-            raise typer.Exit(2)
-        client = Client(scheduler, timeout=30)
-        executor = client.get_executor()
-
+    client = _dask_client(scheduler) if scheduler else None
     with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
                   console=err, transient=False) as progress:
-        task = progress.add_task("reading", total=None)
-
-        def on_event(kind: str, what: str, done: int, total: int) -> None:
-            if kind == "start":
-                progress.update(task, total=total)
-            elif kind == "fail":
-                progress.console.print(f"[red]error[/red] {what}")
-                progress.update(task, completed=done)
-            elif kind == "warn":
-                progress.console.print(f"[yellow]warning[/yellow] {what}")
-            else:
-                progress.update(task, completed=done, description=f"read {Path(what).name}")
-
         try:
-            summary = run_batch(path, out, workers=workers, force=force, executor=executor,
-                                timeout=timeout or None, memory_mb=max_memory or None, ocr=ocr, on_event=on_event,
-                                slots=sum(client.nthreads().values()) if client is not None else None)
+            summary = run_batch(path, out, workers=workers, force=force, timeout=timeout or None,
+                                memory_mb=max_memory or None, ocr=ocr, on_event=_progress_events(progress),
+                                executor=client.get_executor() if client else None,
+                                slots=sum(client.nthreads().values()) if client else None)
         except LockedError as exc:
-            err.print(f"[red]error[/red] {exc}", highlight=False)
+            err.print(f"[red]error[/red] {escape(str(exc))}")
             raise typer.Exit(EXIT_BUSY)
         finally:
             if client is not None:

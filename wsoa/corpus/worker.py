@@ -54,10 +54,15 @@ def _watch_parent(parent: int) -> None:
 
 
 def _start_worker(memory_mb: int | None, parent: int) -> None:
-    """Worker initializer: cap the address space, follow the parent's death."""
+    """Worker initializer: follow the parent's death, load the pipeline (so that no document's time
+    limit pays for the imports), then cap the address space."""
+    threading.Thread(target=_watch_parent, args=(parent,), daemon=True).start()
+    import wsoa.extract.document  # noqa: F401
+    from wsoa.normalise.entities import nlp
+
+    nlp()
     if memory_mb:
         resource.setrlimit(resource.RLIMIT_AS, (memory_mb << 20, memory_mb << 20))
-    threading.Thread(target=_watch_parent, args=(parent,), daemon=True).start()
 
 
 def _hit_memory_cap() -> bool:
