@@ -6,6 +6,7 @@ from pathlib import Path
 
 from wsoa.extract import letters
 from wsoa.extract.actions import ActionContext, read_actions
+from wsoa.extract.cards import Card, read_cards, tie, to_action, weakness_id
 from wsoa.extract.classify import classify
 from wsoa.extract.events import field_events, prose_events
 from wsoa.extract.pdf import DocumentError, Page, body_size, read_pages, remove_furniture
@@ -17,6 +18,7 @@ from wsoa.model import Document, Quote, Weakness
 from wsoa.normalise.entities import lead_organisation, themes
 
 MIN_WEAKNESS_MATCH = 0.6
+MIN_CARDS = 2  # actions written as labelled text that make a document a plan
 IMAGE_SHARE = 0.25  # images covering this much of a page hold content the text layer does not
 
 
@@ -117,6 +119,14 @@ def extract(path: str | Path, doc_id: str | None = None, deadline: float | None 
     doc.inspection_start, doc.inspection_end = inspection_dates(paras)
     if tables:
         _plan(doc, pages, tables, paras)
+    cards = [] if doc.actions else read_cards(pages, body, skip)
+    if len(cards) >= MIN_CARDS:  # a plan written as cards or prose (any table found gave no actions)
+        doc.doc_type = classify(text, len(cards))  # type: ignore[assignment]
+        doc.warnings = [w for w in doc.warnings if w.code not in ("unparsed-table", "no-actions")]
+        _card_plan(doc, pages, cards, paras)
+        doc.edition_date = letters.edition_date(paras)
+        _tag(doc)
+    elif tables:
         doc.edition_date = letters.edition_date(paras)
         _tag(doc)
     else:
@@ -196,6 +206,18 @@ def _plan(doc: Document, pages: list[Page], tables: list[Table], paras: list[Par
         doc.quotes.append(Quote(text=text, cites=cites, page=page))
     if not doc.actions:
         doc.warn("no-actions", "action tables were found but no action rows could be read")
+
+
+def _card_plan(doc: Document, pages: list[Page], cards: list[Card], paras: list[Paragraph]) -> None:
+    """A plan written as cards or prose: its own list of weaknesses (else its headings), its actions."""
+    listed = [st.text for st in weakness_statements(paras)] or [st.text for st in numbered_weaknesses(paras)]
+    weaknesses = [Weakness(id=weakness_id(i), text=t) for i, t in enumerate(listed)]
+    lg = legend(pages)
+    doc.actions = [to_action(c, lg) for c in cards]
+    doc.weaknesses = tie(cards, doc.actions, weaknesses)
+    doc.quotes, doc.tables = [], []
+    for text, cites, page in quotes(paras):
+        doc.quotes.append(Quote(text=text, cites=cites, page=page))
 
 
 def _weakness_column(doc: Document, got) -> None:

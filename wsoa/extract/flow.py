@@ -25,6 +25,7 @@ class Para:
     size: float = BODY
     bold: bool = False
     item: bool = False
+    bold_words: int = 0  # the paragraph opens with this many bold words (a label), the rest is plain
 
 
 @dataclass
@@ -54,6 +55,12 @@ def _words(text: str, x0: float, top: float, size: float, bold: bool) -> list[Wo
     return out
 
 
+def _leading_bold(words: list[Word], count: int) -> None:
+    """Make the first `count` words bold: a paragraph's bold opening run, e.g. a label."""
+    for w in words[:count]:
+        w.bold = True
+
+
 def _lines(paras: list[Para], width: float) -> list[tuple[str, Para]]:
     """Each paragraph wrapped to `width` points (a list item opened by a bullet word)."""
     out: list[tuple[str, Para]] = []
@@ -72,9 +79,11 @@ def layout(blocks: list[Block], width: float = 760.0) -> Page:
     y = 40.0
     for block in blocks:
         if isinstance(block, Para):
+            start = len(page.words)
             for text, p in _lines([block], width):
                 page.words += _words(text, LEFT, y, p.size, p.bold)
                 y += p.size * 1.25
+            _leading_bold(page.words[start:], block.bold_words)
             y += GAP
         else:
             y = _grid(page, block, y) + 2 * GAP

@@ -92,7 +92,19 @@ def read_html(path: str | Path) -> list[Block]:
         else:
             text = _text(tag)
             if text:
-                blocks.append(Para(text, HEADING_SIZE.get(tag.name, BODY), tag.name in HEADING_SIZE or
-                                   bool(tag.find(["b", "strong"]) and _text(tag.find(["b", "strong"])) == text),
-                                   tag.name == "li"))
+                opening = _bold_opening(tag)
+                bold = tag.name in HEADING_SIZE or opening == len(text.split())
+                blocks.append(Para(text, HEADING_SIZE.get(tag.name, BODY), bold, tag.name == "li",
+                                   0 if bold else opening))
     return blocks
+
+
+def _bold_opening(tag: Tag) -> int:
+    """How many words the element opens with inside <b>/<strong> (a label such as "<b>Lead</b> ...")."""
+    count = 0
+    for node in tag.descendants:
+        if isinstance(node, str) and node.strip():
+            if not node.find_parent(["b", "strong"]) or node.find_parent(["b", "strong"]) is tag:
+                break
+            count += len(node.split())
+    return count

@@ -26,7 +26,12 @@ def _para(p: DocxParagraph) -> Para | None:
     runs = [r for r in p.runs if r.text.strip()]
     bold = style in HEADING_SIZE or bool(runs) and all(r.bold or (r.style is not None and r.style.font.bold) for r in runs)
     item = "list" in style or p._p.pPr is not None and p._p.pPr.numPr is not None
-    return Para(text, size, bool(bold), bool(item))
+    opening = []
+    for r in runs:
+        if not (r.bold or (r.style is not None and r.style.font.bold)):
+            break
+        opening.append(r.text)
+    return Para(text, size, bool(bold), bool(item), 0 if bold else len(" ".join(opening).split()))
 
 
 def _rgb(tc) -> RGB | None:
