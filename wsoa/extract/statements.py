@@ -122,32 +122,56 @@ def _learn(lg: Legend, run: list[tuple[Line, re.Match[str]]], page: Page) -> Non
         lg.learn(status, m.group("meaning"), rgb)
 
 
-AREA_OF = re.compile(r"\b(?:inspection|statement of action|action plan)\s+(?:of|in|for)\s+(?:the\s+)?"
-                     r"(?P<name>[A-Z][A-Za-z&\-.' ]+?)(?i:\s+local area partnership|\s+local area|\s+[–\-]\s|\s*[(:]|\s*$)")
-AREA_TITLE = re.compile(r"^(?:the\s+)?(?P<name>[A-Z][A-Za-z&\-.' ]+?)(?:'s|’s)?\s+(?:local area|special educational|"
-                        r"send\b|area send|written statement|council|local authority|partnership)", re.IGNORECASE)
+AREA_END = r"(?:\s+local\s+area\s+partnership|\s+local\s+area|\s+send\b|\s+[–\-]\s|\s*[(:,]|\s*$)"
+AREA_OF = re.compile(r"\b(?:inspection|statement\s+of\s+action|action\s+plan)\s+(?:of|in|for)\s+(?:the\s+)?"
+                     rf"(?P<name>.+?){AREA_END}", re.IGNORECASE)
+AREA_TITLE = re.compile(r"^(?:the\s+)?(?P<name>.+?)(?:'s|’s)?\s+(?:local area|special educational|send\b|area send|"
+                        r"written statement|council|local authority|partnership)", re.IGNORECASE)
+NAME_LINKS = {"upon", "on", "and", "of", "with", "in", "under", "by", "le", "&"}  # "Stoke-on-Trent", "Isle of Wight"
+NOT_NAMES = {"the", "local", "joint", "area", "send", "written", "this", "our", "their", "its", "a", "an"}
+
+
+def _area_name(raw: str) -> str | None:
+    """A place name as a title prints it, or None for a fragment of a sentence: at most six words,
+    each capitalised but for the links of place names (unless the title is all one case)."""
+    name = re.sub(r"\s+(?:and|&)\s*$", "", raw.strip(" .,;"), flags=re.IGNORECASE)
+    words = name.split()
+    if not words or len(words) > 6 or words[0].lower() in NOT_NAMES:
+        return None
+    parts = [p for p in re.split(r"[\s\-]+", name) if p]
+    if name.isupper() or name.islower():  # re-cased: "KINGSTON UPON THAMES" -> "Kingston upon Thames"
+        pieces = re.split(r"([\s\-]+)", name.lower())
+        return "".join(p if i % 2 or (i and p in NAME_LINKS) else p.capitalize() for i, p in enumerate(pieces))
+    if all(p[0].isupper() or p.lower() in NAME_LINKS for p in parts):
+        return name
+    return None
 
 
 def local_area(paras: list[Paragraph]) -> str | None:
-    """The local area the title names: "Area SEND inspection of Bury Local Area Partnership",
-    "Buckinghamshire's Local Area SEND Inspection", "Peterborough Special Educational Needs"."""
+    """The local area a title names, in any letter case: "Area SEND inspection of Bury Local Area
+    Partnership", "WRITTEN STATEMENT OF ACTION FOR NORTH YORKSHIRE", "Buckinghamshire's Local Area SEND
+    Inspection"; never a piece of a sentence ("Senior leaders across the")."""
     for pattern, head in ((AREA_OF, paras[:60]), (AREA_TITLE, paras[:15])):
         for p in head:
             m = pattern.search(p.text)
-            if not m:
-                continue
-            name = re.sub(r"\s+(?:and|&)\s*$", "", m.group("name").strip())
-            if name.split()[0].lower() in {"the", "local", "joint", "area", "send", "written"}:
-                continue
-            return name.title() if name.isupper() else name
+            if m and (pattern is AREA_OF or len(p.text.split()) <= 14):
+                name = _area_name(m.group("name"))
+                if name:
+                    return name
     return None
+
+
+_NUMERIC = r"\d{1,2}/\d{1,2}/\d{2,4}"
+INSPECTED = re.compile(
+    r"(?:between|from|inspection dates?:?)\s+(?:the\s+)?"
+    rf"(?P<a>{_NUMERIC}|\d{{1,2}}(?:st|nd|rd|th)?(?:\s+[A-Za-z]+)?(?:\s+\d{{4}})?)"
+    r"(?:\s*[-–—]\s*|\s+(?:and|to|until)\s+)(?:the\s+)?"
+    rf"(?P<b>{_NUMERIC}|\d{{1,2}}(?:st|nd|rd|th)?\s+[A-Za-z]+\s+\d{{4}})", re.IGNORECASE)
 
 
 def inspection_dates(paras: list[Paragraph]) -> tuple[date | None, date | None]:
     """The inspection's first and last day from a sentence such as "Between 10th June 2019 and 14th June 2019"."""
-    pat = re.compile(r"(?:between|from|inspection dates?:?)\s+(?:the\s+)?(?P<a>\d{1,2}(?:st|nd|rd|th)?(?:\s+[A-Za-z]+)?(?:\s+\d{4})?)"
-                     r"\s+(?:and|to|until|-|–)\s+(?:the\s+)?(?P<b>\d{1,2}(?:st|nd|rd|th)?\s+[A-Za-z]+\s+\d{4})",
-                     re.IGNORECASE)
+    pat = INSPECTED
     for p in paras:
         if not re.search(r"inspect", p.text, re.IGNORECASE):
             continue
@@ -159,6 +183,9 @@ def inspection_dates(paras: list[Paragraph]) -> tuple[date | None, date | None]:
             continue
         b = end[0].value
         a_text = m.group("a")
+        if re.fullmatch(_NUMERIC, a_text):
+            start = find_dates(a_text, "start")
+            return (start[0].value if start else None), b
         if not re.search(r"\d{4}", a_text):
             a_text += f" {b.year}"
         if not re.search(r"[A-Za-z]{3}", re.sub(r"(st|nd|rd|th)\b", "", a_text)):
