@@ -12,7 +12,8 @@ from wsoa.extract.pdf import DocumentError, Page, body_size, read_pages, remove_
 from wsoa.extract.prose import Paragraph, paragraphs
 from wsoa.extract.statements import (KEY_ENTRY, inspection_dates, legend, local_area, match_weakness, numbered_weaknesses,
                                      quotes, weakness_statements)
-from wsoa.extract.tables import Table, is_header_line, read_tables
+from wsoa.extract.tables import Table, find_tables, is_header_line, read_tables
+from wsoa.extract.trace import as_json
 from wsoa.model import Document, Quote, Weakness
 from wsoa.normalise.entities import lead_organisation, themes
 
@@ -65,7 +66,13 @@ def _flowing(path: Path) -> list[Page]:
 
 
 def read_layout(path: str | Path, deadline: float | None = None, ocr: bool = False) -> tuple[list[Page], list[Table]]:
-    """A document's pages (running headers and footers removed) and its action tables.
+    """A document's pages (running headers and footers removed) and its action tables."""
+    pages = layout_pages(path, deadline, ocr)
+    return pages, read_tables(pages)
+
+
+def layout_pages(path: str | Path, deadline: float | None = None, ocr: bool = False) -> list[Page]:
+    """A document's pages, running headers and footers removed.
 
     PDFs are read page by page; Word files and web pages are laid out as one virtual page.
     Raises DocumentError for a file that cannot be read or has no text layer, TimedOut past `deadline`.
@@ -75,7 +82,7 @@ def read_layout(path: str | Path, deadline: float | None = None, ocr: bool = Fal
         pages = _flowing(path)
         if not any(p.words for p in pages):
             raise DocumentError("no text in the document")
-        return pages, read_tables(pages)
+        return pages
     check_file(path)
     try:
         pages = list(read_pages(path, deadline=deadline, ocr=ocr))
@@ -88,7 +95,7 @@ def read_layout(path: str | Path, deadline: float | None = None, ocr: bool = Fal
     if not any(p.words for p in pages):
         raise DocumentError("image-only: no text layer (needs OCR: run with --ocr)")
     remove_furniture(pages, is_header_line)
-    return pages, read_tables(pages)
+    return pages
 
 
 def extract(path: str | Path, doc_id: str | None = None, deadline: float | None = None,
@@ -98,7 +105,9 @@ def extract(path: str | Path, doc_id: str | None = None, deadline: float | None 
     With `ocr`, pages without a text layer are read by OCR; what comes from them is flagged.
     """
     path = Path(path)
-    pages, tables = read_layout(path, deadline, ocr)
+    pages = layout_pages(path, deadline, ocr)
+    found = find_tables(pages)
+    tables = found.tables
     doc = Document(doc_id=doc_id or path.stem, source_path=str(path), sha256=sha256(path), pages=len(pages))
     for page in pages:
         covered = page.image_share()
@@ -127,6 +136,7 @@ def extract(path: str | Path, doc_id: str | None = None, deadline: float | None 
     _flag_ocr(doc, pages)
     known = field_events(doc)
     doc.events = known + prose_events(paras, skip=tuple({e.kind for e in known}))
+    doc.trace = as_json({"pages": found.pages, "tables": [t.trace for t in tables]})
     return doc
 
 
@@ -182,8 +192,7 @@ def _plan(doc: Document, pages: list[Page], tables: list[Table], paras: list[Par
             wid, score = match_weakness(before[-1].text, known)
             ctx.weakness_id = wid if score >= MIN_WEAKNESS_MATCH else None
         got = read_actions(table, i, lg, ctx)
-        for code, message, page in got.warnings:
-            doc.warn(code, message, page)
+        doc.warnings.extend(got.warnings)
         if not got.actions:
             doc.warn("unparsed-table", f"a table headed {', '.join(c.header for c in table.columns if c.header)[:120]!r} "
                      "gave no action rows", table.pages[0] if table.pages else None)

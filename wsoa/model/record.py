@@ -4,7 +4,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr
 
 DocType = Literal[
     "wsoa", "inspection_letter", "revisit_letter", "priority_action_plan",
@@ -132,6 +132,7 @@ class TableReport(BaseModel):
     rows_dropped: int = 0
     header_repeats: int = 0
     continued_without_header: int = 0
+    split_rows_joined: int = Field(0, description="rows cut by a page break and joined")
     doubtful_cells: int = 0
 
 
@@ -158,6 +159,17 @@ class Document(BaseModel):
     source_path: str | None = None
     sha256: str | None = None
     pages: int = 0
+
+    _trace: dict | None = PrivateAttr(None)  # how the tables were found (`wsoa extract --trace`); never stored
+
+    @property
+    def trace(self) -> dict | None:
+        """The table-finding trace of the run that made this record (None for a record read back from JSON)."""
+        return self._trace
+
+    @trace.setter
+    def trace(self, value: dict | None) -> None:
+        self._trace = value
 
     def warn(self, code: str, message: str, page: int | None = None) -> None:
         self.warnings.append(Warning(code=code, message=message, page=page))
