@@ -27,7 +27,9 @@ class Format(str, Enum):
 def extract(file: Path = typer.Argument(..., help="A PDF: a WSoA, priority action plan or inspection letter."),
             format: Format = typer.Option(Format.json, "--format", "-f", help="json: the SCHEMA.md record; "
                                           "csv: one row per action; table: a readable summary."),
-            ocr: bool = typer.Option(False, "--ocr", help="Read pages without a text layer by OCR (Tesseract).")
+            ocr: bool = typer.Option(False, "--ocr", help="Read pages without a text layer by OCR (Tesseract)."),
+            trace: bool = typer.Option(False, "--trace", help="Print how the tables were found (header candidates, "
+                                       "columns, regions, cells, stitching, rows, actions) as JSON instead.")
             ) -> None:
     """Print one document's record (json on stdout and nothing else)."""
     from wsoa.extract.document import extract as run
@@ -39,7 +41,9 @@ def extract(file: Path = typer.Argument(..., help="A PDF: a WSoA, priority actio
     except DocumentError as exc:
         err.print(f"[red]error[/red] {file}: {exc}")
         raise typer.Exit(1) from None
-    if format is Format.json:
+    if trace:
+        sys.stdout.write(json.dumps(doc.trace, indent=1) + "\n")
+    elif format is Format.json:
         sys.stdout.write(doc.model_dump_json(indent=2) + "\n")
     elif format is Format.csv:
         import pandas as pd
@@ -263,19 +267,21 @@ def schema() -> None:
 
 
 @app.command()
-def show(file: Path = typer.Argument(..., help="A PDF."),
+def show(file: Path = typer.Argument(..., help="A PDF (or Word file or web page)."),
          page: int = typer.Option(..., "--page", "-p", help="1-based page number."),
-         out: Optional[Path] = typer.Option(None, "--out", help="PNG to write (default: FILE-pN.png here).")) -> None:
-    """Draw what was detected on a page: cells, column roles, group rows, each action and its status."""
+         out: Optional[Path] = typer.Option(None, "--out", help="PNG file or folder to write to "
+                                            "(default: FILE-pN.png beside FILE).")) -> None:
+    """Draw the trace that produced the record on a page: header candidates, columns and roles, the
+    table's region and cells, group rows, each action and its status."""
+    from wsoa.extract.pdf import DocumentError
     from wsoa.outputs.debug import show_page
 
-    target = out or Path(f"{file.stem}-p{page}.png")
     try:
-        show_page(file, page, target)
-    except (ValueError, Exception) as exc:  # noqa: BLE001 - one clear line
+        drawn = show_page(file, page, out)
+    except (ValueError, DocumentError, OSError) as exc:
         err.print(f"[red]error[/red] {file}: {exc}")
-        raise typer.Exit(1)
-    err.print(f"wrote {target}")
+        raise typer.Exit(1) from None
+    print(drawn.path)
 
 
 @app.command()

@@ -122,13 +122,17 @@ def columns_from_alignment(page: Page, line: Line, phrases: list[Phrase]) -> Col
     return ColumnModel(cols, top, bottom, "header alignment", lines)
 
 
-def phrases_of(line: Line) -> list[Phrase]:
-    """The line's words as column phrases; a gap much wider than a word space separates columns."""
+def wide_gaps(line: Line) -> list[bool]:
+    """For each word of the line: does a gap much wider than a word space come before it?"""
     words = line.words
     space = space_width(words)
-    wide = [i > 0 and words[i].x0 - words[i - 1].x1 > max(0.8 * words[i].size, 2.5 * space)
+    return [i > 0 and words[i].x0 - words[i - 1].x1 > max(0.8 * words[i].size, 2.5 * space)
             for i in range(len(words))]
-    return header_phrases([w.text for w in words], wide)
+
+
+def phrases_of(line: Line) -> list[Phrase]:
+    """The line's words as column phrases; a gap much wider than a word space separates columns."""
+    return header_phrases([w.text for w in line.words], wide_gaps(line))
 
 
 def _names_a_table(roles: set[str]) -> bool:
@@ -145,14 +149,17 @@ def rule_between(page: Page, y0: float, y1: float, cols: list[Column]) -> bool:
 
 
 def candidate(page: Page, line: Line) -> Candidate | None:
-    """Stage 1 for one line: None when it names fewer than two roles (not worth tracing)."""
+    """Stage 1 for one line: None when it names fewer than two roles, or is running prose naming
+    too few (neither worth tracing)."""
     phrases = phrases_of(line)
     named = sorted({p.role for p in phrases if p.role})
-    trace = HeaderTrace(page=page.number, top=round(line.top, 1), bottom=round(line.bottom, 1), text=line.text[:160],
-                        phrase_roles=named, accepted=False, why="")
     if len(named) < 2:
         return None
+    trace = HeaderTrace(page=page.number, top=round(line.top, 1), bottom=round(line.bottom, 1), text=line.text[:160],
+                        phrase_roles=named, accepted=False, why="")
     if not _names_a_table(set(named)):
+        if not (line.bold or any(wide_gaps(line))):
+            return None
         trace.why = f"its phrases name {', '.join(named)}: a table header names {MIN_ROLES} roles, one of them " \
                     f"{' or '.join(sorted(KEY_ROLES))}"
         return Candidate(trace, None)

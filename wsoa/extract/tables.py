@@ -176,7 +176,8 @@ def find_tables(pages: list[Page]) -> TablesFound:
         for i, region in enumerate(regions):
             open_table = _place(page, region, i, open_table, tables, why)
         closed = _closes(page, regions, open_table)
-        traces.append(PageTrace(page=page.number, candidates=[c.trace for c in candidates],
+        outside = [c.trace for c in candidates if c.header or not any(r.top <= c.trace.top < r.bottom for r in regions)]
+        traces.append(PageTrace(page=page.number, width=page.width, height=page.height, candidates=outside,
                                 continuation=why.why if why else None, closes=closed))
         if closed:
             open_table = None

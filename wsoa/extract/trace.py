@@ -123,6 +123,8 @@ class TableTrace:
 @dataclass
 class PageTrace:
     page: int
+    width: float
+    height: float
     candidates: list[HeaderTrace]
     continuation: str | None = None   # why the open table did (or did not) go on onto this page
     closes: str | None = None         # why no table goes on past this page

@@ -2,12 +2,12 @@
 from __future__ import annotations
 
 import re
-import tomllib
 from functools import lru_cache
-from importlib.resources import files
 from typing import NamedTuple
 
 from rapidfuzz import fuzz
+
+from wsoa.data import load
 
 
 class Phrase(NamedTuple):
@@ -19,8 +19,7 @@ class Phrase(NamedTuple):
 
 @lru_cache(maxsize=1)
 def synonyms() -> dict[str, list[str]]:
-    data = tomllib.loads(files("wsoa.data").joinpath("columns.toml").read_text("utf-8"))
-    return {role: [_norm(p) for p in phrases] for role, phrases in data["roles"].items()}
+    return {role: [_norm(p) for p in phrases] for role, phrases in load("columns.toml")["roles"].items()}
 
 
 @lru_cache(maxsize=1)
