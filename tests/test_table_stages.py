@@ -188,3 +188,14 @@ def test_trace_and_show_agree_with_the_record(tmp_path):
 
 def report_dict(t: dict) -> tuple[int, list[int], int]:
     return t["index"], list(dict.fromkeys(s["page"] for s in t["segments"])), t["rows_kept"]
+
+
+def test_2023_report_rows_use_the_same_split_row_joiner():
+    """Halton's first priority action is cut by a page break in both columns: the responsible body
+    goes on onto the next page and is joined, as an action table's split row is."""
+    from wsoa.extract.document import extract
+
+    doc = extract(PBORO_WSOA.parent.parent / "area-send-2023" / "halton-area-send-2024-01-26.pdf")
+    assert doc.weaknesses[0].responsible_body == ("Halton Borough Council and NHS Cheshire and Merseyside "
+                                                  "Integrated Care Board (ICB)")
+    assert doc.weaknesses[0].text.startswith("Leaders at Halton local authority and the NHS Cheshire")

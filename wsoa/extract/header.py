@@ -81,6 +81,13 @@ def _band_lines(page: Page, top: float, bottom: float) -> int:
     return sum(1 for ln in page.lines if top <= (ln.top + ln.bottom) / 2 <= bottom)
 
 
+def rule_columns(page: Page, line: Line) -> list[Column]:
+    """The columns between the vertical rules crossing a line (none when fewer than two cross it)."""
+    mid = (line.top + line.bottom) / 2
+    xs = vertical_cuts(page, mid - 1, mid + 1, 0, page.width)
+    return [Column(a, b) for a, b in zip(xs, xs[1:]) if b - a > 3]
+
+
 def columns_from_rules(page: Page, line: Line) -> ColumnModel | None:
     """Columns between the vertical rules crossing the line; the header band runs between the
     horizontal rules around it. None when fewer than three rules cross the line."""
@@ -88,7 +95,7 @@ def columns_from_rules(page: Page, line: Line) -> ColumnModel | None:
     xs = vertical_cuts(page, mid - 1, mid + 1, 0, page.width)
     if len(xs) < 3:
         return None
-    cols = [Column(a, b) for a, b in zip(xs, xs[1:]) if b - a > 3]
+    cols = rule_columns(page, line)
     above = [r.top for r in page.hrules if r.top <= line.top + TOL and covers(r, xs[0], xs[-1], 0.5)]
     below = [r.top for r in page.hrules if r.top >= line.bottom - TOL and covers(r, xs[0], xs[-1], 0.5)]
     top = max(above) if above else line.top - 1

@@ -4,9 +4,11 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from wsoa.extract.grid import Cell, Column, build_rows, vertical_cuts
+from wsoa.extract.grid import Cell, Row, build_rows
+from wsoa.extract.header import rule_columns
 from wsoa.extract.pdf import Page, group_lines
 from wsoa.extract.prose import Paragraph
+from wsoa.extract.stitch import join_split_row
 from wsoa.extract.selfeval import self_judgements
 from wsoa.model import Box, Document, Judgement, Recommendation, Weakness
 from wsoa.normalise.dates import find_dates
@@ -207,8 +209,9 @@ def read_framework_2023(doc: Document, pages: list[Page], paras: list[Paragraph]
 
 def _table_items(pages: list[Page], start: tuple[int, float], end: tuple[int, float],
                  name: str) -> list[tuple[str, str | None, int]]:
-    """Items of the ruled table between `start` and `end`: one row each, a row cut by a page break joined."""
-    items: list[list] = []  # [text, responsible body, page]
+    """Items of the ruled table between `start` and `end`: one row each, a row cut by a page break
+    joined (the table finder's stages: columns from rules, grid, split-row stitching)."""
+    rows: list[tuple[Row, int]] = []  # each row with its table's number of columns
     for page in pages:
         if not start[0] <= page.number <= end[0]:
             continue
@@ -217,27 +220,24 @@ def _table_items(pages: list[Page], start: tuple[int, float], end: tuple[int, fl
         lines = [ln for ln in page.lines if top <= ln.top < bottom]
         if not lines:
             continue
-        mid = (lines[0].top + lines[0].bottom) / 2
-        xs = vertical_cuts(page, mid - 1, mid + 1, 0, page.width)
-        if len(xs) < 2:  # the table has ended (or there is none)
+        cols = rule_columns(page, lines[0])
+        if not cols:  # the table has ended (or there is none)
             break
-        cols = [Column(a, b) for a, b in zip(xs, xs[1:]) if b - a > 3]
-        first_row = True
-        for row in build_rows(page, cols, top, min(bottom, max(ln.bottom for ln in lines) + 2), True, 0):
-            texts = [row.text(ci) for ci in range(len(cols))]
-            if not any(texts) or name in " ".join(texts).lower() and len(" ".join(texts)) < 80:
-                continue
-            parts = _cell_items(row.cells.get(len(cols) - 1))
-            body = texts[0] if len(cols) > 1 else None
-            for k, text in enumerate(parts):
-                continues = k == 0 and items and first_row and page.number > items[-1][2] and (
-                    (len(cols) > 1 and not body) or text[:1].islower())
-                if continues:
-                    items[-1][0] = f"{items[-1][0]} {text}".strip()
-                elif text:
-                    items.append([text, body or None, page.number])
-            first_row = False
-    return [(t, b, p) for t, b, p in items]
+        found = [r for r in build_rows(page, cols, top, min(bottom, max(ln.bottom for ln in lines) + 2), True, 0)
+                 if not _title_row(r, len(cols), name)]
+        join_split_row([r for r, _ in rows], found, cols, text_col=len(cols) - 1)
+        rows += [(r, len(cols)) for r in found]
+    items = []
+    for row, n in rows:
+        body = row.text(0) if n > 1 else None
+        items += [(text, body or None, row.page) for text in _cell_items(row.cells.get(n - 1)) if text]
+    return items
+
+
+def _title_row(row: Row, n_cols: int, name: str) -> bool:
+    """An empty row, or the row repeating the section's title."""
+    text = " ".join(row.text(ci) for ci in range(n_cols))
+    return not text.strip() or name in text.lower() and len(text) < 80
 
 
 def _cell_items(cell: Cell | None) -> list[str]:

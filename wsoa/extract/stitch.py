@@ -73,14 +73,16 @@ def continuation(page: Page, headers: list[Header], table: OpenTable, top: float
                         "the page's first lines keep to the table's columns")
 
 
-def join_split_row(prev_rows: list[Row], rows: list[Row], columns: list[Column]) -> bool:
-    """A row that a page break cut in two: its tail, with nothing in the anchor column, joins the row
-    above (`rows` loses it). True when a row was joined; an empty first row is dropped."""
+def join_split_row(prev_rows: list[Row], rows: list[Row], columns: list[Column], text_col: int | None = None) -> bool:
+    """A row that a page break cut in two: its tail, with nothing in the anchor column (or, in a table
+    of running text, with that text going on in lower case), joins the row above (`rows` loses it).
+    True when a row was joined; an empty first row is dropped."""
     if not rows or not prev_rows:
         return False
     first, prev = rows[0], prev_rows[-1]
     anchor = anchor_of(columns)
-    if first.spanning or first.text(anchor) or prev.spanning:
+    goes_on = text_col is not None and first.text(text_col)[:1].islower()
+    if first.spanning or (first.text(anchor) and not goes_on) or prev.spanning:
         return False
     date_cols = [i for i, c in enumerate(columns) if c.role in ("deadline", "start")]
     texts = {ci: first.text(ci) for ci in first.cells if first.text(ci)}
@@ -95,7 +97,7 @@ def join_split_row(prev_rows: list[Row], rows: list[Row], columns: list[Column])
         target = prev.cells.get(ci)
         if target is None or target is cell:
             continue
-        if cell.words:
+        if cell.words and cell.text != target.text:  # a merged cell repeated on the new page is said once
             target.words.extend(_shifted(cell.words, target))
         for r in rows[1:]:  # the tail cell may run on down the new page: it is the head cell now
             if r.cells.get(ci) is cell:
