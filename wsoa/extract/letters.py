@@ -1,4 +1,5 @@
-"""Letters and other prose documents: letter date, local area and the listed weaknesses."""
+"""What letters and other prose documents say: their date, listed weaknesses, judgements,
+recommendations, revisit verdicts and 2023-framework items (the readers in readers/ call these)."""
 from __future__ import annotations
 
 import re
@@ -9,7 +10,6 @@ from wsoa.extract.header import rule_columns
 from wsoa.extract.pdf import Page, group_lines
 from wsoa.extract.prose import Paragraph
 from wsoa.extract.stitch import join_split_row
-from wsoa.extract.selfeval import self_judgements
 from wsoa.model import Box, Document, Judgement, Recommendation, Weakness
 from wsoa.normalise.dates import find_dates
 from wsoa.normalise.text import ITEM_MARK, clean, join_lines, mark_style, strip_quotes
@@ -60,29 +60,11 @@ def recommendations(paras: list[Paragraph]) -> list[Recommendation]:
     return list(out.values())
 
 
-def read_letter(doc: Document, pages: list[Page], paras: list[Paragraph]) -> None:
-    """Fill the letter fields of `doc` from its paragraphs (and, for 2023 reports, its tables)."""
-    doc.letter_date = document_date(paras)
-    if doc.doc_type == "committee_report":
-        doc.recommendations = recommendations(paras)
-        _listed_weaknesses(doc, paras)
-    if doc.doc_type in ("inspection_letter", "revisit_letter"):
-        doc.judgements = judgements(paras)
-    elif doc.doc_type == "self_evaluation":
-        doc.judgements = self_judgements(paras)
-    if doc.doc_type == "revisit_letter":
-        read_revisit(doc, paras)
-    if doc.doc_type != "inspection_letter" or doc.weaknesses:
-        return
-    read_framework_2023(doc, pages, paras)
-    if doc.weaknesses:
-        return
-    _listed_weaknesses(doc, paras)
-
-
-def _listed_weaknesses(doc: Document, paras: list[Paragraph]) -> None:
-    for i, (text, page) in enumerate(significant_weaknesses(paras), start=1):
-        doc.weaknesses.append(Weakness(id=f"W{i}", text=text, kind="significant_weakness", source=Box(page=page)))
+def listed_weaknesses(doc: Document, paras: list[Paragraph]) -> None:
+    """The significant weaknesses a letter (or committee pack) lists after its introduction."""
+    for text, page in significant_weaknesses(paras):
+        doc.weaknesses.append(Weakness(id=doc.next_weakness_id(), text=text, kind="significant_weakness",
+                                       source=Box(page=page)))
 
 
 def significant_weaknesses(paras: list[Paragraph]) -> list[tuple[str, int]]:
@@ -169,7 +151,7 @@ def read_revisit(doc: Document, paras: list[Paragraph]) -> None:
             if not verdict:
                 continue
             if THIS_WEAKNESS.search(sentence) and current:
-                doc.weaknesses.append(Weakness(id=f"W{len(doc.weaknesses) + 1}", text=current[0],
+                doc.weaknesses.append(Weakness(id=doc.next_weakness_id(), text=current[0],
                                                kind="significant_weakness", source=Box(page=current[1]),
                                                progress="insufficient" if verdict.group(1) else "sufficient"))
                 current = None
@@ -202,7 +184,7 @@ def read_framework_2023(doc: Document, pages: list[Page], paras: list[Paragraph]
             end = ends[0] if ends else (len(pages) + 1, 0.0)
             items = _table_items(pages, (h.page, h.bottom), end, name) or _paragraph_items(paras, h.pos, end, name)
             for text, body, page in items:
-                doc.weaknesses.append(Weakness(id=f"W{len(doc.weaknesses) + 1}", text=text, kind=kind,
+                doc.weaknesses.append(Weakness(id=doc.next_weakness_id(), text=text, kind=kind,
                                                responsible_body=body, source=Box(page=page)))
             break
 

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Literal
+from typing import Literal, get_args
 
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr
 
@@ -12,6 +12,17 @@ DocType = Literal[
 ]
 Status = Literal["red", "amber", "green", "blue", "white"]
 WeaknessKind = Literal["significant_weakness", "priority_action", "improvement"]
+
+
+PLAN_TYPES = ("wsoa", "priority_action_plan")
+LETTER_TYPES = ("inspection_letter", "revisit_letter")
+OrgType = Literal["council", "nhs_trust", "icb_ccg", "school", "parent_carer_forum", "other"]
+ORG_TYPES: tuple[str, ...] = get_args(OrgType)
+
+
+def weakness_id(n: int) -> str:
+    """The id of a record's n-th weakness (1-based)."""
+    return f"W{n}"
 
 
 class Box(BaseModel):
@@ -67,7 +78,7 @@ class Action(BaseModel):
     lead: str | None = None
     lead_role: str | None = None
     lead_org: str | None = None
-    lead_org_type: Literal["council", "nhs_trust", "icb_ccg", "school", "parent_carer_forum", "other"] | None = None
+    lead_org_type: OrgType | None = None
     themes: list[str] = Field(default_factory=list, description="theme keys of data/themes.toml")
     start_raw: str | None = None
     start_dates: list[dt.date] = Field(default_factory=list)
@@ -170,6 +181,10 @@ class Document(BaseModel):
     @trace.setter
     def trace(self, value: dict | None) -> None:
         self._trace = value
+
+    def next_weakness_id(self) -> str:
+        """The id the next weakness of this record takes: W1, W2, ..."""
+        return weakness_id(len(self.weaknesses) + 1)
 
     def warn(self, code: str, message: str, page: int | None = None) -> None:
         self.warnings.append(Warning(code=code, message=message, page=page))
