@@ -8,6 +8,7 @@ from typing import NamedTuple
 from rapidfuzz import fuzz
 
 from wsoa.data import load
+from wsoa.normalise.text import fold
 
 
 class Phrase(NamedTuple):
@@ -36,8 +37,9 @@ def _by_first_word() -> dict[str, list[tuple[int, str, str]]]:
 
 @lru_cache(maxsize=65536)
 def _norm(text: str) -> str:
-    text = re.sub(r"\(.*?\)", " ", text.lower()) if "(" in text and not text.strip().startswith("(") else text.lower()
-    return re.sub(r"\s+", " ", re.sub(r"[^a-z0-9#+/ ]", " ", text)).strip()
+    """A header's words for matching: a parenthesised aside (not a header in parentheses) dropped."""
+    text = re.sub(r"\(.*?\)", " ", text.lower()) if "(" in text and not text.strip().startswith("(") else text
+    return fold(text, "a-z0-9#+/")
 
 
 def _score(header: str, phrase: str) -> float:
