@@ -32,7 +32,10 @@ def extract(file: Path = typer.Argument(..., help="A document: PDF, Word (.docx)
                                           "csv: one row per action; table: a readable summary."),
             ocr: bool = typer.Option(False, "--ocr", help="Read pages without a text layer by OCR (Tesseract)."),
             timeout: float = typer.Option(120.0, "--timeout", help="Seconds allowed (0: no limit)."),
-            max_memory: int = typer.Option(4096, "--max-memory", help="Memory cap, MB (0: none).")) -> None:
+            max_memory: int = typer.Option(4096, "--max-memory", help="Memory cap, MB (0: none)."),
+            trace: bool = typer.Option(False, "--trace", help="Print how the tables were found (header candidates, "
+                                       "columns, regions, cells, stitching, rows, actions) as JSON instead.")
+            ) -> None:
     """Print one document's record (json on stdout and nothing else). The document is read in a worker
     process that is stopped at the time limit or the memory cap, as in a batch."""
     from wsoa.corpus.manifest import slug
@@ -44,7 +47,9 @@ def extract(file: Path = typer.Argument(..., help="A document: PDF, Word (.docx)
         err.print(f"[red]error[/red] {escape(f'{file}: {outcome.error}')}")
         raise typer.Exit(1)
     doc = outcome.doc
-    if format is Format.json:
+    if trace:
+        sys.stdout.write(json.dumps(doc.trace, indent=1) + "\n")
+    elif format is Format.json:
         sys.stdout.write(doc.model_dump_json(indent=2) + "\n")
     elif format is Format.csv:
         import pandas as pd
@@ -285,19 +290,21 @@ def schema() -> None:
 
 
 @app.command()
-def show(file: Path = typer.Argument(..., help="A PDF."),
+def show(file: Path = typer.Argument(..., help="A PDF (or Word file or web page)."),
          page: int = typer.Option(..., "--page", "-p", help="1-based page number."),
-         out: Optional[Path] = typer.Option(None, "--out", help="PNG to write (default: FILE-pN.png here).")) -> None:
-    """Draw what was detected on a page: cells, column roles, group rows, each action and its status."""
+         out: Optional[Path] = typer.Option(None, "--out", help="PNG file or folder to write to "
+                                            "(default: FILE-pN.png beside FILE).")) -> None:
+    """Draw the trace that produced the record on a page: header candidates, columns and roles, the
+    table's region and cells, group rows, each action and its status."""
+    from wsoa.extract.pdf import DocumentError
     from wsoa.outputs.debug import show_page
 
-    target = out or Path(f"{file.stem}-p{page}.png")
     try:
-        show_page(file, page, target)
-    except (ValueError, Exception) as exc:  # noqa: BLE001 - one clear line
+        drawn = show_page(file, page, out)
+    except (ValueError, DocumentError, OSError) as exc:
         err.print(f"[red]error[/red] {file}: {exc}")
-        raise typer.Exit(1)
-    err.print(f"wrote {target}")
+        raise typer.Exit(1) from None
+    print(drawn.path)
 
 
 @app.command()

@@ -1,12 +1,12 @@
-"""Vocabulary as data: every TOML file of this folder, read once."""
+"""Vocabulary kept as data: column synonyms, status words and colours, organisations, themes, events."""
 from __future__ import annotations
 
 import tomllib
 from functools import lru_cache
-from importlib import resources
+from importlib.resources import files
 
 
 @lru_cache(maxsize=None)
 def load(name: str) -> dict:
-    """The parsed contents of `wsoa/data/<name>` (a TOML file)."""
-    return tomllib.loads(resources.files("wsoa.data").joinpath(name).read_text("utf-8"))
+    """One data file of this package (e.g. "columns.toml"), parsed once."""
+    return tomllib.loads(files(__name__).joinpath(name).read_text("utf-8"))

@@ -8,10 +8,12 @@ group heading.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from wsoa.extract.grid import Cell, Row
 from wsoa.extract.tables import Table
-from wsoa.model import Action, Box, Milestone, TableReport
+from wsoa.extract.trace import ActionTrace, TableTrace, report_of
+from wsoa.model import Action, Box, Milestone, TableReport, Warning
 from wsoa.normalise.dates import find_dates, last_date, parse_dates
 from wsoa.normalise.roles import role_of
 from wsoa.normalise.status import Legend
@@ -30,7 +32,7 @@ class ActionContext:
 @dataclass
 class ReadActions:
     actions: list[Action] = field(default_factory=list)
-    warnings: list[tuple[str, str, int]] = field(default_factory=list)  # (code, message, page)
+    warnings: list[Warning] = field(default_factory=list)
     report: TableReport | None = None
     weakness_texts: list[str] = field(default_factory=list)  # from a weakness column, per action
 
@@ -68,20 +70,28 @@ def _box(rows: list[Row], table: Table) -> Box:
                x1=round(table.columns[-1].x1, 1), bottom=round(last.bottom, 1))
 
 
-def _status(cell: Cell | None, legend: Legend, words_column: bool) -> tuple[str | None, str | None, str | None, bool]:
-    """(status, raw text, how, exact) for a status cell: its words first, else its fill colour."""
+class StatusRead(NamedTuple):
+    """A status cell read: the status, the cell's text, how it was read, and whether the colour matched exactly."""
+    status: str | None
+    raw: str | None
+    how: str | None
+    exact: bool = True
+
+
+def _status(cell: Cell | None, legend: Legend, words_column: bool) -> StatusRead:
+    """A status cell: its words first, else its fill colour."""
     if cell is None:
-        return None, None, None, True
+        return StatusRead(None, None, None)
     text = cell.text
     status, how = legend.from_text(text) if text else (None, None)
     if status and not _only_dates(text):
-        return status, text, how, True
+        return StatusRead(status, text, how)
     if cell.rgb is not None:
         status, exact = legend.from_colour(cell.rgb)
-        return status, text or None, "colour", exact
+        return StatusRead(status, text or None, "colour", exact)
     if words_column:
-        return None, text or None, None, True
-    return "white", text or None, "colour", True
+        return StatusRead(None, text or None, None)
+    return StatusRead("white", text or None, "colour")
 
 
 def _only_dates(text: str) -> bool:
@@ -101,32 +111,46 @@ def _aggregate(statuses: list[str | None]) -> str | None:
     return "white"
 
 
-def read_actions(table: Table, index: int, legend: Legend, ctx: ActionContext) -> ReadActions:
-    out = ReadActions()
+def _blocks(table: Table, kept: list[str]) -> tuple[list[tuple[str | None, list[Row]]], int]:
+    """Rows grouped into actions (with the group heading above them); `kept` says what became of each row."""
     roles = {c.role: i for i, c in enumerate(table.columns) if c.role}
     anchor = roles.get("ref", roles.get("action", roles.get("milestones")))
-    status_col = roles.get("status")
-    words_column = status_col is not None and any(
-        legend.from_text(r.text(status_col))[0] and not _only_dates(r.text(status_col)) for r in table.rows)
     group: str | None = None
     blocks: list[tuple[str | None, list[Row]]] = []
     dropped = 0
     for row in table.rows:
         if row.spanning:
             text = clean(" ".join(c.text for c in _distinct_row_cells(row)))
-            if text and not _is_header_row(table, row):
-                group = text
+            is_group = bool(text) and not _is_header_row(table, row)
+            group = text if is_group else group
+            kept.append("group" if is_group else "spanning, empty or header")
             continue
         if _is_header_row(table, row):
             dropped += 1
+            kept.append("header row")
             continue
-        starts_action = anchor in row.starts and bool(row.text(anchor))
-        if starts_action:
+        if anchor in row.starts and bool(row.text(anchor)):
             blocks.append((group, [row]))
+            kept.append("action")
         elif blocks:
             blocks[-1][1].append(row)
+            kept.append("continues")
         else:
-            dropped += int(any(row.text(ci) for ci in row.cells))
+            empty = not any(row.text(ci) for ci in row.cells)
+            dropped += int(not empty)
+            kept.append("empty" if empty else "before the first action")
+    return blocks, dropped
+
+
+def read_actions(table: Table, index: int, legend: Legend, ctx: ActionContext) -> ReadActions:
+    """Stage 6: the table's rows as actions; the table's trace records what became of each row."""
+    out = ReadActions()
+    roles = {c.role: i for i, c in enumerate(table.columns) if c.role}
+    status_col = roles.get("status")
+    words_column = status_col is not None and any(
+        legend.from_text(r.text(status_col))[0] and not _only_dates(r.text(status_col)) for r in table.rows)
+    kept: list[str] = []
+    blocks, dropped = _blocks(table, kept)
     doubtful = 0
     for group_text, rows in blocks:
         action, n_doubt = _action(table, rows, roles, legend, words_column, out)
@@ -138,11 +162,14 @@ def read_actions(table: Table, index: int, legend: Legend, ctx: ActionContext) -
         if "weakness" in roles:
             out.weakness_texts.append(_text(rows, roles["weakness"]) or "")
         out.actions.append(action)
-    out.report = TableReport(
-        index=index, pages=table.pages, grid=table.grid,  # type: ignore[arg-type]
-        columns={c.header or f"column {i + 1}": c.role or "unknown" for i, c in enumerate(table.columns)},
-        rows_kept=sum(len(r) for _, r in blocks), rows_dropped=dropped, header_repeats=table.header_repeats,
-        continued_without_header=table.continued_without_header, doubtful_cells=doubtful)
+    trace = table.trace or TableTrace.start(index, table.top[0], table.columns, table.grid, None)
+    trace.index = index
+    for row, what in zip(trace.rows(), kept):
+        row.kept = what
+    trace.rows_kept, trace.rows_dropped, trace.doubtful_cells = sum(len(r) for _, r in blocks), dropped, doubtful
+    trace.actions = [ActionTrace(a.ref, a.source.page, a.source.x0, a.source.top, a.source.x1, a.source.bottom,
+                                 a.rag, a.rag_source) for a in out.actions if a.source]
+    out.report = report_of(trace)
     return out
 
 
@@ -172,7 +199,7 @@ def _action(table: Table, rows: list[Row], roles: dict[str, int], legend: Legend
     a.start_dates, warns = parse_dates(a.start_raw, "start")
     doubt = 0
     for w in warns:
-        out.warnings.append(("invalid-date", f"{a.ref or a.action[:30]}: start {w}", page))
+        out.warnings.append(Warning(code="invalid-date", message=f"{a.ref or a.action[:30]}: start {w}", page=page))
         a.flags.append("start_dates:invalid-date")
     deadline_cells = _distinct_cells(rows, roles.get("deadline"))
     if "milestones" in roles and (len(rows) > 1 or len(deadline_cells) > 1 or _text(rows, roles["milestones"])):
@@ -185,7 +212,8 @@ def _action(table: Table, rows: list[Row], roles: dict[str, int], legend: Legend
         a.deadline_raw = _text(rows, roles.get("deadline"))
         a.deadlines, warns = parse_dates(a.deadline_raw, "deadline")
         for w in warns:
-            out.warnings.append(("invalid-date", f"{a.ref or a.action[:30]}: deadline {w}", page))
+            out.warnings.append(Warning(code="invalid-date", message=f"{a.ref or a.action[:30]}: deadline {w}",
+                                        page=page))
             a.flags.append("deadlines:invalid-date")
         if "status" in roles:
             cells = _distinct_cells(rows, roles["status"]) or [rows[0].cells.get(roles["status"])]
@@ -193,7 +221,8 @@ def _action(table: Table, rows: list[Row], roles: dict[str, int], legend: Legend
             a.rag, a.rag_raw, a.rag_source = status, raw, how  # type: ignore[assignment]
             if not exact:
                 a.flags.append("rag:colour-nearest")
-                out.warnings.append(("unknown-colour", f"{a.ref}: status colour {cells[0].rgb} read as nearest ({status})", page))
+                out.warnings.append(Warning(code="unknown-colour", page=page,
+                                            message=f"{a.ref}: status colour {cells[0].rgb} read as nearest ({status})"))
                 doubt += 1
     if not a.deadlines and a.deadline_raw:
         a.flags.append("deadlines:none-readable")
@@ -213,7 +242,8 @@ def _milestones(rows: list[Row], roles: dict[str, int], legend: Legend, words_co
         if date_raw:
             m.date = last_date(date_raw)
             if m.date is None and any(h.warning for h in find_dates(date_raw)):
-                out.warnings.append(("invalid-date", f"{action.ref}: milestone date {date_raw!r} does not exist", row.page))
+                out.warnings.append(Warning(code="invalid-date", page=row.page,
+                                            message=f"{action.ref}: milestone date {date_raw!r} does not exist"))
         if rcol is not None and rcol in row.starts:
             m.resource = row.text(rcol) or None
         if scol is not None:

@@ -18,7 +18,7 @@ from rapidfuzz import fuzz
 
 from wsoa.data import load
 from wsoa.extract.pdf import Line, Page, space_width
-from wsoa.model import Action, Box, Milestone, Weakness
+from wsoa.model import Action, Box, Milestone, Weakness, weakness_id
 from wsoa.normalise.dates import last_date, parse_dates
 from wsoa.normalise.status import Legend
 from wsoa.normalise.text import BULLETS, ITEM_MARK, clean, is_item_mark, strip_bullets
@@ -286,7 +286,7 @@ def tie(cards: list[Card], actions: list[Action], weaknesses: list[Weakness]) ->
             if c.heading and c.heading not in named:
                 named.append(c.heading)
         weaknesses = [Weakness(id=weakness_id(i), text=h.text, kind=h.kind)  # type: ignore[arg-type]
-                      for i, h in enumerate(named)]
+                      for i, h in enumerate(named, start=1)]
         order = {id(h): w.id for h, w in zip(named, weaknesses)}
         for c, a in zip(cards, actions):
             a.weakness_id = order.get(id(c.heading)) if c.heading else None
@@ -302,8 +302,3 @@ def _named(heading: Heading, weaknesses: list[Weakness]) -> str | None:
         return of_kind[heading.number - 1].id
     best = max(weaknesses, key=lambda w: fuzz.token_set_ratio(heading.text.lower(), w.text.lower()))
     return best.id if fuzz.token_set_ratio(heading.text.lower(), best.text.lower()) >= 60 else None
-
-
-def weakness_id(index: int) -> str:
-    """The id of the weakness at 0-based `index` of a document's list (SCHEMA.md: W1, W2, ...)."""
-    return f"W{index + 1}"

@@ -5,20 +5,16 @@ import hashlib
 from pathlib import Path
 
 from wsoa.extract import letters
-from wsoa.extract.actions import ActionContext, read_actions
-from wsoa.extract.cards import Card, read_cards, tie, to_action, weakness_id
-from wsoa.extract.classify import classify
 from wsoa.extract.events import field_events, prose_events
 from wsoa.extract.pdf import DocumentError, Page, body_size, read_pages, remove_furniture
-from wsoa.extract.prose import Paragraph, paragraphs
-from wsoa.extract.statements import (KEY_ENTRY, inspection_dates, legend, local_area, match_weakness, numbered_weaknesses,
-                                     quotes, weakness_statements)
-from wsoa.extract.tables import Table, is_header_line, read_tables
-from wsoa.model import Document, Quote, Weakness
+from wsoa.extract.prose import paragraphs
+from wsoa.extract.readers import Layout, choose
+from wsoa.extract.statements import inspection_dates, local_area
+from wsoa.extract.tables import Table, find_tables, is_header_line, read_tables
+from wsoa.extract.trace import as_json
+from wsoa.model import Document
 from wsoa.normalise.entities import lead_organisation, themes
 
-MIN_WEAKNESS_MATCH = 0.6
-MIN_CARDS = 2  # actions written as labelled text that make a document a plan
 IMAGE_SHARE = 0.25  # images covering this much of a page hold content the text layer does not
 
 
@@ -67,7 +63,13 @@ def _flowing(path: Path) -> list[Page]:
 
 
 def read_layout(path: str | Path, deadline: float | None = None, ocr: bool = False) -> tuple[list[Page], list[Table]]:
-    """A document's pages (running headers and footers removed) and its action tables.
+    """A document's pages (running headers and footers removed) and its action tables."""
+    pages = layout_pages(path, deadline, ocr)
+    return pages, read_tables(pages)
+
+
+def layout_pages(path: str | Path, deadline: float | None = None, ocr: bool = False) -> list[Page]:
+    """A document's pages, running headers and footers removed.
 
     PDFs are read page by page; Word files and web pages are laid out as one virtual page.
     Raises DocumentError for a file that cannot be read or has no text layer, TimedOut past `deadline`.
@@ -77,7 +79,7 @@ def read_layout(path: str | Path, deadline: float | None = None, ocr: bool = Fal
         pages = _flowing(path)
         if not any(p.words for p in pages):
             raise DocumentError("no text in the document")
-        return pages, read_tables(pages)
+        return pages
     check_file(path)
     try:
         pages = list(read_pages(path, deadline=deadline, ocr=ocr))
@@ -90,54 +92,54 @@ def read_layout(path: str | Path, deadline: float | None = None, ocr: bool = Fal
     if not any(p.words for p in pages):
         raise DocumentError("image-only: no text layer (needs OCR: run with --ocr)")
     remove_furniture(pages, is_header_line)
-    return pages, read_tables(pages)
+    return pages
 
 
 def extract(path: str | Path, doc_id: str | None = None, deadline: float | None = None,
             ocr: bool = False) -> Document:
     """Read one document into a record. Raises DocumentError for a file that cannot be read.
 
-    With `ocr`, pages without a text layer are read by OCR; what comes from them is flagged.
+    Every reader of readers/ scores the document; the best names its kind and reads it, readers
+    whose structure it also holds (an action table) add their part. With `ocr`, pages without a
+    text layer are read by OCR; what comes from them is flagged.
     """
     path = Path(path)
-    pages, tables = read_layout(path, deadline, ocr)
+    pages = layout_pages(path, deadline, ocr)
+    found = find_tables(pages)
     doc = Document(doc_id=doc_id or path.stem, source_path=str(path), sha256=sha256(path), pages=len(pages))
+    _warn_images(doc, pages)
+    skip: dict[int, list[tuple[float, float]]] = {}
+    for t in found.tables:
+        for r in t.rows:
+            skip.setdefault(r.page, []).append((r.top, r.bottom))
+    paras = paragraphs(pages, body_size(pages, skip), skip)
+    layout = Layout(pages, found.tables, paras)
+    choice = choose(layout)
+    doc.local_area = local_area(paras)
+    doc.inspection_start, doc.inspection_end = inspection_dates(paras)
+    if choice.best is None:
+        doc.letter_date = letters.document_date(paras)
+    else:
+        doc.doc_type = choice.best.kind  # type: ignore[assignment]
+        choice.best.read(layout, doc)
+    for part in choice.parts:
+        part.adds(layout, doc)  # type: ignore[misc]
+    _tag(doc)
+    _flag_ocr(doc, pages)
+    known = field_events(doc)
+    doc.events = known + prose_events(paras, skip=tuple({e.kind for e in known}))
+    doc.trace = as_json({"readers": choice.scores, "kind": choice.best.name if choice.best else None,
+                         "parts": [r.name for r in choice.parts], "pages": found.pages,
+                         "tables": [t.trace for t in found.tables]})
+    return doc
+
+
+def _warn_images(doc: Document, pages: list[Page]) -> None:
     for page in pages:
         covered = page.image_share()
         if covered >= IMAGE_SHARE:
             doc.warn("image-content", f"images cover {covered:.0%} of the page and were not read (text in "
                      "images, e.g. a table pasted as a picture, needs OCR)", page.number)
-    skip: dict[int, list[tuple[float, float]]] = {}
-    for t in tables:
-        for r in t.rows:
-            skip.setdefault(r.page, []).append((r.top, r.bottom))
-    body = body_size(pages, skip)
-    paras = paragraphs(pages, body, skip)
-    text = "\n".join(p.text for p in paras)
-    doc.doc_type = classify(text, len(tables))  # type: ignore[assignment]
-    doc.local_area = local_area(paras)
-    doc.inspection_start, doc.inspection_end = inspection_dates(paras)
-    if tables:
-        _plan(doc, pages, tables, paras)
-    cards = [] if doc.actions else read_cards(pages, body, skip)
-    if len(cards) >= MIN_CARDS:  # a plan written as cards or prose (any table found gave no actions)
-        doc.doc_type = classify(text, len(cards))  # type: ignore[assignment]
-        doc.warnings = [w for w in doc.warnings if w.code not in ("unparsed-table", "no-actions")]
-        _card_plan(doc, pages, cards, paras)
-        doc.edition_date = letters.edition_date(paras)
-        _tag(doc)
-    elif tables:
-        doc.edition_date = letters.edition_date(paras)
-        _tag(doc)
-    else:
-        letters.read_letter(doc, pages, paras)
-        _tag(doc)
-        if doc.doc_type in ("inspection_letter", "revisit_letter"):
-            doc.page_texts = ["\n".join(line.text for line in p.lines) for p in pages]
-    _flag_ocr(doc, pages)
-    known = field_events(doc)
-    doc.events = known + prose_events(paras, skip=tuple({e.kind for e in known}))
-    return doc
 
 
 def _flag_ocr(doc: Document, pages: list[Page]) -> None:
@@ -166,69 +168,3 @@ def _tag(doc: Document) -> None:
         a.lead_org = a.lead_org or name
 
 
-def _plan(doc: Document, pages: list[Page], tables: list[Table], paras: list[Paragraph]) -> None:
-    statements = weakness_statements(paras)
-    if statements:
-        seen: list[tuple[str, str]] = []
-        for st in statements:
-            wid, score = match_weakness(st.text, seen)
-            if wid is None or score < 0.9:
-                seen.append((f"W{len(seen) + 1}", st.text))
-                doc.weaknesses.append(Weakness(id=seen[-1][0], text=st.text))
-    else:
-        for i, st in enumerate(numbered_weaknesses(paras), start=1):
-            doc.weaknesses.append(Weakness(id=f"W{i}", text=st.text))
-    known = [(w.id, w.text) for w in doc.weaknesses]
-    lg = legend(pages)
-    headings = [p for p in paras if p.heading and not p.text.rstrip().endswith(":") and not KEY_ENTRY.match(p.text)]
-    for i, table in enumerate(tables):
-        before = [h for h in headings if h.pos < table.top]
-        ctx = ActionContext(section=before[-1].text if before else None)
-        prior = [s for s in statements if s.pos < table.top]
-        if prior:
-            wid, score = match_weakness(prior[-1].text, known)
-            ctx.weakness_id = wid if score >= MIN_WEAKNESS_MATCH else None
-        elif before and known:
-            wid, score = match_weakness(before[-1].text, known)
-            ctx.weakness_id = wid if score >= MIN_WEAKNESS_MATCH else None
-        got = read_actions(table, i, lg, ctx)
-        for code, message, page in got.warnings:
-            doc.warn(code, message, page)
-        if not got.actions:
-            doc.warn("unparsed-table", f"a table headed {', '.join(c.header for c in table.columns if c.header)[:120]!r} "
-                     "gave no action rows", table.pages[0] if table.pages else None)
-        if got.weakness_texts:
-            _weakness_column(doc, got)
-        doc.actions.extend(got.actions)
-        if got.report:
-            doc.tables.append(got.report)
-    for text, cites, page in quotes(paras):
-        doc.quotes.append(Quote(text=text, cites=cites, page=page))
-    if not doc.actions:
-        doc.warn("no-actions", "action tables were found but no action rows could be read")
-
-
-def _card_plan(doc: Document, pages: list[Page], cards: list[Card], paras: list[Paragraph]) -> None:
-    """A plan written as cards or prose: its own list of weaknesses (else its headings), its actions."""
-    listed = [st.text for st in weakness_statements(paras)] or [st.text for st in numbered_weaknesses(paras)]
-    weaknesses = [Weakness(id=weakness_id(i), text=t) for i, t in enumerate(listed)]
-    lg = legend(pages)
-    doc.actions = [to_action(c, lg) for c in cards]
-    doc.weaknesses = tie(cards, doc.actions, weaknesses)
-    doc.quotes, doc.tables = [], []
-    for text, cites, page in quotes(paras):
-        doc.quotes.append(Quote(text=text, cites=cites, page=page))
-
-
-def _weakness_column(doc: Document, got) -> None:
-    """Weaknesses named in a table column: each distinct text is a weakness, each action points at its own."""
-    last: str | None = None
-    for action, text in zip(got.actions, got.weakness_texts):
-        if not text:  # a weakness cell that was not repeated applies until the next one
-            action.weakness_id = last
-            continue
-        wid, score = match_weakness(text, [(w.id, w.text) for w in doc.weaknesses])
-        if wid is None or score < 0.9:
-            wid = f"W{len(doc.weaknesses) + 1}"
-            doc.weaknesses.append(Weakness(id=wid, text=text))
-        action.weakness_id = last = wid

@@ -4,10 +4,9 @@ of its prose that pair a date with a statement of progress (patterns in data/eve
 from __future__ import annotations
 
 import re
-import tomllib
 from functools import lru_cache
-from importlib import resources
 
+from wsoa.data import load
 from wsoa.extract.prose import Paragraph
 from wsoa.model import Box, Document, Event
 from wsoa.normalise.dates import find_dates
@@ -19,8 +18,7 @@ MONTH = re.compile(r"[A-Za-z]{3}")  # a date naming a month, not a bare year
 
 @lru_cache(maxsize=1)
 def _rules() -> list[tuple[str, re.Pattern[str]]]:
-    data = tomllib.loads(resources.files("wsoa.data").joinpath("events.toml").read_text("utf-8"))
-    return [(kind, re.compile(spec["pattern"], re.IGNORECASE)) for kind, spec in data.items()]
+    return [(kind, re.compile(spec["pattern"], re.IGNORECASE)) for kind, spec in load("events.toml").items()]
 
 
 def field_events(doc: Document) -> list[Event]:

@@ -62,6 +62,15 @@ class Row:
         return cell.text if cell else ""
 
 
+def anchor_of(cols: list[Column]) -> int:
+    """The column whose new entries start rows: ref, else action, else milestones, else the first."""
+    roles = [c.role for c in cols]
+    for role in ("ref", "action", "milestones"):
+        if role in roles:
+            return roles.index(role)
+    return 0
+
+
 def merge_positions(values: list[float], tol: float = TOL) -> list[float]:
     out: list[float] = []
     for v in sorted(values):

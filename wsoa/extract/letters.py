@@ -1,13 +1,15 @@
-"""Letters and other prose documents: letter date, local area and the listed weaknesses."""
+"""What letters and other prose documents say: their date, listed weaknesses, judgements,
+recommendations, revisit verdicts and 2023-framework items (the readers in readers/ call these)."""
 from __future__ import annotations
 
 import re
 from datetime import date
 
-from wsoa.extract.grid import Cell, Column, build_rows, vertical_cuts
+from wsoa.extract.grid import Cell, Row, build_rows
+from wsoa.extract.header import rule_columns
 from wsoa.extract.pdf import Page, group_lines
 from wsoa.extract.prose import Paragraph
-from wsoa.extract.selfeval import self_judgements
+from wsoa.extract.stitch import join_split_row
 from wsoa.model import Box, Document, Judgement, Recommendation, Weakness
 from wsoa.normalise.dates import find_dates
 from wsoa.normalise.text import ITEM_MARK, clean, join_lines, mark_style, strip_quotes
@@ -58,29 +60,11 @@ def recommendations(paras: list[Paragraph]) -> list[Recommendation]:
     return list(out.values())
 
 
-def read_letter(doc: Document, pages: list[Page], paras: list[Paragraph]) -> None:
-    """Fill the letter fields of `doc` from its paragraphs (and, for 2023 reports, its tables)."""
-    doc.letter_date = document_date(paras)
-    if doc.doc_type == "committee_report":
-        doc.recommendations = recommendations(paras)
-        _listed_weaknesses(doc, paras)
-    if doc.doc_type in ("inspection_letter", "revisit_letter"):
-        doc.judgements = judgements(paras)
-    elif doc.doc_type == "self_evaluation":
-        doc.judgements = self_judgements(paras)
-    if doc.doc_type == "revisit_letter":
-        read_revisit(doc, paras)
-    if doc.doc_type != "inspection_letter" or doc.weaknesses:
-        return
-    read_framework_2023(doc, pages, paras)
-    if doc.weaknesses:
-        return
-    _listed_weaknesses(doc, paras)
-
-
-def _listed_weaknesses(doc: Document, paras: list[Paragraph]) -> None:
-    for i, (text, page) in enumerate(significant_weaknesses(paras), start=1):
-        doc.weaknesses.append(Weakness(id=f"W{i}", text=text, kind="significant_weakness", source=Box(page=page)))
+def listed_weaknesses(doc: Document, paras: list[Paragraph]) -> None:
+    """The significant weaknesses a letter (or committee pack) lists after its introduction."""
+    for text, page in significant_weaknesses(paras):
+        doc.weaknesses.append(Weakness(id=doc.next_weakness_id(), text=text, kind="significant_weakness",
+                                       source=Box(page=page)))
 
 
 def significant_weaknesses(paras: list[Paragraph]) -> list[tuple[str, int]]:
@@ -167,7 +151,7 @@ def read_revisit(doc: Document, paras: list[Paragraph]) -> None:
             if not verdict:
                 continue
             if THIS_WEAKNESS.search(sentence) and current:
-                doc.weaknesses.append(Weakness(id=f"W{len(doc.weaknesses) + 1}", text=current[0],
+                doc.weaknesses.append(Weakness(id=doc.next_weakness_id(), text=current[0],
                                                kind="significant_weakness", source=Box(page=current[1]),
                                                progress="insufficient" if verdict.group(1) else "sufficient"))
                 current = None
@@ -200,15 +184,16 @@ def read_framework_2023(doc: Document, pages: list[Page], paras: list[Paragraph]
             end = ends[0] if ends else (len(pages) + 1, 0.0)
             items = _table_items(pages, (h.page, h.bottom), end, name) or _paragraph_items(paras, h.pos, end, name)
             for text, body, page in items:
-                doc.weaknesses.append(Weakness(id=f"W{len(doc.weaknesses) + 1}", text=text, kind=kind,
+                doc.weaknesses.append(Weakness(id=doc.next_weakness_id(), text=text, kind=kind,
                                                responsible_body=body, source=Box(page=page)))
             break
 
 
 def _table_items(pages: list[Page], start: tuple[int, float], end: tuple[int, float],
                  name: str) -> list[tuple[str, str | None, int]]:
-    """Items of the ruled table between `start` and `end`: one row each, a row cut by a page break joined."""
-    items: list[list] = []  # [text, responsible body, page]
+    """Items of the ruled table between `start` and `end`: one row each, a row cut by a page break
+    joined (the table finder's stages: columns from rules, grid, split-row stitching)."""
+    rows: list[tuple[Row, int]] = []  # each row with its table's number of columns
     for page in pages:
         if not start[0] <= page.number <= end[0]:
             continue
@@ -217,27 +202,24 @@ def _table_items(pages: list[Page], start: tuple[int, float], end: tuple[int, fl
         lines = [ln for ln in page.lines if top <= ln.top < bottom]
         if not lines:
             continue
-        mid = (lines[0].top + lines[0].bottom) / 2
-        xs = vertical_cuts(page, mid - 1, mid + 1, 0, page.width)
-        if len(xs) < 2:  # the table has ended (or there is none)
+        cols = rule_columns(page, lines[0])
+        if not cols:  # the table has ended (or there is none)
             break
-        cols = [Column(a, b) for a, b in zip(xs, xs[1:]) if b - a > 3]
-        first_row = True
-        for row in build_rows(page, cols, top, min(bottom, max(ln.bottom for ln in lines) + 2), True, 0):
-            texts = [row.text(ci) for ci in range(len(cols))]
-            if not any(texts) or name in " ".join(texts).lower() and len(" ".join(texts)) < 80:
-                continue
-            parts = _cell_items(row.cells.get(len(cols) - 1))
-            body = texts[0] if len(cols) > 1 else None
-            for k, text in enumerate(parts):
-                continues = k == 0 and items and first_row and page.number > items[-1][2] and (
-                    (len(cols) > 1 and not body) or text[:1].islower())
-                if continues:
-                    items[-1][0] = f"{items[-1][0]} {text}".strip()
-                elif text:
-                    items.append([text, body or None, page.number])
-            first_row = False
-    return [(t, b, p) for t, b, p in items]
+        found = [r for r in build_rows(page, cols, top, min(bottom, max(ln.bottom for ln in lines) + 2), True, 0)
+                 if not _title_row(r, len(cols), name)]
+        join_split_row([r for r, _ in rows], found, cols, text_col=len(cols) - 1)
+        rows += [(r, len(cols)) for r in found]
+    items = []
+    for row, n in rows:
+        body = row.text(0) if n > 1 else None
+        items += [(text, body or None, row.page) for text in _cell_items(row.cells.get(n - 1)) if text]
+    return items
+
+
+def _title_row(row: Row, n_cols: int, name: str) -> bool:
+    """An empty row, or the row repeating the section's title."""
+    text = " ".join(row.text(ci) for ci in range(n_cols))
+    return not text.strip() or name in text.lower() and len(text) < 80
 
 
 def _cell_items(cell: Cell | None) -> list[str]:

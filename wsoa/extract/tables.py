@@ -1,31 +1,40 @@
-"""Action tables: found by what their header cells mean, cut into rows, stitched across pages.
+"""Action tables, found in stages that each return a small dataclass and are kept in a trace.
 
-page -> header lines (>= 3 column roles, one of them action or milestones) -> columns (vertical
-rules crossing the header, else header phrases) -> table extent on the page -> atomic rows
-(grid.py) -> tables stitched across pages (repeated header dropped, or a page without header
-continuing the previous table when its columns line up).
+    header candidates (header.py: each line naming column roles, accepted or rejected, and why)
+    -> column model   (header.py: columns from vertical rules, else from the header's alignment)
+    -> region         (where the table ends on the page, and why)
+    -> grid           (grid.py: cells cut by the rules that cross each column, merges kept)
+    -> stitching      (stitch.py: a page continues the open table, and why)
+    -> rows -> actions (actions.py)
+
+`find_tables` folds the pages through those stages; every decision lands in a `TableTrace`
+(trace.py), from which the record's `TableReport` is built.
 """
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
-from wsoa.extract.grid import (REF_LIKE, TOL, Column, Row, build_rows, covers, runs_across,
-                               vertical_cuts)
-from wsoa.extract.pdf import Line, Page, Word, space_width
-from wsoa.normalise.roles import header_phrases, role_of
+from wsoa.extract.grid import TOL, Column, Row, anchor_of, build_rows, covers, runs_across
+from wsoa.extract.header import Header, find_headers, header_candidates, is_header_line
+from wsoa.extract.pdf import Page
+from wsoa.extract.stitch import Continuation, continuation, join_split_row, repeats_header
+from wsoa.extract.trace import CONTINUED, NEW, REPEATED, PageTrace, RegionTrace, TableTrace, grid_trace
 
-KEY_ROLES = {"action", "milestones"}
-MAX_HEADER_WORDS = 8
+__all__ = ["Region", "Table", "TablesFound", "find_tables", "read_tables", "is_header_line", "find_headers",
+           "table_region", "anchor_of"]
 
 
 @dataclass
-class Header:
+class Region:
+    """Where one table segment lies on a page: its columns, its top (below the header) and bottom."""
+    page: int
     top: float
     bottom: float
     columns: list[Column]
     ruled: bool
-    line: Line
+    size: float               # the header's font size, to tell a heading below the table
+    header: Header | None     # None: the segment continues a table without repeating its header
+    ends: str = ""            # why the bottom is where it is
 
 
 @dataclass
@@ -36,123 +45,14 @@ class Table:
     pages: list[int] = field(default_factory=list)
     rows: list[Row] = field(default_factory=list)
     top: tuple[int, float] = (0, 0.0)  # (page, y) where it starts
-    header_repeats: int = 0
-    continued_without_header: int = 0
-    split_rows_joined: int = 0
     size: float = 10.0  # font size of its header, to tell a heading below it
-
-    def role(self, role: str) -> int | None:
-        for i, c in enumerate(self.columns):
-            if c.role == role:
-                return i
-        return None
-
-    @property
-    def roles(self) -> list[str | None]:
-        return [c.role for c in self.columns]
+    trace: TableTrace | None = None
 
 
-def _assign_roles(cols: list[Column]) -> None:
-    """Give each column the role its header means; a role claimed twice stays with the best match.
-
-    Header cells are short labels: a long text, or one holding a ref such as "1.3", is body text.
-    """
-    for c in cols:
-        label = re.sub(r"\(.*?(\)|$)", " ", c.header).split()
-        if c.header and len(label) <= MAX_HEADER_WORDS and not any(REF_LIKE.match(w) for w in label):
-            c.role, c.score = role_of(c.header)
-        else:
-            c.role, c.score = None, 0.0
-    for role in {c.role for c in cols if c.role}:
-        same = [c for c in cols if c.role == role]
-        best = max(same, key=lambda c: c.score)
-        for c in same:
-            if c is not best:
-                c.role = None
-
-
-def _header_words(page: Page, top: float, bottom: float, x0: float, x1: float) -> str:
-    words = [w for w in page.words if top <= w.yc <= bottom and x0 <= w.xc < x1]
-    words.sort(key=lambda w: (round(w.top), w.x0))
-    return " ".join(w.text for w in words)
-
-
-def _header_from_line(page: Page, line: Line) -> Header | None:
-    words = line.words
-    phrases = _phrases(line)
-    if not _names_a_table(phrases):
-        return None
-    mid = (line.top + line.bottom) / 2
-    xs = vertical_cuts(page, mid - 1, mid + 1, 0, page.width)
-    if len(xs) >= 3:
-        cols = [Column(a, b) for a, b in zip(xs, xs[1:]) if b - a > 3]
-        # header band: between the horizontal rules around the line
-        above = [r.top for r in page.hrules if r.top <= line.top + TOL and covers(r, xs[0], xs[-1], 0.5)]
-        below = [r.top for r in page.hrules if r.top >= line.bottom - TOL and covers(r, xs[0], xs[-1], 0.5)]
-        top = max(above) if above else line.top - 1
-        bottom = min(below) if below else line.bottom + 1
-        for c in cols:
-            c.header = _header_words(page, top, bottom, c.x0, c.x1)
-        ruled = True
-    else:
-        # left-aligned headers: a column runs from its header's first word to the next header
-        starts = [words[a].x0 for a, _, _ in phrases]
-        near = [r for r in page.hrules if abs(r.top - line.top) < 4 * line.size and r.x0 <= starts[0] + 2
-                and r.x1 >= words[-1].x1 - 2]
-        left = min([r.x0 for r in near] + [starts[0] - 6])
-        right = max([r.x1 for r in near] + [max(w.x1 for w in page.words) + 2])
-        bounds = [left] + [x - 3.0 for x in starts[1:]] + [right]
-        cols = [Column(a, b) for a, b in zip(bounds, bounds[1:])]
-        top, bottom = line.top - 1, line.bottom + 1
-        style = (words[0].bold, words[0].rgb)
-        for nxt in page.lines:
-            if nxt.top <= line.top or nxt.top - bottom > 0.6 * line.size:
-                continue
-            if (nxt.words[0].bold, nxt.words[0].rgb) != style or _rule_between(page, bottom, nxt.top, cols):
-                break
-            bottom = nxt.bottom + 1
-        for c in cols:
-            c.header = _header_words(page, top, bottom, c.x0, c.x1)
-        ruled = False
-    _assign_roles(cols)
-    found = {c.role for c in cols if c.role}
-    if len(found) < 3 or not found & KEY_ROLES:
-        return None
-    return Header(top, bottom, cols, ruled, line)
-
-
-def _phrases(line: Line) -> list[tuple[int, int, str | None]]:
-    """The line's words as column phrases; a gap much wider than a word space separates columns."""
-    words = line.words
-    space = space_width(words)
-    wide = [i > 0 and words[i].x0 - words[i - 1].x1 > max(0.8 * words[i].size, 2.5 * space)
-            for i in range(len(words))]
-    return header_phrases([w.text for w in words], wide)
-
-
-def _names_a_table(phrases: list[tuple[int, int, str | None]]) -> bool:
-    roles = {r for _, _, r in phrases if r}
-    return len(roles) >= 3 and bool(roles & KEY_ROLES)
-
-
-def is_header_line(line: Line) -> bool:
-    """True for a line whose words name three column roles, one of them action or milestones."""
-    return _names_a_table(_phrases(line))
-
-
-def _rule_between(page: Page, y0: float, y1: float, cols: list[Column]) -> bool:
-    return any(y0 - TOL <= r.top <= y1 + TOL and covers(r, cols[0].x0, cols[-1].x1, 0.3) for r in page.hrules)
-
-
-def find_headers(page: Page) -> list[Header]:
-    headers: list[Header] = []
-    for line in page.lines:
-        if headers and line.top < headers[-1].bottom:
-            continue
-        h = _header_from_line(page, line)
-        if h:
-            headers.append(h)
-    return headers
+@dataclass
+class TablesFound:
+    tables: list[Table]
+    pages: list[PageTrace]
 
 
 def _ruled_bottom(page: Page, cols: list[Column], top: float, limit: float) -> float:
@@ -168,7 +68,7 @@ def _ruled_bottom(page: Page, cols: list[Column], top: float, limit: float) -> f
     return min(bottom, limit)
 
 
-def _text_bottom(page: Page, cols: list[Column], top: float, limit: float, body: float) -> float:
+def _text_bottom(page: Page, cols: list[Column], top: float, limit: float, body: float) -> tuple[float, str]:
     """For tables without vertical rules: the table ends at a heading or at prose running across columns."""
     inner = [c.x0 for c in cols[1:]]
     lines = [ln for ln in page.lines if top <= ln.top < limit]
@@ -180,10 +80,26 @@ def _text_bottom(page: Page, cols: list[Column], top: float, limit: float, body:
         resumes = nxt is not None and not runs_across(nxt.words, inner) and nxt.top - ln.bottom < 2 * (ln.bottom - ln.top)
         if heading or (across and not (ln.bold and resumes)):
             rules = [r.top for r in page.hrules if last - TOL <= r.top <= ln.top and covers(r, cols[0].x0, cols[-1].x1, 0.3)]
-            return max(rules) + 0.5 if rules else ln.top - 0.5
+            why = f"{'a heading' if heading else 'prose running across columns'}: {ln.text[:60]!r}"
+            return (max(rules) + 0.5 if rules else ln.top - 0.5), why
         last = ln.bottom
     rules = [r.top for r in page.hrules if last - TOL <= r.top <= last + 12 and covers(r, cols[0].x0, cols[-1].x1, 0.3)]
-    return min(limit, (max(rules) if rules else last) + 1.0)
+    return min(limit, (max(rules) if rules else last) + 1.0), "the text ends"
+
+
+def table_region(page: Page, top: float, columns: list[Column], ruled: bool, size: float, limit: float,
+                 header: Header | None = None) -> Region:
+    """Stage 3: the segment's bottom, from its outer vertical borders, else from where its text stops."""
+    region = Region(page.number, top, limit, columns, ruled, size, header)
+    if ruled:
+        bottom = _ruled_bottom(page, columns, top - 2, limit)
+        if bottom > top + TOL:
+            region.bottom = bottom
+            region.ends = "the next table's header" if bottom >= limit and limit < page.height else \
+                "the outer vertical borders end"
+            return region
+    region.bottom, region.ends = _text_bottom(page, columns, top, limit, size)
+    return region
 
 
 def _grid_kind(page: Page, cols: list[Column], top: float, bottom: float, ruled: bool) -> str:
@@ -193,133 +109,91 @@ def _grid_kind(page: Page, cols: list[Column], top: float, bottom: float, ruled:
     return "horizontal-rules" if hr else "text-aligned"
 
 
-def _anchor(cols: list[Column]) -> int:
-    roles = [c.role for c in cols]
-    for role in ("ref", "action", "milestones"):
-        if role in roles:
-            return roles.index(role)
-    return 0
-
-
-def _continuation_columns(page: Page, prev: Table, top: float) -> list[Column] | None:
-    """The previous table's columns, when this page's content at `top` lines up with them."""
-    cols = prev.columns
-    first = [ln for ln in page.lines if ln.top >= top][:3]
-    if not first:
-        return None
-    if prev.grid == "ruled":
-        mid = (first[0].top + first[0].bottom) / 2
-        xs = vertical_cuts(page, mid - 1, mid + 1, 0, page.width)
-        old = [c.x0 for c in cols] + [cols[-1].x1]
-        if len(xs) < 3 or sum(any(abs(x - o) <= 3 for x in xs) for o in old) < 0.7 * len(old):
-            return None
-        snapped = [min(xs, key=lambda x: abs(x - o)) for o in old]
-        return [Column(a, b, c.header, c.role, c.score) for a, b, c in zip(snapped, snapped[1:], cols)]
-    inner = [c.x0 for c in cols[1:]]
-    if any(runs_across(ln.words, inner) for ln in first[1:]) or runs_across(first[0].words, inner) and len(first) < 2:
-        return None
-    return [Column(c.x0, c.x1, c.header, c.role, c.score) for c in cols]
-
-
 def _content_top(page: Page) -> float:
     return min((ln.top for ln in page.lines), default=page.height)
 
 
-def _same_layout(a: list[Column], b: list[Column]) -> bool:
-    return [c.role for c in a] == [c.role for c in b] and all(abs(x.x0 - y.x0) <= 6 for x, y in zip(a, b))
+def page_regions(page: Page, headers: list[Header], open_table: Table | None) -> tuple[list[Region], Continuation | None]:
+    """The table segments on one page: a continuation of the open table first (when the page goes on
+    with it), then one per header; each ends at its borders or text, or at the next header."""
+    starts: list[tuple[float, list[Column], bool, float, Header | None]] = []
+    why = None
+    if open_table is not None:
+        why = continuation(page, headers, open_table, _content_top(page))
+        if why.columns is not None:
+            starts.append((_content_top(page) - 1, why.columns, open_table.grid == "ruled", open_table.size, None))
+    for h in headers:
+        starts.append((h.bottom, h.columns, h.ruled, h.line.size, h))
+    regions = []
+    for i, (top, cols, ruled, size, header) in enumerate(starts):
+        nxt = starts[i + 1][4] if i + 1 < len(starts) else None
+        limit = nxt.top if nxt else page.height
+        regions.append(table_region(page, top, cols, ruled, size, limit, header))
+    return regions, why
 
 
-def _repeats_header(page: Page, header: Header, table: Table) -> bool:
-    """A header at the top of the page with the open table's columns: the table goes on."""
-    return abs(header.line.top - _content_top(page)) < 2 and _same_layout(header.columns, table.columns)
+def _new_table(page: Page, region: Region, index: int) -> Table:
+    top = region.header.top if region.header else region.top
+    grid = _grid_kind(page, region.columns, region.top, region.bottom, region.ruled)
+    return Table(columns=region.columns, grid=grid, top=(page.number, top), size=region.size,
+                 trace=TableTrace.start(index, page.number, region.columns, grid, region.header))
+
+
+def _place(page: Page, region: Region, i: int, open_table: Table | None, tables: list[Table],
+           why: Continuation | None) -> Table:
+    """Stage 5: the segment goes on with the open table, or starts a new one; the reason is traced."""
+    rows = build_rows(page, region.columns, region.top, region.bottom, region.ruled, anchor_of(region.columns))
+    header = region.header
+    continuing = open_table is not None and i == 0 and (header is None or repeats_header(page, header, open_table))
+    joined = False
+    if continuing:
+        table = open_table
+        joined = join_split_row(table.rows, rows, table.columns)
+        stitch = CONTINUED if header is None else REPEATED
+        reason = why.why if header is None and why else "the page opens with the table's header"
+    else:
+        table = _new_table(page, region, len(tables))
+        tables.append(table)
+        stitch, reason = NEW, f"a header: {header.line.text[:80]!r}" if header else "no open table"
+    if page.number not in table.pages:
+        table.pages.append(page.number)
+    table.rows.extend(rows)
+    table.trace.segments.append(RegionTrace(page=page.number, top=round(region.top, 1), bottom=round(region.bottom, 1),
+                                            ends=region.ends, stitch=stitch, why=reason, split_row_joined=joined,
+                                            rows=grid_trace(rows)))
+    return table
+
+
+def find_tables(pages: list[Page]) -> TablesFound:
+    """Every action table in the document, stitched across pages, in reading order, with its trace."""
+    tables: list[Table] = []
+    traces: list[PageTrace] = []
+    open_table: Table | None = None
+    for page in pages:
+        candidates = header_candidates(page)
+        headers = [c.header for c in candidates if c.header is not None]
+        regions, why = page_regions(page, headers, open_table)
+        for i, region in enumerate(regions):
+            open_table = _place(page, region, i, open_table, tables, why)
+        closed = _closes(page, regions, open_table)
+        outside = [c.trace for c in candidates if c.header or not any(r.top <= c.trace.top < r.bottom for r in regions)]
+        traces.append(PageTrace(page=page.number, width=page.width, height=page.height, candidates=outside,
+                                continuation=why.why if why else None, closes=closed))
+        if closed:
+            open_table = None
+    return TablesFound(tables, traces)
+
+
+def _closes(page: Page, regions: list[Region], open_table: Table | None) -> str | None:
+    """Why no table goes on onto the next page: text below the last table, or no table on this page."""
+    if open_table is None:
+        return None
+    if not regions:
+        return "no table on the page"
+    below = [ln for ln in page.lines if ln.top > regions[-1].bottom + 1]
+    return f"text below the table: {below[0].text[:60]!r}" if below else None
 
 
 def read_tables(pages: list[Page]) -> list[Table]:
     """Every action table in the document, stitched across pages, in reading order."""
-    tables: list[Table] = []
-    open_table: Table | None = None
-    for page in pages:
-        headers = find_headers(page)
-        regions: list[tuple[float, list[Column], bool, Header | None]] = []
-        first_header_top = headers[0].top if headers else page.height
-        if open_table is not None and not (headers and _repeats_header(page, headers[0], open_table)):
-            top = _content_top(page)
-            if top < first_header_top - TOL:
-                cols = _continuation_columns(page, open_table, top)
-                if cols:
-                    regions.append((top - 1, cols, open_table.grid == "ruled", None))
-        for h in headers:
-            regions.append((h.bottom, h.columns, h.ruled, h))
-        page_tables_bottom = 0.0
-        for i, (top, cols, ruled, header) in enumerate(regions):
-            size = header.line.size if header else open_table.size  # type: ignore[union-attr]
-            limit = regions[i + 1][3].top if i + 1 < len(regions) and regions[i + 1][3] else page.height
-            if ruled:
-                bottom = _ruled_bottom(page, cols, top - 2, limit)
-                if bottom <= top + TOL:
-                    bottom = _text_bottom(page, cols, top, limit, size)
-            else:
-                bottom = _text_bottom(page, cols, top, limit, size)
-            rows = build_rows(page, cols, top, bottom, ruled, _anchor(cols))
-            continuing = open_table is not None and (header is None or _repeats_header(page, header, open_table))
-            if continuing and i == 0:
-                table = open_table
-                if header is None:
-                    table.continued_without_header += 1
-                else:
-                    table.header_repeats += 1
-                _join_split_row(table, rows)
-            else:
-                grid = _grid_kind(page, cols, top, bottom, ruled)
-                table = Table(columns=cols, grid=grid, top=(page.number, header.top if header else top), size=size)
-                tables.append(table)
-            if page.number not in table.pages:
-                table.pages.append(page.number)
-            table.rows.extend(rows)
-            open_table = table
-            page_tables_bottom = bottom
-        if regions:
-            below = [ln for ln in page.lines if ln.top > page_tables_bottom + 1]
-            if below:
-                open_table = None
-        elif open_table is not None:
-            open_table = None
-    return tables
-
-
-def _join_split_row(table: Table, rows: list[Row]) -> None:
-    """A row that a page break cut in two: its tail, with nothing in the anchor column, joins the row above."""
-    if not rows or not table.rows:
-        return
-    first, prev = rows[0], table.rows[-1]
-    anchor = _anchor(table.columns)
-    if first.spanning or first.text(anchor) or prev.spanning:
-        return
-    date_cols = [i for i, c in enumerate(table.columns) if c.role in ("deadline", "start")]
-    texts = {ci: first.text(ci) for ci in first.cells if first.text(ci)}
-    if not texts:
-        rows.pop(0)
-        return
-    own_dates = any(texts.get(ci) for ci in date_cols)
-    lower = all(t[:1].islower() or t[:1] in ",;)" for t in texts.values())
-    if own_dates and not lower:
-        return  # a new milestone/sub-row of the same action, not a split row
-    for ci, cell in first.cells.items():
-        target = prev.cells.get(ci)
-        if target is None or target is cell:
-            continue
-        if cell.words:
-            target.words.extend(_shifted(cell.words, target))
-        for r in rows[1:]:  # the tail cell may run on down the new page: it is the head cell now
-            if r.cells.get(ci) is cell:
-                r.cells[ci] = target
-    rows.pop(0)
-    table.split_rows_joined += 1
-
-
-def _shifted(words, target):
-    """Words of a row's tail, moved to sit below the head's words so that they read after them."""
-    base = max((w.bottom for w in target.words), default=target.top) + 1.0
-    top0 = min(w.top for w in words)
-    return [Word(w.text, w.x0, w.x1, base + (w.top - top0), base + (w.bottom - top0), w.size, w.bold, w.rgb)
-            for w in words]
+    return find_tables(pages).tables

@@ -2,9 +2,9 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Literal
+from typing import Literal, get_args
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr
 
 DocType = Literal[
     "wsoa", "inspection_letter", "revisit_letter", "priority_action_plan",
@@ -12,6 +12,17 @@ DocType = Literal[
 ]
 Status = Literal["red", "amber", "green", "blue", "white"]
 WeaknessKind = Literal["significant_weakness", "priority_action", "improvement"]
+
+
+PLAN_TYPES = ("wsoa", "priority_action_plan")
+LETTER_TYPES = ("inspection_letter", "revisit_letter")
+OrgType = Literal["council", "nhs_trust", "icb_ccg", "school", "parent_carer_forum", "other"]
+ORG_TYPES: tuple[str, ...] = get_args(OrgType)
+
+
+def weakness_id(n: int) -> str:
+    """The id of a record's n-th weakness (1-based)."""
+    return f"W{n}"
 
 
 class Box(BaseModel):
@@ -67,7 +78,7 @@ class Action(BaseModel):
     lead: str | None = None
     lead_role: str | None = None
     lead_org: str | None = None
-    lead_org_type: Literal["council", "nhs_trust", "icb_ccg", "school", "parent_carer_forum", "other"] | None = None
+    lead_org_type: OrgType | None = None
     themes: list[str] = Field(default_factory=list, description="theme keys of data/themes.toml")
     start_raw: str | None = None
     start_dates: list[dt.date] = Field(default_factory=list)
@@ -132,6 +143,7 @@ class TableReport(BaseModel):
     rows_dropped: int = 0
     header_repeats: int = 0
     continued_without_header: int = 0
+    split_rows_joined: int = Field(0, description="rows cut by a page break and joined")
     doubtful_cells: int = 0
 
 
@@ -158,6 +170,21 @@ class Document(BaseModel):
     source_path: str | None = None
     sha256: str | None = None
     pages: int = 0
+
+    _trace: dict | None = PrivateAttr(None)  # how the tables were found (`wsoa extract --trace`); never stored
+
+    @property
+    def trace(self) -> dict | None:
+        """The table-finding trace of the run that made this record (None for a record read back from JSON)."""
+        return self._trace
+
+    @trace.setter
+    def trace(self, value: dict | None) -> None:
+        self._trace = value
+
+    def next_weakness_id(self) -> str:
+        """The id the next weakness of this record takes: W1, W2, ..."""
+        return weakness_id(len(self.weaknesses) + 1)
 
     def warn(self, code: str, message: str, page: int | None = None) -> None:
         self.warnings.append(Warning(code=code, message=message, page=page))

@@ -2,20 +2,25 @@
 from __future__ import annotations
 
 import re
-import tomllib
 from functools import lru_cache
-from importlib.resources import files
+from typing import NamedTuple
 
 from rapidfuzz import fuzz
 
-ROLES = ("ref", "weakness", "outcome", "action", "milestones", "lead", "start", "deadline",
-         "measures", "resource", "status")
+from wsoa.data import load
+from wsoa.normalise.text import fold
+
+
+class Phrase(NamedTuple):
+    """A header line's words start..end (exclusive) read as one column label, and the role it names."""
+    start: int
+    end: int
+    role: str | None
 
 
 @lru_cache(maxsize=1)
 def synonyms() -> dict[str, list[str]]:
-    data = tomllib.loads(files("wsoa.data").joinpath("columns.toml").read_text("utf-8"))
-    return {role: [_norm(p) for p in phrases] for role, phrases in data["roles"].items()}
+    return {role: [_norm(p) for p in phrases] for role, phrases in load("columns.toml")["roles"].items()}
 
 
 @lru_cache(maxsize=1)
@@ -32,8 +37,9 @@ def _by_first_word() -> dict[str, list[tuple[int, str, str]]]:
 
 @lru_cache(maxsize=65536)
 def _norm(text: str) -> str:
-    text = re.sub(r"\(.*?\)", " ", text.lower()) if "(" in text and not text.strip().startswith("(") else text.lower()
-    return re.sub(r"\s+", " ", re.sub(r"[^a-z0-9#+/ ]", " ", text)).strip()
+    """A header's words for matching: a parenthesised aside (not a header in parentheses) dropped."""
+    text = re.sub(r"\(.*?\)", " ", text.lower()) if "(" in text and not text.strip().startswith("(") else text
+    return fold(text, "a-z0-9#+/")
 
 
 def _score(header: str, phrase: str) -> float:
@@ -59,14 +65,14 @@ def role_of(header: str) -> tuple[str | None, float]:
     return best if best[1] >= 80 else (None, best[1])
 
 
-def header_phrases(words: list[str], wide_gap: list[bool]) -> list[tuple[int, int, str | None]]:
+def header_phrases(words: list[str], wide_gap: list[bool]) -> list[Phrase]:
     """Split a header line's words into column phrases.
 
     A phrase starts after a wide gap, or where a synonym starts outside parentheses after a gap
     wider than a space; the longest synonym wins. Returns (first word, end, role or None).
     """
     norm = [_norm(w) for w in words]
-    out: list[tuple[int, int, str | None]] = []
+    out: list[Phrase] = []
     depth, i = 0, 0
     while i < len(words):
         best: tuple[int, str] | None = None
@@ -81,11 +87,11 @@ def header_phrases(words: list[str], wide_gap: list[bool]) -> list[tuple[int, in
             best = None
         if not out or wide_gap[i] or (best and depth == 0):
             n = best[0] if best else 1
-            out.append((i, i + n, best[1] if best else None))
+            out.append(Phrase(i, i + n, best[1] if best else None))
         else:
             n = 1
             first, _, role = out[-1]
-            out[-1] = (first, i + 1, role)
+            out[-1] = Phrase(first, i + 1, role)
         for w in words[i:i + n]:
             depth = max(0, depth + w.count("(") - w.count(")"))
         i += n

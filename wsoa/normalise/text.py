@@ -56,6 +56,14 @@ def join_lines(lines: list[str]) -> str:
     return clean(out)
 
 
+def fold(text: str | None, keep: str = "a-z0-9", replace: str = " ") -> str:
+    """Text for comparing: lower case, each character outside the class `keep` (and whitespace)
+    replaced by `replace`, whitespace collapsed. The one normaliser of headers, status words,
+    quotations and scores (each passes what it keeps)."""
+    text = re.sub(rf"[^{keep}\s]", replace, (text or "").lower())
+    return " ".join(text.split())
+
+
 def clean(text: str | None) -> str:
     """Whitespace collapsed, bullet glyphs removed."""
     if not text:

@@ -1,0 +1,114 @@
+"""Stage 5 of table finding: does a page go on with the table open at the end of the previous one?
+
+A page continues the open table when it repeats the table's header at its top, or when its first
+lines line up with the table's columns (vertical rules at the same places for a ruled table; no
+text running across the column boundaries otherwise). A row cut by the page break is joined.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Protocol
+
+from wsoa.extract.grid import TOL, Column, Row, anchor_of, runs_across, vertical_cuts
+from wsoa.extract.header import Header
+from wsoa.extract.pdf import Page, Word
+
+SAME_X = 6.0       # a repeated header's columns start within this of the table's
+SNAP = 3.0         # a ruled page's rule lines up with a column edge within this
+LINED_UP = 0.7     # share of the table's column edges a ruled page must repeat
+
+
+class OpenTable(Protocol):
+    columns: list[Column]
+    grid: str
+
+
+@dataclass
+class Continuation:
+    """Whether (and with which columns) a page goes on with the open table, and why."""
+    columns: list[Column] | None
+    why: str
+
+
+def same_layout(a: list[Column], b: list[Column]) -> bool:
+    return [c.role for c in a] == [c.role for c in b] and all(abs(x.x0 - y.x0) <= SAME_X for x, y in zip(a, b))
+
+
+def repeats_header(page: Page, header: Header, table: OpenTable) -> bool:
+    """A header at the top of the page with the open table's columns: the table goes on."""
+    top = min((ln.top for ln in page.lines), default=page.height)
+    return abs(header.line.top - top) < 2 and same_layout(header.columns, table.columns)
+
+
+def _ruled_columns(page: Page, cols: list[Column], first_mid: float) -> tuple[list[Column] | None, str]:
+    xs = vertical_cuts(page, first_mid - 1, first_mid + 1, 0, page.width)
+    old = [c.x0 for c in cols] + [cols[-1].x1]
+    hits = sum(any(abs(x - o) <= SNAP for x in xs) for o in old)
+    if len(xs) < 3 or hits < LINED_UP * len(old):
+        return None, f"the rules at the page's top meet {hits} of the table's {len(old)} column edges"
+    snapped = [min(xs, key=lambda x: abs(x - o)) for o in old]
+    return ([Column(a, b, c.header, c.role, c.score) for a, b, c in zip(snapped, snapped[1:], cols)],
+            f"the rules at the page's top meet {hits} of the table's {len(old)} column edges")
+
+
+def continuation(page: Page, headers: list[Header], table: OpenTable, top: float) -> Continuation:
+    """Stage 5 for a page without a repeated header: the open table's columns when the content at
+    `top` lines up with them, else None; `why` says which."""
+    if headers and repeats_header(page, headers[0], table):
+        return Continuation(None, "the page repeats the table's header")
+    first_header_top = headers[0].top if headers else page.height
+    if top >= first_header_top - TOL:
+        return Continuation(None, "a new table's header opens the page")
+    first = [ln for ln in page.lines if ln.top >= top][:3]
+    if not first:
+        return Continuation(None, "the page has no text")
+    cols = table.columns
+    if table.grid == "ruled":
+        columns, why = _ruled_columns(page, cols, (first[0].top + first[0].bottom) / 2)
+        return Continuation(columns, why)
+    inner = [c.x0 for c in cols[1:]]
+    if any(runs_across(ln.words, inner) for ln in first[1:]) or runs_across(first[0].words, inner) and len(first) < 2:
+        return Continuation(None, "the page's first lines run across the table's columns")
+    return Continuation([Column(c.x0, c.x1, c.header, c.role, c.score) for c in cols],
+                        "the page's first lines keep to the table's columns")
+
+
+def join_split_row(prev_rows: list[Row], rows: list[Row], columns: list[Column], text_col: int | None = None) -> bool:
+    """A row that a page break cut in two: its tail, with nothing in the anchor column (or, in a table
+    of running text, with that text going on in lower case), joins the row above (`rows` loses it).
+    True when a row was joined; an empty first row is dropped."""
+    if not rows or not prev_rows:
+        return False
+    first, prev = rows[0], prev_rows[-1]
+    anchor = anchor_of(columns)
+    goes_on = text_col is not None and first.text(text_col)[:1].islower()
+    if first.spanning or (first.text(anchor) and not goes_on) or prev.spanning:
+        return False
+    date_cols = [i for i, c in enumerate(columns) if c.role in ("deadline", "start")]
+    texts = {ci: first.text(ci) for ci in first.cells if first.text(ci)}
+    if not texts:
+        rows.pop(0)
+        return False
+    own_dates = any(texts.get(ci) for ci in date_cols)
+    lower = all(t[:1].islower() or t[:1] in ",;)" for t in texts.values())
+    if own_dates and not lower:
+        return False  # a new milestone/sub-row of the same action, not a split row
+    for ci, cell in first.cells.items():
+        target = prev.cells.get(ci)
+        if target is None or target is cell:
+            continue
+        if cell.words and cell.text != target.text:  # a merged cell repeated on the new page is said once
+            target.words.extend(_shifted(cell.words, target))
+        for r in rows[1:]:  # the tail cell may run on down the new page: it is the head cell now
+            if r.cells.get(ci) is cell:
+                r.cells[ci] = target
+    rows.pop(0)
+    return True
+
+
+def _shifted(words: list[Word], target) -> list[Word]:
+    """Words of a row's tail, moved to sit below the head's words so that they read after them."""
+    base = max((w.bottom for w in target.words), default=target.top) + 1.0
+    top0 = min(w.top for w in words)
+    return [Word(w.text, w.x0, w.x1, base + (w.top - top0), base + (w.bottom - top0), w.size, w.bold, w.rgb)
+            for w in words]
