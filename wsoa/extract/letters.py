@@ -7,12 +7,13 @@ from datetime import date
 
 from wsoa.extract.grid import Cell, Row, build_rows
 from wsoa.extract.header import rule_columns
+from wsoa.extract.items import list_items
 from wsoa.extract.pdf import Page, group_lines
 from wsoa.extract.prose import Paragraph
 from wsoa.extract.stitch import join_split_row
 from wsoa.model import Box, Document, Judgement, Recommendation, Weakness
 from wsoa.normalise.dates import find_dates
-from wsoa.normalise.text import ITEM_MARK, clean, join_lines, mark_style, strip_quotes
+from wsoa.normalise.text import ITEM_MARK, clean, is_bullet, join_lines, mark_style, strip_quotes
 
 INTRO = re.compile(r"(?:areas?\s+of\s+significant\s+weakness|significant\s+weaknesses|following\s+(?:areas|weaknesses))"
                    r"[^.]*:\s*$|following\s+(?:\w+\s+){0,3}areas?\s+of\s+(?:significant\s+)?(?:weakness|concern)[^:]*[.:]\s*$",
@@ -159,6 +160,7 @@ def read_revisit(doc: Document, paras: list[Paragraph]) -> None:
                 doc.outcome = clean(sentence)
 
 
+MAX_LINES_BEFORE_TABLE = 4  # a sentence or two ("two areas for priority action") may stand before the table
 SECTION_KINDS = (("areas for priority action", "priority_action"), ("areas for improvement", "improvement"))
 
 
@@ -182,11 +184,21 @@ def read_framework_2023(doc: Document, pages: list[Page], paras: list[Paragraph]
             ends = [p.pos for p in paras[i + 1:] if name not in p.text.lower() and (
                 p.heading or p.text.strip().lower() in names or (p.bold and len(p.text.split()) <= 8))]
             end = ends[0] if ends else (len(pages) + 1, 0.0)
-            items = _table_items(pages, (h.page, h.bottom), end, name) or _paragraph_items(paras, h.pos, end, name)
+            items = _table_items(pages, (h.page, h.bottom), end, name) or _listed(doc, pages, h, end, name)
             for text, body, page in items:
                 doc.weaknesses.append(Weakness(id=doc.next_weakness_id(), text=text, kind=kind,
                                                responsible_body=body, source=Box(page=page)))
             break
+
+
+def _listed(doc: Document, pages: list[Page], heading: Paragraph, end: tuple[int, float],
+            name: str) -> list[tuple[str, str | None, int]]:
+    """Items written as paragraphs or bullets; a count the report states that disagrees is warned."""
+    found = list_items(pages, (heading.page, heading.bottom), end, name)
+    if found.stated is not None and found.stated != len(found.items):
+        doc.warn("item-count", f"the report states {found.stated} {name} but {len(found.items)} were read",
+                 heading.page)
+    return [(it.text, it.body, it.page) for it in found.items]
 
 
 def _table_items(pages: list[Page], start: tuple[int, float], end: tuple[int, float],
@@ -200,11 +212,11 @@ def _table_items(pages: list[Page], start: tuple[int, float], end: tuple[int, fl
         top = start[1] if page.number == start[0] else 0.0
         bottom = end[1] if page.number == end[0] else page.height
         lines = [ln for ln in page.lines if top <= ln.top < bottom]
-        if not lines:
-            continue
-        cols = rule_columns(page, lines[0])
-        if not cols:  # the table has ended (or there is none)
+        ruled = [(ln, cols) for ln in lines[:MAX_LINES_BEFORE_TABLE] if (cols := rule_columns(page, ln))]
+        if not ruled:  # the table has ended (or there is none)
             break
+        first, cols = ruled[0]
+        top = max(top, first.top - 1)
         found = [r for r in build_rows(page, cols, top, min(bottom, max(ln.bottom for ln in lines) + 2), True, 0)
                  if not _title_row(r, len(cols), name)]
         join_split_row([r for r, _ in rows], found, cols, text_col=len(cols) - 1)
@@ -230,7 +242,8 @@ def _cell_items(cell: Cell | None) -> list[str]:
     items: list[list[str]] = []
     expected = 1
     for line in group_lines(cell.words, cell.page):
-        text = " ".join(w.text for w in line.words)
+        words = line.words[1:] if is_bullet(line.words[0].text) and len(line.words) > 1 else line.words
+        text = " ".join(w.text for w in words)
         number = re.fullmatch(r"\(?(\d{1,2})[.)]", line.words[0].text)
         if number and int(number.group(1)) == expected and len(line.words) > 1:
             expected += 1
@@ -240,12 +253,3 @@ def _cell_items(cell: Cell | None) -> list[str]:
         else:
             items[-1].append(text)
     return [clean(ITEM_MARK.sub("", join_lines(lines), count=1)) for lines in items]
-
-
-def _paragraph_items(paras: list[Paragraph], start: tuple[int, float], end: tuple[int, float],
-                     name: str) -> list[tuple[str, str | None, int]]:
-    out = []
-    for p in paras:
-        if start < p.pos < end and p.text.strip().lower() != name:
-            out.append((clean(ITEM_MARK.sub("", p.text, count=1)), None, p.page))
-    return out

@@ -4,10 +4,12 @@ from __future__ import annotations
 import re
 
 # Bullet glyphs as PDFs carry them (Symbol/Wingdings private-use code points included).
-BULLETS = "\uf0b7\uf0a7\uf0d8\uf076\uf0fc\u2022\u25aa\u25cf\u25e6\u2023\u2043\u2219\u25a0\u25a1\u27a2\u00b7\u25ba\u2714"
-_BULLET_WORD = re.compile(rf"^(?:[{BULLETS}\-\*o]|\(cid:\d+\))$")  # "(cid:127)": a glyph pdfminer cannot name
+BULLETS = ("\uf0b7\uf0a7\uf0d8\uf076\uf0fc\u2022\u25aa\u25cf\u25e6\u2023\u2043\u2219\u25a0\u25a1\u27a2\u00b7\u25ba\u2714"
+           "\u25fc\u25fb\u25b8\u25c6\u25cb\u2713\u2756\u27a4")
+DASHES = "\u2013\u2014"  # an en or em dash alone opens a list item, but is text anywhere else
+_BULLET_WORD = re.compile(rf"^(?:[{BULLETS}{DASHES}\-\*o]|\(cid:\d+\))$")  # "(cid:127)": a glyph pdfminer cannot name
 NUMBER_MARK = r"\(?(?:\d{1,2}|[ivx]{1,4}|[a-h])[.)]"  # "1." "(ii)" "b)"
-ITEM_MARK = re.compile(rf"^\s*(?:[{BULLETS}\-*]|\(cid:\d+\)|{NUMBER_MARK})\s*", re.IGNORECASE)
+ITEM_MARK = re.compile(rf"^\s*(?:[{BULLETS}\-*]|[{DASHES}](?=\s)|\(cid:\d+\)|{NUMBER_MARK})\s*", re.IGNORECASE)
 _CITATION = re.compile(r"\s*\((?:[^()]*?\b(?:report|letter)\b[^()]*?\bp(?:age|\.)?\s*\.?\s*\d+[^()]*)\)\.?\s*$",
                        re.IGNORECASE)
 
