@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from wsoa.extract.grid import Cell, Row
 from wsoa.extract.tables import Table
 from wsoa.model import Action, Box, Milestone, TableReport
-from wsoa.normalise.dates import find_dates, last_date, parse_dates
+from wsoa.normalise.dates import find_dates, last_date, parse_dates, read_cell
 from wsoa.normalise.roles import role_of
 from wsoa.normalise.status import Legend
 from wsoa.normalise.text import clean, split_lead
@@ -183,7 +183,9 @@ def _action(table: Table, rows: list[Row], roles: dict[str, int], legend: Legend
         a.rag_source = "milestones" if a.milestones else None
     else:
         a.deadline_raw = _text(rows, roles.get("deadline"))
-        a.deadlines, warns = parse_dates(a.deadline_raw, "deadline")
+        cell = read_cell(a.deadline_raw, "deadline")
+        a.deadlines, warns, a.deadline_revised = cell.dates, cell.warnings, cell.revised
+        a.start_dates = a.start_dates or ([cell.range_start] if cell.range_start else [])
         for w in warns:
             out.warnings.append(("invalid-date", f"{a.ref or a.action[:30]}: deadline {w}", page))
             a.flags.append("deadlines:invalid-date")
