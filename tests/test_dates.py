@@ -253,3 +253,17 @@ def test_an_arrow_always_reads_old_then_new(year, m1, m2, arrow):
 def test_revised_from_reorders_to_the_order_made(year, m1, m2):
     text = f"{calendar.month_name[m2]} {year + 1} (revised from {calendar.month_name[m1]} {year})"
     assert read_cell(text, "start").dates == [D(year, m1, 1), D(year + 1, m2, 1)]
+
+
+@pytest.mark.parametrize("text, dates, revised", [
+    ("Deadline extended from Dec 2022 to March 2023", [D(2022, 12, 31), D(2023, 3, 31)], True),
+    ("Moved from 31/12/2022 to 31/03/2023", [D(2022, 12, 31), D(2023, 3, 31)], True),
+    ("Revised: 30/06/23 Original: 31/03/23", [D(2023, 3, 31), D(2023, 6, 30)], True),
+    ("Summer 2023 (previously Spring 2023)", [D(2023, 3, 31), D(2023, 7, 31)], True),
+    ("Dec 2022 (slipped to Mar 2023)", [D(2022, 12, 31), D(2023, 3, 31)], True),
+    ("31-03-2023 and 30-06-2023", [D(2023, 3, 31), D(2023, 6, 30)], False),
+    ("From Dec 2022 to March 2023", [D(2023, 3, 31)], False),
+])
+def test_more_printed_forms(text, dates, revised):
+    cell = read_cell(text, "deadline")
+    assert (cell.dates, cell.revised) == (dates, revised)

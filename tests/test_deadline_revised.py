@@ -47,3 +47,11 @@ def test_revised_deadline_cells_in_a_built_plan(tmp_path):
                    ("1.3", [date(2019, 12, 31), date(2020, 3, 31)], True, []),
                    ("1.4", [date(2022, 12, 31), date(2023, 10, 31)], False, []),
                    ("1.5", [date(2023, 7, 31)], False, [date(2022, 9, 1)])]
+
+
+def test_a_revised_start_cell_is_in_the_order_made(tmp_path):
+    header = ["Ref", "Action", "Lead officer", "Start date", "Target date", "RAG"]
+    rows = [["1.1", "Publish the local offer", "Head of SEND", "May 2023 (was Jan 2023)", "Dec 2023", "Green"],
+            ["1.2", "Audit EHC plans", "Head of SEND", "Jan 2023", "Dec 2023", "Green"]]
+    doc = extract(build_plan(tmp_path / "starts.pdf", header, rows, col_widths=[40, 200, 120, 140, 100, 60]))
+    assert [a.start_dates for a in doc.actions] == [[date(2023, 1, 1), date(2023, 5, 1)], [date(2023, 1, 1)]]

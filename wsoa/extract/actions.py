@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from wsoa.extract.grid import Cell, Row
 from wsoa.extract.tables import Table
 from wsoa.model import Action, Box, Milestone, TableReport
-from wsoa.normalise.dates import find_dates, last_date, parse_dates, read_cell
+from wsoa.normalise.dates import find_dates, last_date, read_cell
 from wsoa.normalise.roles import role_of
 from wsoa.normalise.status import Legend
 from wsoa.normalise.text import clean, split_lead
@@ -169,7 +169,8 @@ def _action(table: Table, rows: list[Row], roles: dict[str, int], legend: Legend
     resources = [c.text for c in _distinct_cells(rows, roles.get("resource")) if c.text]
     a.resource = "/".join(dict.fromkeys(resources)) or None
     a.start_raw = _text(rows, roles.get("start"))
-    a.start_dates, warns = parse_dates(a.start_raw, "start")
+    start = read_cell(a.start_raw, "start")
+    a.start_dates, warns = start.dates, start.warnings
     doubt = 0
     for w in warns:
         out.warnings.append(("invalid-date", f"{a.ref or a.action[:30]}: start {w}", page))

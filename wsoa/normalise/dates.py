@@ -42,7 +42,7 @@ def _pattern() -> re.Pattern[str]:
     day_month_year = rf"{_DAY.format(n=1)}(?:\s*of)?[\s\-/]*{_MON.format(n=1)},?[\s\-/]*{_YEAR.format(n=1)}"
     month_day_year = rf"{_MON.format(n=2)}\s+{_DAY.format(n=2)},?\s+(?P<year2>\d{{4}})"
     iso = r"(?P<iy>\d{4})-(?P<im>\d{1,2})-(?P<id>\d{1,2})"
-    numeric = r"(?<![\d.])(?P<nd>\d{1,2})[./](?P<nm>\d{1,2})[./](?P<ny>\d{4}|\d{2})(?![\d.]*\d)"
+    numeric = r"(?<![\d.\-])(?P<nd>\d{1,2})(?P<sep>[./\-])(?P<nm>\d{1,2})(?P=sep)(?P<ny>\d{4}|\d{2})(?![\d.]*\d)"
     term = (r"(?P<term>autumn|spring|summer)(?:\s+term)?[\s,]*(?:(?P<ty1>\d{4})\s*[/\-–]\s*(?P<ty2>\d{2,4})"
             r"|(?P<ty>\d{4}|'?\d{2}))(?!\d)")
     fy = r"(?P<qy1{n}>\d{{4}}|\d{{2}})\s*[/\-–]\s*(?P<qy2{n}>\d{{2}}|\d{{4}})(?!\d)"
@@ -185,6 +185,12 @@ def _dateparser(text: str) -> date | None:
     return parsed.date()
 
 
+def _replaced(text: str, hits: list[DateHit]) -> bool:
+    """True when the last hit is introduced as a date replaced ("extended from Dec 2022 to ..."): no range."""
+    before = text[hits[-2].end if len(hits) > 1 else 0:hits[-1].start]
+    return bool(_markers()["old_before"].search(before))
+
+
 def find_dates(text: str | None, role: Role = "deadline") -> list[DateHit]:
     """Every date expression in `text`, in printed order; a range counts once (its end, or its start for role=start)."""
     if not text:
@@ -193,7 +199,7 @@ def find_dates(text: str | None, role: Role = "deadline") -> list[DateHit]:
     for m in _DATE.finditer(text):
         value, warning = _resolve(m, role)
         hit = DateHit(m.group(0), value, m.start(), m.end(), warning)
-        if hits and _RANGE_JOIN.match(text[hits[-1].end:m.start()]):
+        if hits and _RANGE_JOIN.match(text[hits[-1].end:m.start()]) and not _replaced(text, hits):
             prev = hits.pop()
             first_match = _DATE.match(prev.raw)
             first = _resolve(first_match, "start")[0] if first_match else prev.value

@@ -76,6 +76,7 @@ def reference_colours() -> list[tuple[RGB, str]]:
     return [(_hex(c), s) for s, codes in _data()["colours"].items() for c in codes]
 
 
+@lru_cache(maxsize=4096)
 def nearest_status(rgb: RGB) -> tuple[str, float]:
     """The status whose reference colour is nearest (CIEDE2000), and that difference (0 = exact)."""
     d, status = min((delta_e(rgb, ref), s) for ref, s in reference_colours())
