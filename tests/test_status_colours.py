@@ -132,3 +132,15 @@ def test_a_legend_sentence_of_colours_overrides_plain_meaning():
     assert n == 4
     assert lg.from_text("not started")[0] == "red" and lg.from_text("embedding")[0] == "blue"
     assert lg.from_text("some delays")[0] == "amber"
+
+
+def test_status_and_date_in_one_cell_of_a_built_plan(tmp_path):
+    from tests.pdfbuild import build_plan
+    from wsoa.extract.document import extract
+
+    header = ["Ref", "Action", "Lead officer", "Target date", "RAG"]
+    rows = [["1.1", "Publish the local offer", "Head of SEND", "Dec 2023", "Green – Jan 23"],
+            ["1.2", "Audit EHC plans", "Head of SEND", "Dec 2023", "A - Feb 23"],
+            ["1.3", "Train SENCOs", "Head of SEND", "Dec 2023", "Complete (March 2023)"]]
+    doc = extract(build_plan(tmp_path / "rag-date.pdf", header, rows, col_widths=[40, 220, 120, 100, 120]))
+    assert [a.rag for a in doc.actions] == ["green", "amber", "blue"]

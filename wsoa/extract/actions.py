@@ -74,7 +74,7 @@ def _status(cell: Cell | None, legend: Legend, words_column: bool) -> tuple[str 
         return None, None, None, True
     text = cell.text
     status, how = legend.from_text(text) if text else (None, None)
-    if status and not _only_dates(text):
+    if status:  # dates in the cell are left aside by the legend ("Green – Jan 23")
         return status, text, how, True
     if cell.rgb is not None:
         status, exact = legend.from_colour(cell.rgb)
