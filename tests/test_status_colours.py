@@ -97,6 +97,8 @@ def test_alternating_rows_of_one_pale_fill_are_zebra_shading():
 def test_a_status_column_alone_coloured_is_status():
     rows = [[None, None, _hex(c)] for c in ("FFC7CE", "C6EFCE", "FFC7CE", "C6EFCE")]
     assert row_shading(rows) == [None] * 4
+    two = [[None, _hex("00B050")] for _ in range(4)]  # two columns, the status one green on every row
+    assert row_shading(two) == [None] * 4
 
 
 @pytest.mark.parametrize("text, status", [

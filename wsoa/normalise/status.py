@@ -102,9 +102,9 @@ def row_shading(rows: list[list[RGB | None]]) -> list[RGB | None]:
 
 
 def _shared(fills: list[RGB | None], spare: int) -> RGB | None:
-    """The non-white fill found on all but `spare` cells of a row of at least two cells, or None."""
+    """The non-white fill found on all but `spare` cells of a row of at least 2 + `spare` cells, or None."""
     coloured = [f for f in fills if not is_white(f)]
-    if len(fills) < 2 or len(fills) - len(coloured) > spare or not coloured:
+    if len(fills) < 2 + spare or len(fills) - len(coloured) > spare or not coloured:
         return None
     for f in coloured:
         if sum(1 for g in fills if g is not None and not is_white(g) and delta_e(f, g) < SAME_DE) >= len(fills) - spare:
