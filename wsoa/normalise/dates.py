@@ -26,8 +26,8 @@ Kind = Literal["deadline", "start", "milestone"]
 
 _MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_abbr) if m}
 _MONTH_WORDS = sorted({m.lower() for m in calendar.month_name[1:]} | set(_MONTHS) | {"sept"}, key=len, reverse=True)
-_MONTH_WORD = r"(?:" + "|".join(_MONTH_WORDS) + r")(?![a-z])\.?"
-_MON = r"(?P<mon{n}>" + "|".join(_MONTH_WORDS) + r")(?![a-z])\.?"
+_MONTH_WORD = r"(?:" + "|".join(_MONTH_WORDS) + r")(?![a-z])\.?"  # a whole month word: not "Mayor", "Decrease"
+_MON = r"(?P<mon{n}>" + _MONTH_WORD + ")"
 _YEAR = r"(?P<year{n}>\d{{4}}|'?\d{{2}})(?!\d)"
 _DAY = r"(?P<day{n}>[0-3]?\d)(?:st|nd|rd|th)?"
 
