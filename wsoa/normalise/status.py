@@ -12,8 +12,10 @@ import tomllib
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib.resources import files
+from typing import TYPE_CHECKING
 
-from coloraide import Color
+if TYPE_CHECKING:
+    from coloraide import Color
 
 STATUSES = ("red", "amber", "green", "blue", "white")
 SCALE = ("blue", "green", "amber", "red", "white")  # a legend's usual order, best first
@@ -53,11 +55,15 @@ def is_white(rgb: RGB | None) -> bool:
 
 @lru_cache(maxsize=8192)
 def _lab(rgb: RGB) -> Color:
+    from coloraide import Color  # imported when a fill is first compared: most pages have none
+
     return Color("srgb", list(rgb)).convert("lab-d65")
 
 
 def lab_delta_e(lab1: tuple[float, float, float], lab2: tuple[float, float, float]) -> float:
     """CIEDE2000 difference of two CIELAB (D65) colours."""
+    from coloraide import Color
+
     return Color("lab-d65", list(lab1)).delta_e(Color("lab-d65", list(lab2)), method="2000")
 
 
