@@ -180,7 +180,7 @@ def test_trace_and_show_agree_with_the_record(tmp_path):
     assert [report_dict(t) for t in trace["tables"]] == [(r["index"], r["pages"], r["rows_kept"]) for r in record["tables"]]
     page = stored[0][1]
     res = CliRunner().invoke(app, ["show", str(pdf), "--page", str(page), "--out", str(tmp_path)])
-    assert res.exit_code == 0 and res.stdout.strip() == str(tmp_path / f"{pdf.stem}-p{page}.png")
+    assert res.exit_code == 0 and res.stdout.strip() == str(tmp_path / f"{pdf.stem}-p{page}.png"), res.output
     drawn = draw_trace(extract(pdf), page, tmp_path / "again.png")
     assert [(ref, top) for ref, top, _ in drawn.actions] == [(r, t) for r, p, t in stored if p == page]
     assert drawn.cells > 0 and drawn.tables

@@ -14,7 +14,7 @@ from wsoa.extract.grid import Cell, Row
 from wsoa.extract.tables import Table
 from wsoa.extract.trace import ActionTrace, TableTrace, report_of
 from wsoa.model import Action, Box, Milestone, TableReport, Warning
-from wsoa.normalise.dates import find_dates, last_date, parse_dates
+from wsoa.normalise.dates import find_dates, last_date, read_cell
 from wsoa.normalise.roles import role_of
 from wsoa.normalise.status import Legend
 from wsoa.normalise.text import clean, split_lead
@@ -84,7 +84,7 @@ def _status(cell: Cell | None, legend: Legend, words_column: bool) -> StatusRead
         return StatusRead(None, None, None)
     text = cell.text
     status, how = legend.from_text(text) if text else (None, None)
-    if status and not _only_dates(text):
+    if status:  # dates in the cell are left aside by the legend ("Green – Jan 23")
         return StatusRead(status, text, how)
     if cell.rgb is not None:
         status, exact = legend.from_colour(cell.rgb)
@@ -196,7 +196,8 @@ def _action(table: Table, rows: list[Row], roles: dict[str, int], legend: Legend
     resources = [c.text for c in _distinct_cells(rows, roles.get("resource")) if c.text]
     a.resource = "/".join(dict.fromkeys(resources)) or None
     a.start_raw = _text(rows, roles.get("start"))
-    a.start_dates, warns = parse_dates(a.start_raw, "start")
+    start = read_cell(a.start_raw, "start")
+    a.start_dates, warns = start.dates, start.warnings
     doubt = 0
     for w in warns:
         out.warnings.append(Warning(code="invalid-date", message=f"{a.ref or a.action[:30]}: start {w}", page=page))
@@ -210,7 +211,9 @@ def _action(table: Table, rows: list[Row], roles: dict[str, int], legend: Legend
         a.rag_source = "milestones" if a.milestones else None
     else:
         a.deadline_raw = _text(rows, roles.get("deadline"))
-        a.deadlines, warns = parse_dates(a.deadline_raw, "deadline")
+        cell = read_cell(a.deadline_raw, "deadline")
+        a.deadlines, warns, a.deadline_revised = cell.dates, cell.warnings, cell.revised
+        a.start_dates = a.start_dates or ([cell.range_start] if cell.range_start else [])
         for w in warns:
             out.warnings.append(Warning(code="invalid-date", message=f"{a.ref or a.action[:30]}: deadline {w}",
                                         page=page))

@@ -1,19 +1,32 @@
-"""RAG/BRAG statuses from words, letters or fill colours, through the document's own legend."""
+"""RAG/BRAG statuses from words, letters or fill colours, through the document's own legend.
+
+Colours are compared in CIELAB with CIEDE2000 (coloraide): a fill takes the status of the
+nearest colour of the document's legend, else of the nearest reference colour in
+data/statuses.toml, flagged as only "nearest" when that is far. A fill shared by every cell of a
+row is row shading, not a status (`row_shading`, `status_fill`).
+"""
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib.resources import files
+from typing import TYPE_CHECKING
+
+from wsoa.data import load
+
+if TYPE_CHECKING:
+    from coloraide import Color
 
 STATUSES = ("red", "amber", "green", "blue", "white")
+SCALE = ("blue", "green", "amber", "red", "white")  # a legend's usual order, best first
 RGB = tuple[float, float, float]
+LEGEND_DE = 10.0  # a fill this close (CIEDE2000) to a colour of the document's legend takes its status
+EXACT_DE = 8.0    # ... this close to a reference colour is read as that status without a flag
+SAME_DE = 3.0     # two fills this close are the same fill (row shading)
 
 
-@lru_cache(maxsize=1)
 def _data() -> dict:
-    return tomllib.loads(files("wsoa.data").joinpath("statuses.toml").read_text("utf-8"))
+    return load("statuses.toml")
 
 
 def to_rgb(colour: object) -> RGB | None:
@@ -39,18 +52,104 @@ def is_white(rgb: RGB | None) -> bool:
     return rgb is None or min(rgb) > 0.94
 
 
-def _dist(a: RGB, b: RGB) -> float:
-    return sum((x - y) ** 2 for x, y in zip(a, b)) ** 0.5
+@lru_cache(maxsize=8192)
+def _lab(rgb: RGB) -> Color:
+    from coloraide import Color  # imported when a fill is first compared: most pages have none
+
+    return Color("srgb", list(rgb)).convert("lab-d65")
 
 
+def lab_delta_e(lab1: tuple[float, float, float], lab2: tuple[float, float, float]) -> float:
+    """CIEDE2000 difference of two CIELAB (D65) colours."""
+    from coloraide import Color
+
+    return Color("lab-d65", list(lab1)).delta_e(Color("lab-d65", list(lab2)), method="2000")
+
+
+def delta_e(a: RGB, b: RGB) -> float:
+    """CIEDE2000 difference of two sRGB colours (0 = the same; about 2.3 = just noticeable)."""
+    rounded = (tuple(round(v, 4) for v in a), tuple(round(v, 4) for v in b))
+    return _lab(rounded[0]).delta_e(_lab(rounded[1]), method="2000")  # type: ignore[arg-type]
+
+
+def _hex(code: str) -> RGB:
+    return (int(code[0:2], 16) / 255, int(code[2:4], 16) / 255, int(code[4:6], 16) / 255)
+
+
+def display_rgb(status: str | None) -> RGB | None:
+    """The colour a status is drawn in (reports, debug pictures): its first reference colour."""
+    codes = _data()["colours"].get(status or "", [])
+    return _hex(codes[0]) if codes else None
+
+
+@lru_cache(maxsize=1)
+def reference_colours() -> list[tuple[RGB, str]]:
+    return [(_hex(c), s) for s, codes in _data()["colours"].items() for c in codes]
+
+
+@lru_cache(maxsize=4096)
 def nearest_status(rgb: RGB) -> tuple[str, float]:
-    """The status whose reference colour is nearest, and the distance (0 = exact)."""
-    best = min(((_dist(rgb, tuple(ref)), s) for s, refs in _data()["colours"].items() for ref in refs))
-    return best[1], best[0]
+    """The status whose reference colour is nearest (CIEDE2000), and that difference (0 = exact)."""
+    d, status = min((delta_e(rgb, ref), s) for ref, s in reference_colours())
+    return status, d
+
+
+def row_shading(rows: list[list[RGB | None]]) -> list[RGB | None]:
+    """Per row (the fills of its cells), the fill that shades the row rather than saying a status.
+
+    A non-white fill on every cell of a row is shading; so is a fill on every cell but one of a
+    row when the same fill covers the row two rows away (zebra rows), the one cell being a status
+    drawn over the shading.
+    """
+    full = [_shared(r, 0) for r in rows]
+    all_but_one = [_shared(r, 1) for r in rows]
+    out: list[RGB | None] = []
+    for i, row in enumerate(rows):
+        zebra = all_but_one[i] is not None and any(
+            0 <= j < len(rows) and all_but_one[j] is not None and delta_e(all_but_one[i], all_but_one[j]) < SAME_DE
+            for j in (i - 2, i + 2))
+        out.append(full[i] or (all_but_one[i] if zebra else None))
+    return out
+
+
+def _shared(fills: list[RGB | None], spare: int) -> RGB | None:
+    """The non-white fill found on all but `spare` cells of a row of at least 2 + `spare` cells, or None."""
+    coloured = [f for f in fills if not is_white(f)]
+    if len(fills) < 2 + spare or len(fills) - len(coloured) > spare or not coloured:
+        return None
+    for f in coloured:
+        if sum(1 for g in fills if g is not None and not is_white(g) and delta_e(f, g) < SAME_DE) >= len(fills) - spare:
+            return f
+    return None
+
+
+def status_fill(fill: RGB | None, row: list[RGB | None], shading: RGB | None) -> RGB | None:
+    """`fill` when it can say a status; None when it is white or the row's shading (see `row_shading`)."""
+    if fill is None or is_white(fill):
+        return None
+    if shading is not None and delta_e(fill, shading) < SAME_DE:
+        return None
+    return fill
 
 
 def _norm(text: str) -> str:
     return re.sub(r"[^a-z/+ ]", "", re.sub(r"\s+", " ", text.lower())).strip()
+
+
+_COLOUR_STATUS = {"yellow": "amber", "orange": "amber", "grey": "white", "gray": "white", "purple": "blue",
+                  "black": "red"}
+_DESCRIPTIONS = re.compile(r"\b(?:descriptions?|descriptors?|ratings?|categories|statuses|levels|key)\b[^:]{0,30}:"
+                           r"\s*(?P<list>[^.]+)", re.IGNORECASE)
+_LEGEND_PAIR = re.compile(r"\b(blue|green|amber|red|white|grey|gray|yellow|orange|purple|black)\s*[-–—:=]\s*",
+                          re.IGNORECASE)
+
+
+def _without_dates(text: str) -> str:
+    from wsoa.normalise.dates import find_dates  # status and date in one cell: "Green – Jan 23"
+
+    for hit in reversed(find_dates(text)):
+        text = text[:hit.start] + " " + text[hit.end:]
+    return text
 
 
 @dataclass
@@ -76,11 +175,44 @@ class Legend:
         if rgb is not None and not is_white(rgb):
             self.colours.append((rgb, status))
 
+    def learn_text(self, text: str) -> int:
+        """Learn a legend printed as one sentence; returns how many entries it gave.
+
+        "Blue: Completed/embedding; Green – on track; Red – not started/risk" (three or more colours,
+        each followed by its meaning), or "five descriptions: Complete, On track, Some slippage,
+        Off track and Not yet started" (each by its plain meaning, or by its place in the usual
+        order blue, green, amber, red, white where the known ones keep to it).
+        """
+        pairs = list(_LEGEND_PAIR.finditer(text))
+        if len(pairs) >= 3:
+            for m, nxt in zip(pairs, pairs[1:] + [None]):
+                meaning = text[m.end():nxt.start() if nxt else len(text)].strip(" ;,.\n")
+                meaning = re.sub(r"\s+(?:and|or)$", "", meaning)
+                if _norm(meaning):
+                    self.learn(_COLOUR_STATUS.get(m.group(1).lower(), m.group(1).lower()), meaning)
+            return len(pairs)
+        m = _DESCRIPTIONS.search(text)
+        items = [i.strip() for i in re.split(r",|\band\b|\bor\b", m.group("list")) if i.strip()] if m else []
+        known = [self.from_text(i)[0] for i in items]
+        in_order = len(items) == len(SCALE) and all(k in (None, SCALE[n]) for n, k in enumerate(known))
+        learned = 0
+        for n, (item, status) in enumerate(zip(items, known)):
+            status = status or (SCALE[n] if in_order else None)
+            if status:
+                self.learn(status, item)
+                learned += 1
+        return learned
+
     def from_text(self, text: str | None) -> tuple[str | None, str | None]:
-        """(status, how) for a cell's words: an exact word/letter, else the longest known phrase inside."""
+        """(status, how) for a cell's words: an exact word/letter, else the longest known phrase inside.
+
+        Dates in the cell are left aside ("Green – Jan 23" is green; "Jan 23" alone is no status).
+        """
         if not text or not text.strip():
             return None, None
-        t = _norm(text)
+        t = _norm(_without_dates(text))
+        if not t:
+            return None, None
         if t in self.words:
             return self.words[t], "letter" if len(t) == 1 else "word"
         first = t.split(" ")[0]
@@ -96,8 +228,9 @@ class Legend:
             return None, True
         if is_white(rgb):
             return "white", True
-        for ref, status in self.colours:
-            if _dist(rgb, ref) < 0.08:
+        if self.colours:
+            d, status = min((delta_e(rgb, ref), s) for ref, s in self.colours)
+            if d < LEGEND_DE:
                 return status, True
         status, d = nearest_status(rgb)
-        return status, d < 0.2
+        return status, d <= EXACT_DE

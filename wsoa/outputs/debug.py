@@ -12,8 +12,8 @@ from pathlib import Path
 
 from PIL import Image, ImageDraw, ImageFont
 
-from wsoa.data import load
 from wsoa.model import Document
+from wsoa.normalise.status import display_rgb
 
 DPI = 150
 MARGIN = 330      # px on the right for action labels
@@ -38,9 +38,9 @@ class Drawn:
 
 
 def status_rgb(status: str | None) -> tuple[int, int, int]:
-    """A status's display colour: the first reference colour of data/statuses.toml."""
-    refs = load("statuses.toml")["colours"].get(status or "", [])
-    return tuple(int(255 * v) for v in refs[0]) if refs else (0, 0, 0)  # type: ignore[return-value]
+    """A status's display colour (normalise.status.display_rgb) as 0-255 channels; black if none."""
+    rgb = display_rgb(status)
+    return tuple(round(255 * v) for v in rgb) if rgb else (0, 0, 0)  # type: ignore[return-value]
 
 
 def _render(path: Path, page_no: int, size: tuple[float, float]) -> Image.Image:

@@ -1,0 +1,132 @@
+"""Column roles from what a column holds, for headers that are missing, unknown or wrapped.
+
+`role_from_content` looks at a column's cells (and their fills): refs, coloured marks or status
+words, dates, short names of people or organisations. `header_role` reads a header cell by its
+synonyms (data/columns.toml), also when the header is wrapped mid-word ("RA G", "Dead line").
+Vocabulary is data: [content] in data/columns.toml, statuses.toml, dates.toml.
+"""
+from __future__ import annotations
+
+import re
+import tomllib
+from functools import lru_cache
+from importlib.resources import files
+
+from wsoa.normalise.dates import find_dates, read_cell
+from wsoa.normalise.roles import role_of, synonyms
+from wsoa.normalise.status import RGB, Legend, is_white, nearest_status
+
+SHARE = 0.6  # the share of a column's non-empty cells that must agree for the column to take a role
+REF = re.compile(r"^(?:[A-Z]{1,3}\.?)?\d{1,2}(?:[.\-]\d{1,2}){0,3}[a-z]?\.?$")
+
+
+@lru_cache(maxsize=1)
+def _content() -> dict[str, list[str]]:
+    return tomllib.loads(files("wsoa.data").joinpath("columns.toml").read_text("utf-8"))["content"]
+
+
+def _compact(text: str) -> str:
+    return re.sub(r"[^a-z0-9#]", "", re.sub(r"\(.*?\)", "", text.lower()))
+
+
+def header_role(header: str) -> tuple[str | None, float]:
+    """The role a header cell means (see roles.role_of), also when wrapped mid-word: "RA G" is "RAG"."""
+    compact = _compact(header)
+    if compact:
+        for role, phrases in synonyms().items():
+            if any(compact == p.replace(" ", "") for p in phrases):
+                return role, 100.0
+    return role_of(header)
+
+
+def _fills_say_status(fills: list[RGB | None]) -> str | None:
+    """Why the fills make a status column (coloured on most rows, in at least two statuses), or None."""
+    coloured = [f for f in fills if f is not None and not is_white(f)]
+    if not fills or len(coloured) < max(2, len(fills) / 2):
+        return None
+    statuses = {nearest_status(f)[0] for f in coloured}
+    if len(statuses) < 2:
+        return None
+    return f"{len(coloured)}/{len(fills)} cells filled in {len(statuses)} status colours"
+
+
+def _is_status(cell: str, legend: Legend) -> bool:
+    text = re.sub(r"\s+", " ", cell).strip()
+    return legend.from_text(text)[0] is not None and len(text.split()) <= 5
+
+
+def _is_dates(cell: str) -> bool:
+    hits = find_dates(cell)
+    covered = sum(len(h.raw) for h in hits)
+    return bool(hits) and len(re.sub(r"\s+", " ", cell).strip()) <= covered + 12 + 4 * len(hits)
+
+
+def _is_name(cell: str) -> bool:
+    """Short, and most words capitalised or joining words: "Head of Early Help, Bucks Council", "ICB"."""
+    words = re.findall(r"[A-Za-z][A-Za-z'’\-]*", cell)
+    if not words or len(words) > 14 or cell.rstrip().endswith("."):
+        return False
+    joining = set(_content()["joining_words"])
+    capital = sum(1 for w in words if w[0].isupper() or w.lower() in joining)
+    return capital >= 0.75 * len(words)
+
+
+def _share(cells: list[str], test) -> tuple[int, int]:
+    return sum(1 for c in cells if test(c)), len(cells)
+
+
+def role_from_content(cells: list[str], fills: list[RGB | None],
+                      header: str | None = None) -> tuple[str | None, str]:
+    """The role a column's content shows, and why: ref, status, start/deadline, lead, or None.
+
+    `cells` are the column's body cells (header excluded), `fills` their fill (or the colour of a
+    mark drawn in them), `header` its header text if any (a hint for start vs deadline).
+    """
+    body = [re.sub(r"\s+", " ", c).strip() for c in cells]
+    full = [c for c in body if c]
+    why_fill = _fills_say_status(fills)
+    if not full and not why_fill:
+        return None, "no text and no status colours"
+    n, of = _share(full, lambda c: bool(REF.match(c)))
+    if full and n >= SHARE * of and n >= 2:
+        return "ref", f"{n}/{of} cells look like refs"
+    if why_fill:
+        return "status", why_fill
+    levels = set(_content()["levels"])
+    n, of = _share(full, lambda c: c.lower().strip(".") in levels)
+    if n >= SHARE * of:
+        return None, f"{n}/{of} cells are priority levels"
+    legend = Legend.default()
+    n, of = _share(full, lambda c: _is_status(c, legend))
+    if n >= SHARE * of and n >= 2:
+        return "status", f"{n}/{of} cells are status words or letters"
+    no_date = set(_content()["no_date"])
+    dated = [c for c in full if c.lower().strip(" .") not in no_date]
+    n, of = _share(dated, _is_dates)
+    if n >= 2 and n >= SHARE * of:
+        return _start_or_deadline(header), f"{n}/{of} cells are dates"
+    n, of = _share(full, _is_name)
+    if n >= 2 and n >= SHARE * of:
+        return "lead", f"{n}/{of} cells are short names of people or organisations"
+    return None, "no role fits its content"
+
+
+def _start_or_deadline(header: str | None) -> str:
+    if header:
+        role = header_role(header)[0]
+        if role in ("start", "deadline"):
+            return role
+        if any(re.search(rf"\b{re.escape(w)}", header.lower()) for w in _content()["start_hints"]):
+            return "start"
+    return "deadline"
+
+
+def order_date_columns(columns: dict[int, list[str]]) -> dict[int, str]:
+    """Two or more date columns (index -> cells): the one whose dates come first row by row is the start."""
+    firsts = {i: [next(iter(read_cell(c, "start").dates), None) for c in cells] for i, cells in columns.items()}
+
+    def earlier(i: int) -> int:
+        return sum(1 for j in firsts if j != i for a, b in zip(firsts[i], firsts[j]) if a and b and a < b)
+
+    start = max(sorted(firsts), key=earlier)
+    return {i: "start" if i == start else "deadline" for i in sorted(columns)}
