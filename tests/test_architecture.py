@@ -17,10 +17,19 @@ def _modules() -> dict[str, ast.Module]:
     return out
 
 
+def _runtime_nodes(tree: ast.AST):
+    """Every node of the code that runs: blocks under `if TYPE_CHECKING:` (type hints only) left out."""
+    for node in ast.iter_child_nodes(tree):
+        if isinstance(node, ast.If) and getattr(node.test, "id", getattr(node.test, "attr", None)) == "TYPE_CHECKING":
+            continue
+        yield node
+        yield from _runtime_nodes(node)
+
+
 def _imports(name: str, tree: ast.Module, known: set[str]) -> set[str]:
-    """The wsoa modules `name` imports, at any depth of its code (lazy imports count too)."""
+    """The wsoa modules `name` imports when it runs, at any depth of its code (lazy imports count too)."""
     found = set()
-    for node in ast.walk(tree):
+    for node in _runtime_nodes(tree):
         targets = []
         if isinstance(node, ast.Import):
             targets = [a.name for a in node.names]
