@@ -31,7 +31,7 @@ def extract(file: Path = typer.Argument(..., help="A PDF: a WSoA, priority actio
             ) -> None:
     """Print one document's record (json on stdout and nothing else)."""
     from wsoa.extract.document import extract as run
-    from wsoa.extract.pdf import DocumentError
+    from wsoa.extract.page import DocumentError
     from wsoa.outputs.store import rows
 
     try:
@@ -139,7 +139,7 @@ def evaluate(pred_dir: Path = typer.Argument(..., help="An output folder (or a f
 def _document(path: Path):
     """A record: read from a JSON record, or extracted from a PDF. Exits with one error line."""
     from wsoa.extract.document import extract as run
-    from wsoa.extract.pdf import DocumentError
+    from wsoa.extract.page import DocumentError
     from wsoa.model import Document
 
     try:

@@ -22,7 +22,7 @@ from typing import Callable, Iterator
 
 from wsoa.corpus.manifest import Entry, entries
 from wsoa.extract.document import extract, sha256
-from wsoa.extract.pdf import TimedOut
+from wsoa.extract.page import TimedOut
 from wsoa.match.areas import link_areas
 from wsoa.model import Document
 from wsoa.outputs.store import Store

@@ -8,7 +8,8 @@ from wsoa.extract import letters
 from wsoa.extract.actions import ActionContext, read_actions
 from wsoa.extract.classify import classify
 from wsoa.extract.events import field_events, prose_events
-from wsoa.extract.pdf import DocumentError, Page, body_size, read_pages, remove_furniture
+from wsoa.extract.page import DocumentError, Page, body_size, remove_furniture
+from wsoa.extract.pdf import read_pages
 from wsoa.extract.prose import Paragraph, paragraphs
 from wsoa.extract.statements import (KEY_ENTRY, inspection_dates, legend, local_area, match_weakness, numbered_weaknesses,
                                      quotes, weakness_statements)

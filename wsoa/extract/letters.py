@@ -5,7 +5,7 @@ import re
 from datetime import date
 
 from wsoa.extract.grid import Cell, Column, build_rows, vertical_cuts
-from wsoa.extract.pdf import Page, group_lines
+from wsoa.extract.page import Page, group_lines
 from wsoa.extract.prose import Paragraph
 from wsoa.extract.selfeval import self_judgements
 from wsoa.model import Box, Document, Judgement, Recommendation, Weakness

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from wsoa.extract.grid import (REF_LIKE, TOL, Column, Row, build_rows, covers, runs_across,
                                vertical_cuts)
-from wsoa.extract.pdf import Line, Page, Word, space_width
+from wsoa.extract.page import Line, Page, Word, space_width
 from wsoa.normalise.roles import header_phrases, role_of
 
 KEY_ROLES = {"action", "milestones"}

@@ -1,0 +1,309 @@
+"""The default PDF page reader: PDFium (pypdfium2's raw API) into the page model, as pdfminer reads it.
+
+It gives the same words, ruling lines, fills, shapes and images as the pdfminer reader (pdf.py):
+- characters: text, box from the origin, advance and font descent (pdfminer's box: descent to
+  descent + size), size = font size x the character matrix's vertical scale, bold from the font
+  name, colour from the text object; line-end hyphens (U+0002, U+FFFE) become "-"; words are
+  grouped by pdfplumber's own `extract_words` with the pdfminer reader's settings;
+- paths: every page object walked, form XObjects entered (matrices composed); each path's segments
+  split into subpaths at each move and classified as pdfminer does (line, axis-aligned rect,
+  curve), with the segment points, never `GetBounds` (which adds the stroke width);
+- coordinates: /Rotate and the MediaBox offset applied as pdfminer's page matrix does.
+
+PDFium is not thread-safe: every call into it holds `LOCK`, so one process reads one document at a
+time. Dask workers with threads must not share it (run process workers, one thread each).
+"""
+from __future__ import annotations
+
+import ctypes
+import threading
+import time
+from pathlib import Path
+from typing import Iterator
+
+import pypdfium2 as pdfium  # noqa: F401 - importing the package initialises the library
+import pypdfium2.raw as raw
+from pdfplumber.utils import extract_words
+
+from wsoa.extract.page import DocumentError, Fill, Page, Rule, Shape, TimedOut, Word, group_lines, is_bold
+from wsoa.normalise.status import RGB, is_white
+
+LOCK = threading.RLock()
+HYPHENS = {0x02: "-", 0xFFFE: "-"}
+Matrix = tuple[float, float, float, float, float, float]
+IDENTITY: Matrix = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
+ERRORS = {raw.FPDF_ERR_FILE: "cannot open the file", raw.FPDF_ERR_FORMAT: "damaged or not a PDF",
+          raw.FPDF_ERR_SECURITY: "unsupported security handler", raw.FPDF_ERR_PAGE: "page not found"}
+
+
+def _mul(m: Matrix, n: Matrix) -> Matrix:
+    """m then n (PDF's row-vector convention, as pdfminer's `mult_matrix(m, n)`)."""
+    a, b, c, d, e, f = m
+    a1, b1, c1, d1, e1, f1 = n
+    return (a * a1 + b * c1, a * b1 + b * d1, c * a1 + d * c1, c * b1 + d * d1,
+            e * a1 + f * c1 + e1, e * b1 + f * d1 + f1)
+
+
+def _page_matrix(page) -> tuple[Matrix, float, float]:
+    """pdfminer's page matrix (MediaBox offset, /Rotate) and the page's width and height."""
+    box = [ctypes.c_float() for _ in range(4)]
+    if raw.FPDFPage_GetMediaBox(page, *box):
+        x0, y0, x1, y1 = (round(v.value, 3) for v in box)  # float32 in PDFium: 841.92 not 841.9199829
+        x0, x1, y0, y1 = min(x0, x1), max(x0, x1), min(y0, y1), max(y0, y1)
+    else:
+        x0, y0, x1, y1 = 0.0, 0.0, 612.0, 792.0
+    rotate = raw.FPDFPage_GetRotation(page) * 90
+    if rotate == 90:
+        return (0, -1, 1, 0, -y0, x1), y1 - y0, x1 - x0
+    if rotate == 180:
+        return (-1, 0, 0, -1, x1, y1), x1 - x0, y1 - y0
+    if rotate == 270:
+        return (0, 1, -1, 0, y1, -x0), y1 - y0, x1 - x0
+    return (1, 0, 0, 1, -x0, -y0), x1 - x0, y1 - y0
+
+
+def _matrix(obj) -> Matrix:
+    m = raw.FS_MATRIX()
+    if not raw.FPDFPageObj_GetMatrix(obj, m):
+        return IDENTITY
+    return (m.a, m.b, m.c, m.d, m.e, m.f)
+
+
+def _colour(obj, getter=raw.FPDFPageObj_GetFillColor) -> RGB | None:
+    r, g, b, a = (ctypes.c_uint() for _ in range(4))
+    if not getter(obj, r, g, b, a):
+        return None
+    return (r.value / 255, g.value / 255, b.value / 255)
+
+
+class _Reader:
+    """One page's objects into a `Page`; `ctm` maps PDF user space to pdfminer's page space."""
+
+    def __init__(self, page, number: int) -> None:
+        self.handle = page
+        self.ctm, width, height = _page_matrix(page)
+        self.page = Page(number=number, width=width, height=height)
+
+    def point(self, x: float, y: float, m: Matrix) -> tuple[float, float]:
+        """A point of an object with matrix `m` as (x, top) on the page."""
+        a, b, c, d, e, f = m
+        return x * a + y * c + e, self.page.height - (x * b + y * d + f)
+
+    def objects(self, container=None, parent: Matrix | None = None) -> None:
+        """Every path and image on the page, form XObjects entered."""
+        parent = parent or self.ctm
+        if container is None:
+            count, get = raw.FPDFPage_CountObjects(self.handle), lambda i: raw.FPDFPage_GetObject(self.handle, i)
+        else:
+            count, get = raw.FPDFFormObj_CountObjects(container), lambda i: raw.FPDFFormObj_GetObject(container, i)
+        for i in range(max(0, count)):
+            obj = get(i)
+            kind = raw.FPDFPageObj_GetType(obj)
+            if kind == raw.FPDF_PAGEOBJ_PATH:
+                self.path(obj, _mul(_matrix(obj), parent))
+            elif kind == raw.FPDF_PAGEOBJ_IMAGE:
+                m = _mul(_matrix(obj), parent)
+                pts = [self.point(x, y, m) for x, y in ((0, 0), (1, 0), (0, 1), (1, 1))]
+                xs, ys = [p[0] for p in pts], [p[1] for p in pts]
+                self.page.images.append((min(xs), min(ys), max(xs), max(ys)))
+            elif kind == raw.FPDF_PAGEOBJ_FORM:
+                self.objects(obj, _mul(_matrix(obj), parent))
+
+    def path(self, obj, m: Matrix) -> None:
+        """A path object's subpaths (split at each move), classified as pdfminer's `paint_path` does."""
+        fillmode, stroke = ctypes.c_int(), ctypes.c_int()
+        raw.FPDFPath_GetDrawMode(obj, fillmode, stroke)
+        fill = fillmode.value != raw.FPDF_FILLMODE_NONE
+        x, y = ctypes.c_float(), ctypes.c_float()
+        subpaths: list[list[tuple[str, float, float, bool]]] = []
+        for i in range(raw.FPDFPath_CountSegments(obj)):
+            seg = raw.FPDFPath_GetPathSegment(obj, i)
+            raw.FPDFPathSegment_GetPoint(seg, x, y)
+            kind = raw.FPDFPathSegment_GetType(seg)
+            op = "m" if kind == raw.FPDF_SEGMENT_MOVETO else "c" if kind == raw.FPDF_SEGMENT_BEZIERTO else "l"
+            if op == "m" or not subpaths:
+                subpaths.append([])
+            subpaths[-1].append((op, *self.point(x.value, y.value, m), bool(raw.FPDFPathSegment_GetClose(seg))))
+        rgb = _colour(obj) if fill else None
+        for sub in subpaths:
+            self.subpath(_pdfminer_shape(sub), bool(stroke.value), rgb)
+
+    def subpath(self, shaped: tuple[str, list[tuple[float, float]]], stroke: bool, rgb: RGB | None) -> None:
+        """One subpath as pdf.py turns pdfminer's lines, rects and curves into rules, fills and shapes."""
+        shape, pts = shaped
+        if not shape.startswith("m") or len(pts) < 2:
+            return
+        xs, ys = [p[0] for p in pts], [p[1] for p in pts]
+        x0, x1, top, bottom = min(xs), max(xs), min(ys), max(ys)
+        w, h = x1 - x0, bottom - top
+        if shape in ("ml", "mlh"):
+            self.page.rules.append(Rule(h <= w, x0, top, x1, bottom))
+        elif shape in ("mlllh", "mllll") and _same(pts[0], pts[4]) and _square(pts):
+            if min(w, h) <= 2.0:  # a thin rect is a ruling line
+                self.page.rules.append(Rule(h <= w, x0, top, x1, bottom))
+                return
+            if stroke:
+                self.page.rules += [Rule(True, x0, top, x1, top), Rule(True, x0, bottom, x1, bottom),
+                                    Rule(False, x0, top, x0, bottom), Rule(False, x1, top, x1, bottom)]
+            if rgb is not None and not is_white(rgb):
+                self.page.fills.append(Fill(x0, top, x1, bottom, rgb))
+        elif rgb is not None and not is_white(rgb):
+            self.page.shapes.append(Shape(x0, top, x1, bottom, rgb))
+
+
+def _pdfminer_shape(sub: list[tuple[str, float, float, bool]]) -> tuple[str, list[tuple[float, float]]]:
+    """PDFium's segments of one subpath as pdfminer's operator string and end points.
+
+    PDFium stores a Bézier as three points and closes a subpath with a line back to its start
+    flagged "close"; pdfminer keeps one "c" per curve and an "h", and drops a redundant "l" before it.
+    """
+    ops, pts = "", []
+    i = 0
+    while i < len(sub):
+        op, x, y, close = sub[i]
+        if op == "c":  # two control points, then the end point
+            i = min(i + 2, len(sub) - 1)
+            _, x, y, close = sub[i]
+        ops += op
+        pts.append((x, y))
+        if close:
+            if len(pts) > 1 and op == "l" and _same(pts[-1], pts[0]):
+                ops, pts = ops[:-1], pts[:-1]
+            ops += "h"
+            pts.append(pts[0])
+        i += 1
+    if len(ops) > 3 and ops.endswith("lh") and _same(pts[-2], pts[0]):
+        ops, pts = ops[:-2] + "h", pts[:-2] + pts[-1:]
+    return ops, pts
+
+
+def _same(p: tuple[float, float], q: tuple[float, float]) -> bool:
+    return abs(p[0] - q[0]) < 1e-3 and abs(p[1] - q[1]) < 1e-3
+
+
+def _square(pts: list[tuple[float, float]]) -> bool:
+    (x0, y0), (x1, y1), (x2, y2), (x3, y3) = (tuple(round(v, 3) for v in p) for p in pts[:4])
+    return (x0 == x1 and y1 == y2 and x2 == x3 and y3 == y0) or (y0 == y1 and x1 == x2 and y2 == y3 and x3 == x0)
+
+
+class _Font:
+    """What a text object gives each of its characters: font, size, descent, boldness, colour."""
+    __slots__ = ("name", "size", "descent", "bold", "rgb")
+
+    def __init__(self, obj) -> None:
+        font = raw.FPDFTextObj_GetFont(obj)
+        buf = ctypes.create_string_buffer(256)
+        raw.FPDFFont_GetBaseFontName(font, buf, 256)
+        self.name = buf.value.decode("latin-1")
+        size, descent = ctypes.c_float(), ctypes.c_float()
+        raw.FPDFTextObj_GetFontSize(obj, size)
+        self.size = size.value
+        self.descent = descent.value if raw.FPDFFont_GetDescent(font, ctypes.c_float(1.0), descent) else 0.0
+        self.bold = is_bold(self.name)
+        self.rgb = _colour(obj)
+
+
+def _chars(text_page, height: float, ctm: Matrix) -> list[dict]:
+    """The page's characters (no spaces) as pdfplumber's char dicts, with pdfminer's boxes."""
+    n = raw.FPDFText_CountChars(text_page)
+    fonts: dict[int, _Font] = {}
+    box, m = raw.FS_RECTF(), raw.FS_MATRIX()
+    ox, oy = ctypes.c_double(), ctypes.c_double()
+    out = []
+    for i in range(n):
+        code = raw.FPDFText_GetUnicode(text_page, i)
+        text = HYPHENS.get(code) or chr(code)
+        if text.isspace() or code == 0:
+            continue
+        obj = raw.FPDFText_GetTextObject(text_page, i)
+        key = ctypes.cast(obj, ctypes.c_void_p).value or 0
+        font = fonts.get(key)
+        if font is None:
+            font = fonts[key] = _Font(obj)
+        raw.FPDFText_GetMatrix(text_page, i, m)
+        raw.FPDFText_GetLooseCharBox(text_page, i, box)
+        raw.FPDFText_GetCharOrigin(text_page, i, ox, oy)
+        out.append(_char(text, font, (m.a, m.b, m.c, m.d), (box.left, box.right), (ox.value, oy.value), height, ctm))
+    return out
+
+
+def _char(text: str, font: _Font, m: tuple[float, float, float, float], span: tuple[float, float],
+          origin: tuple[float, float], height: float, ctm: Matrix) -> dict:
+    """One character as pdfplumber gives it: pdfminer's box (advance x descent .. descent + size)
+    through the character matrix and the page matrix."""
+    a, b, c, d = m
+    adv = (span[1] - span[0]) / a if abs(a) > 1e-9 else font.size
+    lo, hi = font.descent * font.size, (font.descent + 1) * font.size
+    full = _mul((a, b, c, d, origin[0], origin[1]), ctm)
+    x0, y0 = lo * full[2] + full[4], lo * full[3] + full[5]
+    x1, y1 = adv * full[0] + hi * full[2] + full[4], adv * full[1] + hi * full[3] + full[5]
+    x0, x1 = min(x0, x1), max(x0, x1)
+    y0, y1 = min(y0, y1), max(y0, y1)
+    top = height - y1
+    return {"text": text, "x0": x0, "x1": x1, "top": top, "doctop": top, "bottom": height - y0,
+            "upright": full[0] * full[3] > 0 and full[1] * full[2] <= 0, "size": y1 - y0,
+            "fontname": font.name, "bold": font.bold, "non_stroking_color": font.rgb}
+
+
+def _read_page(doc, index: int) -> Page:
+    handle = raw.FPDF_LoadPage(doc, index)
+    if not handle:
+        raise DocumentError(f"damaged PDF (page {index + 1} cannot be loaded)")
+    text_page = raw.FPDFText_LoadPage(handle)
+    try:
+        reader = _Reader(handle, index + 1)
+        page = reader.page
+        glyphs = _chars(text_page, page.height, reader.ctm) if text_page else []
+        for w in extract_words(glyphs, extra_attrs=["fontname", "size", "non_stroking_color", "bold"],
+                               x_tolerance=1.5, keep_blank_chars=False):
+            page.words.append(Word(w["text"], w["x0"], w["x1"], w["top"], w["bottom"], w["size"], w["bold"],
+                                   w["non_stroking_color"]))
+        reader.objects()
+    finally:
+        if text_page:
+            raw.FPDFText_ClosePage(text_page)
+        raw.FPDF_ClosePage(handle)
+    page.lines = group_lines(page.words, index + 1)
+    return page
+
+
+def _open(path: str | Path, password: str):
+    doc = raw.FPDF_LoadDocument(str(path).encode("utf-8"), password.encode("utf-8") if password else None)
+    if doc:
+        return doc
+    code = raw.FPDF_GetLastError()
+    if code == raw.FPDF_ERR_PASSWORD:
+        raise DocumentError("encrypted: a password is needed")
+    raise DocumentError(f"not a readable PDF (PDFium: {ERRORS.get(code, 'unknown error')})")
+
+
+def _render(doc, index: int, dpi: int):
+    """Page `index` as a PIL image at `dpi` (for OCR)."""
+    page = pdfium.PdfPage(raw.FPDF_LoadPage(doc, index), pdf=None)
+    try:
+        return page.render(scale=dpi / 72).to_pil()
+    finally:
+        page.close()
+
+
+def read_pages(path: str | Path, password: str = "", deadline: float | None = None,
+               ocr: bool = False) -> Iterator[Page]:
+    """Yield each page of a PDF as a `Page`; see `pdf.read_pages`. Holds `LOCK` while in PDFium."""
+    with LOCK:
+        doc = _open(path, password)
+    try:
+        with LOCK:
+            count = raw.FPDF_GetPageCount(doc)
+        for i in range(count):
+            if deadline is not None and time.monotonic() > deadline:
+                raise TimedOut(f"timed out on page {i + 1}")
+            with LOCK:
+                page = _read_page(doc, i)
+                if ocr and not page.words:
+                    from wsoa.extract import ocr as reader
+                    image = _render(doc, i, reader.DPI)
+                    page, page.ocr = reader.ocr_page(image, page.width, page.height, i + 1)
+            yield page
+    finally:
+        with LOCK:
+            raw.FPDF_CloseDocument(doc)
