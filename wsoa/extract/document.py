@@ -9,7 +9,7 @@ from wsoa.extract.actions import ActionContext, read_actions
 from wsoa.extract.classify import classify
 from wsoa.extract.events import field_events, prose_events
 from wsoa.extract.page import DocumentError, Page, body_size, remove_furniture
-from wsoa.extract.pdf import read_pages
+from wsoa.extract.pdf import DEFAULT_ENGINE, read_pages
 from wsoa.extract.prose import Paragraph, paragraphs
 from wsoa.extract.statements import (KEY_ENTRY, inspection_dates, legend, local_area, match_weakness, numbered_weaknesses,
                                      quotes, weakness_statements)
@@ -65,7 +65,8 @@ def _flowing(path: Path) -> list[Page]:
     return [layout(blocks)]
 
 
-def read_layout(path: str | Path, deadline: float | None = None, ocr: bool = False) -> tuple[list[Page], list[Table]]:
+def read_layout(path: str | Path, deadline: float | None = None, ocr: bool = False,
+                engine: str = DEFAULT_ENGINE) -> tuple[list[Page], list[Table]]:
     """A document's pages (running headers and footers removed) and its action tables.
 
     PDFs are read page by page; Word files and web pages are laid out as one virtual page.
@@ -79,7 +80,7 @@ def read_layout(path: str | Path, deadline: float | None = None, ocr: bool = Fal
         return pages, read_tables(pages)
     check_file(path)
     try:
-        pages = list(read_pages(path, deadline=deadline, ocr=ocr))
+        pages = list(read_pages(path, deadline=deadline, ocr=ocr, engine=engine))
     except DocumentError:
         raise
     except Exception as exc:  # a page that pdfminer cannot parse
@@ -93,13 +94,14 @@ def read_layout(path: str | Path, deadline: float | None = None, ocr: bool = Fal
 
 
 def extract(path: str | Path, doc_id: str | None = None, deadline: float | None = None,
-            ocr: bool = False) -> Document:
+            ocr: bool = False, engine: str = DEFAULT_ENGINE) -> Document:
     """Read one document into a record. Raises DocumentError for a file that cannot be read.
 
     With `ocr`, pages without a text layer are read by OCR; what comes from them is flagged.
+    `engine` reads PDFs: "pdfium" (default) or "pdfminer" (the cross-check).
     """
     path = Path(path)
-    pages, tables = read_layout(path, deadline, ocr)
+    pages, tables = read_layout(path, deadline, ocr, engine)
     doc = Document(doc_id=doc_id or path.stem, source_path=str(path), sha256=sha256(path), pages=len(pages))
     for page in pages:
         covered = page.image_share()
