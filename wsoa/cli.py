@@ -23,11 +23,18 @@ class Format(str, Enum):
     table = "table"
 
 
+class Engine(str, Enum):
+    pdfium = "pdfium"
+    pdfminer = "pdfminer"
+
+
 @app.command()
 def extract(file: Path = typer.Argument(..., help="A PDF: a WSoA, priority action plan or inspection letter."),
             format: Format = typer.Option(Format.json, "--format", "-f", help="json: the SCHEMA.md record; "
                                           "csv: one row per action; table: a readable summary."),
-            ocr: bool = typer.Option(False, "--ocr", help="Read pages without a text layer by OCR (Tesseract).")
+            ocr: bool = typer.Option(False, "--ocr", help="Read pages without a text layer by OCR (Tesseract)."),
+            engine: Engine = typer.Option(Engine.pdfium, "--engine", help="PDF reader: pdfium (fast, the default) "
+                                          "or pdfminer (pdfplumber's, the cross-check).")
             ) -> None:
     """Print one document's record (json on stdout and nothing else)."""
     from wsoa.extract.document import extract as run
@@ -35,7 +42,7 @@ def extract(file: Path = typer.Argument(..., help="A PDF: a WSoA, priority actio
     from wsoa.outputs.store import rows
 
     try:
-        doc = run(file, ocr=ocr)
+        doc = run(file, ocr=ocr, engine=engine.value)
     except DocumentError as exc:
         err.print(f"[red]error[/red] {file}: {exc}")
         raise typer.Exit(1) from None

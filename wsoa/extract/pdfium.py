@@ -186,11 +186,18 @@ def _square(pts: list[tuple[float, float]]) -> bool:
     return (x0 == x1 and y1 == y2 and x2 == x3 and y3 == y0) or (y0 == y1 and x1 == x2 and y2 == y3 and x3 == x0)
 
 
-class _Font:
-    """What a text object gives each of its characters: font, size, descent, boldness, colour."""
-    __slots__ = ("name", "size", "descent", "bold", "rgb")
+# the text object under a character, as a plain address (a dict key) rather than a ctypes pointer
+_text_object = ctypes.CFUNCTYPE(ctypes.c_void_p, *raw.FPDFText_GetTextObject.argtypes)(
+    ctypes.cast(raw.FPDFText_GetTextObject, ctypes.c_void_p).value)
+_OBJECT = raw.FPDFText_GetTextObject.restype
 
-    def __init__(self, obj) -> None:
+
+class _Font:
+    """What a text object gives each of its characters: font, size, matrix, descent, boldness, colour."""
+    __slots__ = ("name", "size", "matrix", "descent", "bold", "rgb")
+
+    def __init__(self, text_page, index: int, address: int) -> None:
+        obj = ctypes.cast(address, _OBJECT)
         font = raw.FPDFTextObj_GetFont(obj)
         buf = ctypes.create_string_buffer(256)
         raw.FPDFFont_GetBaseFontName(font, buf, 256)
@@ -199,6 +206,9 @@ class _Font:
         raw.FPDFTextObj_GetFontSize(obj, size)
         self.size = size.value
         self.descent = descent.value if raw.FPDFFont_GetDescent(font, ctypes.c_float(1.0), descent) else 0.0
+        m = raw.FS_MATRIX()
+        raw.FPDFText_GetMatrix(text_page, index, m)
+        self.matrix = (m.a, m.b, m.c, m.d)
         self.bold = is_bold(self.name)
         self.rgb = _colour(obj)
 
@@ -206,32 +216,42 @@ class _Font:
 def _chars(text_page, height: float, ctm: Matrix) -> list[dict]:
     """The page's characters (no spaces) as pdfplumber's char dicts, with pdfminer's boxes."""
     n = raw.FPDFText_CountChars(text_page)
+    if n <= 0:
+        return []
+    codes = _codes(text_page, n)
     fonts: dict[int, _Font] = {}
-    box, m = raw.FS_RECTF(), raw.FS_MATRIX()
+    box = raw.FS_RECTF()
     ox, oy = ctypes.c_double(), ctypes.c_double()
     out = []
-    for i in range(n):
-        code = raw.FPDFText_GetUnicode(text_page, i)
+    for i, code in enumerate(codes):
         text = HYPHENS.get(code) or chr(code)
-        if text.isspace() or code == 0:
+        if code == 0 or text.isspace():
             continue
-        obj = raw.FPDFText_GetTextObject(text_page, i)
-        key = ctypes.cast(obj, ctypes.c_void_p).value or 0
-        font = fonts.get(key)
+        address = _text_object(text_page, i) or 0
+        font = fonts.get(address)
         if font is None:
-            font = fonts[key] = _Font(obj)
-        raw.FPDFText_GetMatrix(text_page, i, m)
+            font = fonts[address] = _Font(text_page, i, address)
         raw.FPDFText_GetLooseCharBox(text_page, i, box)
         raw.FPDFText_GetCharOrigin(text_page, i, ox, oy)
-        out.append(_char(text, font, (m.a, m.b, m.c, m.d), (box.left, box.right), (ox.value, oy.value), height, ctm))
+        out.append(_char(text, font, (box.left, box.right), (ox.value, oy.value), height, ctm))
     return out
 
 
-def _char(text: str, font: _Font, m: tuple[float, float, float, float], span: tuple[float, float],
-          origin: tuple[float, float], height: float, ctm: Matrix) -> dict:
+def _codes(text_page, n: int) -> list[int]:
+    """Each character's code point, read in one call (one UTF-16 unit per character) when possible."""
+    buf = (ctypes.c_ushort * (n + 1))()
+    got = raw.FPDFText_GetText(text_page, 0, n, buf)
+    units = list(buf[:n])
+    if got == n + 1 and not any(0xD800 <= u <= 0xDFFF for u in units):
+        return units
+    return [raw.FPDFText_GetUnicode(text_page, i) for i in range(n)]
+
+
+def _char(text: str, font: _Font, span: tuple[float, float], origin: tuple[float, float], height: float,
+          ctm: Matrix) -> dict:
     """One character as pdfplumber gives it: pdfminer's box (advance x descent .. descent + size)
     through the character matrix and the page matrix."""
-    a, b, c, d = m
+    a, b, c, d = font.matrix
     adv = (span[1] - span[0]) / a if abs(a) > 1e-9 else font.size
     lo, hi = font.descent * font.size, (font.descent + 1) * font.size
     full = _mul((a, b, c, d, origin[0], origin[1]), ctm)
