@@ -23,6 +23,7 @@ from typing import Iterator
 
 import pypdfium2 as pdfium  # noqa: F401 - importing the package initialises the library
 import pypdfium2.raw as raw
+from pdfminer.fontmetrics import FONT_METRICS
 from pdfplumber.utils import extract_words
 
 from wsoa.extract.page import DocumentError, Fill, Page, Rule, Shape, TimedOut, Word, group_lines, is_bold
@@ -45,21 +46,27 @@ def _mul(m: Matrix, n: Matrix) -> Matrix:
 
 
 def _page_matrix(page) -> tuple[Matrix, float, float]:
-    """pdfminer's page matrix (MediaBox offset, /Rotate) and the page's width and height."""
+    """PDF user space to pdfplumber's page space (y up; top = height - y), and the page's width and
+    height: pdfminer's page matrix (MediaBox offset removed, /Rotate applied), then pdfplumber's
+    shift back by the MediaBox's normalised origin."""
     box = [ctypes.c_float() for _ in range(4)]
     if raw.FPDFPage_GetMediaBox(page, *box):
-        x0, y0, x1, y1 = (round(v.value, 3) for v in box)  # float32 in PDFium: 841.92 not 841.9199829
+        x0, y0, x1, y1 = (v.value for v in box)
         x0, x1, y0, y1 = min(x0, x1), max(x0, x1), min(y0, y1), max(y0, y1)
     else:
         x0, y0, x1, y1 = 0.0, 0.0, 612.0, 792.0
     rotate = raw.FPDFPage_GetRotation(page) * 90
+    nx0, ny0, nx1, ny1 = (y0, x0, y1, x1) if rotate in (90, 270) else (x0, y0, x1, y1)
+    width, height = nx1 - nx0, ny1 - ny0
     if rotate == 90:
-        return (0, -1, 1, 0, -y0, x1), y1 - y0, x1 - x0
-    if rotate == 180:
-        return (-1, 0, 0, -1, x1, y1), x1 - x0, y1 - y0
-    if rotate == 270:
-        return (0, 1, -1, 0, y1, -x0), y1 - y0, x1 - x0
-    return (1, 0, 0, 1, -x0, -y0), x1 - x0, y1 - y0
+        m: Matrix = (0, -1, 1, 0, -y0, x1)
+    elif rotate == 180:
+        m = (-1, 0, 0, -1, x1, y1)
+    elif rotate == 270:
+        m = (0, 1, -1, 0, y1, -x0)
+    else:
+        m = (1, 0, 0, 1, -x0, -y0)
+    return (*m[:4], m[4] + nx0, m[5] - (height - ny1)), width, height
 
 
 def _matrix(obj) -> Matrix:
@@ -206,6 +213,9 @@ class _Font:
         raw.FPDFTextObj_GetFontSize(obj, size)
         self.size = size.value
         self.descent = descent.value if raw.FPDFFont_GetDescent(font, ctypes.c_float(1.0), descent) else 0.0
+        standard = FONT_METRICS.get(self.name) if not raw.FPDFFont_GetIsEmbedded(font) else None
+        if standard is not None:  # a standard-14 font: pdfminer's (Adobe's) metrics, not PDFium's substitute's
+            self.descent = standard[0].get("Descent", 0) / 1000
         m = raw.FS_MATRIX()
         raw.FPDFText_GetMatrix(text_page, index, m)
         self.matrix = (m.a, m.b, m.c, m.d)
