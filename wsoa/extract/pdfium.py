@@ -18,6 +18,7 @@ from __future__ import annotations
 import ctypes
 import threading
 import time
+from itertools import groupby
 from pathlib import Path
 from typing import Iterator
 
@@ -31,6 +32,7 @@ from wsoa.normalise.status import RGB, is_white
 
 LOCK = threading.RLock()
 HYPHENS = {0x02: "-", 0xFFFE: "-"}
+LIGATURES = {"ﬀ": "ff", "ﬃ": "ffi", "ﬄ": "ffl", "ﬁ": "fi", "ﬂ": "fl", "ﬆ": "st", "ﬅ": "st"}  # as pdfplumber
 Matrix = tuple[float, float, float, float, float, float]
 IDENTITY: Matrix = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
 ERRORS = {raw.FPDF_ERR_FILE: "cannot open the file", raw.FPDF_ERR_FORMAT: "damaged or not a PDF",
@@ -200,50 +202,68 @@ _OBJECT = raw.FPDFText_GetTextObject.restype
 
 
 class _Font:
-    """What a text object gives each of its characters: font, size, matrix, descent, boldness, colour."""
-    __slots__ = ("name", "size", "matrix", "descent", "bold", "rgb")
+    """What a text object gives each of its characters: name, size, boldness, colour, and its
+    character matrix through the page matrix, so that a character's box is a few multiplications."""
+    __slots__ = ("name", "size", "bold", "rgb", "ctm", "ka", "kb", "lo", "hi", "upright", "simple", "key")
 
-    def __init__(self, text_page, index: int, address: int) -> None:
+    def __init__(self, text_page, index: int, address: int, ctm: Matrix) -> None:
         obj = ctypes.cast(address, _OBJECT)
         font = raw.FPDFTextObj_GetFont(obj)
         buf = ctypes.create_string_buffer(256)
         raw.FPDFFont_GetBaseFontName(font, buf, 256)
         self.name = buf.value.decode("latin-1")
+        self.bold, self.rgb, self.ctm = is_bold(self.name), _colour(obj), ctm
         size, descent = ctypes.c_float(), ctypes.c_float()
         raw.FPDFTextObj_GetFontSize(obj, size)
-        self.size = size.value
-        self.descent = descent.value if raw.FPDFFont_GetDescent(font, ctypes.c_float(1.0), descent) else 0.0
+        low = descent.value if raw.FPDFFont_GetDescent(font, ctypes.c_float(1.0), descent) else 0.0
         standard = FONT_METRICS.get(self.name) if not raw.FPDFFont_GetIsEmbedded(font) else None
         if standard is not None:  # a standard-14 font: pdfminer's (Adobe's) metrics, not PDFium's substitute's
-            self.descent = standard[0].get("Descent", 0) / 1000
+            low = standard[0].get("Descent", 0) / 1000
         m = raw.FS_MATRIX()
         raw.FPDFText_GetMatrix(text_page, index, m)
-        self.matrix = (m.a, m.b, m.c, m.d)
-        self.bold = is_bold(self.name)
-        self.rgb = _colour(obj)
+        ma, mb, mc, md, _, _ = _mul((m.a, m.b, m.c, m.d, 0.0, 0.0), (*ctm[:4], 0.0, 0.0))
+        # pdfminer's box: advance x (descent .. descent + 1) x font size, through the matrix
+        self.ka, self.kb = (ma / m.a, mb / m.a) if abs(m.a) > 1e-9 else (0.0, 0.0)
+        lo, hi = low * size.value, (low + 1) * size.value
+        self.lo, self.hi = (lo * mc, lo * md), (hi * mc, hi * md)
+        self.upright = ma * md > 0 and mb * mc <= 0
+        self.simple = self.upright and mb == 0 and mc == 0
+        self.size = abs(hi - lo) * abs(md)
+        self.key = (self.name, self.size, self.rgb, self.bold)
 
 
-def _chars(text_page, height: float, ctm: Matrix) -> list[dict]:
-    """The page's characters (no spaces) as pdfplumber's char dicts, with pdfminer's boxes."""
+Glyph = tuple[str, float, float, float, float, _Font]  # text, x0, x1, top, bottom, font
+
+
+def _chars(text_page, height: float, ctm: Matrix) -> list[Glyph]:
+    """The page's characters (no spaces) with pdfminer's boxes in pdfplumber's page space."""
     n = raw.FPDFText_CountChars(text_page)
     if n <= 0:
         return []
-    codes = _codes(text_page, n)
     fonts: dict[int, _Font] = {}
     box = raw.FS_RECTF()
     ox, oy = ctypes.c_double(), ctypes.c_double()
+    ca, cb, cc, cd, ce, cf = ctm
     out = []
-    for i, code in enumerate(codes):
+    for i, code in enumerate(_codes(text_page, n)):
         text = HYPHENS.get(code) or chr(code)
         if code == 0 or text.isspace():
             continue
         address = _text_object(text_page, i) or 0
         font = fonts.get(address)
         if font is None:
-            font = fonts[address] = _Font(text_page, i, address)
+            font = fonts[address] = _Font(text_page, i, address, ctm)
         raw.FPDFText_GetLooseCharBox(text_page, i, box)
         raw.FPDFText_GetCharOrigin(text_page, i, ox, oy)
-        out.append(_char(text, font, (box.left, box.right), (ox.value, oy.value), height, ctm))
+        x, y, w = ox.value, oy.value, box.right - box.left
+        gx, gy = x * ca + y * cc + ce, x * cb + y * cd + cf
+        x0, y0 = gx + font.lo[0], gy + font.lo[1]
+        x1, y1 = gx + w * font.ka + font.hi[0], gy + w * font.kb + font.hi[1]
+        if x1 < x0:
+            x0, x1 = x1, x0
+        if y1 < y0:
+            y0, y1 = y1, y0
+        out.append((text, x0, x1, height - y1, height - y0, font))
     return out
 
 
@@ -257,22 +277,50 @@ def _codes(text_page, n: int) -> list[int]:
     return [raw.FPDFText_GetUnicode(text_page, i) for i in range(n)]
 
 
-def _char(text: str, font: _Font, span: tuple[float, float], origin: tuple[float, float], height: float,
-          ctm: Matrix) -> dict:
-    """One character as pdfplumber gives it: pdfminer's box (advance x descent .. descent + size)
-    through the character matrix and the page matrix."""
-    a, b, c, d = font.matrix
-    adv = (span[1] - span[0]) / a if abs(a) > 1e-9 else font.size
-    lo, hi = font.descent * font.size, (font.descent + 1) * font.size
-    full = _mul((a, b, c, d, origin[0], origin[1]), ctm)
-    x0, y0 = lo * full[2] + full[4], lo * full[3] + full[5]
-    x1, y1 = adv * full[0] + hi * full[2] + full[4], adv * full[1] + hi * full[3] + full[5]
-    x0, x1 = min(x0, x1), max(x0, x1)
-    y0, y1 = min(y0, y1), max(y0, y1)
-    top = height - y1
-    return {"text": text, "x0": x0, "x1": x1, "top": top, "doctop": top, "bottom": height - y0,
-            "upright": full[0] * full[3] > 0 and full[1] * full[2] <= 0, "size": y1 - y0,
-            "fontname": font.name, "bold": font.bold, "non_stroking_color": font.rgb}
+def _words(glyphs: list[Glyph]) -> list[Word]:
+    """Characters into words exactly as pdfplumber's `extract_words(x_tolerance=1.5)` groups them
+    (runs of one font, size and colour; lines clustered by top within 3 pt; a new word at a gap
+    over 1.5 pt or a step back), in one pass; rotated text goes through pdfplumber itself."""
+    if not all(g[5].simple for g in glyphs):
+        return _plumber_words(glyphs)
+    words = []
+    for _, run in groupby(glyphs, key=lambda g: g[5].key):
+        run = list(run)
+        line_of, line, last = {}, 0, None
+        for top in sorted({g[3] for g in run}):
+            if last is not None and top > last + 3:
+                line += 1
+            line_of[top], last = line, top
+        for _, members in groupby(sorted(run, key=lambda g: line_of[g[3]]), key=lambda g: line_of[g[3]]):
+            members = sorted(members, key=lambda g: g[1])
+            start = 0
+            for k in range(1, len(members) + 1):
+                if k < len(members):
+                    p, c = members[k - 1], members[k]
+                    if c[1] >= p[1] and c[1] <= p[2] + 1.5 and abs(c[3] - p[3]) <= 3:
+                        continue
+                words.append(_word(members[start:k]))
+                start = k
+    return [w for w in words if w.text]
+
+
+def _word(glyphs: list[Glyph]) -> Word:
+    font = glyphs[0][5]
+    text = "".join(LIGATURES.get(g[0], g[0]) for g in glyphs).strip()
+    return Word(text, min(g[1] for g in glyphs), max(g[2] for g in glyphs), min(g[3] for g in glyphs),
+                max(g[4] for g in glyphs), font.size, font.bold, font.rgb)
+
+
+def _plumber_words(glyphs: list[Glyph]) -> list[Word]:
+    chars = [{"text": t, "x0": x0, "x1": x1, "top": top, "doctop": top, "bottom": bottom, "upright": f.upright,
+              "size": bottom - top if f.upright else x1 - x0, "font": f, "key": f.key}
+             for t, x0, x1, top, bottom, f in glyphs]
+    out = []
+    for w in extract_words(chars, extra_attrs=["key", "font", "size"], x_tolerance=1.5, keep_blank_chars=False):
+        text, font = w["text"].strip(), w["font"]
+        if text:
+            out.append(Word(text, w["x0"], w["x1"], w["top"], w["bottom"], w["size"], font.bold, font.rgb))
+    return out
 
 
 def _read_page(doc, index: int) -> Page:
@@ -283,11 +331,7 @@ def _read_page(doc, index: int) -> Page:
     try:
         reader = _Reader(handle, index + 1)
         page = reader.page
-        glyphs = _chars(text_page, page.height, reader.ctm) if text_page else []
-        for w in extract_words(glyphs, extra_attrs=["fontname", "size", "non_stroking_color", "bold"],
-                               x_tolerance=1.5, keep_blank_chars=False):
-            page.words.append(Word(w["text"], w["x0"], w["x1"], w["top"], w["bottom"], w["size"], w["bold"],
-                                   w["non_stroking_color"]))
+        page.words = _words(_chars(text_page, page.height, reader.ctm)) if text_page else []
         reader.objects()
     finally:
         if text_page:
