@@ -155,8 +155,8 @@ def test_filled_curves_are_shapes_with_their_colour(tmp_path):
 
 
 def test_font_descriptor_ascent_descent_zero(tmp_path):
-    """A font whose descriptor says Ascent 0 and Descent 0: pdfminer puts the box's bottom on the
-    baseline; PDFium measures the glyphs instead. The words keep their text and line either way."""
+    """A font whose descriptor says Ascent 0 and Descent 0: pdfminer takes the descent as 0, PDFium
+    measures the glyph 'g' (about 0.2 x size lower); the reader corrects it to pdfminer's box."""
     from reportlab.pdfbase import pdfmetrics
     from reportlab.pdfbase.ttfonts import TTFont
     font = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
@@ -178,7 +178,7 @@ def test_font_descriptor_ascent_descent_zero(tmp_path):
     assert [ln.text for ln in a.lines] == [ln.text for ln in b.lines]
     for wa, wb in zip(a.words, b.words):
         assert abs(wa.x0 - wb.x0) < 0.1 and abs(wa.size - wb.size) < 0.01
-        assert abs(wa.yc - wb.yc) < 0.25 * wa.size
+        assert abs(wa.top - wb.top) < 0.01 and abs(wa.bottom - wb.bottom) < 0.01
 
 
 def test_encrypted_and_damaged_give_todays_messages(tmp_path):

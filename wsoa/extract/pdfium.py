@@ -16,6 +16,7 @@ time. Dask workers with threads must not share it (run process workers, one thre
 from __future__ import annotations
 
 import ctypes
+import re
 import threading
 import time
 from itertools import groupby
@@ -25,12 +26,18 @@ from typing import Iterator
 import pypdfium2 as pdfium  # noqa: F401 - importing the package initialises the library
 import pypdfium2.raw as raw
 from pdfminer.fontmetrics import FONT_METRICS
+from pdfminer.pdfdocument import PDFDocument
+from pdfminer.pdfpage import PDFPage
+from pdfminer.pdfparser import PDFParser
+from pdfminer.pdftypes import resolve1
+from pdfminer.psparser import LIT
 from pdfplumber.utils import extract_words
 
 from wsoa.extract.page import DocumentError, Fill, Page, Rule, Shape, TimedOut, Word, group_lines, is_bold
 from wsoa.normalise.status import RGB, is_white
 
 LOCK = threading.RLock()
+LITERAL_TYPE0 = LIT("Type0")
 HYPHENS = {0x02: "-", 0xFFFE: "-"}
 LIGATURES = {"ﬀ": "ff", "ﬃ": "ffi", "ﬄ": "ffl", "ﬁ": "fi", "ﬂ": "fl", "ﬆ": "st", "ﬅ": "st"}  # as pdfplumber
 Matrix = tuple[float, float, float, float, float, float]
@@ -206,7 +213,7 @@ class _Font:
     character matrix through the page matrix, so that a character's box is a few multiplications."""
     __slots__ = ("name", "size", "bold", "rgb", "ctm", "ka", "kb", "lo", "hi", "upright", "simple", "key")
 
-    def __init__(self, text_page, index: int, address: int, ctm: Matrix) -> None:
+    def __init__(self, text_page, index: int, address: int, ctm: Matrix, flat: frozenset[str]) -> None:
         obj = ctypes.cast(address, _OBJECT)
         font = raw.FPDFTextObj_GetFont(obj)
         buf = ctypes.create_string_buffer(256)
@@ -219,6 +226,8 @@ class _Font:
         standard = FONT_METRICS.get(self.name) if not raw.FPDFFont_GetIsEmbedded(font) else None
         if standard is not None:  # a standard-14 font: pdfminer's (Adobe's) metrics, not PDFium's substitute's
             low = standard[0].get("Descent", 0) / 1000
+        elif self.name in flat:  # descriptor says Ascent 0, Descent 0: PDFium measures 'g', pdfminer takes 0
+            low = 0.0
         m = raw.FS_MATRIX()
         raw.FPDFText_GetMatrix(text_page, index, m)
         ma, mb, mc, md, _, _ = _mul((m.a, m.b, m.c, m.d, 0.0, 0.0), (*ctm[:4], 0.0, 0.0))
@@ -235,7 +244,7 @@ class _Font:
 Glyph = tuple[str, float, float, float, float, _Font]  # text, x0, x1, top, bottom, font
 
 
-def _chars(text_page, height: float, ctm: Matrix) -> list[Glyph]:
+def _chars(text_page, height: float, ctm: Matrix, flat: frozenset[str]) -> list[Glyph]:
     """The page's characters (no spaces) with pdfminer's boxes in pdfplumber's page space."""
     n = raw.FPDFText_CountChars(text_page)
     if n <= 0:
@@ -252,7 +261,7 @@ def _chars(text_page, height: float, ctm: Matrix) -> list[Glyph]:
         address = _text_object(text_page, i) or 0
         font = fonts.get(address)
         if font is None:
-            font = fonts[address] = _Font(text_page, i, address, ctm)
+            font = fonts[address] = _Font(text_page, i, address, ctm, flat)
         raw.FPDFText_GetLooseCharBox(text_page, i, box)
         raw.FPDFText_GetCharOrigin(text_page, i, ox, oy)
         x, y, w = ox.value, oy.value, box.right - box.left
@@ -313,7 +322,7 @@ def _word(glyphs: list[Glyph]) -> Word:
 
 def _plumber_words(glyphs: list[Glyph]) -> list[Word]:
     chars = [{"text": t, "x0": x0, "x1": x1, "top": top, "doctop": top, "bottom": bottom, "upright": f.upright,
-              "size": bottom - top if f.upright else x1 - x0, "font": f, "key": f.key}
+              "size": bottom - top, "font": f, "key": f.key}
              for t, x0, x1, top, bottom, f in glyphs]
     out = []
     for w in extract_words(chars, extra_attrs=["key", "font", "size"], x_tolerance=1.5, keep_blank_chars=False):
@@ -323,7 +332,7 @@ def _plumber_words(glyphs: list[Glyph]) -> list[Word]:
     return out
 
 
-def _read_page(doc, index: int) -> Page:
+def _read_page(doc, index: int, flat: frozenset[str] = frozenset()) -> Page:
     handle = raw.FPDF_LoadPage(doc, index)
     if not handle:
         raise DocumentError(f"damaged PDF (page {index + 1} cannot be loaded)")
@@ -331,7 +340,7 @@ def _read_page(doc, index: int) -> Page:
     try:
         reader = _Reader(handle, index + 1)
         page = reader.page
-        page.words = _words(_chars(text_page, page.height, reader.ctm)) if text_page else []
+        page.words = _words(_chars(text_page, page.height, reader.ctm, flat)) if text_page else []
         reader.objects()
     finally:
         if text_page:
@@ -339,6 +348,36 @@ def _read_page(doc, index: int) -> Page:
         raw.FPDF_ClosePage(handle)
     page.lines = group_lines(page.words, index + 1)
     return page
+
+
+def flat_fonts(path: str | Path, password: str = "") -> frozenset[str]:
+    """Names (subset tag dropped, as PDFium gives them) of the page fonts whose descriptor says
+    Ascent 0 and Descent 0 and of no other font of that name. PDFium has no call for a font's
+    dictionary, so pdfminer's parser reads just the page tree and the font dictionaries."""
+    flat: set[str] = set()
+    other: set[str] = set()
+    try:
+        with open(path, "rb") as f:
+            doc = PDFDocument(PDFParser(f), password)
+            for page in PDFPage.create_pages(doc):
+                for spec in (resolve1((page.resources or {}).get("Font")) or {}).values():
+                    name, zero = _descriptor(resolve1(spec))
+                    (flat if zero else other).add(name)
+    except Exception:  # noqa: BLE001 - PDFium reads what pdfminer cannot; keep its metrics then
+        return frozenset()
+    return frozenset(flat - other)
+
+
+def _descriptor(spec: dict) -> tuple[str, bool]:
+    """A font's base name without its subset tag, and whether its descriptor's Ascent and Descent are 0."""
+    base = resolve1(spec.get("BaseFont"))
+    name = getattr(base, "name", base)
+    name = name.decode("latin-1") if isinstance(name, bytes) else str(name or "")
+    if resolve1(spec.get("Subtype")) is LITERAL_TYPE0:
+        spec = resolve1((resolve1(spec.get("DescendantFonts")) or [{}])[0]) or {}
+    desc = resolve1(spec.get("FontDescriptor"))
+    zero = isinstance(desc, dict) and not resolve1(desc.get("Ascent", 0)) and not resolve1(desc.get("Descent", 0))
+    return re.sub(r"^[A-Z]{6}\+", "", name), zero
 
 
 def _open(path: str | Path, password: str):
@@ -365,6 +404,7 @@ def read_pages(path: str | Path, password: str = "", deadline: float | None = No
     """Yield each page of a PDF as a `Page`; see `pdf.read_pages`. Holds `LOCK` while in PDFium."""
     with LOCK:
         doc = _open(path, password)
+    flat = flat_fonts(path, password)
     try:
         with LOCK:
             count = raw.FPDF_GetPageCount(doc)
@@ -372,7 +412,7 @@ def read_pages(path: str | Path, password: str = "", deadline: float | None = No
             if deadline is not None and time.monotonic() > deadline:
                 raise TimedOut(f"timed out on page {i + 1}")
             with LOCK:
-                page = _read_page(doc, i)
+                page = _read_page(doc, i, flat)
                 if ocr and not page.words:
                     from wsoa.extract import ocr as reader
                     image = _render(doc, i, reader.DPI)
