@@ -11,10 +11,11 @@ from reportlab.lib.pagesizes import A4
 from reportlab.pdfgen import canvas
 
 from tests.conftest import CORPUS
+from tests.pdfbuild import build_plan
 from wsoa.extract.document import extract
 from wsoa.extract.page import DocumentError, Page, TimedOut
 from wsoa.extract.pdf import read_pages
-from wsoa.normalise.status import nearest_status
+from wsoa.normalise.status import Legend, nearest_status
 
 
 def _build(path: Path, draw, **kw) -> Path:
@@ -202,42 +203,51 @@ def test_unknown_engine_is_refused():
         list(read_pages(CORPUS / "peterborough" / "peterborough-2019-wsoa.pdf", engine="mupdf"))
 
 
-# Colour: PDFium returns RGB after its own conversion; pdfminer the raw components, converted by to_rgb.
-CMYK_GREEN, CMYK_RED, CMYK_AMBER = CMYKColor(0.7, 0, 1, 0), CMYKColor(0, 1, 1, 0), CMYKColor(0, 0.25, 1, 0)
+# Colour: PDFium returns RGB after its own conversion (CMYK (0,1,1,0) -> (0.933,0.114,0.137));
+# pdfminer the raw components, which to_rgb converts naively. The status read must not change.
+HEADER = ["Ref", "Action", "Lead officer", "Target date", "RAG"]
+ROWS = [[f"1.{i}", f"Deliver improvement number {i} for children", "Head of Service", "31 March 2024", ""]
+        for i in range(1, 4)]
 
 
-@pytest.mark.parametrize("colour,status", [
-    (colors.Color(0, 0.69, 0.31), "green"), (colors.Color(1, 0, 0), "red"),
-    (CMYK_GREEN, "green"), (CMYK_RED, "red"), (CMYK_AMBER, "amber"),
+def _rags(tmp_path: Path, name: str, cells: list) -> dict[str, list]:
+    pdf = build_plan(tmp_path / f"{name}.pdf", HEADER, ROWS, col_widths=[40, 260, 120, 90, 60],
+                     backgrounds={(4, r): colour for r, colour in enumerate(cells, start=1)})
+    out = {}
+    for engine in ("pdfium", "pdfminer"):
+        doc = extract(pdf, engine=engine)
+        out[engine] = [(a.rag, "rag:colour-nearest" in a.flags) for a in doc.actions]
+    return out
+
+
+@pytest.mark.parametrize("space,cells", [
+    ("rgb", [colors.Color(0, 0.69, 0.31), colors.Color(1, 0.75, 0), colors.Color(1, 0, 0)]),
+    ("cmyk", [CMYKColor(0.7, 0, 1, 0), CMYKColor(0, 0.25, 1, 0), CMYKColor(0, 1, 1, 0)]),
 ])
-def test_rgb_and_cmyk_fills_read_the_same_status(tmp_path, colour, status):
-    def draw(c):
-        c.setFillColor(colour)
-        c.rect(100, 600, 80, 30, stroke=0, fill=1)
-    a, b = _both(_build(tmp_path / "c.pdf", draw))
-    assert nearest_status(a.fills[0].rgb)[0] == nearest_status(b.fills[0].rgb)[0] == status
+def test_status_colours_read_the_same_with_both_engines(tmp_path, space, cells):
+    got = _rags(tmp_path, space, cells)
+    assert [r for r, _ in got["pdfium"]] == [r for r, _ in got["pdfminer"]] == ["green", "amber", "red"]
 
 
-def test_grey_fill_reads_the_same_with_both_engines(tmp_path):
-    def draw(c):
+def test_grey_fills_read_the_same_with_both_engines(tmp_path):
+    got = _rags(tmp_path, "grey", [colors.Color(0.5, 0.5, 0.5), colors.Color(0.85, 0.85, 0.85), None])
+    assert got["pdfium"] == got["pdfminer"] == [("green", True), ("white", True), ("white", False)]
+
+    def draw(c):  # DeviceGray ("0.5 g")
         c.setFillGray(0.5)
         c.rect(100, 600, 80, 30, stroke=0, fill=1)
     a, b = _both(_build(tmp_path / "g.pdf", draw))
     assert max(abs(x - y) for x, y in zip(a.fills[0].rgb, b.fills[0].rgb)) < 0.01
-    assert nearest_status(a.fills[0].rgb)[0] == nearest_status(b.fills[0].rgb)[0]
+    assert Legend.default().from_colour(a.fills[0].rgb) == Legend.default().from_colour(b.fills[0].rgb)
 
 
 def test_spot_colour_fill(tmp_path):
-    """A spot (Separation) green: pdfminer gives only the tint (read as grey), PDFium converts
-    through the alternate space and gives the green."""
+    """A spot (Separation) green: pdfminer gives only the tint, 1.0, read as white; PDFium converts
+    through the alternate CMYK and reads green."""
     spot = CMYKColorSep(0.7, 0, 1, 0, spotName="StatusGreen", density=1)
-
-    def draw(c):
-        c.setFillColor(spot)
-        c.rect(100, 600, 80, 30, stroke=0, fill=1)
-    a, b = _both(_build(tmp_path / "spot.pdf", draw))
-    assert nearest_status(a.fills[0].rgb)[0] == "green"
-    assert b.fills == [] or nearest_status(b.fills[0].rgb)[0] != "green"
+    got = _rags(tmp_path, "spot", [spot, spot, None])
+    assert got["pdfium"][:2] == [("green", False), ("green", False)]
+    assert [r for r, _ in got["pdfminer"][:2]] == ["white", "white"]
 
 
 def _strip(value, boxes: list):
