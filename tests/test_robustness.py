@@ -39,10 +39,12 @@ def _picture(c, text_too: bool) -> None:
         c.drawString(72, 800, "Written Statement of Action: progress update, see the table below")
 
 
-def _hang(c) -> None:  # 170,000 characters on one page: minutes of layout work
-    c.setFont("Helvetica", 2)
-    for y in range(0, 842, 2):
-        c.drawString(0, y, "x " * 400)
+def _hang(c) -> None:  # 170,000 characters on each of 12 pages: minutes for pdfminer, seconds for PDFium
+    for _ in range(12):
+        c.setFont("Helvetica", 2)
+        for y in range(0, 842, 2):
+            c.drawString(0, y, "x " * 400)
+        c.showPage()
 
 
 def test_every_kind_of_bad_file_fails_alone_with_one_line(tmp_path):
