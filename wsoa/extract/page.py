@@ -87,7 +87,10 @@ class Line:
 
     @property
     def size(self) -> float:
-        return Counter(round(w.size, 1) for w in self.words).most_common(1)[0][0]
+        sizes = [round(w.size, 1) for w in self.words]
+        if min(sizes) == max(sizes):
+            return sizes[0]
+        return Counter(sizes).most_common(1)[0][0]
 
     @property
     def bold(self) -> bool:
@@ -199,8 +202,12 @@ def _in_margin(line: Line, page: Page) -> bool:
 def body_size(pages: list[Page], skip: dict[int, list[tuple[float, float]]] | None = None) -> float:
     """The font size of most of the text outside the bands in `skip` (tables)."""
     skip = skip or {}
-    sizes = Counter(round(w.size, 1) for p in pages for w in p.words
-                    if not any(a <= w.yc <= b for a, b in skip.get(p.number, [])) for _ in range(len(w.text)))
+    sizes: Counter[float] = Counter()
+    for p in pages:
+        bands = skip.get(p.number, [])
+        for w in p.words:
+            if not any(a <= w.yc <= b for a, b in bands):
+                sizes[round(w.size, 1)] += len(w.text)
     return sizes.most_common(1)[0][0] if sizes else 11.0
 
 

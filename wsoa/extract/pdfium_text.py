@@ -26,8 +26,8 @@ from pdfplumber.utils import extract_words
 from wsoa.extract.page import Word, is_bold
 
 HYPHENS = {0x02: "-", 0xFFFE: "-"}
-LIGATURES = {"\ufb00": "ff", "\ufb03": "ffi", "\ufb04": "ffl", "\ufb01": "fi", "\ufb02": "fl", "\ufb06": "st",
-             "\ufb05": "st"}  # pdfplumber's expansions
+LIGATURES = str.maketrans({"\ufb00": "ff", "\ufb03": "ffi", "\ufb04": "ffl", "\ufb01": "fi", "\ufb02": "fl",
+                           "\ufb06": "st", "\ufb05": "st"})  # pdfplumber's expansions
 LITERAL_TYPE0 = LIT("Type0")
 Matrix = tuple[float, float, float, float, float, float]
 
@@ -98,17 +98,18 @@ def chars(text_page, height: float, ctm: Matrix, flat: frozenset[str]) -> list[G
     box = raw.FS_RECTF()
     ox, oy = ctypes.c_double(), ctypes.c_double()
     ca, cb, cc, cd, ce, cf = ctm
+    loose, origin, text_object = raw.FPDFText_GetLooseCharBox, raw.FPDFText_GetCharOrigin, _text_object
     out = []
     for i, code in enumerate(_codes(text_page, n)):
-        text = HYPHENS.get(code) or chr(code)
+        text = HYPHENS[code] if code in HYPHENS else chr(code)
         if code == 0 or text.isspace():
             continue
-        address = _text_object(text_page, i) or 0
+        address = text_object(text_page, i) or 0
         font = fonts.get(address)
         if font is None:
             font = fonts[address] = _Font(text_page, i, address, ctm, flat)
-        raw.FPDFText_GetLooseCharBox(text_page, i, box)
-        raw.FPDFText_GetCharOrigin(text_page, i, ox, oy)
+        loose(text_page, i, box)
+        origin(text_page, i, ox, oy)
         x, y, w = ox.value, oy.value, box.right - box.left
         gx, gy = x * ca + y * cc + ce, x * cb + y * cd + cf
         x0, y0 = gx + font.lo[0], gy + font.lo[1]
@@ -159,10 +160,14 @@ def words(glyphs: list[Glyph]) -> list[Word]:
 
 
 def _word(glyphs: list[Glyph]) -> Word:
+    """One word of glyphs sorted by x0."""
     font = glyphs[0][5]
-    text = "".join(LIGATURES.get(g[0], g[0]) for g in glyphs).strip()
-    return Word(text, min(g[1] for g in glyphs), max(g[2] for g in glyphs), min(g[3] for g in glyphs),
-                max(g[4] for g in glyphs), font.size, font.bold, font.rgb)
+    text = "".join([g[0] for g in glyphs]).translate(LIGATURES).strip()
+    if len(glyphs) == 1:
+        _, x0, x1, top, bottom, _ = glyphs[0]
+        return Word(text, x0, x1, top, bottom, font.size, font.bold, font.rgb)
+    return Word(text, glyphs[0][1], max([g[2] for g in glyphs]), min([g[3] for g in glyphs]),
+                max([g[4] for g in glyphs]), font.size, font.bold, font.rgb)
 
 
 def _plumber_words(glyphs: list[Glyph]) -> list[Word]:
