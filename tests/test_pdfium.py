@@ -269,3 +269,18 @@ def test_both_engines_give_identical_records_on_the_corpus(path):
     assert len(boxes_a) == len(boxes_b) > 0
     worst = max(abs(x[k] - y[k]) for x, y in zip(boxes_a, boxes_b) for k in ("x0", "top", "x1", "bottom"))
     assert worst <= 3.0
+
+
+def test_threads_share_pdfium_through_its_lock():
+    """PDFium is not thread-safe: calls from two threads are serialised by the reader's lock, so
+    reading two documents at once gives what reading them one after the other gives."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    paths = [CORPUS / "buckinghamshire" / "buckinghamshire-2022-inspection-letter.pdf",
+             CORPUS / "area-send-2023" / "halton-area-send-2024-01-26.pdf"] * 2
+
+    def texts(path):
+        return [[w.text for w in p.words] for p in read_pages(path)]
+    alone = [texts(p) for p in paths]
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        assert list(pool.map(texts, paths)) == alone
