@@ -13,13 +13,15 @@ time. Dask workers with threads must not share it (run process workers, one thre
 from __future__ import annotations
 
 import ctypes
+import math
 import threading
 import time
 from pathlib import Path
 from typing import Iterator
 
-import pypdfium2 as pdfium  # noqa: F401 - importing the package initialises the library
+import pypdfium2  # noqa: F401 - importing the package initialises the library
 import pypdfium2.raw as raw
+from PIL import Image
 
 from wsoa.extract.page import DocumentError, Fill, Page, Rule, Shape, TimedOut, group_lines
 from wsoa.extract.pdfium_text import Matrix, chars, fill_colour, flat_fonts, mul, words
@@ -200,13 +202,23 @@ def _open(path: str | Path, password: str):
     raise DocumentError(f"not a readable PDF (PDFium: {ERRORS.get(code, 'unknown error')})")
 
 
-def _render(doc, index: int, dpi: int):
-    """Page `index` as a PIL image at `dpi` (for OCR)."""
-    page = pdfium.PdfPage(raw.FPDF_LoadPage(doc, index), pdf=None)
+def _render(doc, index: int, dpi: int) -> Image.Image:
+    """Page `index` as an RGB image at `dpi` on white, as pdfplumber's `to_image` renders it (no
+    anti-aliasing), for OCR."""
+    page = raw.FPDF_LoadPage(doc, index)
+    width = math.ceil(raw.FPDF_GetPageWidthF(page) * dpi / 72)
+    height = math.ceil(raw.FPDF_GetPageHeightF(page) * dpi / 72)
+    bitmap = raw.FPDFBitmap_Create(width, height, 0)
     try:
-        return page.render(scale=dpi / 72).to_pil()
+        raw.FPDFBitmap_FillRect(bitmap, 0, 0, width, height, 0xFFFFFFFF)
+        flags = raw.FPDF_ANNOT | raw.FPDF_RENDER_NO_SMOOTHTEXT | raw.FPDF_RENDER_NO_SMOOTHIMAGE | raw.FPDF_RENDER_NO_SMOOTHPATH
+        raw.FPDF_RenderPageBitmap(bitmap, page, 0, 0, width, height, 0, flags)
+        stride = raw.FPDFBitmap_GetStride(bitmap)
+        data = ctypes.string_at(raw.FPDFBitmap_GetBuffer(bitmap), stride * height)
+        return Image.frombuffer("RGB", (width, height), data, "raw", "BGRX", stride, 1).copy()
     finally:
-        page.close()
+        raw.FPDFBitmap_Destroy(bitmap)
+        raw.FPDF_ClosePage(page)
 
 
 def read_pages(path: str | Path, password: str = "", deadline: float | None = None,
