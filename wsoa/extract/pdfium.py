@@ -7,8 +7,9 @@ It gives the same words, ruling lines, fills, shapes and images as the pdfminer 
   curve), with the segment points, never `GetBounds` (which adds the stroke width);
 - coordinates: /Rotate and the MediaBox offset applied as pdfminer's page matrix does.
 
-PDFium is not thread-safe: every call into it holds `LOCK`, so one process reads one document at a
-time. Dask workers with threads must not share it (run process workers, one thread each).
+PDFium is not thread-safe: every call into it holds the process-wide `LOCK` (threads take turns,
+a page at a time), so threads gain nothing here: Dask workers must not run several threads on it
+(run process workers, one thread each: `dask worker ADDR --nthreads 1`).
 """
 from __future__ import annotations
 
@@ -40,9 +41,11 @@ def _page_matrix(page) -> tuple[Matrix, float, float]:
     box = [ctypes.c_float() for _ in range(4)]
     if raw.FPDFPage_GetMediaBox(page, *box):
         x0, y0, x1, y1 = (v.value for v in box)
-        x0, x1, y0, y1 = min(x0, x1), max(x0, x1), min(y0, y1), max(y0, y1)
-    else:
-        x0, y0, x1, y1 = 0.0, 0.0, 612.0, 792.0
+    else:  # a MediaBox inherited from the page tree: PDFium's effective box (MediaBox within CropBox)
+        rect = raw.FS_RECTF()
+        raw.FPDF_GetPageBoundingBox(page, rect)
+        x0, y0, x1, y1 = rect.left, rect.bottom, rect.right, rect.top
+    x0, x1, y0, y1 = min(x0, x1), max(x0, x1), min(y0, y1), max(y0, y1)
     rotate = raw.FPDFPage_GetRotation(page) * 90
     nx0, ny0, nx1, ny1 = (y0, x0, y1, x1) if rotate in (90, 270) else (x0, y0, x1, y1)
     width, height = nx1 - nx0, ny1 - ny0
@@ -211,7 +214,8 @@ def _render(doc, index: int, dpi: int) -> Image.Image:
     bitmap = raw.FPDFBitmap_Create(width, height, 0)
     try:
         raw.FPDFBitmap_FillRect(bitmap, 0, 0, width, height, 0xFFFFFFFF)
-        flags = raw.FPDF_ANNOT | raw.FPDF_RENDER_NO_SMOOTHTEXT | raw.FPDF_RENDER_NO_SMOOTHIMAGE | raw.FPDF_RENDER_NO_SMOOTHPATH
+        flags = (raw.FPDF_ANNOT | raw.FPDF_RENDER_NO_SMOOTHTEXT | raw.FPDF_RENDER_NO_SMOOTHIMAGE
+                 | raw.FPDF_RENDER_NO_SMOOTHPATH)
         raw.FPDF_RenderPageBitmap(bitmap, page, 0, 0, width, height, 0, flags)
         stride = raw.FPDFBitmap_GetStride(bitmap)
         data = ctypes.string_at(raw.FPDFBitmap_GetBuffer(bitmap), stride * height)
