@@ -284,3 +284,20 @@ def test_threads_share_pdfium_through_its_lock():
     alone = [texts(p) for p in paths]
     with ThreadPoolExecutor(max_workers=4) as pool:
         assert list(pool.map(texts, paths)) == alone
+
+
+def test_readers_depend_on_the_page_model_not_on_each_other():
+    """page.py imports no reader; OCR, the Word/web layout and the PDFium reader import the page
+    model, never pdf.py (the old ocr <-> pdf cycle)."""
+    import ast
+
+    root = Path(__file__).resolve().parent.parent / "wsoa" / "extract"
+
+    def imports(name: str) -> set[str]:
+        tree = ast.parse((root / f"{name}.py").read_text("utf-8"))
+        return {n.module for n in ast.walk(tree) if isinstance(n, ast.ImportFrom) and n.module} | {
+            a.name for n in ast.walk(tree) if isinstance(n, ast.Import) for a in n.names}
+    assert not {m for m in imports("page") if m.startswith("wsoa.extract")}
+    for reader in ("ocr", "flow", "pdfium", "pdfium_text"):
+        assert "wsoa.extract.pdf" not in imports(reader), reader
+        assert "wsoa.extract.page" in imports(reader), reader
