@@ -151,15 +151,16 @@ def is_bold(fontname: str) -> bool:
 def group_lines(words: list[Word], page: int) -> list[Line]:
     """Words into lines: a word joins the line whose vertical band it overlaps most."""
     lines: list[list[Word]] = []
+    top = bottom = 0.0  # the band of the last line
     for w in sorted(words, key=lambda w: (round(w.top), w.x0)):
         if lines:
-            last = lines[-1]
-            top, bottom = min(x.top for x in last), max(x.bottom for x in last)
             overlap = min(bottom, w.bottom) - max(top, w.top)
             if overlap > 0.5 * min(bottom - top, w.bottom - w.top):
-                last.append(w)
+                lines[-1].append(w)
+                top, bottom = min(top, w.top), max(bottom, w.bottom)
                 continue
         lines.append([w])
+        top, bottom = w.top, w.bottom
     return [Line(sorted(ws, key=lambda w: w.x0), page) for ws in lines]
 
 
