@@ -70,7 +70,7 @@ def test_web_page_statement_gives_the_pdf_record(tmp_path):
 
 
 def test_a_damaged_word_file_is_one_clear_error(tmp_path):
-    from wsoa.extract.pdf import DocumentError
+    from wsoa.extract.page import DocumentError
 
     bad = tmp_path / "plan.docx"
     bad.write_bytes(b"PK\x03\x04 not really a zip")

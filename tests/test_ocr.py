@@ -9,7 +9,7 @@ import pytest
 
 from tests.conftest import BUCKS_WSOA
 from wsoa.extract.document import extract
-from wsoa.extract.pdf import DocumentError
+from wsoa.extract.page import DocumentError
 
 
 @pytest.fixture(scope="module")

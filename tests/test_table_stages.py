@@ -8,7 +8,7 @@ from typer.testing import CliRunner
 from wsoa.extract.actions import ActionContext, read_actions
 from wsoa.extract.grid import Column, build_rows
 from wsoa.extract.header import candidate, columns_from_alignment, header_candidates, phrases_of
-from wsoa.extract.pdf import Page, Rule, Word, group_lines
+from wsoa.extract.page import Page, Rule, Word, group_lines
 from wsoa.extract.stitch import continuation, join_split_row
 from wsoa.extract.tables import find_tables, table_region
 from wsoa.extract.trace import CONTINUED, NEW, report_of

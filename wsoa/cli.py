@@ -26,6 +26,11 @@ class Format(str, Enum):
     table = "table"
 
 
+class Engine(str, Enum):
+    pdfium = "pdfium"
+    pdfminer = "pdfminer"
+
+
 @app.command()
 def extract(file: Path = typer.Argument(..., help="A document: PDF, Word (.docx) or web page (.html)."),
             format: Format = typer.Option(Format.json, "--format", "-f", help="json: the SCHEMA.md record; "
@@ -34,7 +39,9 @@ def extract(file: Path = typer.Argument(..., help="A document: PDF, Word (.docx)
             timeout: float = typer.Option(120.0, "--timeout", help="Seconds allowed (0: no limit)."),
             max_memory: int = typer.Option(4096, "--max-memory", help="Memory cap, MB (0: none)."),
             trace: bool = typer.Option(False, "--trace", help="Print how the tables were found (header candidates, "
-                                       "columns, regions, cells, stitching, rows, actions) as JSON instead.")
+                                       "columns, regions, cells, stitching, rows, actions) as JSON instead."),
+            engine: Engine = typer.Option(Engine.pdfium, "--engine", help="PDF reader: pdfium (fast, the default) "
+                                          "or pdfminer (pdfplumber's, the cross-check).")
             ) -> None:
     """Print one document's record (json on stdout and nothing else). The document is read in a worker
     process that is stopped at the time limit or the memory cap, as in a batch."""
@@ -42,7 +49,8 @@ def extract(file: Path = typer.Argument(..., help="A document: PDF, Word (.docx)
     from wsoa.corpus.worker import Job, read_guarded
     from wsoa.outputs.store import rows
 
-    outcome = read_guarded(Job(file, slug(file.stem), ocr=ocr), timeout or None, max_memory or None)
+    job = Job(file, slug(file.stem), ocr=ocr, engine=engine.value)
+    outcome = read_guarded(job, timeout or None, max_memory or None)
     if outcome.doc is None:
         err.print(f"[red]error[/red] {escape(f'{file}: {outcome.error}')}")
         raise typer.Exit(1)
@@ -105,7 +113,9 @@ def batch(path: Path = typer.Argument(..., help="A folder of PDFs or a manifest.
           max_memory: int = typer.Option(4096, "--max-memory", help="Memory cap per worker process, MB (0: none)."),
           scheduler: Optional[str] = typer.Option(None, "--scheduler", help="A Dask distributed scheduler address "
                                                   "(tcp://host:8786): run the documents on that cluster."),
-          ocr: bool = typer.Option(False, "--ocr", help="Read pages without a text layer by OCR (Tesseract).")) -> None:
+          ocr: bool = typer.Option(False, "--ocr", help="Read pages without a text layer by OCR (Tesseract)."),
+          engine: Engine = typer.Option(Engine.pdfium, "--engine", help="PDF reader: pdfium (fast, the default) "
+                                        "or pdfminer (pdfplumber's, the cross-check).")) -> None:
     """Extract every new or changed document into OUT (wsoa.duckdb, tables/, records/)."""
     from wsoa.corpus.batch import LockedError, run_batch
     from wsoa.corpus.manifest import ManifestError, entries
@@ -124,7 +134,8 @@ def batch(path: Path = typer.Argument(..., help="A folder of PDFs or a manifest.
                   console=err, transient=False) as progress:
         try:
             summary = run_batch(path, out, workers=workers, force=force, timeout=timeout or None,
-                                memory_mb=max_memory or None, ocr=ocr, on_event=_progress_events(progress),
+                                memory_mb=max_memory or None, ocr=ocr, engine=engine.value,
+                                on_event=_progress_events(progress),
                                 executor=client.get_executor() if client else None,
                                 slots=sum(client.nthreads().values()) if client else None)
         except LockedError as exc:
@@ -166,7 +177,7 @@ def evaluate(pred_dir: Path = typer.Argument(..., help="An output folder (or a f
 def _document(path: Path):
     """A record: read from a JSON record, or extracted from a PDF. Exits with one error line."""
     from wsoa.extract.document import extract as run
-    from wsoa.extract.pdf import DocumentError
+    from wsoa.extract.page import DocumentError
     from wsoa.model import Document
 
     try:

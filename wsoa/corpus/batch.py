@@ -22,6 +22,7 @@ from wsoa.corpus.manifest import Entry, entries
 from wsoa.corpus.worker import (DEFAULT_MEMORY_MB, DEFAULT_TIMEOUT, Job, Outcome, outcome_of, pool, read_one,
                                 timeout_message)
 from wsoa.extract.document import sha256
+from wsoa.extract.pdf import DEFAULT_ENGINE
 from wsoa.match.areas import relate
 from wsoa.outputs.store import Store
 
@@ -78,7 +79,8 @@ def locked(out_dir: str | Path) -> Iterator[Store]:
             store.close()
 
 
-def assign_ids(found: list[Entry], stored: dict[str, str]) -> list[Job]:
+def assign_ids(found: list[Entry], stored: dict[str, str], ocr: bool = False,
+               engine: str = DEFAULT_ENGINE) -> list[Job]:
     """One document id per file, stable across runs: a file keeps the id it was stored under; an id
     a manifest gives is kept; a file-name id already taken by another file gets a suffix made
     from the file's path. `stored` maps stored ids to their source files."""
@@ -90,20 +92,21 @@ def assign_ids(found: list[Entry], stored: dict[str, str]) -> list[Job]:
         if not e.given_id and owner.get(doc_id, str(e.path)) != str(e.path):
             doc_id = f"{e.doc_id}-{hashlib.sha1(str(e.path).encode()).hexdigest()[:8]}"
         owner[doc_id] = str(e.path)
-        jobs.append(Job(e.path, doc_id, e.local_area))
+        jobs.append(Job(e.path, doc_id, e.local_area, ocr, engine))
     return jobs
 
 
 def run_batch(source: str | Path, out_dir: str | Path, workers: int | None = None, force: bool = False,
               executor: Executor | None = None, timeout: float | None = DEFAULT_TIMEOUT,
               memory_mb: int | None = DEFAULT_MEMORY_MB, ocr: bool = False,
-              on_event: Callable[[str, str, int, int], None] | None = None, slots: int | None = None) -> Summary:
+              on_event: Callable[[str, str, int, int], None] | None = None, slots: int | None = None,
+              engine: str = DEFAULT_ENGINE) -> Summary:
     """Extract every new or changed document under `source` (a folder or a manifest.csv) into `out_dir`.
 
     Documents run on a local process pool of `workers`, each killed if it overruns `timeout` seconds
     or `memory_mb`, or on `executor` (any concurrent.futures.Executor, e.g. a Dask cluster's, with
     `slots` documents at once), where a document still running after its share of the time is
-    abandoned. `on_event(kind, what, done, total)` reports progress (kind: start, done, fail, warn).
+    abandoned. `engine` reads the PDFs ("pdfium", or "pdfminer" as a cross-check). `on_event(kind, what, done, total)` reports progress (kind: start, done, fail, warn).
     """
     summary = Summary()
     found, rejected = entries(source)
@@ -114,7 +117,7 @@ def run_batch(source: str | Path, out_dir: str | Path, workers: int | None = Non
                 on_event("fail", f"{bad.path}: {bad.reason}", 0, 0)
         known = store.known()
         todo: list[Job] = []
-        for job in assign_ids(found, store.sources()):
+        for job in assign_ids(found, store.sources(), ocr, engine):
             if not force and known.get(job.doc_id) == sha256(job.path):
                 summary.skipped.append(str(job.path))
             else:

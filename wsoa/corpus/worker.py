@@ -19,6 +19,7 @@ from typing import Any
 
 from pebble import ProcessExpired, ProcessPool
 
+from wsoa.extract.pdf import DEFAULT_ENGINE
 from wsoa.model import Document
 
 DEFAULT_TIMEOUT = 120.0
@@ -32,6 +33,7 @@ class Job:
     doc_id: str
     local_area: str | None = None
     ocr: bool = False
+    engine: str = DEFAULT_ENGINE
 
 
 @dataclass
@@ -84,11 +86,11 @@ def read_one(job: Job, timeout: float | None = None) -> Outcome:
     `timeout` is also checked between pages, from inside: that is what limits a document on an
     executor whose workers cannot be killed (Dask's threads)."""
     from wsoa.extract.document import extract
-    from wsoa.extract.pdf import TimedOut
+    from wsoa.extract.page import TimedOut
 
     deadline = time.monotonic() + timeout if timeout else None
     try:
-        doc = extract(job.path, doc_id=job.doc_id, deadline=deadline, ocr=job.ocr)
+        doc = extract(job.path, doc_id=job.doc_id, deadline=deadline, ocr=job.ocr, engine=job.engine)
         if job.local_area and not doc.local_area:
             doc.local_area = job.local_area
         return Outcome(str(job.path), doc=doc)

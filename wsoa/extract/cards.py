@@ -17,7 +17,7 @@ from functools import lru_cache
 from rapidfuzz import fuzz
 
 from wsoa.data import load
-from wsoa.extract.pdf import Line, Page, space_width
+from wsoa.extract.page import Line, Page, space_width
 from wsoa.model import Action, Box, Milestone, Weakness, weakness_id
 from wsoa.normalise.dates import last_date, parse_dates
 from wsoa.normalise.status import Legend

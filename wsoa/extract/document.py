@@ -6,7 +6,8 @@ from pathlib import Path
 
 from wsoa.extract import letters
 from wsoa.extract.events import field_events, prose_events
-from wsoa.extract.pdf import DocumentError, Page, body_size, read_pages, remove_furniture
+from wsoa.extract.page import DocumentError, Page, body_size, remove_furniture
+from wsoa.extract.pdf import DEFAULT_ENGINE, read_pages
 from wsoa.extract.prose import paragraphs
 from wsoa.extract.readers import Layout, choose
 from wsoa.extract.statements import inspection_dates, local_area
@@ -62,13 +63,15 @@ def _flowing(path: Path) -> list[Page]:
     return [layout(blocks)]
 
 
-def read_layout(path: str | Path, deadline: float | None = None, ocr: bool = False) -> tuple[list[Page], list[Table]]:
+def read_layout(path: str | Path, deadline: float | None = None, ocr: bool = False,
+                engine: str = DEFAULT_ENGINE) -> tuple[list[Page], list[Table]]:
     """A document's pages (running headers and footers removed) and its action tables."""
-    pages = layout_pages(path, deadline, ocr)
+    pages = layout_pages(path, deadline, ocr, engine)
     return pages, read_tables(pages)
 
 
-def layout_pages(path: str | Path, deadline: float | None = None, ocr: bool = False) -> list[Page]:
+def layout_pages(path: str | Path, deadline: float | None = None, ocr: bool = False,
+                 engine: str = DEFAULT_ENGINE) -> list[Page]:
     """A document's pages, running headers and footers removed.
 
     PDFs are read page by page; Word files and web pages are laid out as one virtual page.
@@ -82,7 +85,7 @@ def layout_pages(path: str | Path, deadline: float | None = None, ocr: bool = Fa
         return pages
     check_file(path)
     try:
-        pages = list(read_pages(path, deadline=deadline, ocr=ocr))
+        pages = list(read_pages(path, deadline=deadline, ocr=ocr, engine=engine))
     except DocumentError:
         raise
     except Exception as exc:  # a page that pdfminer cannot parse
@@ -96,15 +99,16 @@ def layout_pages(path: str | Path, deadline: float | None = None, ocr: bool = Fa
 
 
 def extract(path: str | Path, doc_id: str | None = None, deadline: float | None = None,
-            ocr: bool = False) -> Document:
+            ocr: bool = False, engine: str = DEFAULT_ENGINE) -> Document:
     """Read one document into a record. Raises DocumentError for a file that cannot be read.
 
     Every reader of readers/ scores the document; the best names its kind and reads it, readers
     whose structure it also holds (an action table) add their part. With `ocr`, pages without a
-    text layer are read by OCR; what comes from them is flagged.
+    text layer are read by OCR; what comes from them is flagged. `engine` reads PDFs: "pdfium"
+    (default) or "pdfminer" (the cross-check).
     """
     path = Path(path)
-    pages = layout_pages(path, deadline, ocr)
+    pages = layout_pages(path, deadline, ocr, engine)
     found = find_tables(pages)
     doc = Document(doc_id=doc_id or path.stem, source_path=str(path), sha256=sha256(path), pages=len(pages))
     _warn_images(doc, pages)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import textwrap
 from dataclasses import dataclass, field
 
-from wsoa.extract.pdf import Fill, Page, Rule, Word, group_lines
+from wsoa.extract.page import Fill, Page, Rule, Word, group_lines
 from wsoa.normalise.status import RGB
 
 BODY = 10.0

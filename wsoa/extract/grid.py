@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from wsoa.extract.pdf import Fill, Page, Rule, Word, group_lines
+from wsoa.extract.page import Fill, Page, Rule, Word, group_lines
 from wsoa.normalise.status import RGB
 from wsoa.normalise.text import is_bullet, join_lines
 

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 
 from wsoa.extract.grid import REF_LIKE, TOL, Column, covers, vertical_cuts
-from wsoa.extract.pdf import Line, Page, space_width
+from wsoa.extract.page import Line, Page, space_width
 from wsoa.extract.trace import ColumnTrace, HeaderTrace
 from wsoa.normalise.roles import Phrase, header_phrases, role_of
 

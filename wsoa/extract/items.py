@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from wsoa.extract.pdf import Line, Page
+from wsoa.extract.page import Line, Page
 from wsoa.normalise.text import ITEM_MARK, clean, is_item_mark, join_lines
 
 INDENT = 3.0  # points: further right than this is a deeper level

@@ -8,7 +8,7 @@ from datetime import date
 from wsoa.extract.grid import Cell, Row, build_rows
 from wsoa.extract.header import rule_columns
 from wsoa.extract.items import list_items
-from wsoa.extract.pdf import Page, group_lines
+from wsoa.extract.page import Page, group_lines
 from wsoa.extract.prose import Paragraph
 from wsoa.extract.stitch import join_split_row
 from wsoa.model import Box, Document, Judgement, Recommendation, Weakness

@@ -1,7 +1,7 @@
 """Scanned pages: Tesseract reads the words, the pixels give the ruling lines and cell colours.
 
-Only pages without a text layer are read this way, and only when asked (`--ocr`). The page
-image comes from pdfplumber (pypdfium2); Tesseract (Debian's `tesseract-ocr`) gives each word's
+Only pages without a text layer are read this way, and only when asked (`--ocr`). The PDF
+reader renders the page image (PDFium, at `DPI`); Tesseract (Debian's `tesseract-ocr`) gives each word's
 box and confidence as TSV; long dark runs of pixels become ruling lines and large tinted areas
 become filled rects, so the normal table reader works on the result.
 """
@@ -13,10 +13,14 @@ import shutil
 import subprocess
 import tempfile
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
 
-from wsoa.extract.pdf import DocumentError, Fill, Page, Rule, Word, group_lines
+if TYPE_CHECKING:
+    from PIL.Image import Image
+
+from wsoa.extract.page import DocumentError, Fill, Page, Rule, Word, group_lines
 
 DPI = 300
 MIN_RULE = 0.04       # a ruling line is at least this share of the page's width (or height)
@@ -90,9 +94,10 @@ def _fills(rgb: np.ndarray, rules: list[Rule], scale: float) -> list[Fill]:
     return fills
 
 
-def ocr_page(pdf_page, number: int) -> tuple[Page, float]:
-    """Read one image-only pdfplumber page; returns the page and the mean word confidence."""
-    image = pdf_page.to_image(resolution=DPI).original.convert("RGB")
+def ocr_page(image: Image, width: float, height: float, number: int) -> tuple[Page, float]:
+    """Read one image-only page from its image rendered at `DPI` (the page is `width` x `height`
+    points); returns the page and the mean word confidence."""
+    image = image.convert("RGB")
     scale = 72.0 / DPI
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "page.png"
@@ -100,7 +105,7 @@ def ocr_page(pdf_page, number: int) -> tuple[Page, float]:
         found = _words(path, scale)
     rgb = np.asarray(image)
     dark = rgb.max(axis=2) < 110
-    page = Page(number=number, width=float(pdf_page.width), height=float(pdf_page.height))
+    page = Page(number=number, width=width, height=height)
     page.words = [w for w, _ in found]
     page.rules = _rules(dark, scale)
     page.fills = _fills(rgb, page.rules, scale)

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from wsoa.extract.pdf import Line, Page
+from wsoa.extract.page import Line, Page
 from wsoa.normalise.text import is_item_mark, join_lines
 
 

@@ -9,7 +9,7 @@ from datetime import date
 from rapidfuzz import fuzz
 
 from wsoa.extract.grid import fill_under
-from wsoa.extract.pdf import Line, Page
+from wsoa.extract.page import Line, Page
 from wsoa.extract.prose import Paragraph
 from wsoa.normalise.dates import find_dates
 from wsoa.normalise.status import Legend, STATUSES

@@ -11,7 +11,7 @@ from typing import Protocol
 
 from wsoa.extract.grid import TOL, Column, Row, anchor_of, runs_across, vertical_cuts
 from wsoa.extract.header import Header
-from wsoa.extract.pdf import Page, Word
+from wsoa.extract.page import Page, Word
 
 SAME_X = 6.0       # a repeated header's columns start within this of the table's
 SNAP = 3.0         # a ruled page's rule lines up with a column edge within this

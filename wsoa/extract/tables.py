@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from wsoa.extract.grid import TOL, Column, Row, anchor_of, build_rows, covers, runs_across
 from wsoa.extract.header import Header, find_headers, header_candidates, is_header_line
-from wsoa.extract.pdf import Page
+from wsoa.extract.page import Page
 from wsoa.extract.stitch import Continuation, continuation, join_split_row, repeats_header
 from wsoa.extract.trace import CONTINUED, NEW, REPEATED, PageTrace, RegionTrace, TableTrace, grid_trace
 

@@ -23,6 +23,7 @@ RGB = tuple[float, float, float]
 LEGEND_DE = 10.0  # a fill this close (CIEDE2000) to a colour of the document's legend takes its status
 EXACT_DE = 8.0    # ... this close to a reference colour is read as that status without a flag
 SAME_DE = 3.0     # two fills this close are the same fill (row shading)
+GREY_CHROMA = 6.0  # CIELAB chroma under which a fill is grey (no colour, so no status of its own)
 
 
 def _data() -> dict:
@@ -50,6 +51,12 @@ def to_rgb(colour: object) -> RGB | None:
 
 def is_white(rgb: RGB | None) -> bool:
     return rgb is None or min(rgb) > 0.94
+
+
+def is_grey(rgb: RGB) -> bool:
+    """A fill with next to no colour (CIELAB chroma under GREY_CHROMA): grey says no status."""
+    lab = _lab(tuple(round(v, 4) for v in rgb))  # type: ignore[arg-type]
+    return (lab["a"] ** 2 + lab["b"] ** 2) ** 0.5 < GREY_CHROMA
 
 
 @lru_cache(maxsize=8192)
@@ -232,5 +239,7 @@ class Legend:
             d, status = min((delta_e(rgb, ref), s) for ref, s in self.colours)
             if d < LEGEND_DE:
                 return status, True
+        if is_grey(rgb):  # a grey fill is no colour status: white, doubtful unless it is light
+            return "white", _lab(tuple(round(v, 4) for v in rgb))["lightness"] > 80  # type: ignore[arg-type]
         status, d = nearest_status(rgb)
         return status, d <= EXACT_DE

@@ -15,7 +15,7 @@ from functools import cached_property
 from typing import Callable
 
 from wsoa.extract.cards import Card, read_cards
-from wsoa.extract.pdf import Page, body_size
+from wsoa.extract.page import Page, body_size
 from wsoa.extract.prose import Paragraph
 from wsoa.extract.tables import Table
 from wsoa.model import Document

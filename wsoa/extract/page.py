@@ -1,0 +1,218 @@
+"""The page model every reader produces: words, text lines, ruling lines, fills, shapes, images.
+
+The PDF readers (`pdfium.py`, the default, and `pdf.py`, pdfminer via pdfplumber), OCR (`ocr.py`)
+and the Word/web-page layout (`flow.py`) all return `Page`s; everything after extraction reads
+only these. Coordinates are PDF points from the page's top-left corner (as pdfplumber gives them).
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from functools import cached_property
+from statistics import median
+from typing import Callable
+
+from wsoa.normalise.status import RGB
+
+
+@dataclass(slots=True)
+class Word:
+    text: str
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+    size: float
+    bold: bool
+    rgb: RGB | None
+
+    @property
+    def xc(self) -> float:
+        return (self.x0 + self.x1) / 2
+
+    @property
+    def yc(self) -> float:
+        return (self.top + self.bottom) / 2
+
+
+@dataclass(slots=True)
+class Rule:
+    """A ruling line: horizontal when `horizontal`, spanning x0..x1 at y (or top..bottom at x)."""
+    horizontal: bool
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+
+
+@dataclass(slots=True)
+class Fill:
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+    rgb: RGB
+
+    @property
+    def area(self) -> float:
+        return (self.x1 - self.x0) * (self.bottom - self.top)
+
+
+@dataclass(slots=True)
+class Line:
+    """Words sharing a baseline band, left to right (may span several table columns)."""
+    words: list[Word]
+    page: int
+
+    @property
+    def text(self) -> str:
+        return " ".join(w.text for w in self.words)
+
+    @property
+    def top(self) -> float:
+        return min(w.top for w in self.words)
+
+    @property
+    def bottom(self) -> float:
+        return max(w.bottom for w in self.words)
+
+    @property
+    def x0(self) -> float:
+        return self.words[0].x0
+
+    @property
+    def x1(self) -> float:
+        return self.words[-1].x1
+
+    @property
+    def size(self) -> float:
+        sizes = [round(w.size, 1) for w in self.words]
+        if min(sizes) == max(sizes):
+            return sizes[0]
+        return Counter(sizes).most_common(1)[0][0]
+
+    @property
+    def bold(self) -> bool:
+        return all(w.bold for w in self.words if w.text.strip("•\uf0b7"))
+
+
+@dataclass(slots=True)
+class Shape:
+    """A filled shape drawn with curves (a circle, a rounded rect): its box and fill colour."""
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+    rgb: RGB
+
+
+@dataclass
+class Page:
+    number: int  # 1-based
+    width: float
+    height: float
+    words: list[Word] = field(default_factory=list)
+    rules: list[Rule] = field(default_factory=list)
+    fills: list[Fill] = field(default_factory=list)
+    lines: list[Line] = field(default_factory=list)
+    images: list[tuple[float, float, float, float]] = field(default_factory=list)  # x0, top, x1, bottom
+    shapes: list[Shape] = field(default_factory=list)
+    ocr: float | None = None  # mean OCR word confidence (0-100) when the page was read from its image
+
+    def image_share(self) -> float:
+        """How much of the page images cover (0..1), counting overlaps once per image."""
+        area = sum(max(0.0, x1 - x0) * max(0.0, b - t) for x0, t, x1, b in self.images)
+        return min(1.0, area / (self.width * self.height)) if self.width and self.height else 0.0
+
+    @cached_property
+    def hrules(self) -> list[Rule]:
+        return [r for r in self.rules if r.horizontal]
+
+    @cached_property
+    def vrules(self) -> list[Rule]:
+        return [r for r in self.rules if not r.horizontal]
+
+
+class DocumentError(Exception):
+    """A document that cannot be read; the message says why, in one line."""
+
+
+class TimedOut(BaseException):
+    """A document took longer than its time budget. A BaseException, so that no parser's
+    `except Exception` swallows it on the way out."""
+
+
+def is_bold(fontname: str) -> bool:
+    """Bold from the font's name (PDF readers report the weight unreliably)."""
+    return bool(re.search(r"bold|black|heavy|semibold|demi", fontname, re.IGNORECASE))
+
+
+def group_lines(words: list[Word], page: int) -> list[Line]:
+    """Words into lines: a word joins the line whose vertical band it overlaps most."""
+    lines: list[list[Word]] = []
+    top = bottom = 0.0  # the band of the last line
+    for w in sorted(words, key=lambda w: (round(w.top), w.x0)):
+        if lines:
+            overlap = min(bottom, w.bottom) - max(top, w.top)
+            if overlap > 0.5 * min(bottom - top, w.bottom - w.top):
+                lines[-1].append(w)
+                top, bottom = min(top, w.top), max(bottom, w.bottom)
+                continue
+        lines.append([w])
+        top, bottom = w.top, w.bottom
+    return [Line(sorted(ws, key=lambda w: w.x0), page) for ws in lines]
+
+
+def remove_furniture(pages: list[Page], keep: Callable[[Line], bool] = lambda line: False) -> None:
+    """Drop running headers and footers: lines near the top or bottom whose text recurs on many pages.
+
+    Lines for which `keep` is true (a repeated table header) and lines crossed by a vertical
+    rule (inside a table) stay.
+    """
+    if len(pages) < 3:
+        return
+
+    def key(line: Line) -> str:
+        return re.sub(r"\d+", "#", line.text.lower()).strip()
+
+    counts: Counter[str] = Counter()
+    for page in pages:
+        seen = {key(ln) for ln in page.lines if _in_margin(ln, page) and not _ruled(ln, page) and not keep(ln)}
+        counts.update(seen)
+    threshold = max(3, 0.3 * len(pages))
+    repeated = {k for k, n in counts.items() if n >= threshold}
+    for page in pages:
+        drop = [ln for ln in page.lines if _in_margin(ln, page) and key(ln) in repeated and not _ruled(ln, page)]
+        if not drop:
+            continue
+        dropped = {id(w) for ln in drop for w in ln.words}
+        page.words = [w for w in page.words if id(w) not in dropped]
+        page.lines = [ln for ln in page.lines if ln not in drop]
+
+
+def _ruled(line: Line, page: Page) -> bool:
+    mid = (line.top + line.bottom) / 2
+    return any(r.top < mid < r.bottom and line.x0 - 2 <= r.x0 <= line.x1 + 2 for r in page.vrules)
+
+
+def _in_margin(line: Line, page: Page) -> bool:
+    return line.bottom < 0.1 * page.height or line.top > 0.9 * page.height
+
+
+def body_size(pages: list[Page], skip: dict[int, list[tuple[float, float]]] | None = None) -> float:
+    """The font size of most of the text outside the bands in `skip` (tables)."""
+    skip = skip or {}
+    sizes: Counter[float] = Counter()
+    for p in pages:
+        bands = skip.get(p.number, [])
+        for w in p.words:
+            if not any(a <= w.yc <= b for a, b in bands):
+                sizes[round(w.size, 1)] += len(w.text)
+    return sizes.most_common(1)[0][0] if sizes else 11.0
+
+
+def space_width(words: list[Word]) -> float:
+    """Typical gap between words on a line, for telling word spaces from column gaps."""
+    gaps = [b.x0 - a.x1 for a, b in zip(words, words[1:]) if 0 < b.x0 - a.x1 < a.size]
+    return median(gaps) if gaps else 3.0
