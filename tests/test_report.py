@@ -39,20 +39,35 @@ def test_report_is_one_offline_file(reported):
 
 
 def test_workbook_sheets_are_frozen_filtered_and_coloured(reported):
+    import datetime as dt
+
+    from openpyxl.utils import get_column_letter
+
     book = openpyxl.load_workbook(reported / "wsoa.xlsx")
-    assert book.sheetnames == ["documents", "weaknesses", "actions", "milestones", "links", "findings"]
+    # issue 16 item 6: the headline first, then one row per action, then every other table
+    assert book.sheetnames[:2] == ["headline", "actions"]
+    assert {"documents", "weaknesses", "milestones", "links", "findings", "warnings", "quote_checks",
+            "self_knowledge", "changes"} <= set(book.sheetnames)
+    assert [c.value for c in book["headline"]["A"]][1:] == ["Buckinghamshire", "Peterborough"]
     actions = book["actions"]
     assert actions.freeze_panes == "A2" and actions.auto_filter.ref.startswith("A1:")
     head = [c.value for c in actions[1]]
-    rag, ref, doc = head.index("rag") + 1, head.index("ref") + 1, head.index("doc_id") + 1
-    amber = [r for r in range(2, actions.max_row + 1) if actions.cell(r, rag).value == "amber"]
-    assert amber and actions.cell(amber[0], rag).fill.fgColor.rgb.endswith("F2A900")
+    col = {h: head.index(h) + 1 for h in head}
+    rows = range(2, actions.max_row + 1)
+    assert actions.max_row == 1 + 45 + 27
+    assert {actions.cell(r, col["local_area"]).value for r in rows} == {"Buckinghamshire", "Peterborough"}
+    amber = [r for r in rows if actions.cell(r, col["status"]).value == "amber"]
+    assert amber and actions.cell(amber[0], col["status"]).fill.fgColor.rgb.endswith("F2A900")
     # Buckinghamshire W3 1.9 is amber (its cell's fill colour in the PDF)
-    w3 = [r for r in range(2, actions.max_row + 1) if actions.cell(r, doc).value == "buckinghamshire-2022-wsoa"
-          and actions.cell(r, ref).value == "1.9" and actions.cell(r, head.index("weakness_id") + 1).value == "W3"]
-    assert actions.cell(w3[0], rag).value == "amber"
-    from openpyxl.utils import get_column_letter
-    assert actions.column_dimensions[get_column_letter(head.index("action") + 1)].width >= 40
+    w3 = [r for r in rows if actions.cell(r, col["document"]).value == "buckinghamshire-2022-wsoa"
+          and actions.cell(r, col["ref"]).value == "1.9" and actions.cell(r, col["weakness"]).value == "W3"]
+    assert actions.cell(w3[0], col["status"]).value == "amber"
+    # dates are dates, long text wraps, no PDF coordinates
+    due = [actions.cell(r, col["current deadline"]).value for r in rows]
+    assert all(isinstance(d, dt.datetime) for d in due if d is not None) and any(d is not None for d in due)
+    assert actions.cell(2, col["action"]).alignment.wrap_text
+    assert not {"x0", "top", "x1", "bottom"} & set(head)
+    assert actions.column_dimensions[get_column_letter(col["action"])].width >= 40
     links = book["links"]
     assert links.max_row == 1 + 3  # three letter weaknesses, each linked
 
@@ -81,7 +96,8 @@ def test_report_renders_in_headless_chromium(reported, tmp_path):
     assert errors == []
     assert [u for u in requests if not u.startswith("file:")] == []
     names = [n for n, _ in marks]
-    assert {"status", "slippage", "leads-type", "leads-org", "themes", "events"} <= set(names)
+    assert {"status", "slippage", "leads-type", "leads-org-Buckinghamshire", "themes", "events-Buckinghamshire"} \
+        <= set(names)  # issue 16: the story and the organisations are per-area views
     assert {"timeline-Buckinghamshire", "timeline-Peterborough", "coverage-Buckinghamshire"} <= set(names)
     assert all(n > 0 for _, n in marks), marks
     assert before == 45 + 27 and 0 < after < before

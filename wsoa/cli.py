@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import json
 import sys
+from contextlib import contextmanager
 from enum import Enum
 from pathlib import Path
 from typing import Optional
@@ -178,6 +179,9 @@ def link(letter: Path = typer.Argument(..., help="The inspection letter or repor
     raise typer.Exit(1 if result.uncovered else 0)
 
 
+EXIT_BUSY = 3  # the output folder is held by a running batch (1: a weakness is uncovered; 2: usage error)
+
+
 def _as_of(out: Path, as_of: str | None):
     """The date of an --as-of option (default today), after checking OUT holds a database; exits 2 if not."""
     import datetime as dt
@@ -192,19 +196,52 @@ def _as_of(out: Path, as_of: str | None):
         raise typer.Exit(2)
 
 
+@contextmanager
+def _store(out: Path):
+    """The output folder's store under the batch lock; exits 3 with one line while a batch holds it."""
+    from wsoa.corpus.batch import LockedError, locked
+
+    try:
+        with locked(out) as store:
+            yield store
+    except LockedError as exc:
+        err.print(f"[red]busy[/red] {exc}")
+        raise typer.Exit(EXIT_BUSY) from None
+
+
+def _known_areas(store, names: list[str]) -> None:
+    """Exit 2 naming the known areas when a name is not a stored area (before anything is written)."""
+    from wsoa.match.check import known_areas
+
+    known = known_areas(store)
+    missing = [n for n in names if n.strip().lower() not in {k.lower() for k in known}]
+    if missing:
+        err.print(f"[red]error[/red] no documents stored for: {', '.join(missing)} "
+                  f"(known areas: {', '.join(known) or 'none'})")
+        raise typer.Exit(2)
+
+
+def _save_findings(store, frame, area: str | None) -> None:
+    """Replace the stored findings of `area` (all when None) by `frame`."""
+    where, params = ("lower(local_area) = ?", [area.lower()]) if area else ("TRUE", [])
+    store.replace([("findings", where, params, frame.to_dict("records"))])
+
+
 @app.command()
 def check(out: Path = typer.Argument(Path("outputs"), help="An output folder written by `wsoa batch`."),
           area: Optional[str] = typer.Option(None, "--area", help="Only this local area."),
           as_of: Optional[str] = typer.Option(None, "--as-of", help="Date for 'overdue' (default today), e.g. 2023-01-31.")
           ) -> None:
-    """Coverage and soundness findings per area (also stored in the findings table); exit 1 if a weakness is uncovered."""
-    from wsoa.corpus.batch import locked
-    from wsoa.match.check import BLOCKING, findings, save_findings
+    """Coverage and soundness findings per area (also stored in the findings table). Exit 1 if a weakness is
+    uncovered, 2 on a usage error (an unknown area), 3 while a batch holds the folder."""
+    from wsoa.match.check import BLOCKING, findings
 
     day = _as_of(out, as_of)
-    with locked(out) as store:
+    with _store(out) as store:
+        if area is not None:
+            _known_areas(store, [area])
         frame = findings(store, area, day)
-        save_findings(store, frame, area)
+        _save_findings(store, frame, area)
         store.export()
     console = Console()
     for name, group in frame.groupby(frame["local_area"].fillna("?"), sort=True):
@@ -214,7 +251,7 @@ def check(out: Path = typer.Argument(Path("outputs"), help="An output folder wri
         order = [BLOCKING] + [k for k in counts.index if k != BLOCKING]
         for kind in order:
             for r in group[group["finding"] == kind].itertuples():
-                t.add_row(r.finding, r.doc_id, r.subject, r.detail[:90], "" if pd_na(r.page) else str(int(r.page)),
+                t.add_row(r.finding, r.doc_id, r.subject, _cut(r.detail, 90), "" if pd_na(r.page) else str(int(r.page)),
                           "" if pd_na(r.days) else str(int(r.days)))
         console.print(t)
     blocking = int((frame["finding"] == BLOCKING).sum())
@@ -225,27 +262,33 @@ def check(out: Path = typer.Argument(Path("outputs"), help="An output folder wri
 @app.command()
 def report(out: Path = typer.Argument(Path("outputs"), help="An output folder written by `wsoa batch`."),
            areas: Optional[str] = typer.Option(None, "--areas", help="Local areas to compare, comma-separated "
-                                               "(default: every area with a plan)."),
+                                               "(default: every area stored)."),
            as_of: Optional[str] = typer.Option(None, "--as-of", help="Date for 'overdue' (default today).")) -> None:
-    """Write OUT/report.html (self-contained, offline) and OUT/wsoa.xlsx comparing local areas side by side."""
-    from wsoa.corpus.batch import locked
-    from wsoa.match.check import findings, save_findings
+    """Write OUT/report.html (self-contained, offline) and OUT/wsoa.xlsx comparing local areas side by side.
+    Exit 2 on a usage error (an unknown area, nothing stored), 3 while a batch holds the folder."""
+    from wsoa.match.check import findings
     from wsoa.outputs.report import build_report
     from wsoa.outputs.workbook import build_workbook
 
     day = _as_of(out, as_of)
-    names = [a for a in (areas or "").split(",") if a.strip()] or None
-    with locked(out) as store:
-        found = findings(store, None, day)
-        save_findings(store, found, None)
-        try:
-            page = build_report(store, out, names, day, found)
-        except ValueError as exc:
-            err.print(f"[red]error[/red] {exc}")
+    names = [a.strip() for a in (areas or "").split(",") if a.strip()] or None
+    with _store(out) as store:
+        _known_areas(store, names or [])
+        if store.table("documents").empty:
+            err.print(f"[red]error[/red] {out}: no document stored; run `wsoa batch` on a folder of documents first")
             raise typer.Exit(2)
-        book = build_workbook(store, out, names)
+        found = findings(store, None, day)
+        _save_findings(store, found, None)
+        page = build_report(store, out, names, day, found)
+        book = build_workbook(store, out, names, found, day)
         store.export()
     err.print(f"wrote {page} and {book}")
+
+
+def _cut(text: object, n: int) -> str:
+    from wsoa.outputs.report import cut
+
+    return cut(text, n)
 
 
 def pd_na(value: object) -> bool:
