@@ -102,3 +102,29 @@ def test_report_renders_in_headless_chromium(reported, tmp_path):
     assert all(n > 0 for _, n in marks), marks
     assert before == 45 + 27 and 0 < after < before
     assert Path(tmp_path / "report.png").stat().st_size > 50_000
+
+
+def test_phases_in_the_corpus_are_not_slippage(reported):
+    """Buckinghamshire's cells with two or three dates are phases ("Out to tender by 21 Dec 2022 /
+    New service in place from 1 Oct 2023"): no revision, no slip, in check and in the workbook."""
+    from wsoa.outputs.store import Store
+
+    store = Store(reported)
+    try:
+        found = store.table("findings")
+        acts = store.table("actions")
+    finally:
+        store.close()
+    phases = {"1.2", "1.7", "1.8", "1.12", "2.2"}
+    bucks = acts[(acts["doc_id"] == "buckinghamshire-2022-wsoa") & acts["ref"].isin(phases) & (acts["weakness_id"] == "W1")]
+    assert set(bucks["ref"]) == phases and all(len(d) > 1 for d in bucks["deadlines"])
+    assert not bucks["deadline_revised"].any()
+    slipped = found[(found["finding"] == "slipped") & (found["doc_id"] == "buckinghamshire-2022-wsoa")]
+    assert not set(slipped["subject"]) & {f"W1 {r}" for r in phases}
+    book = openpyxl.load_workbook(reported / "wsoa.xlsx")["actions"]
+    head = [c.value for c in book[1]]
+    rows = [[c.value for c in r] for r in book.iter_rows(min_row=2)]
+    tender = [r for r in rows if r[head.index("document")] == "buckinghamshire-2022-wsoa"
+              and r[head.index("ref")] == "1.12" and r[head.index("weakness")] == "W1"]
+    assert tender[0][head.index("revisions")] == 0 and tender[0][head.index("days slipped")] is None
+    assert str(tender[0][head.index("current deadline")])[:10] == "2023-10-01"
