@@ -128,3 +128,44 @@ def test_phases_in_the_corpus_are_not_slippage(reported):
               and r[head.index("ref")] == "1.12" and r[head.index("weakness")] == "W1"]
     assert tender[0][head.index("revisions")] == 0 and tender[0][head.index("days slipped")] is None
     assert str(tender[0][head.index("current deadline")])[:10] == "2023-10-01"
+
+
+LAYOUT = """() => {
+  const cards = Array.from(document.querySelectorAll('.chart')).filter(c => c.offsetParent !== null);
+  const box = e => e.getBoundingClientRect();
+  const out = {scroll: document.documentElement.scrollWidth, width: window.innerWidth, charts: [], overlaps: []};
+  for (const c of cards) {
+    const svg = c.querySelector('.main-svg'), b = box(c);
+    out.charts.push({name: c.dataset.chart, card: [b.left, b.right], svg: svg ? [box(svg).left, box(svg).right] : null,
+      key: c.querySelectorAll('.legend .traces, .colorbar').length});
+  }
+  cards.forEach((a, i) => cards.slice(i + 1).forEach(b => {
+    const p = box(a), q = box(b);
+    if (p.left < q.right - 1 && q.left < p.right - 1 && p.top < q.bottom - 1 && q.top < p.bottom - 1)
+      out.overlaps.push([a.dataset.chart, b.dataset.chart]);
+  }));
+  return out;
+}"""
+
+
+@pytest.mark.skipif(CHROMIUM is None, reason="Chromium is not installed (.ci/run installs Debian's chromium)")
+@pytest.mark.parametrize("width", [1440, 390])
+def test_charts_fit_their_cards_at_first_paint(reported, width):
+    """Issue 16 item 1: at first paint, without any resize, every chart is drawn within its card,
+    no card overlaps another, every chart has a key, and a phone-width page does not scroll sideways."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
+        page = browser.new_page(viewport={"width": width, "height": 900})
+        page.goto((reported / "report.html").as_uri())
+        page.wait_for_function("Array.from(document.querySelectorAll('.chart')).every(c => c.querySelector('.main-svg'))")
+        got = page.evaluate(LAYOUT)
+        browser.close()
+    assert got["scroll"] <= got["width"], got["scroll"]
+    assert len(got["charts"]) >= 9
+    for c in got["charts"]:
+        assert c["svg"] and c["card"][0] - 1 <= c["svg"][0] and c["svg"][1] <= c["card"][1] + 1, c
+        assert c["card"][1] <= width, c
+        assert c["key"] > 0, c["name"]
+    assert got["overlaps"] == []

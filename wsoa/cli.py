@@ -118,23 +118,30 @@ def evaluate(pred_dir: Path = typer.Argument(..., help="An output folder (or a f
              truth_dir: Path = typer.Argument(..., help="A folder holding *.truth.json files."),
              details: bool = typer.Option(False, "--details", help="List every field that differs."),
              as_json: bool = typer.Option(False, "--json", help="Print the scores as JSON.")) -> None:
-    """Score records against ground truth: action recall/precision and exact-match rates per field."""
-    from wsoa.match.evaluate import FIELDS, evaluate_dirs
+    """Score records against ground truth: action recall/precision and exact-match rates per field
+    ("–": nothing to count). Exit 2 when there is nothing to evaluate."""
+    from wsoa.match.evaluate import FIELDS, NothingToEvaluate, evaluate_dirs
 
-    scores, pooled = evaluate_dirs(pred_dir, truth_dir)
+    try:
+        scores, pooled = evaluate_dirs(pred_dir, truth_dir)
+    except NothingToEvaluate as exc:
+        err.print(f"[red]error[/red] {exc}")
+        raise typer.Exit(2) from None
     table_rows = [s.row() for s in scores] + [pooled.row()]
     if as_json:
-        print(json.dumps(table_rows, indent=2))
+        print(json.dumps(table_rows if not details else
+                         {"scores": table_rows, "differences": {s.doc_id: s.misses for s in scores}}, indent=2))
         return
     cols = ["doc_id", "true", "pred", "recall", "precision", "weakness_recall", "text_sim", *FIELDS]
     t = RichTable(*cols)
     for r in table_rows:
-        t.add_row(*[str(r[c]) for c in cols])
+        t.add_row(*["–" if r[c] is None else str(r[c]) for c in cols])
     Console(width=250).print(t)
     if details:
         for s in scores:
+            print(f"{s.doc_id}: " + ("no difference" if not s.misses else f"{len(s.misses)} difference(s)"))
             for m in s.misses:
-                print(f"{s.doc_id}: {m}")
+                print(f"  {m}")
 
 
 def _document(path: Path):
@@ -155,11 +162,22 @@ def _document(path: Path):
 @app.command()
 def link(letter: Path = typer.Argument(..., help="The inspection letter or report (PDF or JSON record)."),
          plan: Path = typer.Argument(..., help="The WSoA or priority action plan (PDF or JSON record)."),
-         format: Format = typer.Option(Format.json, "--format", "-f", help="json or table.")) -> None:
-    """Link each weakness of the letter to the plan weakness and actions that answer it; exit 1 if any is uncovered."""
+         format: Format = typer.Option(Format.json, "--format", "-f", help="json or table."),
+         other_area: bool = typer.Option(False, "--other-area", help="Link even when the two documents name "
+                                         "different local areas.")) -> None:
+    """Link each weakness of the letter to the plan weakness and actions that answer it. Exit 1 if any is
+    uncovered; 2 on a usage error (a missing or unreadable file, documents of two different areas)."""
     from wsoa.match.link import link as run
 
-    result = run(_document(letter), _document(plan))
+    first, second = _document(letter), _document(plan)
+    areas = {(d.local_area or "").strip().lower() for d in (first, second)}
+    if len(areas) > 1 and "" not in areas:
+        if not other_area:
+            err.print(f"[red]error[/red] the letter is for {first.local_area}, the plan for {second.local_area}: "
+                      "different local areas (--other-area to link them anyway)")
+            raise typer.Exit(2)
+        err.print(f"[yellow]warning[/yellow] the letter is for {first.local_area}, the plan for {second.local_area}")
+    result = run(first, second)
     if format is Format.table:
         console = Console()
         t = RichTable("letter", "plan", "section", "score", "method", "actions")

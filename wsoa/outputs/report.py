@@ -179,7 +179,7 @@ def headline(areas: list[Area]) -> pd.DataFrame:
 def _card(fig: go.Figure, name: str, title: str, note: str = "") -> str:
     """A chart in its card: the title and note are HTML (they wrap), the figure fills the card's width."""
     fig.update_layout(template="plotly_white", margin=dict(l=10, r=10, t=10, b=10), font=dict(size=12),
-                      autosize=True, legend=dict(orientation="h", yanchor="top", y=-0.12, x=0))
+                      autosize=True, showlegend=True, legend=dict(orientation="h", yanchor="top", y=-0.12, x=0))
     plot = pio.to_html(fig, full_html=False, include_plotlyjs=False, default_width="100%",
                        config={"displaylogo": False, "responsive": True})
     return (f'<div class="chart" data-chart="{html.escape(name)}"><h3>{html.escape(title)}</h3>{plot}'
