@@ -239,6 +239,17 @@ def _known_areas(store, names: list[str]) -> None:
         raise typer.Exit(2)
 
 
+def _report_areas(store, names: list[str] | None) -> None:
+    """Exit 2 naming the known areas when a name is not a stored area (any spelling of it)."""
+    from wsoa.outputs.report import area_keys
+
+    try:
+        area_keys(store.table("documents"), names)
+    except ValueError as exc:
+        err.print(f"[red]error[/red] {exc}")
+        raise typer.Exit(2) from None
+
+
 def _save_findings(store, frame, area: str | None) -> None:
     """Replace the stored findings of `area` (all when None) by `frame`."""
     where, params = ("lower(local_area) = ?", [area.lower()]) if area else ("TRUE", [])
@@ -291,7 +302,7 @@ def report(out: Path = typer.Argument(Path("outputs"), help="An output folder wr
     day = _as_of(out, as_of)
     names = [a.strip() for a in (areas or "").split(",") if a.strip()] or None
     with _store(out) as store:
-        _known_areas(store, names or [])
+        _report_areas(store, names)
         if store.table("documents").empty:
             err.print(f"[red]error[/red] {out}: no document stored; run `wsoa batch` on a folder of documents first")
             raise typer.Exit(2)

@@ -19,6 +19,7 @@ import plotly.graph_objects as go
 import plotly.io as pio
 from plotly.offline import get_plotlyjs
 
+from wsoa.normalise.authorities import area_rows, outcome_label, same_area
 from wsoa.normalise.entities import ORG_TYPES, theme_labels
 from wsoa.normalise.progress import (BLOCKING, date_list, days_slipped, earlier_deadlines, is_overdue,
                                      original_deadline, revisions)
@@ -53,6 +54,7 @@ class Area:
     findings: pd.DataFrame
     events: pd.DataFrame       # every dated event of the area's documents up to the as-of date
     known: pd.DataFrame        # self_knowledge rows: did the self-evaluation name each weakness
+    official: dict             # the area's row of wsoa.normalise.authorities.area_rows (ONS code, region, ...)
 
     @property
     def has_plan(self) -> bool:
@@ -97,39 +99,46 @@ def _derive(a: pd.DataFrame, as_of: dt.date) -> pd.DataFrame:
 
 
 def area_keys(docs: pd.DataFrame, names: list[str] | None) -> list[str]:
-    """The lower-cased areas to show: those named (ValueError naming the known ones if one is not
-    stored), else every area with a stored document."""
-    have = sorted(set(docs["local_area"].dropna().str.lower()))
+    """The keys (`same_area`) of the areas to show: those named (ValueError naming the known areas if
+    one is not stored), else every area with a stored document."""
+    have = sorted(set(docs["local_area"].dropna().map(same_area)) - {""})
     if not names:
         return have
-    keys = [n.strip().lower() for n in names if n.strip()]
-    missing = [k for k in keys if k not in have]
+    keys = [same_area(n) for n in names if n.strip()]
+    missing = [n for n, k in zip(names, keys) if k not in have]
     if missing:
         known = ", ".join(sorted(set(docs["local_area"].dropna())))
         raise ValueError(f"no documents stored for: {', '.join(missing)} (known areas: {known or 'none'})")
     return keys
 
 
+def _of(frame: pd.DataFrame, key: str) -> pd.DataFrame:
+    return frame[frame["local_area"].map(same_area) == key] if len(frame) else frame
+
+
 def load_areas(store: Store, names: list[str] | None, as_of: dt.date, found: pd.DataFrame) -> list[Area]:
     """The areas to compare: those named, else every area stored. `found`: the findings as of `as_of`."""
     docs = store.table("documents")
-    docs["area_key"] = docs["local_area"].fillna("").str.lower()
+    docs["area_key"] = docs["local_area"].map(same_area)
     weak, acts, links = store.table("weaknesses"), store.table("actions"), store.table("links")
     events, known = store.table("events"), store.table("self_knowledge")
     out = []
     for key in area_keys(docs, names):
         mine = docs[docs["area_key"] == key]
+        dates = pd.concat([pd.to_datetime(mine[c]) for c in ("letter_date", "inspection_start", "edition_date")])
+        official = area_rows({mine["local_area"].iloc[0]: dates.max().date() if dates.notna().any() else None})
         letters = mine[mine["doc_type"].isin(LETTERS)].sort_values("letter_date", na_position="first")
         plans = mine[mine["doc_type"].isin(PLANS)]
         letter = letters.iloc[-1] if not letters.empty else None
         source = [letter["doc_id"]] if letter is not None else list(plans["doc_id"])
         ev = events[events["doc_id"].isin(mine["doc_id"])]
-        out.append(Area(mine["local_area"].iloc[0], letter, plans, weak[weak["doc_id"].isin(source)].copy(),
+        out.append(Area(official["name"].iloc[0], letter, plans, weak[weak["doc_id"].isin(source)].copy(),
                         _derive(acts[acts["doc_id"].isin(plans["doc_id"])], as_of),
                         links[links["letter_doc_id"].isin(source)],
-                        found[found["local_area"].fillna("").str.lower() == key],
+                        _of(found, key),
                         ev[pd.to_datetime(ev["date"]).dt.date <= as_of],
-                        known[known["local_area"].fillna("").str.lower() == key]))
+                        _of(known, key),
+                        official.iloc[0].to_dict()))
     return out
 
 
@@ -154,18 +163,25 @@ def _share(n: int, total: int) -> str:
     return f"{n} ({n / total:.0%})" if total else "–"
 
 
+def _outcome_text(ar: Area) -> str:
+    if ar.letter is None:
+        return ""
+    if isinstance(ar.letter["outcome"], str):
+        return ar.letter["outcome"]
+    n = int((ar.weaknesses["kind"] == "significant_weakness").sum())
+    return f"{n} areas of significant weakness: written statement of action required" if n else ""
+
+
 def headline(areas: list[Area]) -> pd.DataFrame:
     """One row per area: inspection, outcome, size of the plan, how complete and how late it is."""
     rows = []
     for ar in areas:
         a, n_w = ar.actions, len(ar.weaknesses)
-        outcome = ""
-        if ar.letter is not None:
-            outcome = ar.letter["outcome"] if isinstance(ar.letter["outcome"], str) else (
-                f"{(ar.weaknesses['kind'] == 'significant_weakness').sum()} areas of significant weakness: "
-                "written statement of action required")
+        outcome = _outcome_text(ar)
         pct = (lambda s: f"{s.mean():.0%}") if len(a) else (lambda s: "–")
-        rows.append({"Local area": ar.name, "Inspection": _inspection_dates(ar), "Outcome": outcome,
+        rows.append({"Local area": ar.name, "ONS code": _s(ar.official["ons_code"]),
+                     "DfE LA number": _s(ar.official["la_number"]), "Region": _s(ar.official["region"]),
+                     "Inspection": _inspection_dates(ar), "Outcome": outcome_label(outcome) or cut(outcome, 90),
                      "Plan loaded": "yes" if ar.has_plan else "no plan loaded", "Weaknesses": n_w,
                      "Actions": len(a), "Actions per weakness": f"{len(a) / n_w:.1f}" if n_w and len(a) else "–",
                      "With a lead": pct(a["lead"].notna()), "With a deadline": pct(a["due"].notna()),
@@ -232,6 +248,28 @@ def _slippage_chart(areas: list[Area]) -> str:
     return _card(fig, "slippage", "Deadline slippage: days each revised deadline moved",
                  "One point per action whose deadline cell states a revision (a date struck, arrowed or said to be "
                  "revised). Several dates in a cell without that are phases of one action and are not slippage.")
+
+
+OUTCOME_COLOURS = ("#5e3c99", "#b2abd2", "#e66101", "#fdb863", "#8c8c8c")
+
+
+def _outcome(ar: Area) -> str:
+    return outcome_label(_outcome_text(ar)) or ("outcome not read" if ar.letter is not None else "no inspection report loaded")
+
+
+def _outcomes_chart(areas: list[Area]) -> str:
+    """Outcomes of the areas' inspections by region: how many areas had each outcome."""
+    frame = pd.DataFrame({"region": [_s(ar.official["region"]) or "region unknown" for ar in areas],
+                          "outcome": [_outcome(ar) for ar in areas]})
+    regions = sorted(frame["region"].unique())
+    fig = go.Figure()
+    for i, (label, group) in enumerate(frame.groupby("outcome", sort=True)):
+        counts = group["region"].value_counts()
+        fig.add_trace(go.Bar(y=regions, x=[int(counts.get(r, 0)) for r in regions], name=_t(label), orientation="h",
+                             marker_color=OUTCOME_COLOURS[i % len(OUTCOME_COLOURS)]))
+    fig.update_layout(barmode="stack", height=_height(len(regions)) + 40, xaxis=dict(title="local areas"),
+                      yaxis=dict(autorange="reversed", automargin=True))
+    return _card(fig, "outcomes", "Inspection outcomes by region")
 
 
 def _action_label(r: object, many_plans: bool) -> str:
@@ -515,11 +553,12 @@ def _body(chosen: list[Area], as_of: dt.date) -> list[str]:
         f"local area(s); {n_plans} with a plan loaded. Every action row names its source document and page.</p>",
         "<h2>Headlines</h2>", '<div class="scroll">',
         headline(chosen).to_html(index=False, escape=True, border=0, classes="headline"), "</div>",
+        "<h2>National picture</h2>" if national else "<h2>Inspections</h2>", '<div class="grid">',
+        _outcomes_chart(chosen), _themes_chart(chosen), "</div>",
         "<h2>Status and slippage</h2>", '<div class="grid">', _status_chart(chosen, False), _status_chart(chosen, True),
         _slippage_chart(chosen), "</div>",
         "<h2>Who leads</h2>", '<div class="grid">', _leads_type_chart(chosen, False), _leads_type_chart(chosen, True),
         "</div>",
-        "<h2>Themes</h2>", _themes_chart(chosen),
         "<h2>Area by area</h2>", _picker(chosen),
         f'<div id="per-area"{" hidden" if national else ""}>',
         *[_area_section(ar, as_of) for ar in chosen],

@@ -51,7 +51,8 @@ def _actions(areas: list[Area]) -> pd.DataFrame:
     rows = []
     for ar in areas:
         for r in ar.actions.itertuples():
-            rows.append({"local_area": ar.name, "document": r.doc_id, "page": r.page, "weakness": r.weakness_id,
+            rows.append({"local_area": ar.name, "ons_code": ar.official["ons_code"], "region": ar.official["region"],
+                         "document": r.doc_id, "page": r.page, "weakness": r.weakness_id,
                          "ref": r.ref, "action": r.action, "lead": r.lead, "lead organisation": r.lead_org,
                          "lead type": ORG_LABELS[r.org_type], "first start": r.start_list[0] if r.start_list else None,
                          "current deadline": r.due, "original deadline": r.original, "revisions": r.revisions,
@@ -144,6 +145,7 @@ def build_workbook(store: Store, out_dir: str | Path, areas: list[str] | None, f
         writer = _Writer(book)
         writer.sheet("headline", headline(chosen))
         writer.sheet("actions", _actions(chosen))
+        writer.sheet("areas", pd.DataFrame([ar.official for ar in chosen]))
         for name in TABLE_SHEETS:
             writer.sheet(name, _table(store, name, set(area_of), area_of))
         book.close()
