@@ -195,7 +195,9 @@ def headline(areas: list[Area]) -> pd.DataFrame:
 def _card(fig: go.Figure, name: str, title: str, note: str = "") -> str:
     """A chart in its card: the title and note are HTML (they wrap), the figure fills the card's width."""
     fig.update_layout(template="plotly_white", margin=dict(l=10, r=10, t=10, b=10), font=dict(size=12),
-                      autosize=True, showlegend=True, legend=dict(orientation="h", yanchor="top", y=-0.12, x=0))
+                      autosize=True, showlegend=True,
+                      legend=dict(orientation="h", yanchor="bottom", y=1.02, x=0, xanchor="left", maxheight=1,
+                                  traceorder="normal"))
     plot = pio.to_html(fig, full_html=False, include_plotlyjs=False, default_width="100%",
                        config={"displaylogo": False, "responsive": True})
     return (f'<div class="chart" data-chart="{html.escape(name)}"><h3>{html.escape(title)}</h3>{plot}'
@@ -244,7 +246,8 @@ def _slippage_chart(areas: list[Area]) -> str:
     if not fig.data:
         fig.add_trace(go.Scatter(x=[_t(ar.name) for ar in areas], y=[0] * len(areas), mode="markers",
                                  marker=dict(color="#bbbbbb"), name="no deadline stated as revised"))
-    fig.update_layout(height=380, yaxis=dict(title="days slipped", rangemode="tozero"), xaxis=dict(type="category"))
+    fig.update_layout(height=380 if len(fig.data) > 1 or fig.data[0].name != "no deadline stated as revised" else 220,
+                      yaxis=dict(title="days slipped", rangemode="tozero"), xaxis=dict(type="category"))
     return _card(fig, "slippage", "Deadline slippage: days each revised deadline moved",
                  "One point per action whose deadline cell states a revision (a date struck, arrowed or said to be "
                  "revised). Several dates in a cell without that are phases of one action and are not slippage.")
@@ -267,7 +270,7 @@ def _outcomes_chart(areas: list[Area]) -> str:
         counts = group["region"].value_counts()
         fig.add_trace(go.Bar(y=regions, x=[int(counts.get(r, 0)) for r in regions], name=_t(label), orientation="h",
                              marker_color=OUTCOME_COLOURS[i % len(OUTCOME_COLOURS)]))
-    fig.update_layout(barmode="stack", height=_height(len(regions)) + 40, xaxis=dict(title="local areas"),
+    fig.update_layout(barmode="stack", height=_height(len(regions)) + 40, xaxis=dict(title="local areas", tickformat="d"),
                       yaxis=dict(autorange="reversed", automargin=True))
     return _card(fig, "outcomes", "Inspection outcomes by region")
 
