@@ -169,3 +169,15 @@ def test_charts_fit_their_cards_at_first_paint(reported, width):
         assert c["card"][1] <= width, c
         assert c["key"] > 0, c["name"]
     assert got["overlaps"] == []
+
+
+def test_workbook_lead_organisations_are_canonical(reported):
+    """Issue 16 item 4 on Buckinghamshire's statement: one spelling per organisation, joint leads whole."""
+    sheet = openpyxl.load_workbook(reported / "wsoa.xlsx")["actions"]
+    head = [c.value for c in sheet[1]]
+    cells = [r[head.index("lead organisation")] for r in sheet.iter_rows(min_row=2, values_only=True)]
+    names = {n for c in cells if c for n in c.split("; ")}
+    assert "Oxford Health" not in names and "Oxford Health NHS Foundation Trust" in names
+    assert "Children's and Sexual Health" not in names and "Women's, Children's and Sexual Health" in names
+    assert len({n for n in names if n.lower().startswith("integrated commissioning")}) == 1
+    assert "Buckinghamshire Health Trust; Oxford Health NHS Foundation Trust" in cells

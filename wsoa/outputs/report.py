@@ -20,7 +20,7 @@ import plotly.io as pio
 from plotly.offline import get_plotlyjs
 
 from wsoa.normalise.authorities import area_rows, outcome_label, same_area
-from wsoa.normalise.entities import ORG_TYPES, theme_labels
+from wsoa.normalise.entities import ORG_TYPES, leads_of_actions, theme_labels
 from wsoa.normalise.progress import (BLOCKING, date_list, days_slipped, earlier_deadlines, is_overdue,
                                      original_deadline, revisions)
 from wsoa.outputs.store import Store, atomic_write
@@ -94,7 +94,10 @@ def _derive(a: pd.DataFrame, as_of: dt.date) -> pd.DataFrame:
     a["days_slipped"] = [days_slipped(d, r) for d, r in pairs]
     a["due"] = a["deadline_list"].map(lambda d: d[-1] if d else None)
     a["overdue"] = [is_overdue(d, s, as_of) for d, s in zip(a["deadline_list"], a["status"])]
-    a["org_type"] = a["lead_org_type"].fillna("none")
+    # `orgs`: every organisation of the lead cell (canonical names, joint leads all counted)
+    a["org_types"] = [list(dict.fromkeys(k for _, k in orgs)) or [t if isinstance(t, str) else "none"]
+                      for orgs, t in zip(a["orgs"], a["lead_org_type"])]
+    a["org_type"] = a["org_types"].map(lambda ts: ts[0])
     return a
 
 
@@ -121,6 +124,7 @@ def load_areas(store: Store, names: list[str] | None, as_of: dt.date, found: pd.
     docs = store.table("documents")
     docs["area_key"] = docs["local_area"].map(same_area)
     weak, acts, links = store.table("weaknesses"), store.table("actions"), store.table("links")
+    acts["orgs"] = leads_of_actions(list(zip(acts["lead"], acts["lead_org"], acts["lead_org_type"])))
     events, known = store.table("events"), store.table("self_knowledge")
     out = []
     for key in area_keys(docs, names):
@@ -316,24 +320,25 @@ def _leads_type_chart(areas: list[Area], share: bool) -> str:
     names = [_t(ar.name) for ar in areas if ar.has_plan]
     fig = go.Figure()
     for kind in (*ORG_TYPES, "none"):
-        counts = [int((ar.actions["org_type"] == kind).sum()) for ar in areas if ar.has_plan]
-        totals = [max(1, len(ar.actions)) for ar in areas if ar.has_plan]
+        counts = [sum(kind in ts for ts in ar.actions["org_types"]) for ar in areas if ar.has_plan]
+        totals = [max(1, sum(len(ts) for ts in ar.actions["org_types"])) for ar in areas if ar.has_plan]
         fig.add_trace(go.Bar(y=names, x=[100 * c / t for c, t in zip(counts, totals)] if share else counts,
                              name=ORG_LABELS[kind], orientation="h", marker_color=ORG_COLOURS[kind]))
     fig.update_layout(barmode="stack", height=_height(len(names)), yaxis=dict(autorange="reversed", automargin=True),
-                      xaxis=dict(title="% of the area's actions" if share else "actions"))
+                      xaxis=dict(title="% of the area's lead organisations" if share else "actions"))
     return _card(fig, "leads-type-share" if share else "leads-type",
-                 "Who leads: type of lead organisation, " + ("share of actions" if share else "actions"),
-                 "A joint lead counts once for each organisation named." if not share else "")
+                 "Who leads: type of lead organisation, " + ("share of the leads named" if share else "actions"),
+                 "An action led jointly counts once for each type of organisation it names.")
 
 
 def _leads_org_chart(ar: Area) -> str:
-    named = ar.actions[ar.actions["lead_org"].notna()].groupby("lead_org").size().sort_values()
+    named = pd.Series([n for orgs in ar.actions["orgs"] for n, _ in orgs], dtype=object).value_counts().sort_values()
     fig = go.Figure(go.Bar(y=[_t(cut(o, 60)) for o in named.index] or ["(no lead named)"],
                            x=list(named.values) or [0], orientation="h", marker_color=ORG_COLOURS["council"],
                            name="actions led", showlegend=True))
     fig.update_layout(height=_height(len(named)), yaxis=dict(automargin=True))
-    return _card(fig, f"leads-org-{ar.name}", f"{ar.name}: actions by lead organisation")
+    return _card(fig, f"leads-org-{ar.name}", f"{ar.name}: actions by lead organisation",
+                 "Spellings of one organisation are counted as one; a joint lead counts for each organisation.")
 
 
 def _themes_chart(areas: list[Area]) -> str:
@@ -434,7 +439,7 @@ def _action_rows(areas: list[Area]) -> str:
         for r in ar.actions.itertuples():
             themes = [labels[t] for t in (r.themes if r.themes is not None else []) if t in labels]
             cells = [ar.name, r.doc_id, "" if pd.isna(r.page) else str(int(r.page)), _s(r.weakness_id), _s(r.ref),
-                     _s(r.action), ORG_LABELS[r.org_type], _s(r.lead),
+                     _s(r.action), "; ".join(ORG_LABELS[t] for t in r.org_types), _s(r.lead),
                      str(r.start_list[0]) if r.start_list else "", _s(r.due), _s(r.original), str(r.revisions),
                      str(r.days_slipped) if r.revisions else "", r.status, "; ".join(themes),
                      "yes" if r.overdue else ""]

@@ -53,8 +53,9 @@ def _actions(areas: list[Area]) -> pd.DataFrame:
         for r in ar.actions.itertuples():
             rows.append({"local_area": ar.name, "ons_code": ar.official["ons_code"], "region": ar.official["region"],
                          "document": r.doc_id, "page": r.page, "weakness": r.weakness_id,
-                         "ref": r.ref, "action": r.action, "lead": r.lead, "lead organisation": r.lead_org,
-                         "lead type": ORG_LABELS[r.org_type], "first start": r.start_list[0] if r.start_list else None,
+                         "ref": r.ref, "action": r.action, "lead": r.lead,
+                         "lead organisation": "; ".join(n for n, _ in r.orgs) or None,
+                         "lead type": "; ".join(ORG_LABELS[t] for t in r.org_types), "first start": r.start_list[0] if r.start_list else None,
                          "current deadline": r.due, "original deadline": r.original, "revisions": r.revisions,
                          "days slipped": r.days_slipped if r.revisions else None,
                          "overdue": "yes" if r.overdue else "no", "status": r.status,
