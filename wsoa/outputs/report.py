@@ -76,7 +76,9 @@ def cut(text: object, n: int) -> str:
     s = " ".join(_s(text).split())
     if len(s) <= n:
         return s
-    head = s[:n - 1].rsplit(" ", 1)[0] if " " in s[:n - 1] else s[:n - 1]
+    head = s[:n - 1]
+    if s[n - 1] != " " and " " in head:  # the cut falls inside a word: end at the word before
+        head = head.rsplit(" ", 1)[0]
     return head.rstrip(" ,;:.") + "…"
 
 
