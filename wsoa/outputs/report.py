@@ -556,19 +556,21 @@ def _body(chosen: list[Area], as_of: dt.date) -> list[str]:
     national = len(chosen) >= NATIONAL_FROM
     statuses = [s for s in STATUS_COLOURS if any((ar.actions["status"] == s).any() for ar in chosen)]
     n_plans = sum(ar.has_plan for ar in chosen)
-    return [
-        f"<h1>SEND written statements of action: {html.escape(_title(chosen))}</h1>",
-        f'<p class="sub">As of {as_of:%d %B %Y}. Made by wsoa from {sum(len(ar.plans) for ar in chosen)} plan(s) '
-        f"and {sum(ar.letter is not None for ar in chosen)} inspection letter(s) or report(s) of {len(chosen)} "
-        f"local area(s); {n_plans} with a plan loaded. Every action row names its source document and page.</p>",
-        "<h2>Headlines</h2>", '<div class="scroll">',
-        headline(chosen).to_html(index=False, escape=True, border=0, classes="headline"), "</div>",
+    heads = ["<h2>Headlines</h2>", '<div class="scroll">',
+             headline(chosen).to_html(index=False, escape=True, border=0, classes="headline"), "</div>"]
+    charts = [
         "<h2>National picture</h2>" if national else "<h2>Inspections</h2>", '<div class="grid">',
         _outcomes_chart(chosen), _themes_chart(chosen), "</div>",
         "<h2>Status and slippage</h2>", '<div class="grid">', _status_chart(chosen, False), _status_chart(chosen, True),
         _slippage_chart(chosen), "</div>",
         "<h2>Who leads</h2>", '<div class="grid">', _leads_type_chart(chosen, False), _leads_type_chart(chosen, True),
-        "</div>",
+        "</div>"]
+    return [
+        f"<h1>SEND written statements of action: {html.escape(_title(chosen))}</h1>",
+        f'<p class="sub">As of {as_of:%d %B %Y}. Made by wsoa from {sum(len(ar.plans) for ar in chosen)} plan(s) '
+        f"and {sum(ar.letter is not None for ar in chosen)} inspection letter(s) or report(s) of {len(chosen)} "
+        f"local area(s); {n_plans} with a plan loaded. Every action row names its source document and page.</p>",
+        *(charts + heads if national else heads + charts),
         "<h2>Area by area</h2>", _picker(chosen),
         f'<div id="per-area"{" hidden" if national else ""}>',
         *[_area_section(ar, as_of) for ar in chosen],
