@@ -131,3 +131,21 @@ def test_link_of_two_areas_is_an_error_and_a_missing_file_is_a_usage_error(tmp_p
     assert res.exit_code in (0, 1) and "warning" in res.output
     res = runner.invoke(app, ["link", str(tmp_path / "missing.pdf"), str(plan)])
     assert res.exit_code == 2 and "missing.pdf" in res.output
+
+
+def test_check_of_an_area_takes_every_spelling_and_replaces_its_findings(out):
+    store = Store(out)
+    store.put(_plan("Elsewhere Council", "elsewhere-2-wsoa"))
+    store.close()
+    counts = []
+    for _ in range(2):
+        res = runner.invoke(app, ["check", str(out), "--area", "elsewhere", "--as-of", "2023-01-31"])
+        assert res.exit_code == 0, res.output
+        store = Store(out)
+        try:
+            counts.append(sorted(store.table("findings")["doc_id"].value_counts().items()))
+        finally:
+            store.close()
+    # two plans of two actions each, no measure and overdue (due 31 Dec 2022, green): four findings each,
+    # the second run replaces the first
+    assert counts[0] == counts[1] == [("elsewhere-2-wsoa", 4), ("elsewhere-wsoa", 4)]

@@ -229,13 +229,12 @@ def _store(out: Path):
 
 def _known_areas(store, names: list[str]) -> None:
     """Exit 2 naming the known areas when a name is not a stored area (before anything is written)."""
-    from wsoa.match.check import known_areas
+    from wsoa.match.check import known_areas, spellings
 
-    known = known_areas(store)
-    missing = [n for n in names if n.strip().lower() not in {k.lower() for k in known}]
+    missing = [n for n in names if not spellings(store, n)]
     if missing:
         err.print(f"[red]error[/red] no documents stored for: {', '.join(missing)} "
-                  f"(known areas: {', '.join(known) or 'none'})")
+                  f"(known areas: {', '.join(known_areas(store)) or 'none'})")
         raise typer.Exit(2)
 
 
@@ -251,9 +250,12 @@ def _report_areas(store, names: list[str] | None) -> None:
 
 
 def _save_findings(store, frame, area: str | None) -> None:
-    """Replace the stored findings of `area` (all when None) by `frame`."""
-    where, params = ("lower(local_area) = ?", [area.lower()]) if area else ("TRUE", [])
-    store.replace([("findings", where, params, frame.to_dict("records"))])
+    """Replace the stored findings of `area` (every spelling of it; all areas when None) by `frame`."""
+    from wsoa.match.check import spellings
+
+    names = spellings(store, area) if area else []
+    where = f"local_area IN ({', '.join('?' * len(names))})" if area else "TRUE"  # placeholders only
+    store.replace([("findings", where, names, frame.to_dict("records"))])
 
 
 @app.command()

@@ -16,21 +16,15 @@ from typing import Any, Protocol
 import pandas as pd
 
 from wsoa.match.link import MUST_COVER
+from wsoa.normalise.authorities import same_area
 from wsoa.normalise.progress import BLOCKING, date_list, days_slipped, is_overdue, revisions
 
 COLUMNS = ["local_area", "doc_id", "finding", "subject", "detail", "page", "days", "as_of"]
-__all__ = ["BLOCKING", "COLUMNS", "Tables", "findings", "known_areas"]
+__all__ = ["BLOCKING", "COLUMNS", "Tables", "findings", "known_areas", "spellings"]
 
 
 class Tables(Protocol):
     def table(self, name: str) -> pd.DataFrame: ...
-
-
-class Frames(dict):
-    """Tables held in memory: name -> DataFrame."""
-
-    def table(self, name: str) -> pd.DataFrame:
-        return self[name].copy()
 
 
 def known_areas(tables: Tables) -> list[str]:
@@ -38,10 +32,15 @@ def known_areas(tables: Tables) -> list[str]:
     return sorted(set(tables.table("documents")["local_area"].dropna()), key=str.lower)
 
 
+def spellings(tables: Tables, area: str) -> list[str]:
+    """Every stored spelling of the local area `area` names ("Buckinghamshire Council", "Buckinghamshire")."""
+    return [a for a in known_areas(tables) if same_area(a) == same_area(area)]
+
+
 def _area_filter(frame: pd.DataFrame, area: str | None) -> pd.DataFrame:
     if area is None or frame.empty:
         return frame
-    return frame[frame["local_area"].fillna("").str.lower() == area.lower()]
+    return frame[frame["local_area"].map(same_area) == same_area(area)]
 
 
 def _weakness_findings(add, weak: pd.DataFrame, links: pd.DataFrame, acts: pd.DataFrame, kinds: dict) -> None:
