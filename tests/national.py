@@ -9,6 +9,7 @@ from pathlib import Path
 from wsoa.model import Document
 from wsoa.model.record import Box, Weakness
 from wsoa.normalise.authorities import authorities, same_area
+from wsoa.normalise.entities import themes
 from wsoa.outputs.store import Store
 
 OUTCOMES = (
@@ -20,6 +21,9 @@ OUTCOMES = (
     "outcomes of children and young people with special educational needs and/or disabilities (SEND).",
 )
 
+TOPICS = ("the timeliness of EHC plans", "joint commissioning", "preparation for adulthood",
+          "waits for autism assessments")
+
 
 def built_report(name: str, i: int) -> Document:
     """A 2023-framework report of one area: an outcome and three areas for priority action."""
@@ -29,8 +33,8 @@ def built_report(name: str, i: int) -> Document:
                     outcome=OUTCOMES[i % len(OUTCOMES)], inspection_start=start,
                     inspection_end=start + dt.timedelta(days=4), letter_date=start + dt.timedelta(days=40),
                     weaknesses=[Weakness(id=f"W{k}", kind="priority_action", text=f"Leaders should improve {topic}.",
-                                         source=Box(page=2)) for k, topic in enumerate(
-                        ("the timeliness of EHC plans", "joint commissioning", "preparation for adulthood"), 1)])
+                                         themes=themes(topic), source=Box(page=2))
+                                for k, topic in enumerate(TOPICS[i % 2:i % 2 + 3], 1)])
 
 
 def add_national_reports(out: str | Path, n: int = 50) -> int:

@@ -145,7 +145,7 @@ def load_areas(store: Store, names: list[str] | None, as_of: dt.date, found: pd.
                         ev[pd.to_datetime(ev["date"]).dt.date <= as_of],
                         _of(known, key),
                         official.iloc[0].to_dict()))
-    return out
+    return out if names else sorted(out, key=lambda ar: ar.name.lower())
 
 
 def _inspection_dates(ar: Area) -> str:
