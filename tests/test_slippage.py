@@ -67,3 +67,12 @@ def test_report_counts_only_stated_revisions(store):
     assert a.loc["1.3", "revisions"] == 1 and a.loc["1.3", "days_slipped"] == 0
     assert a.loc["1.3", "original"] == D(2023, 6, 30) and a.loc["1.3", "due"] == D(2023, 3, 31)
     assert list(a["overdue"]) == [False, True, False, False]
+    # phases printed later-first: the deadline that stands is the latest phase, the other is a phase
+    assert a.loc["1.4", "due"] == D(2023, 7, 21) and a.loc["1.4", "phases"] == [D(2023, 3, 31)]
+
+
+def test_phases_are_drawn_as_phases_not_revisions(store):
+    found = findings(store, None, AS_OF)
+    (area,) = load_areas(store, None, AS_OF, found)
+    a = area.actions.set_index("ref")
+    assert a.loc["1.1", "phases"] == [D(2022, 12, 21)] and a.loc["1.2", "phases"] == []

@@ -17,7 +17,7 @@ import pandas as pd
 
 from wsoa.match.link import MUST_COVER
 from wsoa.normalise.authorities import same_area
-from wsoa.normalise.progress import BLOCKING, date_list, days_slipped, is_overdue, revisions
+from wsoa.normalise.progress import BLOCKING, current_deadline, date_list, days_slipped, is_overdue, revisions
 
 COLUMNS = ["local_area", "doc_id", "finding", "subject", "detail", "page", "days", "as_of"]
 __all__ = ["BLOCKING", "COLUMNS", "Tables", "findings", "known_areas", "spellings"]
@@ -72,9 +72,9 @@ def _action_findings(add, acts: pd.DataFrame, as_of: dt.date) -> None:
         if starts and min(ends) < min(starts):
             add(a.doc_id, "deadline-before-start", subject, f"starts {min(starts)}, due {min(ends)}", a.page,
                 (min(starts) - min(ends)).days)
-        if is_overdue(ends, a.rag, as_of):
-            add(a.doc_id, "overdue", subject, f"due {ends[-1]}, status {a.rag or 'unknown'}", a.page,
-                (as_of - ends[-1]).days)
+        due = current_deadline(ends, a.deadline_revised)
+        if is_overdue(ends, a.deadline_revised, a.rag, as_of):
+            add(a.doc_id, "overdue", subject, f"due {due}, status {a.rag or 'unknown'}", a.page, (as_of - due).days)
         slipped = days_slipped(ends, a.deadline_revised)
         if slipped:
             add(a.doc_id, "slipped", subject,

@@ -35,9 +35,25 @@ def earlier_deadlines(deadlines: list[dt.date], revised: Any) -> list[dt.date]:
     return deadlines[:-1] if is_revised(deadlines, revised) else []
 
 
+def current_deadline(deadlines: list[dt.date], revised: Any) -> dt.date | None:
+    """The deadline that stands: the last revision made, or the latest phase (phases are kept in
+    printed order, which need not be the order of their dates)."""
+    if not deadlines:
+        return None
+    return deadlines[-1] if is_revised(deadlines, revised) else max(deadlines)
+
+
+def earlier_phases(deadlines: list[dt.date], revised: Any) -> list[dt.date]:
+    """The other phase dates of an action whose cell gives several dates without a revision."""
+    if is_revised(deadlines, revised) or len(deadlines) < 2:
+        return []
+    last = max(deadlines)
+    return sorted(d for d in set(deadlines) if d != last)
+
+
 def original_deadline(deadlines: list[dt.date], revised: Any) -> dt.date | None:
     """The first deadline set: the original of a revised cell, else the deadline itself."""
-    return deadlines[0] if is_revised(deadlines, revised) else (deadlines[-1] if deadlines else None)
+    return deadlines[0] if is_revised(deadlines, revised) else current_deadline(deadlines, revised)
 
 
 def days_slipped(deadlines: list[dt.date], revised: Any) -> int:
@@ -47,6 +63,7 @@ def days_slipped(deadlines: list[dt.date], revised: Any) -> int:
     return (deadlines[-1] - deadlines[0]).days
 
 
-def is_overdue(deadlines: list[dt.date], status: Any, as_of: dt.date) -> bool:
-    """The deadline that stands (the last) has passed and the action is not complete (blue)."""
-    return bool(deadlines) and deadlines[-1] < as_of and status != "blue"
+def is_overdue(deadlines: list[dt.date], revised: Any, status: Any, as_of: dt.date) -> bool:
+    """The deadline that stands has passed and the action is not complete (blue)."""
+    due = current_deadline(deadlines, revised)
+    return due is not None and due < as_of and status != "blue"

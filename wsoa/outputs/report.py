@@ -21,8 +21,8 @@ from plotly.offline import get_plotlyjs
 
 from wsoa.normalise.authorities import area_rows, outcome_label, same_area
 from wsoa.normalise.entities import ORG_TYPES, leads_of_actions, theme_labels
-from wsoa.normalise.progress import (BLOCKING, date_list, days_slipped, earlier_deadlines, is_overdue,
-                                     original_deadline, revisions)
+from wsoa.normalise.progress import (BLOCKING, current_deadline, date_list, days_slipped, earlier_deadlines,
+                                     earlier_phases, is_overdue, original_deadline, revisions)
 from wsoa.outputs.store import Store, atomic_write
 
 STATUS_COLOURS = {"blue": "#1f6fd1", "green": "#2e9e44", "amber": "#f2a900", "red": "#d62728", "white": "#e8e8e8",
@@ -92,10 +92,11 @@ def _derive(a: pd.DataFrame, as_of: dt.date) -> pd.DataFrame:
     pairs = list(zip(a["deadline_list"], flags))
     a["revisions"] = [revisions(d, r) for d, r in pairs]
     a["earlier"] = [earlier_deadlines(d, r) for d, r in pairs]
+    a["phases"] = [earlier_phases(d, r) for d, r in pairs]
     a["original"] = [original_deadline(d, r) for d, r in pairs]
     a["days_slipped"] = [days_slipped(d, r) for d, r in pairs]
-    a["due"] = a["deadline_list"].map(lambda d: d[-1] if d else None)
-    a["overdue"] = [is_overdue(d, s, as_of) for d, s in zip(a["deadline_list"], a["status"])]
+    a["due"] = [current_deadline(d, r) for d, r in pairs]
+    a["overdue"] = [is_overdue(d, r, s, as_of) for (d, r), s in zip(pairs, a["status"])]
     # `orgs`: every organisation of the lead cell (canonical names, joint leads all counted)
     a["org_types"] = [list(dict.fromkeys(k for _, k in orgs)) or [t if isinstance(t, str) else "none"]
                       for orgs, t in zip(a["orgs"], a["lead_org_type"])]
@@ -304,10 +305,12 @@ def _timeline_chart(ar: Area, as_of: dt.date) -> str:
             ys += [labels[i], labels[i], None]
         fig.add_trace(go.Scatter(x=xs, y=ys, mode="lines+markers", name=state, line=dict(color=colour, width=6),
                                  marker=dict(size=8, color=colour), hoverinfo="x+y"))
-    revised = [(labels[i], d) for i, r in enumerate(a.itertuples()) for d in r.earlier]
-    if revised:
-        fig.add_trace(go.Scatter(x=[d for _, d in revised], y=[lab for lab, _ in revised], mode="markers",
-                                 name="earlier deadline (revised)", marker=dict(symbol="x", size=9, color="#444")))
+    for column, name, symbol in (("earlier", "earlier deadline (revised)", "x"),
+                                 ("phases", "earlier phase (not a revision)", "circle-open")):
+        marks = [(labels[i], d) for i, r in enumerate(a.itertuples()) for d in getattr(r, column)]
+        if marks:
+            fig.add_trace(go.Scatter(x=[d for _, d in marks], y=[lab for lab, _ in marks], mode="markers", name=name,
+                                     marker=dict(symbol=symbol, size=9, color="#444")))
     fig.add_vline(x=dt.datetime.combine(as_of, dt.time()).timestamp() * 1000, line_dash="dash", line_color="#444",
                   annotation_text=f"as of {as_of:%d %b %Y}")
     fig.update_layout(height=_height(len(a)), yaxis=dict(type="category", categoryorder="array",
