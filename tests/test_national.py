@@ -91,3 +91,20 @@ def test_national_page_is_short_until_an_area_is_chosen(national):
         browser.close()
     assert before < 12_000, before
     assert hidden == 0 and shown == ["Buckinghamshire"] and rows == 2
+
+
+@pytest.mark.skipif(CHROMIUM is None, reason="Chromium is not installed")
+def test_national_page_fits_a_phone(national):
+    from playwright.sync_api import sync_playwright
+
+    from tests.test_report import LAYOUT
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
+        page = browser.new_page(viewport={"width": 390, "height": 900})
+        page.goto((national / "report.html").as_uri())
+        page.wait_for_function("document.querySelectorAll('.chart .main-svg').length > 0")
+        got = page.evaluate(LAYOUT)
+        browser.close()
+    assert got["scroll"] <= got["width"] and got["overlaps"] == []
+    assert all(c["svg"][1] <= c["card"][1] + 1 and c["key"] > 0 for c in got["charts"]), got["charts"]
