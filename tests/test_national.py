@@ -72,39 +72,41 @@ def test_workbook_carries_the_official_identity(national):
         {"E06000060", "E06000021"}
 
 
-@pytest.mark.skipif(CHROMIUM is None, reason="Chromium is not installed")
-def test_national_page_is_short_until_an_area_is_chosen(national):
+def _in_browser(national, width: int, look):
+    """Open the national report at `width` px and return what `look(page)` gives."""
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
-        page = browser.new_page(viewport={"width": 1440, "height": 900})
+        page = browser.new_page(viewport={"width": width, "height": 900})
         page.goto((national / "report.html").as_uri())
         page.wait_for_function("document.querySelectorAll('.chart .main-svg').length > 0")
+        try:
+            return look(page)
+        finally:
+            browser.close()
+
+
+@pytest.mark.skipif(CHROMIUM is None, reason="Chromium is not installed")
+def test_national_page_is_short_until_an_area_is_chosen(national):
+    def look(page):
         before = page.evaluate("document.documentElement.scrollHeight")
         hidden = page.locator("section.area:visible").count()
         page.select_option("#area-pick", "Buckinghamshire")
         page.wait_for_timeout(300)
         shown = page.evaluate("Array.from(document.querySelectorAll('section.area')).filter(s => !s.hidden)"
                               ".map(s => s.dataset.area)")
-        rows = page.locator("#actions tbody tr:visible").count()
-        browser.close()
+        return before, hidden, shown, page.locator("#actions tbody tr:visible").count()
+
+    before, hidden, shown, rows = _in_browser(national, 1440, look)
     assert before < 12_000, before
     assert hidden == 0 and shown == ["Buckinghamshire"] and rows == 2
 
 
 @pytest.mark.skipif(CHROMIUM is None, reason="Chromium is not installed")
 def test_national_page_fits_a_phone(national):
-    from playwright.sync_api import sync_playwright
-
     from tests.test_report import LAYOUT
 
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
-        page = browser.new_page(viewport={"width": 390, "height": 900})
-        page.goto((national / "report.html").as_uri())
-        page.wait_for_function("document.querySelectorAll('.chart .main-svg').length > 0")
-        got = page.evaluate(LAYOUT)
-        browser.close()
+    got = _in_browser(national, 390, lambda page: page.evaluate(LAYOUT))
     assert got["scroll"] <= got["width"] and got["overlaps"] == []
     assert all(c["svg"][1] <= c["card"][1] + 1 and c["key"] > 0 for c in got["charts"]), got["charts"]
