@@ -39,20 +39,35 @@ def test_report_is_one_offline_file(reported):
 
 
 def test_workbook_sheets_are_frozen_filtered_and_coloured(reported):
+    import datetime as dt
+
+    from openpyxl.utils import get_column_letter
+
     book = openpyxl.load_workbook(reported / "wsoa.xlsx")
-    assert book.sheetnames == ["documents", "weaknesses", "actions", "milestones", "links", "findings"]
+    # issue 16 item 6: the headline first, then one row per action, then every other table
+    assert book.sheetnames[:2] == ["headline", "actions"]
+    assert {"documents", "weaknesses", "milestones", "links", "findings", "warnings", "quote_checks",
+            "self_knowledge", "changes"} <= set(book.sheetnames)
+    assert [c.value for c in book["headline"]["A"]][1:] == ["Buckinghamshire", "Peterborough"]
     actions = book["actions"]
     assert actions.freeze_panes == "A2" and actions.auto_filter.ref.startswith("A1:")
     head = [c.value for c in actions[1]]
-    rag, ref, doc = head.index("rag") + 1, head.index("ref") + 1, head.index("doc_id") + 1
-    amber = [r for r in range(2, actions.max_row + 1) if actions.cell(r, rag).value == "amber"]
-    assert amber and actions.cell(amber[0], rag).fill.fgColor.rgb.endswith("F2A900")
+    col = {h: head.index(h) + 1 for h in head}
+    rows = range(2, actions.max_row + 1)
+    assert actions.max_row == 1 + 45 + 27
+    assert {actions.cell(r, col["local_area"]).value for r in rows} == {"Buckinghamshire", "Peterborough"}
+    amber = [r for r in rows if actions.cell(r, col["status"]).value == "amber"]
+    assert amber and actions.cell(amber[0], col["status"]).fill.fgColor.rgb.endswith("F2A900")
     # Buckinghamshire W3 1.9 is amber (its cell's fill colour in the PDF)
-    w3 = [r for r in range(2, actions.max_row + 1) if actions.cell(r, doc).value == "buckinghamshire-2022-wsoa"
-          and actions.cell(r, ref).value == "1.9" and actions.cell(r, head.index("weakness_id") + 1).value == "W3"]
-    assert actions.cell(w3[0], rag).value == "amber"
-    from openpyxl.utils import get_column_letter
-    assert actions.column_dimensions[get_column_letter(head.index("action") + 1)].width >= 40
+    w3 = [r for r in rows if actions.cell(r, col["document"]).value == "buckinghamshire-2022-wsoa"
+          and actions.cell(r, col["ref"]).value == "1.9" and actions.cell(r, col["weakness"]).value == "W3"]
+    assert actions.cell(w3[0], col["status"]).value == "amber"
+    # dates are dates, long text wraps, no PDF coordinates
+    due = [actions.cell(r, col["current deadline"]).value for r in rows]
+    assert all(isinstance(d, dt.datetime) for d in due if d is not None) and any(d is not None for d in due)
+    assert actions.cell(2, col["action"]).alignment.wrap_text
+    assert not {"x0", "top", "x1", "bottom"} & set(head)
+    assert actions.column_dimensions[get_column_letter(col["action"])].width >= 40
     links = book["links"]
     assert links.max_row == 1 + 3  # three letter weaknesses, each linked
 
@@ -81,8 +96,88 @@ def test_report_renders_in_headless_chromium(reported, tmp_path):
     assert errors == []
     assert [u for u in requests if not u.startswith("file:")] == []
     names = [n for n, _ in marks]
-    assert {"status", "slippage", "leads-type", "leads-org", "themes", "events"} <= set(names)
+    assert {"status", "slippage", "leads-type", "leads-org-Buckinghamshire", "themes", "events-Buckinghamshire"} \
+        <= set(names)  # issue 16: the story and the organisations are per-area views
     assert {"timeline-Buckinghamshire", "timeline-Peterborough", "coverage-Buckinghamshire"} <= set(names)
     assert all(n > 0 for _, n in marks), marks
     assert before == 45 + 27 and 0 < after < before
     assert Path(tmp_path / "report.png").stat().st_size > 50_000
+
+
+def test_phases_in_the_corpus_are_not_slippage(reported):
+    """Buckinghamshire's cells with two or three dates are phases ("Out to tender by 21 Dec 2022 /
+    New service in place from 1 Oct 2023"): no revision, no slip, in check and in the workbook."""
+    from wsoa.outputs.store import Store
+
+    store = Store(reported)
+    try:
+        found = store.table("findings")
+        acts = store.table("actions")
+    finally:
+        store.close()
+    phases = {"1.2", "1.7", "1.8", "1.12", "2.2"}
+    bucks = acts[(acts["doc_id"] == "buckinghamshire-2022-wsoa") & acts["ref"].isin(phases) & (acts["weakness_id"] == "W1")]
+    assert set(bucks["ref"]) == phases and all(len(d) > 1 for d in bucks["deadlines"])
+    assert not bucks["deadline_revised"].any()
+    slipped = found[(found["finding"] == "slipped") & (found["doc_id"] == "buckinghamshire-2022-wsoa")]
+    assert not set(slipped["subject"]) & {f"W1 {r}" for r in phases}
+    book = openpyxl.load_workbook(reported / "wsoa.xlsx")["actions"]
+    head = [c.value for c in book[1]]
+    rows = [[c.value for c in r] for r in book.iter_rows(min_row=2)]
+    tender = [r for r in rows if r[head.index("document")] == "buckinghamshire-2022-wsoa"
+              and r[head.index("ref")] == "1.12" and r[head.index("weakness")] == "W1"]
+    assert tender[0][head.index("revisions")] == 0 and tender[0][head.index("days slipped")] is None
+    assert str(tender[0][head.index("current deadline")])[:10] == "2023-10-01"
+
+
+LAYOUT = """() => {
+  const cards = Array.from(document.querySelectorAll('.chart')).filter(c => c.offsetParent !== null);
+  const box = e => e.getBoundingClientRect();
+  const out = {scroll: document.documentElement.scrollWidth, width: window.innerWidth, charts: [], overlaps: []};
+  for (const c of cards) {
+    const svg = c.querySelector('.main-svg'), b = box(c);
+    out.charts.push({name: c.dataset.chart, card: [b.left, b.right], svg: svg ? [box(svg).left, box(svg).right] : null,
+      key: c.querySelectorAll('.legend .traces, .colorbar').length});
+  }
+  cards.forEach((a, i) => cards.slice(i + 1).forEach(b => {
+    const p = box(a), q = box(b);
+    if (p.left < q.right - 1 && q.left < p.right - 1 && p.top < q.bottom - 1 && q.top < p.bottom - 1)
+      out.overlaps.push([a.dataset.chart, b.dataset.chart]);
+  }));
+  return out;
+}"""
+
+
+@pytest.mark.skipif(CHROMIUM is None, reason="Chromium is not installed (.ci/run installs Debian's chromium)")
+@pytest.mark.parametrize("width", [1440, 390])
+def test_charts_fit_their_cards_at_first_paint(reported, width):
+    """Issue 16 item 1: at first paint, without any resize, every chart is drawn within its card,
+    no card overlaps another, every chart has a key, and a phone-width page does not scroll sideways."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
+        page = browser.new_page(viewport={"width": width, "height": 900})
+        page.goto((reported / "report.html").as_uri())
+        page.wait_for_function("Array.from(document.querySelectorAll('.chart')).every(c => c.querySelector('.main-svg'))")
+        got = page.evaluate(LAYOUT)
+        browser.close()
+    assert got["scroll"] <= got["width"], got["scroll"]
+    assert len(got["charts"]) >= 9
+    for c in got["charts"]:
+        assert c["svg"] and c["card"][0] - 1 <= c["svg"][0] and c["svg"][1] <= c["card"][1] + 1, c
+        assert c["card"][1] <= width, c
+        assert c["key"] > 0, c["name"]
+    assert got["overlaps"] == []
+
+
+def test_workbook_lead_organisations_are_canonical(reported):
+    """Issue 16 item 4 on Buckinghamshire's statement: one spelling per organisation, joint leads whole."""
+    sheet = openpyxl.load_workbook(reported / "wsoa.xlsx")["actions"]
+    head = [c.value for c in sheet[1]]
+    cells = [r[head.index("lead organisation")] for r in sheet.iter_rows(min_row=2, values_only=True)]
+    names = {n for c in cells if c for n in c.split("; ")}
+    assert "Oxford Health" not in names and "Oxford Health NHS Foundation Trust" in names
+    assert "Children's and Sexual Health" not in names and "Women's, Children's and Sexual Health" in names
+    assert len({n for n in names if n.lower().startswith("integrated commissioning")}) == 1
+    assert "Buckinghamshire Health Trust; Oxford Health NHS Foundation Trust" in cells

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import json
 import sys
+from contextlib import contextmanager
 from enum import Enum
 from pathlib import Path
 from typing import Optional
@@ -155,23 +156,30 @@ def evaluate(pred_dir: Path = typer.Argument(..., help="An output folder (or a f
              truth_dir: Path = typer.Argument(..., help="A folder holding *.truth.json files."),
              details: bool = typer.Option(False, "--details", help="List every field that differs."),
              as_json: bool = typer.Option(False, "--json", help="Print the scores as JSON.")) -> None:
-    """Score records against ground truth: action recall/precision and exact-match rates per field."""
-    from wsoa.match.evaluate import FIELDS, evaluate_dirs
+    """Score records against ground truth: action recall/precision and exact-match rates per field
+    ("–": nothing to count). Exit 2 when there is nothing to evaluate."""
+    from wsoa.match.evaluate import FIELDS, NothingToEvaluate, evaluate_dirs
 
-    scores, pooled = evaluate_dirs(pred_dir, truth_dir)
+    try:
+        scores, pooled = evaluate_dirs(pred_dir, truth_dir)
+    except NothingToEvaluate as exc:
+        err.print(f"[red]error[/red] {exc}")
+        raise typer.Exit(2) from None
     table_rows = [s.row() for s in scores] + [pooled.row()]
     if as_json:
-        print(json.dumps(table_rows, indent=2))
+        print(json.dumps(table_rows if not details else
+                         {"scores": table_rows, "differences": {s.doc_id: s.misses for s in scores}}, indent=2))
         return
     cols = ["doc_id", "true", "pred", "recall", "precision", "weakness_recall", "text_sim", *FIELDS]
     t = RichTable(*cols)
     for r in table_rows:
-        t.add_row(*[str(r[c]) for c in cols])
+        t.add_row(*["–" if r[c] is None else str(r[c]) for c in cols])
     Console(width=250).print(t)
     if details:
         for s in scores:
+            print(f"{s.doc_id}: " + ("no difference" if not s.misses else f"{len(s.misses)} difference(s)"))
             for m in s.misses:
-                print(f"{s.doc_id}: {m}")
+                print(f"  {m}")
 
 
 def _document(path: Path):
@@ -192,11 +200,22 @@ def _document(path: Path):
 @app.command()
 def link(letter: Path = typer.Argument(..., help="The inspection letter or report (PDF or JSON record)."),
          plan: Path = typer.Argument(..., help="The WSoA or priority action plan (PDF or JSON record)."),
-         format: Format = typer.Option(Format.json, "--format", "-f", help="json or table.")) -> None:
-    """Link each weakness of the letter to the plan weakness and actions that answer it; exit 1 if any is uncovered."""
+         format: Format = typer.Option(Format.json, "--format", "-f", help="json or table."),
+         other_area: bool = typer.Option(False, "--other-area", help="Link even when the two documents name "
+                                         "different local areas.")) -> None:
+    """Link each weakness of the letter to the plan weakness and actions that answer it. Exit 1 if any is
+    uncovered; 2 on a usage error (a missing or unreadable file, documents of two different areas)."""
     from wsoa.match.link import link as run
 
-    result = run(_document(letter), _document(plan))
+    first, second = _document(letter), _document(plan)
+    areas = {(d.local_area or "").strip().lower() for d in (first, second)}
+    if len(areas) > 1 and "" not in areas:
+        if not other_area:
+            err.print(f"[red]error[/red] the letter is for {first.local_area}, the plan for {second.local_area}: "
+                      "different local areas (--other-area to link them anyway)")
+            raise typer.Exit(2)
+        err.print(f"[yellow]warning[/yellow] the letter is for {first.local_area}, the plan for {second.local_area}")
+    result = run(first, second)
     if format is Format.table:
         console = Console()
         t = RichTable("letter", "plan", "section", "score", "method", "actions")
@@ -216,6 +235,9 @@ def link(letter: Path = typer.Argument(..., help="The inspection letter or repor
     raise typer.Exit(1 if result.uncovered else 0)
 
 
+EXIT_BUSY = 3  # the output folder is held by a running batch (1: a weakness is uncovered; 2: usage error)
+
+
 def _as_of(out: Path, as_of: str | None):
     """The date of an --as-of option (default today), after checking OUT holds a database; exits 2 if not."""
     import datetime as dt
@@ -230,19 +252,63 @@ def _as_of(out: Path, as_of: str | None):
         raise typer.Exit(2)
 
 
+@contextmanager
+def _store(out: Path):
+    """The output folder's store under the batch lock; exits 3 with one line while a batch holds it."""
+    from wsoa.corpus.batch import LockedError, locked
+
+    try:
+        with locked(out) as store:
+            yield store
+    except LockedError as exc:
+        err.print(f"[red]busy[/red] {exc}")
+        raise typer.Exit(EXIT_BUSY) from None
+
+
+def _known_areas(store, names: list[str]) -> None:
+    """Exit 2 naming the known areas when a name is not a stored area (before anything is written)."""
+    from wsoa.match.check import known_areas, spellings
+
+    missing = [n for n in names if not spellings(store, n)]
+    if missing:
+        err.print(f"[red]error[/red] no documents stored for: {', '.join(missing)} "
+                  f"(known areas: {', '.join(known_areas(store)) or 'none'})")
+        raise typer.Exit(2)
+
+
+def _report_areas(store, names: list[str] | None) -> None:
+    """Exit 2 naming the known areas when a name is not a stored area (any spelling of it)."""
+    from wsoa.outputs.report import area_keys
+
+    try:
+        area_keys(store.table("documents"), names)
+    except ValueError as exc:
+        err.print(f"[red]error[/red] {exc}")
+        raise typer.Exit(2) from None
+
+
+def _save_findings(store, frame, area: str | None) -> None:
+    """Replace the stored findings of `area` (every spelling of it; all areas when None) by `frame`."""
+    from wsoa.match.check import spellings
+
+    store.replace_findings(frame, spellings(store, area) if area else None)
+
+
 @app.command()
 def check(out: Path = typer.Argument(Path("outputs"), help="An output folder written by `wsoa batch`."),
           area: Optional[str] = typer.Option(None, "--area", help="Only this local area."),
           as_of: Optional[str] = typer.Option(None, "--as-of", help="Date for 'overdue' (default today), e.g. 2023-01-31.")
           ) -> None:
-    """Coverage and soundness findings per area (also stored in the findings table); exit 1 if a weakness is uncovered."""
-    from wsoa.corpus.batch import locked
-    from wsoa.match.check import BLOCKING, findings, save_findings
+    """Coverage and soundness findings per area (also stored in the findings table). Exit 1 if a weakness is
+    uncovered, 2 on a usage error (an unknown area), 3 while a batch holds the folder."""
+    from wsoa.match.check import BLOCKING, findings
 
     day = _as_of(out, as_of)
-    with locked(out) as store:
+    with _store(out) as store:
+        if area is not None:
+            _known_areas(store, [area])
         frame = findings(store, area, day)
-        save_findings(store, frame, area)
+        _save_findings(store, frame, area)
         store.export()
     console = Console()
     for name, group in frame.groupby(frame["local_area"].fillna("?"), sort=True):
@@ -252,7 +318,7 @@ def check(out: Path = typer.Argument(Path("outputs"), help="An output folder wri
         order = [BLOCKING] + [k for k in counts.index if k != BLOCKING]
         for kind in order:
             for r in group[group["finding"] == kind].itertuples():
-                t.add_row(r.finding, r.doc_id, r.subject, r.detail[:90], "" if pd_na(r.page) else str(int(r.page)),
+                t.add_row(r.finding, r.doc_id, r.subject, _cut(r.detail, 90), "" if pd_na(r.page) else str(int(r.page)),
                           "" if pd_na(r.days) else str(int(r.days)))
         console.print(t)
     blocking = int((frame["finding"] == BLOCKING).sum())
@@ -263,27 +329,33 @@ def check(out: Path = typer.Argument(Path("outputs"), help="An output folder wri
 @app.command()
 def report(out: Path = typer.Argument(Path("outputs"), help="An output folder written by `wsoa batch`."),
            areas: Optional[str] = typer.Option(None, "--areas", help="Local areas to compare, comma-separated "
-                                               "(default: every area with a plan)."),
+                                               "(default: every area stored)."),
            as_of: Optional[str] = typer.Option(None, "--as-of", help="Date for 'overdue' (default today).")) -> None:
-    """Write OUT/report.html (self-contained, offline) and OUT/wsoa.xlsx comparing local areas side by side."""
-    from wsoa.corpus.batch import locked
-    from wsoa.match.check import findings, save_findings
+    """Write OUT/report.html (self-contained, offline) and OUT/wsoa.xlsx comparing local areas side by side.
+    Exit 2 on a usage error (an unknown area, nothing stored), 3 while a batch holds the folder."""
+    from wsoa.match.check import findings
     from wsoa.outputs.report import build_report
     from wsoa.outputs.workbook import build_workbook
 
     day = _as_of(out, as_of)
-    names = [a for a in (areas or "").split(",") if a.strip()] or None
-    with locked(out) as store:
-        found = findings(store, None, day)
-        save_findings(store, found, None)
-        try:
-            page = build_report(store, out, names, day, found)
-        except ValueError as exc:
-            err.print(f"[red]error[/red] {exc}")
+    names = [a.strip() for a in (areas or "").split(",") if a.strip()] or None
+    with _store(out) as store:
+        _report_areas(store, names)
+        if store.table("documents").empty:
+            err.print(f"[red]error[/red] {out}: no document stored; run `wsoa batch` on a folder of documents first")
             raise typer.Exit(2)
-        book = build_workbook(store, out, names)
+        found = findings(store, None, day)
+        _save_findings(store, found, None)
+        page = build_report(store, out, names, day, found)
+        book = build_workbook(store, out, names, found, day)
         store.export()
     err.print(f"wrote {page} and {book}")
+
+
+def _cut(text: object, n: int) -> str:
+    from wsoa.outputs.report import cut
+
+    return cut(text, n)
 
 
 def pd_na(value: object) -> bool:

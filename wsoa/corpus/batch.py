@@ -8,6 +8,7 @@ run on the same output folder.
 """
 from __future__ import annotations
 
+import datetime as dt
 import fcntl
 import hashlib
 import os
@@ -24,6 +25,8 @@ from wsoa.corpus.worker import (DEFAULT_MEMORY_MB, DEFAULT_TIMEOUT, Job, Outcome
 from wsoa.extract.document import sha256
 from wsoa.extract.pdf import DEFAULT_ENGINE
 from wsoa.match.areas import relate
+from wsoa.model import Document
+from wsoa.normalise.authorities import area_rows
 from wsoa.outputs.store import Store
 
 NOTABLE = ("image-content", "unparsed-table", "no-actions", "ocr")  # warnings worth a line of their own
@@ -163,10 +166,22 @@ def relate_areas(store: Store, summary: Summary) -> None:
     stale = store.stale_areas()
     if not stale:
         return
-    related = relate(store.documents(set(stale)))
-    store.put_related(stale, related.tables, related.plans)
+    docs = store.documents(set(stale))
+    related = relate(docs)
+    store.put_related(stale, {**related.tables, "areas": identities(docs)}, related.plans)
     summary.links += related.links
     summary.warnings += related.doubts
+
+
+def identities(docs: list[Document]) -> list[dict]:
+    """The official identity (ONS code, LA number, region) of each local-area name these documents use,
+    as of the latest date they carry."""
+    latest: dict[str, dt.date | None] = {}
+    for d in docs:
+        if d.local_area:
+            days = [x for x in (d.letter_date, d.inspection_start, d.edition_date, latest.get(d.local_area)) if x]
+            latest[d.local_area] = max(days) if days else None
+    return area_rows(latest).to_dict("records")
 
 
 def _run_pool(todo: list[Job], workers: int, timeout: float | None, memory_mb: int | None, record: Report) -> None:

@@ -31,24 +31,25 @@ class Score:
     similarity: float = 0.0  # sum over pairs
     misses: list[str] = field(default_factory=list)
 
+    # a rate with nothing to count is None (shown as "–"), never a perfect 1.0
     @property
-    def recall(self) -> float:
-        return self.paired / self.true_actions if self.true_actions else 1.0
+    def recall(self) -> float | None:
+        return self.paired / self.true_actions if self.true_actions else None
 
     @property
-    def precision(self) -> float:
-        return self.paired / self.pred_actions if self.pred_actions else (1.0 if not self.true_actions else 0.0)
+    def precision(self) -> float | None:
+        return self.paired / self.pred_actions if self.pred_actions else (None if not self.true_actions else 0.0)
 
-    def rate(self, name: str) -> float:
-        return self.exact[name] / self.paired if self.paired else 1.0
-
-    @property
-    def weakness_recall(self) -> float:
-        return self.found_weaknesses / self.true_weaknesses if self.true_weaknesses else 1.0
+    def rate(self, name: str) -> float | None:
+        return self.exact[name] / self.paired if self.paired else None
 
     @property
-    def mean_similarity(self) -> float:
-        return self.similarity / self.paired if self.paired else 1.0
+    def weakness_recall(self) -> float | None:
+        return self.found_weaknesses / self.true_weaknesses if self.true_weaknesses else None
+
+    @property
+    def mean_similarity(self) -> float | None:
+        return self.similarity / self.paired if self.paired else None
 
     def add(self, other: "Score") -> None:
         for name in ("true_actions", "pred_actions", "paired", "true_weaknesses", "found_weaknesses", "similarity"):
@@ -56,13 +57,17 @@ class Score:
         for f in FIELDS:
             self.exact[f] += other.exact[f]
 
-    def row(self) -> dict[str, float | str | int]:
-        out: dict[str, float | str | int] = {
+    def row(self) -> dict[str, float | str | int | None]:
+        out: dict[str, float | str | int | None] = {
             "doc_id": self.doc_id, "true": self.true_actions, "pred": self.pred_actions,
-            "recall": round(self.recall, 4), "precision": round(self.precision, 4),
-            "weakness_recall": round(self.weakness_recall, 4), "text_sim": round(self.mean_similarity, 4)}
-        out.update({f: round(self.rate(f), 4) for f in FIELDS})
+            "recall": _round(self.recall), "precision": _round(self.precision),
+            "weakness_recall": _round(self.weakness_recall), "text_sim": _round(self.mean_similarity)}
+        out.update({f: _round(self.rate(f)) for f in FIELDS})
         return out
+
+
+def _round(value: float | None) -> float | None:
+    return None if value is None else round(value, 4)
 
 
 def _norm(text: str | None) -> str:
@@ -93,6 +98,11 @@ def score_document(pred: dict, truth: dict) -> Score:
             text = fuzz.ratio(_norm(t["action"]), _norm(p.get("action"))) / 100
             sim[i, j] = text + (0.05 if t.get("ref") == p.get("ref") else 0.0)
     rows, cols = linear_sum_assignment(-sim)
+    paired = {(i, j) for i, j in zip(rows, cols) if sim[i, j] >= MIN_PAIR}
+    s.misses += [f"{t.get('ref')} not found: {_norm(t['action'])[:80]}" for i, t in enumerate(ta)
+                 if i not in {i for i, _ in paired}]
+    s.misses += [f"{p.get('ref')} extra (not in the truth): {_norm(p.get('action'))[:80]}" for j, p in enumerate(pa)
+                 if j not in {j for _, j in paired}]
     # weakness ids are compared through the weakness texts they name (ids may be numbered differently)
     tw_text = {w["id"]: _norm(w["text"]) for w in tw}
     pw_text = {w["id"]: _norm(w["text"]) for w in pw}
@@ -128,8 +138,13 @@ def _same_weakness(tid: str | None, pid: str | None, tw: dict[str, str], pw: dic
     return fuzz.token_set_ratio(tw[tid], pw[pid]) / 100 >= MIN_WEAKNESS
 
 
+class NothingToEvaluate(ValueError):
+    """No truth file, or no predicted record for any of them."""
+
+
 def evaluate_dirs(pred_dir: Path, truth_dir: Path) -> tuple[list[Score], Score]:
-    """Score every truth file that has a predicted record of the same doc_id (records/*.json or *.json)."""
+    """Score every truth file against the predicted record of the same doc_id (records/*.json or *.json);
+    NothingToEvaluate when there is no truth file or no record of any truth file's document."""
     preds: dict[str, dict] = {}
     for f in list(pred_dir.glob("*.json")) + list(pred_dir.glob("records/*.json")):
         try:
@@ -138,10 +153,16 @@ def evaluate_dirs(pred_dir: Path, truth_dir: Path) -> tuple[list[Score], Score]:
             continue
         if isinstance(rec, dict) and "doc_id" in rec:
             preds[rec["doc_id"]] = rec
+    truths = sorted(truth_dir.rglob("*.truth.json")) if truth_dir.is_dir() else []
+    if not truths:
+        raise NothingToEvaluate(f"{truth_dir}: no *.truth.json file, nothing to evaluate")
     scores: list[Score] = []
     pooled = Score(doc_id="ALL")
-    for tf in sorted(truth_dir.rglob("*.truth.json")):
-        truth = json.loads(tf.read_text("utf-8"))
+    docs = [json.loads(tf.read_text("utf-8")) for tf in truths]
+    if not any(t.get("doc_id") in preds for t in docs):
+        raise NothingToEvaluate(f"{pred_dir}: no record of any of the {len(docs)} documents of {truth_dir}, "
+                                "nothing to evaluate")
+    for truth in docs:
         pred = preds.get(truth["doc_id"], {"actions": [], "weaknesses": []})
         sc = score_document(pred, truth)
         scores.append(sc)

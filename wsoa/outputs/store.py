@@ -61,6 +61,8 @@ DERIVED: dict[str, str] = {
         PRIMARY KEY (old_doc_id, new_doc_id, change_no)""",
     "findings": """local_area VARCHAR, doc_id VARCHAR, finding VARCHAR, subject VARCHAR, detail VARCHAR,
         page INTEGER, days INTEGER, as_of DATE""",
+    "areas": """local_area VARCHAR PRIMARY KEY, name VARCHAR, ons_code VARCHAR, la_number VARCHAR, region VARCHAR,
+        authority_type VARCHAR, status VARCHAR, successors VARCHAR[]""",
 }
 
 
@@ -146,7 +148,7 @@ def rows(doc: Document) -> dict[str, list[dict[str, Any]]]:
 
 # Bookkeeping, not exported: the documents each area's derived tables were last computed from.
 STATE: dict[str, str] = {"area_state": "area VARCHAR PRIMARY KEY, fingerprint VARCHAR"}
-BY_AREA = ("links", "quote_checks", "self_knowledge", "changes", "findings")  # derived tables keyed by area
+BY_AREA = ("links", "quote_checks", "self_knowledge", "changes", "findings", "areas")  # derived tables keyed by area
 FORMULA_START = "=+-@\t\r"  # OWASP CSV injection: a cell starting so is run by a spreadsheet
 
 
@@ -265,12 +267,13 @@ class Store:
             for area, fingerprint in fingerprints.items():
                 self.db.execute("INSERT OR REPLACE INTO area_state VALUES (?, ?)", [area, fingerprint])
 
-    def replace_findings(self, frame: pd.DataFrame, area: str | None) -> None:
-        """Replace the stored findings of `area` (of every area when None) by `frame`."""
+    def replace_findings(self, frame: pd.DataFrame, areas: list[str] | None) -> None:
+        """Replace the stored findings of these areas (any spellings of one area; every area when None)
+        by `frame`, in one transaction."""
         with self.transaction():
-            if area is None:
+            if areas is None:
                 self.db.execute("DELETE FROM findings")
-            else:
+            for area in areas or []:
                 self._clear_area("findings", area)
             self._insert("findings", frame.to_dict("records"))
 
