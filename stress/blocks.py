@@ -96,8 +96,8 @@ def legend(lay: dict[str, Any]) -> list[Block]:
     rows = [Row([Cell([w], fill=pal[r]), Cell([m])]) for w, m, r in pairs]
     return [title, TableBlock([0.3, 0.7], rows, 0)]
 
-WIDTH = {"ref": 0.5, "weakness": 1.5, "action": 3.0, "lead": 1.2, "start": 0.8, "deadline": 0.9, "measures": 2.0,
-         "milestones": 2.0, "resource": 0.8, "status": 0.6, "progress": 1.8}
+WIDTH = {"ref": 0.7, "weakness": 1.5, "action": 3.0, "lead": 1.2, "start": 1.0, "deadline": 1.1, "measures": 2.0,
+         "milestones": 2.0, "resource": 0.9, "status": 0.8, "progress": 1.8}
 
 
 def _wrap(text: str, role: str, lay: dict[str, Any]) -> list[str]:

@@ -68,8 +68,7 @@ def deadline_cell(form: str, revision: str, d: date, rng: random.Random) -> Date
     new_raw, new = single(form, d, rng)
     if revision == "none":
         return DateCell(new_raw, [new.isoformat()])
-    old = d.replace(day=1)
-    old = month_end(old.year - (old.month <= 3), (old.month - 4) % 12 + 1)
+    old = month_end(new.year - (new.month <= 3), (new.month - 4) % 12 + 1)  # three months before what it means
     old_raw, old_d = single("month_year" if form in ("term", "season", "quarter") else form, old, rng)
     dates = [old_d.isoformat(), new.isoformat()]
     text = {"arrow": f"{old_raw} → {new_raw}", "original_revised": f"Original: {old_raw} / Revised: {new_raw}",

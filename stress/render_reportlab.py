@@ -6,6 +6,7 @@ from typing import Any
 from xml.sax.saxutils import escape
 
 from reportlab.graphics.shapes import Circle, Drawing
+from reportlab import rl_config
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
 from reportlab.lib.pagesizes import A4, landscape
@@ -17,6 +18,7 @@ from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, Tabl
 from stress.blocks import Cell, Para, TableBlock, document
 from stress.plan import Plan
 
+rl_config.invariant = 1  # no creation date or random id in the file: the same plan gives the same bytes
 DEJAVU = Path("/usr/share/fonts/truetype/dejavu")
 FONTS = {"Helvetica": ("Helvetica", "Helvetica-Bold"), "Times": ("Times-Roman", "Times-Bold"),
          "Courier": ("Courier", "Courier-Bold"), "DejaVu": ("DejaVuSans", "DejaVuSans-Bold")}
