@@ -5,7 +5,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from stress.dates import SHORT, DateCell
-from stress.plan import Action, Area, Plan
+from stress.plan import Action, Area, Plan, area_title, is_banner
 
 PALETTES = {  # status colours: saturated and pale (Excel-style conditional formats)
     "saturated": {"red": "FF0000", "amber": "FFC000", "green": "00B050", "blue": "00B0F0", "white": "A6A6A6"},
@@ -15,7 +15,7 @@ COLOUR_WORD = {"red": "Red", "amber": "Amber", "green": "Green", "blue": "Blue",
 LETTER = {"red": "R", "amber": "A", "green": "G", "blue": "B", "white": "W"}
 PLAIN = {"red": "Off track", "amber": "Slipping", "green": "On track", "blue": "Complete", "white": "Not started"}
 LEGEND_WORD = {"red": "Stalled", "amber": "Behind plan", "green": "Progressing", "blue": "Delivered",
-               "white": "Not yet due"}
+               "white": "Not yet started"}
 ZEBRA = {"grey": "F2F2F2", "blue": "DDEBF7"}
 
 
@@ -101,8 +101,8 @@ WIDTH = {"ref": 0.7, "weakness": 1.5, "action": 3.0, "lead": 1.2, "start": 1.0, 
 
 
 def _wrap(text: str, role: str, lay: dict[str, Any]) -> list[str]:
-    """Header text as lines; in narrow columns, words broken mid-word."""
-    if lay["header_wrap"] == "no":
+    """Header text as lines; in the narrow columns, words broken mid-word."""
+    if lay["header_wrap"] == "no" or WIDTH[role] > 1.1:
         return [text]
     n = 2 if role in ("ref", "status") else 5
     return [w[i:i + n] for w in text.split() for i in range(0, len(w), n)]
@@ -190,21 +190,12 @@ def _banner(text: str, plan: Plan) -> Row:
     return Row([Cell([text], fill=fill, bold=True, colspan=n)] + [Cell(covered=True)] * (n - 1), "banner")
 
 
-def area_title(area: Area, plan: Plan) -> str:
-    """How a banner or heading names its weakness: number and wording, or the number alone."""
-    if not area.number:
-        return "Enabling actions (cross-cutting, not tied to one weakness)"
-    if plan.layout["tie"] == "intro_list":
-        return f"Area of weakness {area.number}"
-    return f"Area of weakness {area.number}: {area.text}"
-
-
 def _table(areas: list[Area], plan: Plan) -> TableBlock:
     lay = plan.layout
     rows = header_rows(plan)
     heads = len(rows)
     for area in areas:
-        if lay["tie"] in ("banner", "intro_list") and lay["tables"] == "one_long" or lay["tie"] == "banner":
+        if is_banner(plan):
             rows.append(_banner(area_title(area, plan), plan))
         first = len(rows)
         for a in area.actions:
@@ -245,7 +236,7 @@ def document(plan: Plan) -> list[Block]:
         out.append(_table(plan.areas, plan))
     else:
         for area in plan.areas:
-            if lay["tie"] in ("heading", "intro_list", "column"):
+            if lay["tie"] in ("heading", "intro_list"):
                 out.append(Para(area_title(area, plan), "heading"))
             out.append(_table([area], plan))
     if lay["legend_pos"] == "end":

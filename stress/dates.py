@@ -84,5 +84,5 @@ def start_cell(form: str, d: date, rng: random.Random) -> DateCell:
 
 def undated(rng: random.Random) -> DateCell:
     """A deadline cell with no date: a duration, 'Ongoing', 'TBC' or a word that only looks like a month."""
-    return DateCell(rng.choice([f"{rng.randint(4, 26)} weeks", "Ongoing", "TBC", "Complete", "Monthly",
+    return DateCell(rng.choice([f"{rng.randint(4, 26)} weeks", "Ongoing", "TBC", "Complete", "Monthly", "31 Sept 2023",
                                 f"Within {rng.randint(2, 9)} months"]))

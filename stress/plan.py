@@ -68,11 +68,34 @@ def action_rag(a: Action, plan: Plan) -> str | None:
     return next((r for r in ("red", "amber", "green") if r in rags), "white")
 
 
+def area_title(area: Area, plan: Plan) -> str:
+    """How a banner or heading names its weakness: number and wording, or the number alone."""
+    if not area.number:
+        return "Enabling actions (cross-cutting, not tied to one weakness)"
+    if plan.layout["tie"] == "intro_list":
+        return f"{plan.layout['area_label']} {area.number}"
+    return f"{plan.layout['area_label']} {area.number}: {area.text}"
+
+
+def is_banner(plan: Plan) -> bool:
+    """Whether each weakness is named by a banner row inside the table (else by a heading above it)."""
+    return plan.layout["tie"] == "banner" or plan.layout["tie"] == "intro_list" and plan.layout["tables"] == "one_long"
+
+
+def _placement(area: Area, plan: Plan) -> dict[str, str | None]:
+    """section: the heading an action sits under; group: the banner row inside its table (SCHEMA.md)."""
+    if plan.layout["tie"] == "column":
+        return {"section": None, "group": None}
+    title = area_title(area, plan)
+    return {"section": None, "group": title} if is_banner(plan) else {"section": title, "group": None}
+
+
 def _milestones(a: Action, plan: Plan) -> list[dict[str, Any]]:
     if plan.layout["milestones"] == "none":
         return []
     return [{"text": m.text, "date_raw": m.when.raw if m.when else None,
-             "date": m.when.dates[-1] if m.when and m.when.dates else None, "rag": m.rag} for m in a.milestones]
+             "date": m.when.dates[-1] if m.when and m.when.dates else None,
+             "rag": m.rag if plan.shows("status") else None} for m in a.milestones]
 
 
 def _action_truth(a: Action, area: Area, plan: Plan) -> dict[str, Any]:
@@ -82,7 +105,7 @@ def _action_truth(a: Action, area: Area, plan: Plan) -> dict[str, Any]:
         starts = [deadline.range_start]
     return {
         "weakness_id": f"W{area.number}" if area.number else None,
-        "section": None, "group": None,
+        **_placement(area, plan),
         "ref": a.ref if plan.shows("ref") else None,
         "action": " ".join(a.text.split()),
         "lead": a.lead if plan.shows("lead") else None,

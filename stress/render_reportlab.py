@@ -91,7 +91,9 @@ RULES = {"full": [("GRID", (0, 0), (-1, -1), 0.5, colors.black)],
          "none": []}
 
 
-def table(t: TableBlock, st: Styler, width: float, plan: Plan) -> Table:
+def table(t: TableBlock, st: Styler, width: float, plan: Plan, body_spans: bool = True) -> Table:
+    """A platypus table; without `body_spans`, a cell merged down is drawn as its first cell with the rules
+    inside the merge painted out (reportlab cannot split a merged block across pages)."""
     lay = plan.layout
     data = [[st.cell(c) for c in r.cells] for r in t.rows]
     cmds: list[tuple] = [("VALIGN", (0, 0), (-1, -1), "TOP")] + (RULES[lay["grid"]] if t.header_rows else
@@ -100,7 +102,9 @@ def table(t: TableBlock, st: Styler, width: float, plan: Plan) -> Table:
         for x, c in enumerate(r.cells):
             if c.fill:
                 cmds.append(("BACKGROUND", (x, y), (x, y), colour(c.fill, st.cmyk)))
-            if c.colspan > 1 or c.rowspan > 1:
+            if c.rowspan > 1 and y >= t.header_rows and not body_spans:
+                cmds.append(("LINEBELOW", (x, y), (x, y + c.rowspan - 2), 1, colors.white))
+            elif c.colspan > 1 or c.rowspan > 1:
                 cmds.append(("SPAN", (x, y), (x + c.colspan - 1, y + c.rowspan - 1)))
     repeat = t.header_rows if lay["repeat_header"] == "yes" else 0
     return Table(data, colWidths=[w * width for w in t.widths], style=TableStyle(cmds), repeatRows=repeat,
@@ -142,11 +146,17 @@ def write(plan: Plan, path: Path) -> Path:
     m = MARGIN[lay["margins"]]
     doc = SimpleDocTemplate(str(path), pagesize=size, leftMargin=m, rightMargin=m, topMargin=m, bottomMargin=m,
                             title=f"{plan.place} WSoA")
-    width = size[0] - 2 * m
-    story: list[Any] = []
-    for b in document(plan):
-        story.append(table(b, st, width, plan) if isinstance(b, TableBlock) else para(b, st, width))
-        story.append(Spacer(1, st.size * 0.6))
-    page = furniture(plan, st)
-    doc.build(story, onFirstPage=page, onLaterPages=page)
+    width, page = size[0] - 2 * m, furniture(plan, st)
+    try:
+        doc.build(story(plan, st, width, True), onFirstPage=page, onLaterPages=page)
+    except Exception:  # noqa: BLE001 - reportlab fails (oddly) on a merged block taller than a page
+        doc.build(story(plan, st, width, False), onFirstPage=page, onLaterPages=page)
     return path
+
+
+def story(plan: Plan, st: Styler, width: float, body_spans: bool) -> list[Any]:
+    out: list[Any] = []
+    for b in document(plan):
+        out.append(table(b, st, width, plan, body_spans) if isinstance(b, TableBlock) else para(b, st, width))
+        out.append(Spacer(1, st.size * 0.6))
+    return out

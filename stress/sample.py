@@ -6,6 +6,7 @@ from datetime import date
 from typing import Any
 
 from stress import vocab
+from stress.blocks import WIDTH
 from stress.dates import DEADLINE_FORMS, REVISION_FORMS, DateCell, deadline_cell, single, start_cell, undated
 from stress.plan import Action, Area, Milestone, Plan
 
@@ -33,6 +34,7 @@ AXES: dict[str, list[Any]] = {
     "column_order": ["canonical", "shuffled"],
     "ref_style": ["1.2", "1a", "LO1", "GR2.3", "A.1.2", "W1.1", "PA1.1", "none"],
     "tie": ["column", "banner", "heading", "intro_list"],
+    "area_label": ["Area of weakness", "Area", "Weakness", "Priority", "Significant weakness"],
     "enabling": ["yes", "no"],
     "status": ["word", "letter", "fill", "shape", "word_date"],
     "palette": ["saturated", "pale"],
@@ -80,6 +82,27 @@ def _columns(lay: dict[str, Any], rng: random.Random) -> list[str]:
     if lay["column_order"] == "shuffled":
         rng.shuffle(order)
     return order
+
+
+MIN_CHARS = 7  # a layout stays legible: its narrowest column holds this many characters
+TEXT_PT = {"portrait": 595, "landscape": 842}
+MARGIN_PT = {"narrow": 28, "normal": 54, "wide": 86}
+OPTIONAL = ["progress", "resource", "measures", "start", "lead"]
+
+
+def _fit(cols: list[str], lay: dict[str, Any], keep: set[str]) -> None:
+    """Turn the page to landscape, then drop optional columns, until the narrowest column is legible
+    (the values changed are recorded in the layout)."""
+    def chars() -> float:
+        width = TEXT_PT[lay["orientation"]] - 2 * MARGIN_PT[lay["margins"]]
+        return width * min(WIDTH[c] for c in cols) / sum(WIDTH[c] for c in cols) / (0.6 * lay["size"])
+    if chars() < MIN_CHARS:
+        lay["orientation"] = "landscape"
+    for c in OPTIONAL:
+        if chars() >= MIN_CHARS:
+            return
+        if c in cols and c not in keep:
+            cols.remove(c)
 
 
 def _group(cols: list[str], lay: dict[str, Any], rng: random.Random) -> tuple[str, str, str] | None:
@@ -176,6 +199,7 @@ def sample(seed: int, i: int, renderers: list[str] = RENDERERS) -> Plan:
         lay["colour_space"] = "rgb"
     cols = _columns(lay, rng)
     group = _group(cols, lay, rng)
+    _fit(cols, lay, set(group[1:]) if group else set())
     areas, serial = [], 0
     for w in range(1, rng.randint(2, 5) + 1):
         text = f"{rng.choice(vocab.WEAK_HEAD)} {rng.choice(vocab.TOPICS)} {rng.choice(vocab.WEAK_TAIL)}"

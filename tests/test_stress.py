@@ -20,10 +20,11 @@ from stress.score import EMPTY, pooled, rates
 from wsoa.match.evaluate import score_document
 
 SEED, N = 13, 40
-# Floors today's extraction code meets with margin on this sample (measured 2026-11-22 before the issue-13
-# rules landed). The lead ratchets these up as the rules land; the issue's target is 0.99 recall/precision.
-RECALL_FLOOR = 0.0
-PRECISION_FLOOR = 0.0
+# Floors today's extraction code meets with margin on this sample (2026-11-22, before the issue-13 rules:
+# recall 0.28, precision 0.75 here). They only catch a collapse: the lead ratchets them up as the rules land,
+# towards the issue's target of 0.99 recall and precision.
+RECALL_FLOOR = 0.15
+PRECISION_FLOOR = 0.45
 
 
 @pytest.fixture(scope="module")
