@@ -25,16 +25,16 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from stress.generate import SUFFIX, available_renderers, write  # noqa: E402
-from stress.sample import AXES, RENDERERS, sample  # noqa: E402
+from stress.sample import AXES, PLAIN, RENDERERS, isolated, sample  # noqa: E402
 from stress.score import EMPTY, FIELDS, pooled, rates  # noqa: E402
 from wsoa.match.evaluate import score_document  # noqa: E402
 
 FULL_RUN = 300
 
 
-def _generate_one(args: tuple[int, int, list[str], str]) -> str:
-    seed, i, renderers, out = args
-    plan = sample(seed, i, renderers)
+def _generate_one(args: tuple[int, int, list[str], str, bool]) -> str:
+    seed, i, renderers, out, alone = args
+    plan = isolated(seed, renderers)[i] if alone else sample(seed, i, renderers)
     path = Path(out) / f"{plan.doc_id}{SUFFIX[plan.layout['renderer']]}"
     if not (path.exists() and path.with_name(f"{plan.doc_id}.truth.json").exists()):
         try:
@@ -44,10 +44,14 @@ def _generate_one(args: tuple[int, int, list[str], str]) -> str:
     return str(path)
 
 
-def generate(n: int, seed: int, out: Path, workers: int) -> list[Path]:
+def generate(n: int, seed: int, out: Path, workers: int, alone: bool) -> list[Path]:
+    """The n drawn layouts, then (with `alone`) one layout per axis value varied alone from the plain one."""
     renderers = [r for r in RENDERERS if r in available_renderers()]
+    tasks = [(seed, i, renderers, str(out), False) for i in range(n)]
+    if alone:
+        tasks += [(seed, i, renderers, str(out), True) for i in range(len(isolated(seed, renderers)))]
     with mp.get_context("spawn").Pool(workers) as pool:
-        made = pool.map(_generate_one, [(seed, i, renderers, str(out)) for i in range(n)])
+        made = pool.map(_generate_one, tasks)
     for m in made:
         if m.endswith(")"):
             print(m, file=sys.stderr)
@@ -109,6 +113,18 @@ def axis_table(docs: list[dict[str, Any]]) -> list[str]:
     return lines
 
 
+def alone_table(docs: list[dict[str, Any]]) -> list[str]:
+    """One row per axis value varied alone from the plain layout (one document each)."""
+    lines = [_row(["axis", "value", "true", "found", "recall", "precision", *FIELDS]), _row(["---"] * (len(FIELDS) + 6))]
+    for d in docs:
+        axis = next((a for a, v in d["layout"].items() if str(v) != str(PLAIN[a])), None)
+        if axis is None:
+            continue
+        s = d["score"]
+        lines.append(_row([axis, d["layout"][axis], s.true_actions, s.pred_actions, *rates(s).values()]))
+    return lines
+
+
 def badness(d: dict[str, Any]) -> tuple[float, float]:
     r = rates(d["score"])
     fields = [r[k] or 0.0 for k in FIELDS]
@@ -131,7 +147,8 @@ def worst_table(docs: list[dict[str, Any]], k: int = 20) -> list[str]:
     return lines
 
 
-def report(docs: list[dict[str, Any]], args: argparse.Namespace, seconds: float) -> str:
+def report(docs: list[dict[str, Any]], alone: list[dict[str, Any]], args: argparse.Namespace,
+           seconds: float) -> str:
     total = pooled([d["score"] for d in docs])
     r = rates(total)
     errors = Counter(d["error"].split(":")[0] for d in docs if d.get("error"))
@@ -150,7 +167,25 @@ def report(docs: list[dict[str, Any]], args: argparse.Namespace, seconds: float)
            + (", ".join(f"{k} ×{v}" for k, v in errors.most_common()) or "none") + ".", "",
            "Field misses over all pairs: " + ", ".join(f"{k} {v}" for k, v in misses.most_common()) + ".", "",
            "## Per axis value", "", *axis_table(docs), "", "## The 20 worst layouts", "", *worst_table(docs), ""]
+    if alone:
+        plain = next((d for d in alone if all(str(v) == str(PLAIN[a]) for a, v in d["layout"].items())), None)
+        base = ", ".join(f"{k} {v:.2f}" for k, v in rates(plain["score"]).items() if v is not None) if plain else "-"
+        out += ["## One axis value at a time", "",
+                "Each row is one document: the plain layout (`stress.sample.PLAIN`: reportlab, Helvetica 8 pt, "
+                "full grid, known one-row headers, headings naming each weakness, status words, month-year "
+                f"dates) with only that axis changed (a value the sampler had to adjust shows as a second "
+                f"change). The plain layout itself scores: {base}.", "", *alone_table(alone), ""]
     return "\n".join(out)
+
+
+def score_all(paths: list[Path], preds: dict[str, dict]) -> list[dict[str, Any]]:
+    docs = []
+    for p in paths:
+        truth = json.loads(p.with_name(f"{p.stem}.truth.json").read_text("utf-8"))
+        pred = preds.get(p.stem, {"error": "not run"})
+        docs.append({"doc_id": p.stem, "file": p.suffix, "layout": truth["layout"], "error": pred.get("error"),
+                     "score": score_document(pred if "actions" in pred else EMPTY, truth)})
+    return docs
 
 
 def main() -> None:
@@ -160,24 +195,21 @@ def main() -> None:
     ap.add_argument("--out", type=Path, help="layout cache folder (default: a folder under the temp dir)")
     ap.add_argument("--results", type=Path, help=f"report file (default: benchmarks/stress-results.md when "
                     f"--n >= {FULL_RUN}, otherwise the summary is only printed)")
+    ap.add_argument("--alone", action=argparse.BooleanOptionalAction, default=None,
+                    help=f"also score each axis value alone from the plain layout (default: when --n >= {FULL_RUN})")
     ap.add_argument("--workers", type=int, default=2)
     ap.add_argument("--timeout", type=float, default=180.0, help="seconds per document")
     args = ap.parse_args()
+    alone = args.n >= FULL_RUN if args.alone is None else args.alone
     out = args.out or Path(tempfile.gettempdir()) / f"wsoa-stress-seed{args.seed}"
     out.mkdir(parents=True, exist_ok=True)
     t0 = time.monotonic()
-    paths = generate(args.n, args.seed, out, args.workers)
+    paths = generate(args.n, args.seed, out, args.workers, alone)
     print(f"{len(paths)} layouts in {out} ({time.monotonic() - t0:.0f} s)", file=sys.stderr)
     with tempfile.TemporaryDirectory(prefix="wsoa-stress-pred-") as tmp:
-        preds = extract_all(paths, Path(tmp), args.workers, args.timeout)
-    docs = []
-    for p in paths:
-        truth = json.loads(p.with_name(f"{p.stem}.truth.json").read_text("utf-8"))
-        pred = preds.get(p.stem, {"error": "not run"})
-        docs.append({"doc_id": p.stem, "file": p.suffix, "layout": truth["layout"], "error": pred.get("error"),
-                     "score": score_document(pred if "actions" in pred else EMPTY,
-                                             truth)})
-    text = report(docs, args, time.monotonic() - t0)
+        docs = score_all(paths, extract_all(paths, Path(tmp), args.workers, args.timeout))
+    drawn = [d for d in docs if "-iso-" not in d["doc_id"]]
+    text = report(drawn, [d for d in docs if "-iso-" in d["doc_id"]], args, time.monotonic() - t0)
     results = args.results or (ROOT / "benchmarks" / "stress-results.md" if args.n >= FULL_RUN else None)
     if results:
         results.write_text(text, "utf-8")

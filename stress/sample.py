@@ -167,7 +167,8 @@ def _milestones(lay: dict[str, Any], d: date, rng: random.Random) -> list[Milest
         return []
     out = []
     for k in range(rng.randint(2, 3)):
-        m = date(d.year - 1, (d.month + 4 * k) % 12 + 1, 1)
+        months = d.year * 12 + d.month - 1 - 12 + 4 * k  # a year before the deadline, then every 4 months
+        m = date(months // 12, months % 12 + 1, 1)
         raw, when = single("month_year", m, rng)
         rag = rng.choice(_rags(lay)) if lay["milestones"] == "subrows" else None
         text = f"{rng.choice(['Draft', 'Pilot', 'Review', 'Sign-off of'])} {rng.choice(vocab.TOPICS)} {k + 1}"
@@ -189,9 +190,9 @@ def _action(lay: dict[str, Any], w: int, i: int, serial: int, rng: random.Random
                   progress=progress, rag=rng.choice(_rags(lay)), milestones=ms)
 
 
-def sample(seed: int, i: int, renderers: list[str] = RENDERERS) -> Plan:
-    """Document i of a seeded batch: its axis values, its wording, its actions."""
-    lay = draw_axes(seed, i, renderers)
+def sample(seed: int, i: int, renderers: list[str] = RENDERERS, axes: dict[str, Any] | None = None) -> Plan:
+    """Document i of a seeded batch: its axis values (drawn, or `axes` as given), its wording, its actions."""
+    lay = dict(axes) if axes else draw_axes(seed, i, renderers)
     rng = random.Random(f"{seed}:plan:{i}")
     if lay["tie"] == "heading":
         lay["tables"] = "per_weakness"
@@ -210,6 +211,27 @@ def sample(seed: int, i: int, renderers: list[str] = RENDERERS) -> Plan:
         areas.append(Area(w, text[0].upper() + text[1:], acts))
     if lay["enabling"] == "yes":
         areas.append(Area(0, "", [_action(lay, 0, k, 0, rng) for k in range(1, rng.randint(2, 3) + 1)]))
-    plan = Plan(f"stress-{seed}-{i:04d}", rng.choice(vocab.PLACES), areas, cols, lay)
+    doc_id = f"stress-{seed}-{'iso-' if axes else ''}{i:04d}"
+    plan = Plan(doc_id, rng.choice(vocab.PLACES), areas, cols, lay)
     plan.headers, plan.group = _headers(cols, lay, rng), group
     return plan
+
+
+# A plain layout the pipeline reads fully today; `isolated` varies one axis value at a time from it.
+PLAIN: dict[str, Any] = {
+    "renderer": "reportlab", "font": "Helvetica", "size": 8, "orientation": "landscape", "margins": "normal",
+    "furniture": "none", "repeat_header": "yes", "row_cut": "no", "grid": "full", "zebra": "none",
+    "banner_fill": "colour", "tables": "per_weakness", "header_vocab": "known", "header_rows": "one",
+    "header_wrap": "no", "header_align": "left", "header_bold": "yes", "header_fill": "grey", "column_set": "core",
+    "column_order": "canonical", "ref_style": "1.2", "tie": "heading", "area_label": "Area of weakness",
+    "enabling": "no", "status": "word", "palette": "saturated", "colour_space": "rgb", "legend": "none",
+    "legend_pos": "start", "date_form": "month_year", "revision": "none", "undated": "no", "milestones": "none"}
+
+
+def isolated(seed: int, renderers: list[str]) -> list[Plan]:
+    """One plan per value of every axis, all other axes at their PLAIN value."""
+    plans = []
+    for axis, values in AXES.items():
+        for v in (renderers if axis == "renderer" else values):
+            plans.append(sample(seed, len(plans), renderers, dict(PLAIN, **{axis: v})))
+    return plans
