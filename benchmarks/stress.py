@@ -115,7 +115,8 @@ def axis_table(docs: list[dict[str, Any]]) -> list[str]:
 
 def alone_table(docs: list[dict[str, Any]]) -> list[str]:
     """One row per axis value varied alone from the plain layout (one document each)."""
-    lines = [_row(["axis", "value", "true", "found", "recall", "precision", *FIELDS]), _row(["---"] * (len(FIELDS) + 6))]
+    head = ["axis", "value", "true", "found", "recall", "precision", *FIELDS]
+    lines = [_row(head), _row(["---"] * len(head))]
     for d in docs:
         axis = next((a for a, v in d["layout"].items() if str(v) != str(PLAIN[a])), None)
         if axis is None:

@@ -42,9 +42,10 @@ def table(t: TableBlock, plan: Plan) -> str:
     rows = ["<tr>" + "".join(cell(c, "th" if r.kind == "header" else "td") for c in r.cells) + "</tr>"
             for r in t.rows]
     head, body = rows[:t.header_rows], rows[t.header_rows:]
+    opening = f'<table class="{"" if t.header_rows else "ruled"}"><colgroup>{cols}</colgroup>'
     if plan.layout["repeat_header"] == "yes":
-        return f'<table><colgroup>{cols}</colgroup><thead>{"".join(head)}</thead><tbody>{"".join(body)}</tbody></table>'
-    return f'<table class="{"ruled" if not t.header_rows else ""}"><colgroup>{cols}</colgroup><tbody>{"".join(rows)}</tbody></table>'
+        return f'{opening}<thead>{"".join(head)}</thead><tbody>{"".join(body)}</tbody></table>'
+    return f'{opening}<tbody>{"".join(rows)}</tbody></table>'
 
 
 def para(p: Para) -> str:

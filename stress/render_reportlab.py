@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 from xml.sax.saxutils import escape
 
 from reportlab.graphics.shapes import Circle, Drawing
@@ -122,7 +122,7 @@ def para(p: Para, st: Styler, width: float) -> Any:
     return box
 
 
-def furniture(plan: Plan, st: Styler):
+def furniture(plan: Plan, st: Styler) -> Callable[[Any, Any], None]:
     """The page callback: running header, footer and page number as the layout says."""
     kind = plan.layout["furniture"]
 

@@ -20,7 +20,8 @@ ROLES = ["Head of SEND", "Designated Clinical Officer", "Assistant Director, Edu
          "Chair, Parent Carer Forum", "ICB Head of Children's Commissioning", "Principal Educational Psychologist",
          "Service Manager, Short Breaks", "NHS Trust Therapy Lead", "Virtual School Head", "Inclusion Manager",
          "Director of Nursing, ICB", "Preparation for Adulthood Lead", "Head of Commissioning (Council)"]
-MEASURE_PARTS = ["{p}% of EHC plans issued within 20 weeks", "waiting time under {n} weeks",
+MEASURE_PARTS = ["{p}% of EHC plans issued within 20 weeks", "Decrease {p} per cent in repeat referrals",
+                 "waiting time under {n} weeks",
                  "{p}% of parents report improved communication", "audit grades good or better in {p}% of cases",
                  "{n} schools trained", "annual reviews on time rise to {p}%", "complaints fall by {p}%"]
 
