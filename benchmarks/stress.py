@@ -11,6 +11,7 @@ Usage: python benchmarks/stress.py [--n 300] [--seed 1] [--out CACHE] [--results
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import multiprocessing as mp
 import subprocess
@@ -179,6 +180,14 @@ def report(docs: list[dict[str, Any]], alone: list[dict[str, Any]], args: argpar
     return "\n".join(out)
 
 
+def generator_version() -> str:
+    """A hash of the generator's source: the default cache folder changes whenever the generator does."""
+    digest = hashlib.sha256()
+    for f in sorted((ROOT / "stress").glob("*.py")):
+        digest.update(f.read_bytes())
+    return digest.hexdigest()[:10]
+
+
 def score_all(paths: list[Path], preds: dict[str, dict]) -> list[dict[str, Any]]:
     docs = []
     for p in paths:
@@ -193,7 +202,8 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--n", type=int, default=FULL_RUN)
     ap.add_argument("--seed", type=int, default=1)
-    ap.add_argument("--out", type=Path, help="layout cache folder (default: a folder under the temp dir)")
+    ap.add_argument("--out", type=Path, help="layout cache folder (default: one under the temp dir per seed and "
+                    "generator version)")
     ap.add_argument("--results", type=Path, help=f"report file (default: benchmarks/stress-results.md when "
                     f"--n >= {FULL_RUN}, otherwise the summary is only printed)")
     ap.add_argument("--alone", action=argparse.BooleanOptionalAction, default=None,
@@ -202,7 +212,7 @@ def main() -> None:
     ap.add_argument("--timeout", type=float, default=180.0, help="seconds per document")
     args = ap.parse_args()
     alone = args.n >= FULL_RUN if args.alone is None else args.alone
-    out = args.out or Path(tempfile.gettempdir()) / f"wsoa-stress-seed{args.seed}"
+    out = args.out or Path(tempfile.gettempdir()) / f"wsoa-stress-seed{args.seed}-{generator_version()}"
     out.mkdir(parents=True, exist_ok=True)
     t0 = time.monotonic()
     paths = generate(args.n, args.seed, out, args.workers, alone)
