@@ -208,6 +208,7 @@ def main() -> None:
                     f"--n >= {FULL_RUN}, otherwise the summary is only printed)")
     ap.add_argument("--alone", action=argparse.BooleanOptionalAction, default=None,
                     help=f"also score each axis value alone from the plain layout (default: when --n >= {FULL_RUN})")
+    ap.add_argument("--dump", type=Path, help="also write every document's scores and field misses as JSON")
     ap.add_argument("--workers", type=int, default=2)
     ap.add_argument("--timeout", type=float, default=180.0, help="seconds per document")
     args = ap.parse_args()
@@ -221,6 +222,9 @@ def main() -> None:
         docs = score_all(paths, extract_all(paths, Path(tmp), args.workers, args.timeout))
     drawn = [d for d in docs if "-iso-" not in d["doc_id"]]
     text = report(drawn, [d for d in docs if "-iso-" in d["doc_id"]], args, time.monotonic() - t0)
+    if args.dump:
+        args.dump.write_text(json.dumps([{**d["score"].row(), "layout": d["layout"], "error": d["error"],
+                                          "misses": d["score"].misses} for d in docs], indent=1), "utf-8")
     results = args.results or (ROOT / "benchmarks" / "stress-results.md" if args.n >= FULL_RUN else None)
     if results:
         results.write_text(text, "utf-8")

@@ -31,7 +31,12 @@ def render(plan: Plan, out_dir: Path) -> Path:
         return writer.write(plan, path)
     with tempfile.TemporaryDirectory(prefix="stress-src-") as tmp:
         if kind == "docx_pdf":
-            return convert.docx_to_pdf(render_docx.write(plan, Path(tmp) / f"{plan.doc_id}.docx"), path)
+            src = Path(tmp) / f"{plan.doc_id}.docx"
+            try:
+                return convert.docx_to_pdf(render_docx.write(plan, src), path)
+            except convert.ConvertError:  # LibreOffice crashes on some tall repeated header rows
+                plan.layout["repeat_header"] = "no"  # recorded: the truth is written after rendering
+                return convert.docx_to_pdf(render_docx.write(plan, src), path)
         src = render_html.write(plan, Path(tmp) / f"{plan.doc_id}.html")
         return convert.html_to_pdf(src, path, page_furniture=plan.layout["furniture"] == "both")
 
