@@ -165,10 +165,14 @@ def report(docs: list[dict[str, Any]], alone: list[dict[str, Any]], args: argpar
            "actions (`wsoa/match/evaluate.py`); a crash or timeout counts as no action found.", "",
            "## Overall", "", _row(HEAD), _row(["---"] * len(HEAD)),
            _row([len(docs), total.true_actions, *r.values()]), "",
+           f"Layouts with no action found: {sum(d['score'].paired == 0 for d in docs)}; with every action found: "
+           f"{sum(d['score'].paired == d['score'].true_actions for d in docs)}. "
            f"Weaknesses found: {total.weakness_recall:.2f}. Documents with an error: "
            + (", ".join(f"{k} ×{v}" for k, v in errors.most_common()) or "none") + ".", "",
            "Field misses over all pairs: " + ", ".join(f"{k} {v}" for k, v in misses.most_common()) + ".", "",
-           "## Per axis value", "", *axis_table(docs), "", "## The 20 worst layouts", "", *worst_table(docs), ""]
+           "## Per axis value", "", "Pooled over the drawn layouts that have the value. Each layout also draws "
+           "every other axis, so the values that lose whole tables (header wording, wrapped headers) pull every row "
+           "down; the last section varies one value at a time.", "", *axis_table(docs), "", "## The 20 worst layouts", "", *worst_table(docs), ""]
     if alone:
         plain = next((d for d in alone if all(str(v) == str(PLAIN[a]) for a, v in d["layout"].items())), None)
         base = ", ".join(f"{k} {v:.2f}" for k, v in rates(plain["score"]).items() if v is not None) if plain else "-"
