@@ -13,7 +13,7 @@ PALETTES = {  # status colours: saturated and pale (Excel-style conditional form
 }
 COLOUR_WORD = {"red": "Red", "amber": "Amber", "green": "Green", "blue": "Blue", "white": "Grey"}
 LETTER = {"red": "R", "amber": "A", "green": "G", "blue": "B", "white": "W"}
-PLAIN = {"red": "Off track", "amber": "Slipping", "green": "On track", "blue": "Complete", "white": "Not started"}
+PLAIN_WORD = {"red": "Off track", "amber": "Slipping", "green": "On track", "blue": "Complete", "white": "Not started"}
 LEGEND_WORD = {"red": "Stalled", "amber": "Behind plan", "green": "Progressing", "blue": "Delivered",
                "white": "Not yet started"}
 ZEBRA = {"grey": "F2F2F2", "blue": "DDEBF7"}
@@ -21,6 +21,7 @@ ZEBRA = {"grey": "F2F2F2", "blue": "DDEBF7"}
 
 @dataclass
 class Cell:
+    """One table cell: text lines and how they are drawn (fill, coloured dot, merge, bullets, strike)."""
     lines: list[str] = field(default_factory=list)
     fill: str | None = None
     shape: str | None = None
@@ -35,12 +36,14 @@ class Cell:
 
 @dataclass
 class Row:
+    """A table row: column headers, an action (or one of its sub-rows), or a banner spanning the table."""
     cells: list[Cell]
     kind: str = "body"  # header | body | banner
 
 
 @dataclass
 class TableBlock:
+    """A table: relative column widths, rows, and how many leading rows are its header."""
     widths: list[float]
     rows: list[Row]
     header_rows: int
@@ -48,6 +51,7 @@ class TableBlock:
 
 @dataclass
 class Para:
+    """A paragraph: title, heading, body text or list item; `swatch` puts a coloured square before it."""
     text: str
     style: str = "body"  # title | heading | body | item
     swatch: str | None = None
@@ -61,7 +65,7 @@ def status_cell(rag: str | None, date: str | None, lay: dict[str, Any]) -> Cell:
     if rag is None:
         return Cell()
     form, colour = lay["status"], PALETTES[lay["palette"]][rag]
-    words = LEGEND_WORD if lay["legend"] != "none" else PLAIN
+    words = LEGEND_WORD if lay["legend"] != "none" else PLAIN_WORD
     if form == "word":
         return Cell([words[rag]])
     if form == "letter":
