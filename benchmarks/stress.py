@@ -172,7 +172,8 @@ def report(docs: list[dict[str, Any]], alone: list[dict[str, Any]], args: argpar
            "Field misses over all pairs: " + ", ".join(f"{k} {v}" for k, v in misses.most_common()) + ".", "",
            "## Per axis value", "", "Pooled over the drawn layouts that have the value. Each layout also draws "
            "every other axis, so the values that lose whole tables (header wording, wrapped headers) pull every row "
-           "down; the last section varies one value at a time.", "", *axis_table(docs), "", "## The 20 worst layouts", "", *worst_table(docs), ""]
+           "down; the last section varies one value at a time.", "", *axis_table(docs), "",
+           "## The 20 worst layouts", "", *worst_table(docs), ""]
     if alone:
         plain = next((d for d in alone if all(str(v) == str(PLAIN[a]) for a, v in d["layout"].items())), None)
         base = ", ".join(f"{k} {v:.2f}" for k, v in rates(plain["score"]).items() if v is not None) if plain else "-"
