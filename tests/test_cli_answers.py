@@ -149,3 +149,24 @@ def test_check_of_an_area_takes_every_spelling_and_replaces_its_findings(out):
     # two plans of two actions each, no measure and overdue (due 31 Dec 2022, green): four findings each,
     # the second run replaces the first
     assert counts[0] == counts[1] == [("elsewhere-2-wsoa", 4), ("elsewhere-wsoa", 4)]
+
+
+def test_extract_and_show_of_a_missing_file_are_usage_errors(tmp_path):
+    from typer.testing import CliRunner
+    from wsoa.cli import app
+    missing = tmp_path / "nowhere.pdf"
+    for args in (["extract", str(missing)], ["show", str(missing), "--page", "1"]):
+        res = CliRunner().invoke(app, args)
+        assert res.exit_code == 2 and "no such file" in res.output, args
+
+
+def test_extract_table_cuts_at_a_word_with_an_ellipsis(bucks):
+    from typer.testing import CliRunner
+    from tests.conftest import BUCKS_WSOA
+    from wsoa.cli import app
+    from wsoa.normalise.text import shorten
+    res = CliRunner().invoke(app, ["extract", str(BUCKS_WSOA), "--format", "table"], env={"COLUMNS": "400"})
+    assert res.exit_code == 0
+    long = [a.action for a in bucks.actions if len(a.action) > 60]
+    assert long and all(shorten(text, 60) in res.output for text in long)
+    assert shorten("Develop a joint commissioning strategy for therapies", 30) == "Develop a joint commissioning…"

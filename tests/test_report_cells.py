@@ -11,7 +11,8 @@ from typer.testing import CliRunner
 from wsoa.cli import app
 from wsoa.model import Document
 from wsoa.model.record import Action, Box, Event, Weakness
-from wsoa.outputs.report import _how, cut
+from wsoa.outputs.report import _how
+from wsoa.normalise.text import shorten as cut
 from wsoa.outputs.store import Store
 
 ROOT = Path(__file__).resolve().parent.parent / "wsoa"

@@ -11,12 +11,14 @@ from typing import Optional
 import typer
 from rich.console import Console
 from rich.markup import escape
+
+from wsoa.normalise.text import shorten
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table as RichTable
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_show_locals=False,
                   help="wsoa: SEND inspection letters and Written Statements of Action as clean, comparable data.")
-err = Console(stderr=True)
+err = Console(stderr=True, soft_wrap=True)  # an error is one line, however long
 # Exit codes, one rule for every command (README, "Exit codes").
 EXIT_OK, EXIT_FOUND, EXIT_USAGE, EXIT_BUSY = 0, 1, 2, 3
 
@@ -50,6 +52,7 @@ def extract(file: Path = typer.Argument(..., help="A document: PDF, Word (.docx)
     from wsoa.corpus.worker import Job, read_guarded
     from wsoa.outputs.store import rows
 
+    _exists(file)
     job = Job(file, slug(file.stem), ocr=ocr, engine=engine.value)
     outcome = read_guarded(job, timeout or None, max_memory or None)
     if outcome.doc is None:
@@ -68,14 +71,22 @@ def extract(file: Path = typer.Argument(..., help="A document: PDF, Word (.docx)
         console.print(f"[bold]{doc.doc_id}[/bold]  {doc.doc_type}  {doc.local_area or '?'}  "
                       f"{len(doc.weaknesses)} weaknesses, {len(doc.actions)} actions, {len(doc.warnings)} warnings")
         for w in doc.weaknesses:
-            console.print(f"  {w.id} ({w.kind}) {w.text}")
+            console.print(f"  {w.id} ({w.kind}) {escape(w.text)}")
         t = RichTable("ref", "weakness", "action", "lead", "deadlines", "rag", "page")
         for a in doc.actions:
-            t.add_row(a.ref, a.weakness_id or "", a.action[:60], (a.lead or "")[:30],
-                      " ".join(str(d) for d in a.deadlines), a.rag or "", str(a.source.page if a.source else ""))
+            cells = [a.ref, a.weakness_id, shorten(a.action, 60), shorten(a.lead, 30),
+                     " ".join(str(d) for d in a.deadlines), a.rag, a.source.page if a.source else ""]
+            t.add_row(*(escape(str(c or "")) for c in cells))
         console.print(t)
         for w in doc.warnings:
-            console.print(f"  [yellow]warning[/yellow] p.{w.page}: {w.code}: {w.message}")
+            console.print(f"  [yellow]warning[/yellow] p.{w.page}: {w.code}: {escape(w.message)}")
+
+
+def _exists(path: Path) -> None:
+    """Exit 2 (a mistake in the command) for a file that is not there."""
+    if not path.exists():
+        err.print(f"[red]error[/red] {escape(str(path))}: no such file")
+        raise typer.Exit(EXIT_USAGE)
 
 
 def _dask_client(scheduler: str):
@@ -318,7 +329,7 @@ def check(out: Path = typer.Argument(Path("outputs"), help="An output folder wri
         order = [BLOCKING] + [k for k in counts.index if k != BLOCKING]
         for kind in order:
             for r in group[group["finding"] == kind].itertuples():
-                t.add_row(r.finding, r.doc_id, r.subject, _cut(r.detail, 90), "" if pd_na(r.page) else str(int(r.page)),
+                t.add_row(r.finding, r.doc_id, r.subject, shorten(r.detail, 90), "" if pd_na(r.page) else str(int(r.page)),
                           "" if pd_na(r.days) else str(int(r.days)))
         console.print(t)
     blocking = int((frame["finding"] == BLOCKING).sum())
@@ -352,12 +363,6 @@ def report(out: Path = typer.Argument(Path("outputs"), help="An output folder wr
     err.print(f"wrote {page} and {book}")
 
 
-def _cut(text: object, n: int) -> str:
-    from wsoa.outputs.report import cut
-
-    return cut(text, n)
-
-
 def pd_na(value: object) -> bool:
     import pandas as pd
 
@@ -379,9 +384,10 @@ def show(file: Path = typer.Argument(..., help="A PDF (or Word file or web page)
                                             "(default: FILE-pN.png beside FILE).")) -> None:
     """Draw the trace that produced the record on a page: header candidates, columns and roles, the
     table's region and cells, group rows, each action and its status."""
-    from wsoa.extract.pdf import DocumentError
+    from wsoa.extract.page import DocumentError
     from wsoa.outputs.debug import show_page
 
+    _exists(file)
     try:
         drawn = show_page(file, page, out)
     except (ValueError, DocumentError, OSError) as exc:

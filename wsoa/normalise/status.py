@@ -84,9 +84,15 @@ def _hex(code: str) -> RGB:
 
 
 def display_rgb(status: str | None) -> RGB | None:
-    """The colour a status is drawn in (reports, debug pictures): its first reference colour."""
-    codes = _data()["colours"].get(status or "", [])
-    return _hex(codes[0]) if codes else None
+    """The colour a status is drawn in (report, workbook, debug pictures): data/statuses.toml [display]."""
+    code = _data()["display"].get(status or "")
+    return _hex(code) if code else None
+
+
+def display_hex(status: str | None) -> str | None:
+    """`display_rgb` as "#RRGGBB"."""
+    code = _data()["display"].get(status or "")
+    return f"#{code}".lower() if code else None
 
 
 @lru_cache(maxsize=1)

@@ -96,3 +96,15 @@ def split_lead(lead: str | None) -> tuple[str | None, str | None]:
     if not org or len(org.split()) > 8:
         return (lead, None)
     return role.strip(" ,"), org
+
+
+def shorten(text: object, n: int) -> str:
+    """At most n characters, cut at a word with an ellipsis when longer (None and NaN are '')."""
+    raw = "" if text is None or text != text else str(text)  # text != text: NaN
+    s = " ".join(raw.split())
+    if len(s) <= n:
+        return s
+    head = s[:n - 1]
+    if s[n - 1] != " " and " " in head:  # the cut falls inside a word: end at the word before
+        head = head.rsplit(" ", 1)[0]
+    return head.rstrip(" ,;:.") + "…"

@@ -19,14 +19,15 @@ import plotly.graph_objects as go
 import plotly.io as pio
 from plotly.offline import get_plotlyjs
 
+from wsoa.normalise.status import SCALE, display_hex
+from wsoa.normalise.text import shorten
 from wsoa.normalise.authorities import area_rows, outcome_label, same_area
 from wsoa.normalise.entities import ORG_TYPES, leads_of_actions, theme_labels
 from wsoa.normalise.progress import (BLOCKING, current_deadline, date_list, days_slipped, earlier_deadlines,
                                      earlier_phases, is_overdue, original_deadline, revisions)
 from wsoa.outputs.store import Store, atomic_write
 
-STATUS_COLOURS = {"blue": "#1f6fd1", "green": "#2e9e44", "amber": "#f2a900", "red": "#d62728", "white": "#e8e8e8",
-                  "unknown": "#9a9a9a"}
+STATUS_COLOURS = {**{s: display_hex(s) for s in SCALE}, "unknown": "#9a9a9a"}  # one home: statuses.toml
 STATUS_LABELS = {"blue": "blue: complete", "green": "green: on track", "amber": "amber: some risk or delay",
                  "red": "red: off track", "white": "white: not started", "unknown": "no status read"}
 # colours that are not status colours, for everything that is not a status
@@ -69,17 +70,6 @@ def _s(value: object) -> str:
 def _t(value: object) -> str:
     """A value as chart text: escaped, so plotly draws it as text (never a tag or a link)."""
     return html.escape(_s(value), quote=False)
-
-
-def cut(text: object, n: int) -> str:
-    """At most n characters, cut at a word with an ellipsis when longer."""
-    s = " ".join(_s(text).split())
-    if len(s) <= n:
-        return s
-    head = s[:n - 1]
-    if s[n - 1] != " " and " " in head:  # the cut falls inside a word: end at the word before
-        head = head.rsplit(" ", 1)[0]
-    return head.rstrip(" ,;:.") + "…"
 
 
 def _derive(a: pd.DataFrame, as_of: dt.date) -> pd.DataFrame:
@@ -188,7 +178,7 @@ def headline(areas: list[Area]) -> pd.DataFrame:
         pct = (lambda s: f"{s.mean():.0%}") if len(a) else (lambda s: "–")
         rows.append({"Local area": ar.name, "ONS code": _s(ar.official["ons_code"]),
                      "DfE LA number": _s(ar.official["la_number"]), "Region": _s(ar.official["region"]),
-                     "Inspection": _inspection_dates(ar), "Outcome": outcome_label(outcome) or cut(outcome, 90),
+                     "Inspection": _inspection_dates(ar), "Outcome": outcome_label(outcome) or shorten(outcome, 90),
                      "Plan loaded": "yes" if ar.has_plan else "no plan loaded", "Weaknesses": n_w,
                      "Actions": len(a), "Actions per weakness": f"{len(a) / n_w:.1f}" if n_w and len(a) else "–",
                      "With a lead": pct(a["lead"].notna()), "With a deadline": pct(a["due"].notna()),
@@ -338,7 +328,7 @@ def _leads_type_chart(areas: list[Area], share: bool) -> str:
 
 def _leads_org_chart(ar: Area) -> str:
     named = pd.Series([n for orgs in ar.actions["orgs"] for n, _ in orgs], dtype=object).value_counts().sort_values()
-    fig = go.Figure(go.Bar(y=[_t(cut(o, 60)) for o in named.index] or ["(no lead named)"],
+    fig = go.Figure(go.Bar(y=[_t(shorten(o, 60)) for o in named.index] or ["(no lead named)"],
                            x=list(named.values) or [0], orientation="h", marker_color=ORG_COLOURS["council"],
                            name="actions led", showlegend=True))
     fig.update_layout(height=_height(len(named)), yaxis=dict(automargin=True))
@@ -379,7 +369,7 @@ def _coverage_chart(ar: Area) -> str:
             linked = [r.action_no in nos for r in acts.itertuples()]
         else:
             linked = [r.weakness_id == w.weakness_id for r in acts.itertuples()]
-        rows.append(_t(f"{'⚠ NO ACTIONS · ' if w.weakness_id in gaps else ''}{w.weakness_id}: {cut(w.text, 60)}"))
+        rows.append(_t(f"{'⚠ NO ACTIONS · ' if w.weakness_id in gaps else ''}{w.weakness_id}: {shorten(w.text, 60)}"))
         z.append([1 if x else 0 for x in linked] or [0])
     if not rows:
         rows, z = ["(no weaknesses read)"], [[0] * max(1, len(cols))]
@@ -399,7 +389,7 @@ def _events_chart(ar: Area, as_of: dt.date) -> str:
         label = kind.replace("_", " ")
         fig.add_trace(go.Scatter(x=pd.to_datetime(group["date"]), y=[label] * len(group), mode="markers",
                                  name=label, marker=dict(size=12, opacity=0.75, line=dict(width=1, color="#333")),
-                                 text=[_t(f"{e.doc_id}, p.{_s(e.page)}: {cut(e.text, 160)}") for e in group.itertuples()],
+                                 text=[_t(f"{e.doc_id}, p.{_s(e.page)}: {shorten(e.text, 160)}") for e in group.itertuples()],
                                  hovertemplate="%{x|%d %b %Y}: %{text}<extra></extra>"))
     if not fig.data:
         fig.add_trace(go.Scatter(x=[as_of], y=["no dated event"], mode="markers", name="no dated event",
@@ -424,9 +414,9 @@ def _known_table(ar: Area) -> str:
     rows = []
     for k in ar.known.itertuples():
         text = ar.weaknesses.loc[ar.weaknesses["weakness_id"] == k.weakness_id, "text"]
-        rows.append({"Weakness": f"{k.weakness_id}: {cut(text.iloc[0], 90) if len(text) else ''}",
+        rows.append({"Weakness": f"{k.weakness_id}: {shorten(text.iloc[0], 90) if len(text) else ''}",
                      "Named in the self-evaluation?": "yes" if k.named else "no",
-                     "Closest area for development": f"{cut(k.judgement, 140)} (p.{_s(k.page)}, score {k.score})",
+                     "Closest area for development": f"{shorten(k.judgement, 140)} (p.{_s(k.page)}, score {k.score})",
                      "How": _how(k.method)})
     if not rows:
         return "<p>No self-evaluation stored for this area.</p>"
