@@ -9,7 +9,7 @@ from typing import Any
 from wsoa.match.link import LINK_WARNINGS, by_area, link, pair, warn_plan
 from wsoa.match.selfknow import self_knowledge
 from wsoa.match.versions import compare, editions
-from wsoa.model import Document
+from wsoa.model import PLAN_TYPES, Document
 
 Rows = list[dict[str, Any]]
 
@@ -40,7 +40,7 @@ def _self_knowledge(docs: list[Document]) -> Rows:
 def _editions(docs: list[Document]) -> Rows:
     rows = []
     for area_docs in by_area(docs).values():
-        plans = [d for d in area_docs if d.doc_type in ("wsoa", "priority_action_plan")]
+        plans = [d for d in area_docs if d.doc_type in PLAN_TYPES]
         for old, new in editions(plans):
             rows += [{"local_area": new.local_area, "old_doc_id": old.doc_id, "new_doc_id": new.doc_id, "change_no": n,
                       **c.model_dump()} for n, c in enumerate(compare(old, new), start=1)]

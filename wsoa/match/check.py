@@ -16,6 +16,7 @@ from typing import Any, Protocol
 import pandas as pd
 
 from wsoa.match.link import MUST_COVER
+from wsoa.model import PLAN_TYPES
 from wsoa.normalise.authorities import same_area
 from wsoa.normalise.progress import BLOCKING, current_deadline, date_list, days_slipped, is_overdue, revisions
 
@@ -54,7 +55,7 @@ def _weakness_findings(add, weak: pd.DataFrame, links: pd.DataFrame, acts: pd.Da
                 best = mine.sort_values("score").iloc[-1]
                 near = f" (nearest plan item scored {best.score})" if best.score else ""
                 add(w.doc_id, BLOCKING, w.weakness_id, f"no action answers it{near}: {w.text}", w.page)
-        elif kind in ("wsoa", "priority_action_plan") and not (
+        elif kind in PLAN_TYPES and not (
                 (acts["doc_id"] == w.doc_id) & (acts["weakness_id"] == w.weakness_id)).any():
             add(w.doc_id, "weakness-without-actions", w.weakness_id, w.text, w.page)
 

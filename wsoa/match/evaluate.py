@@ -14,6 +14,8 @@ import numpy as np
 from rapidfuzz import fuzz
 from scipy.optimize import linear_sum_assignment
 
+from wsoa.normalise.text import fold
+
 MIN_PAIR = 0.6
 MIN_WEAKNESS = 0.8
 FIELDS = ("ref", "lead", "start_dates", "deadlines", "rag", "weakness_id", "milestones", "section", "group")
@@ -71,7 +73,7 @@ def _round(value: float | None) -> float | None:
 
 
 def _norm(text: str | None) -> str:
-    return " ".join((text or "").split()).lower()
+    return fold(text, r"\S")
 
 
 def _dates(values: list | None) -> list[str]:

@@ -13,7 +13,7 @@ from scipy.optimize import linear_sum_assignment
 
 from wsoa.match.quotes import QuoteCheck, check_quotes
 from wsoa.match.similarity import similarity
-from wsoa.model import Action, Document
+from wsoa.model import PLAN_TYPES, Action, Document
 
 THRESHOLD = 0.45   # below: no link
 CERTAIN = 0.65     # below: the link is kept but flagged uncertain
@@ -134,7 +134,7 @@ def pair(docs: list[Document]) -> list[tuple[Document, Document]]:
     letters = by_area([d for d in docs if d.doc_type == "inspection_letter" and d.weaknesses])
     out = []
     for plan in docs:
-        if plan.doc_type not in ("wsoa", "priority_action_plan") or not plan.local_area:
+        if plan.doc_type not in PLAN_TYPES or not plan.local_area:
             continue
         found = letters.get(plan.local_area.lower(), [])
         same = [x for x in found if plan.inspection_start and x.inspection_start == plan.inspection_start]

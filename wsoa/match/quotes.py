@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz
 
 from wsoa.model import Document
+from wsoa.normalise.text import fold
 
 CITED_PAGE = re.compile(r"\bp(?:age|p)?\.?\s*(\d{1,3})\b", re.IGNORECASE)
 CLOSE, FOUND = 90.0, 75.0
@@ -26,8 +27,7 @@ class QuoteCheck:
 
 
 def _norm(text: str) -> str:
-    text = text.lower().replace("’", "'").replace("‘", "'")
-    return re.sub(r"\s+", " ", re.sub(r"[^a-z0-9' ]+", " ", text)).strip()
+    return fold(text.replace("’", "'").replace("‘", "'"), "a-z0-9'")
 
 
 def check_quotes(plan: Document, page_texts: list[str]) -> list[QuoteCheck]:

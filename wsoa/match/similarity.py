@@ -8,19 +8,18 @@ with the share of the shorter text's content stems found in the longer one.
 """
 from __future__ import annotations
 
-import tomllib
 from functools import lru_cache
-from importlib import resources
 
 import snowballstemmer
 from rapidfuzz import fuzz
 
+from wsoa.data import load
 from wsoa.normalise.entities import nlp
 
 
 @lru_cache(maxsize=1)
 def _vocabulary() -> tuple[dict[str, str], frozenset[str]]:
-    data = tomllib.loads(resources.files("wsoa.data").joinpath("abbreviations.toml").read_text("utf-8"))
+    data = load("abbreviations.toml")
     return data["expand"], frozenset(data["ignore"]["words"])
 
 

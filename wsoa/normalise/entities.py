@@ -6,19 +6,18 @@ both built from data files (`data/organisations.toml`, `data/themes.toml`): no m
 from __future__ import annotations
 
 import re
-import tomllib
 from functools import lru_cache
-from importlib import resources
 
 import spacy
 from spacy.matcher import PhraseMatcher
 
-ORG_TYPES = ("council", "nhs_trust", "icb_ccg", "school", "parent_carer_forum", "other")
+from wsoa.data import load
+
 _NAME_WORD = {"TEXT": {"REGEX": r"^(?:[A-Z][\w'’&-]*|&|and|of|the)$"}, "OP": "+"}
 
 
 def _data(name: str) -> dict:
-    return tomllib.loads(resources.files("wsoa.data").joinpath(name).read_text("utf-8"))
+    return load(name)
 
 
 @lru_cache(maxsize=1)

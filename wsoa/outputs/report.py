@@ -22,7 +22,8 @@ from plotly.offline import get_plotlyjs
 from wsoa.normalise.status import SCALE, display_hex
 from wsoa.normalise.text import shorten
 from wsoa.normalise.authorities import area_rows, outcome_label, same_area
-from wsoa.normalise.entities import ORG_TYPES, leads_of_actions, theme_labels
+from wsoa.model import ORG_TYPES, PLAN_TYPES
+from wsoa.normalise.entities import leads_of_actions, theme_labels
 from wsoa.normalise.progress import (BLOCKING, current_deadline, date_list, days_slipped, earlier_deadlines,
                                      earlier_phases, is_overdue, original_deadline, revisions)
 from wsoa.outputs.store import Store, atomic_write
@@ -36,7 +37,7 @@ ORG_COLOURS = {"council": "#6a51a3", "nhs_trust": "#b15928", "icb_ccg": "#e7298a
                "parent_carer_forum": "#dfc27d", "other": "#8c8c8c", "none": "#d9d9d9"}
 ORG_LABELS = {"council": "Council", "nhs_trust": "NHS trust", "icb_ccg": "ICB / CCG", "school": "School / education",
               "parent_carer_forum": "Parent carer forum", "other": "Other", "none": "No lead"}
-PLANS = ("wsoa", "priority_action_plan")
+PLANS = PLAN_TYPES
 LETTERS = ("inspection_letter",)
 NATIONAL_FROM = 8     # from this many areas the page opens on the national picture; the reader picks an area
 NAMED_IN_TITLE = 4    # up to this many areas are named in the title; more are counted
