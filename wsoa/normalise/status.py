@@ -143,12 +143,56 @@ def _norm(text: str) -> str:
     return re.sub(r"[^a-z/+ ]", "", re.sub(r"\s+", " ", text.lower())).strip()
 
 
-_COLOUR_STATUS = {"yellow": "amber", "orange": "amber", "grey": "white", "gray": "white", "purple": "blue",
-                  "black": "red"}
+@lru_cache(maxsize=1)
+def colour_names() -> dict[str, str]:
+    """Colour name a legend may print -> the status it stands for (data/statuses.toml [names])."""
+    return {n: s for s, names in _data()["names"].items() for n in names}
+
+
+def colour_name(word: str) -> str | None:
+    """The status a printed colour name stands for ("Yellow" -> amber), or None."""
+    return colour_names().get(word.strip().lower())
+
+
+@lru_cache(maxsize=1)
+def marks() -> frozenset[str]:
+    """Glyphs that are a coloured mark (a status dot, a legend swatch) when drawn in colour."""
+    return frozenset(_data()["legend"]["marks"])
+
+
+def is_mark(text: str, rgb: RGB | None) -> bool:
+    """A word that is only a mark glyph drawn in a colour (not black or grey): a dot, not a bullet."""
+    return bool(text) and all(ch in marks() for ch in text.strip()) and rgb is not None and not is_white(rgb) \
+        and not is_grey(rgb)
+
+
+@lru_cache(maxsize=1)
+def legend_patterns() -> tuple[str, str]:
+    """(colour names, joining words) as regular-expression alternations, longest first."""
+    names = "|".join(sorted(map(re.escape, colour_names()), key=len, reverse=True))
+    words = [j for j in _data()["legend"]["joins"] if j.isalpha()]
+    joins = r"[-–—:=]|\b(?:" + "|".join(map(re.escape, words)) + r")\b"
+    return names, joins
+
+
 _DESCRIPTIONS = re.compile(r"\b(?:descriptions?|descriptors?|ratings?|categories|statuses|levels|key)\b[^:]{0,30}:"
                            r"\s*(?P<list>[^.]+)", re.IGNORECASE)
-_LEGEND_PAIR = re.compile(r"\b(blue|green|amber|red|white|grey|gray|yellow|orange|purple|black)\s*[-–—:=]\s*",
-                          re.IGNORECASE)
+
+
+def _colour_first() -> re.Pattern[str]:
+    names, joins = legend_patterns()
+    return re.compile(rf"\b({names})\s*(?:{joins})\s*", re.IGNORECASE)
+
+
+def _meaning_first() -> re.Pattern[str]:
+    names, joins = legend_patterns()
+    return re.compile(rf"(?:^|[;,.:]|\band\b)\s*(?P<meaning>[^;,.:=()]{{2,60}}?)\s*(?:{joins}|\()\s*"
+                      rf"(?P<colour>{names})\b", re.IGNORECASE)
+
+
+def plain_meaning(meaning: str) -> bool:
+    """A legend meaning worth learning: some words, no figures (not a date or a row of a table)."""
+    return bool(_norm(meaning)) and not re.search(r"\d", meaning) and len(meaning.split()) <= 8
 
 
 def _without_dates(text: str) -> str:
@@ -190,13 +234,20 @@ class Legend:
         Off track and Not yet started" (each by its plain meaning, or by its place in the usual
         order blue, green, amber, red, white where the known ones keep to it).
         """
-        pairs = list(_LEGEND_PAIR.finditer(text))
+        pairs = list(_colour_first().finditer(text))
         if len(pairs) >= 3:
+            learned = 0
             for m, nxt in zip(pairs, pairs[1:] + [None]):
                 meaning = text[m.end():nxt.start() if nxt else len(text)].strip(" ;,.\n")
                 meaning = re.sub(r"\s+(?:and|or)$", "", meaning)
-                if _norm(meaning):
-                    self.learn(_COLOUR_STATUS.get(m.group(1).lower(), m.group(1).lower()), meaning)
+                if plain_meaning(meaning):
+                    self.learn(colour_name(m.group(1)) or "white", meaning)
+                    learned += 1
+            return learned
+        pairs = [m for m in _meaning_first().finditer(text) if plain_meaning(m.group("meaning"))]
+        if len(pairs) >= 3:  # "Delivered means blue; Progressing means green; ..."
+            for m in pairs:
+                self.learn(colour_name(m.group("colour")) or "white", m.group("meaning"))
             return len(pairs)
         m = _DESCRIPTIONS.search(text)
         items = [i.strip() for i in re.split(r",|\band\b|\bor\b", m.group("list")) if i.strip()] if m else []
