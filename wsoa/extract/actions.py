@@ -16,7 +16,7 @@ from wsoa.extract.trace import ActionTrace, TableTrace, report_of
 from wsoa.model import Action, Box, Milestone, TableReport, Warning
 from wsoa.normalise.dates import find_dates, last_date, read_cell
 from wsoa.normalise.roles import role_of
-from wsoa.normalise.status import Legend
+from wsoa.normalise.status import Legend, row_shading, status_fill
 from wsoa.normalise.text import clean, split_lead
 
 WORST_FIRST = ("red", "amber", "green")
@@ -94,6 +94,17 @@ def _status(cell: Cell | None, legend: Legend, words_column: bool) -> StatusRead
     return StatusRead("white", text or None, "colour")
 
 
+def _drop_shading(table: Table, status_col: int | None) -> None:
+    """A status cell's fill that only shades its row (zebra rows, a row filled across) says no status."""
+    if status_col is None:
+        return
+    rows = [[c.rgb for c in _distinct_row_cells(r)] for r in table.rows]
+    for row, fills, shading in zip(table.rows, rows, row_shading(rows)):
+        cell = row.cells.get(status_col)
+        if cell is not None and not row.spanning:
+            cell.rgb = status_fill(cell.rgb, fills, shading)
+
+
 def _only_dates(text: str) -> bool:
     hits = find_dates(text)
     return bool(hits) and len(clean(text)) <= sum(len(h.raw) for h in hits) + 6
@@ -147,6 +158,7 @@ def read_actions(table: Table, index: int, legend: Legend, ctx: ActionContext) -
     out = ReadActions()
     roles = {c.role: i for i, c in enumerate(table.columns) if c.role}
     status_col = roles.get("status")
+    _drop_shading(table, status_col)
     words_column = status_col is not None and any(
         legend.from_text(r.text(status_col))[0] and not _only_dates(r.text(status_col)) for r in table.rows)
     kept: list[str] = []

@@ -23,8 +23,8 @@ REACH = 200.0  # a swatch this far (points) beside its words still belongs to th
 @lru_cache(maxsize=1)
 def _line_forms() -> tuple[re.Pattern[str], re.Pattern[str]]:
     names, joins = legend_patterns()
-    colour_first = re.compile(rf"^\(?(?P<colour>{names})\)?\s*(?:{joins})?\s*(?P<meaning>.{{2,60}})$", re.IGNORECASE)
-    meaning_first = re.compile(rf"^(?P<meaning>.{{2,60}}?)\s*(?:{joins})?\s*\(?(?P<colour>{names})\)?$", re.IGNORECASE)
+    colour_first = re.compile(rf"^\(?(?P<colour>{names})\b\)?\s*(?:{joins})?\s*(?P<meaning>.{{2,60}})$", re.IGNORECASE)
+    meaning_first = re.compile(rf"^(?P<meaning>.{{2,60}}?)\s*(?:{joins})?\s*\(?\b(?P<colour>{names})\)?$", re.IGNORECASE)
     return colour_first, meaning_first
 
 

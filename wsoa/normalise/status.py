@@ -187,7 +187,7 @@ def _colour_first() -> re.Pattern[str]:
 def _meaning_first() -> re.Pattern[str]:
     names, joins = legend_patterns()
     return re.compile(rf"(?:^|[;,.:]|\band\b)\s*(?P<meaning>[^;,.:=()]{{2,60}}?)\s*(?:{joins}|\()\s*"
-                      rf"(?P<colour>{names})\b", re.IGNORECASE)
+                      rf"\b(?P<colour>{names})\b", re.IGNORECASE)
 
 
 def plain_meaning(meaning: str) -> bool:
