@@ -184,3 +184,16 @@ def test_word_theme_shading_with_a_tint_reads_through_the_documents_theme(tmp_pa
     cells = _first_grid(read_docx(tmp_path / "theme.docx")).rows[0]
     assert [_hex_of(c.rgb) for c in cells] == ["D7E4BD", "C0504D"]
     assert [Legend.default().from_colour(c.rgb)[0] for c in cells] == ["green", "red"]
+
+
+@pytest.mark.parametrize("text, status", [("Delive red", "blue"), ("Not yet st arted", "white"), ("On tr ack", "green"),
+                                          ("Red", "red"), ("Gre en – Jan 23", "green")])
+def test_a_status_word_wrapped_mid_word_in_a_narrow_column_is_one_word(text, status):
+    assert Legend.default().from_text(text)[0] == status
+
+
+def test_a_grey_dot_takes_the_status_its_legend_gives(tmp_path):
+    key = ["Key to status", "Blue – Delivered", "Green – Progressing", "Red – Stalled", "Grey – Not yet started"]
+    pdf = _pdf(tmp_path / "grey.pdf", [Paragraph(k, CELL) for k in key],
+               _rows([_dot("B2B3B7"), _dot("00B050"), _dot("333333")]))
+    assert [a.rag for a in extract(pdf).actions] == ["white", "green", "white"]

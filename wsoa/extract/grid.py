@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass, field
 
 from wsoa.extract.page import Fill, Page, Rule, Word, group_lines
-from wsoa.normalise.status import RGB, is_grey, is_mark, is_white
+from wsoa.normalise.status import RGB, is_colour_mark, is_mark
 from wsoa.normalise.text import is_bullet, join_lines
 
 TOL = 2.0
@@ -132,7 +132,7 @@ def mark_in(page: Page, x0: float, top: float, x1: float, bottom: float) -> RGB 
     """The colour of a status mark inside the box: a filled shape (a dot) or a mark glyph drawn in colour."""
     for shape in page.shapes:
         if x0 <= (shape.x0 + shape.x1) / 2 < x1 and top <= (shape.top + shape.bottom) / 2 < bottom \
-                and not is_white(shape.rgb) and not is_grey(shape.rgb):
+                and is_colour_mark(shape.rgb):
             return shape.rgb
     for w in page.words:
         if x0 <= w.xc < x1 and top <= w.yc < bottom and is_mark(w.text, w.rgb):

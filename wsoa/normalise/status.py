@@ -162,8 +162,13 @@ def marks() -> frozenset[str]:
 
 def is_mark(text: str, rgb: RGB | None) -> bool:
     """A word that is only a mark glyph drawn in a colour (not black or grey): a dot, not a bullet."""
-    return bool(text) and all(ch in marks() for ch in text.strip()) and rgb is not None and not is_white(rgb) \
-        and not is_grey(rgb)
+    return bool(text) and all(ch in marks() for ch in text.strip()) and is_colour_mark(rgb)
+
+
+def is_colour_mark(rgb: RGB | None) -> bool:
+    """A mark's colour that can say a status: not white, and not the black or dark grey of text ink
+    (a bullet); a light grey dot can ("not started")."""
+    return rgb is not None and not is_white(rgb) and not (is_grey(rgb) and max(rgb) < 0.5)
 
 
 @lru_cache(maxsize=1)
@@ -273,6 +278,9 @@ class Legend:
             return None, None
         if t in self.words:
             return self.words[t], "letter" if len(t) == 1 else "word"
+        joined = {k.replace(" ", ""): s for k, s in self.words.items() if len(k) > 2}
+        if t.replace(" ", "") in joined:  # a word wrapped mid-word in a narrow column: "Delive red"
+            return joined[t.replace(" ", "")], "word"
         first = t.split(" ")[0]
         if first in STATUSES:
             return first, "word"
