@@ -20,7 +20,7 @@ from wsoa.extract.document import extract
 from wsoa.extract.flow import Grid
 from wsoa.extract.webpage import read_html
 from wsoa.extract.wordfile import read_docx
-from wsoa.normalise.status import Legend
+from wsoa.normalise.status import Legend, rows_say_status
 
 HEADER = ["Ref", "Action", "Lead officer", "Target date", "Status"]
 WIDTHS = [40, 260, 140, 90, 90]
@@ -197,3 +197,18 @@ def test_a_grey_dot_takes_the_status_its_legend_gives(tmp_path):
     pdf = _pdf(tmp_path / "grey.pdf", [Paragraph(k, CELL) for k in key],
                _rows([_dot("B2B3B7"), _dot("00B050"), _dot("333333")]))
     assert [a.rag for a in extract(pdf).actions] == ["white", "green", "white"]
+
+
+def test_whole_rows_filled_in_varying_status_colours_say_the_status(tmp_path):
+    fills = ["00B050", "FF0000", "FFC000", "00B050"]
+    backgrounds = {(col, row + 1): colors.HexColor("#" + c) for row, c in enumerate(fills) for col in range(5)}
+    pdf = build_plan(tmp_path / "rows.pdf", HEADER, _rows([""] * 4), backgrounds=backgrounds, col_widths=WIDTHS)
+    assert [a.rag for a in extract(pdf).actions] == ["green", "red", "amber", "green"]
+
+
+def test_zebra_rows_alternate_and_status_rows_do_not():
+    blue, green, red, grey = (0.87, 0.92, 0.97), (0.0, 0.69, 0.31), (1.0, 0.0, 0.0), (0.85, 0.85, 0.85)
+    assert not rows_say_status([blue, None, blue, None, blue])      # zebra on white
+    assert not rows_say_status([blue, green, blue, green])          # two-tone zebra
+    assert not rows_say_status([grey, blue, grey, blue])            # grey says no status
+    assert rows_say_status([green, red, red, green, blue])          # each row filled by its status

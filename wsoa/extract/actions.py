@@ -16,7 +16,7 @@ from wsoa.extract.trace import ActionTrace, TableTrace, report_of
 from wsoa.model import Action, Box, Milestone, TableReport, Warning
 from wsoa.normalise.dates import find_dates, last_date, read_cell
 from wsoa.normalise.roles import role_of
-from wsoa.normalise.status import Legend, row_shading, status_fill
+from wsoa.normalise.status import Legend, row_shading, rows_say_status, status_fill
 from wsoa.normalise.text import clean, split_lead
 
 WORST_FIRST = ("red", "amber", "green")
@@ -95,13 +95,18 @@ def _status(cell: Cell | None, legend: Legend, words_column: bool) -> StatusRead
 
 
 def _drop_shading(table: Table, status_col: int | None) -> None:
-    """A status cell's fill that only shades its row (zebra rows, a row filled across) says no status."""
+    """A status cell's fill that only shades its row (zebra rows, a row filled across) says no status,
+    unless whole rows take varying status colours (`rows_say_status`)."""
     if status_col is None:
         return
-    rows = [[c.rgb for c in _distinct_row_cells(r)] for r in table.rows]
-    for row, fills, shading in zip(table.rows, rows, row_shading(rows)):
+    body = [r for r in table.rows if not r.spanning and not _is_header_row(table, r)]
+    rows = [[c.rgb for c in _distinct_row_cells(r)] for r in body]
+    shadings = row_shading(rows)
+    if rows_say_status(shadings):
+        return
+    for row, fills, shading in zip(body, rows, shadings):
         cell = row.cells.get(status_col)
-        if cell is not None and not row.spanning:
+        if cell is not None:
             cell.rgb = status_fill(cell.rgb, fills, shading)
 
 

@@ -119,6 +119,17 @@ def row_shading(rows: list[list[RGB | None]]) -> list[RGB | None]:
     return out
 
 
+def rows_say_status(shading: list[RGB | None]) -> bool:
+    """True when whole rows are filled in two or more status colours that do not alternate: each row's
+    fill is then its status (a plan colouring whole rows by RAG), not shading. Zebra rows repeat the
+    same fill every other row; grey says no status."""
+    coloured = [f for f in shading if f is not None and not is_grey(f)]
+    if len({nearest_status(f)[0] for f in coloured}) < 2:
+        return False
+    pairs = [(a, b) for a, b in zip(shading, shading[2:]) if a is not None and b is not None]
+    return not pairs or any(delta_e(a, b) >= SAME_DE for a, b in pairs)
+
+
 def _shared(fills: list[RGB | None], spare: int) -> RGB | None:
     """The non-white fill found on all but `spare` cells of a row of at least 2 + `spare` cells, or None."""
     coloured = [f for f in fills if not is_white(f)]
