@@ -212,3 +212,9 @@ def test_zebra_rows_alternate_and_status_rows_do_not():
     assert not rows_say_status([blue, green, blue, green])          # two-tone zebra
     assert not rows_say_status([grey, blue, grey, blue])            # grey says no status
     assert rows_say_status([green, red, red, green, blue])          # each row filled by its status
+
+
+def test_a_legend_of_letters_naming_colour_and_meaning(tmp_path):
+    lines = ["Key to status", "D – Green: delivered", "S – Red: stalled", "W – Amber: waiting", "P – Blue: planned"]
+    pdf = build_plan(tmp_path / "letters.pdf", HEADER, _rows(["D", "S", "W", "P"]), before=lines, col_widths=WIDTHS)
+    assert [a.rag for a in extract(pdf).actions] == ["green", "red", "amber", "blue"]

@@ -23,8 +23,11 @@ REACH = 200.0  # a swatch this far (points) beside its words still belongs to th
 @lru_cache(maxsize=1)
 def _line_forms() -> tuple[re.Pattern[str], re.Pattern[str]]:
     names, joins = legend_patterns()
-    colour_first = re.compile(rf"^\(?(?P<colour>{names})\b\)?\s*(?:{joins})?\s*(?P<meaning>.{{2,60}})$", re.IGNORECASE)
-    meaning_first = re.compile(rf"^(?P<meaning>.{{2,60}}?)\s*(?:{joins})?\s*\(?\b(?P<colour>{names})\)?$", re.IGNORECASE)
+    letter = rf"(?:(?P<letter>[A-Z])\s*(?:[-–—:=)]|{joins})\s*)?"  # "B – Blue: delivered"
+    colour_first = re.compile(rf"^{letter}\(?(?P<colour>{names})\b\)?\s*(?:{joins})?\s*(?P<meaning>.{{2,60}})$",
+                              re.IGNORECASE)
+    meaning_first = re.compile(rf"^(?P<meaning>.{{2,60}}?)\s*(?:{joins})?\s*\(?\b(?P<colour>{names})\)?$",
+                               re.IGNORECASE)
     return colour_first, meaning_first
 
 
@@ -61,7 +64,9 @@ def _entry(page: Page, ln: Line) -> Entry | None:
     for form in _line_forms():
         m = form.match(text)
         if m and plain_meaning(m.group("meaning")) and not colour_name(m.group("meaning")):
-            return colour_name(m.group("colour")), m.group("meaning").strip(" -–—:="), swatch
+            meaning = m.group("meaning").strip(" -–—:=")
+            letter = m.groupdict().get("letter")  # "B – Blue: delivered": the letter means it too
+            return colour_name(m.group("colour")), f"{letter} / {meaning}" if letter else meaning, swatch
     if swatch is not None and plain_meaning(text):
         return None, text, swatch
     return None
