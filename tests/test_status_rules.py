@@ -218,3 +218,25 @@ def test_a_legend_of_letters_naming_colour_and_meaning(tmp_path):
     lines = ["Key to status", "D – Green: delivered", "S – Red: stalled", "W – Amber: waiting", "P – Blue: planned"]
     pdf = build_plan(tmp_path / "letters.pdf", HEADER, _rows(["D", "S", "W", "P"]), before=lines, col_widths=WIDTHS)
     assert [a.rag for a in extract(pdf).actions] == ["green", "red", "amber", "blue"]
+
+
+def test_word_cell_colour_from_paragraph_shading_or_highlight(tmp_path):
+    d = docx.Document()
+    cells = d.add_table(rows=1, cols=3).rows[0].cells
+    p = cells[0].paragraphs[0]
+    p.add_run("On track")
+    p._p.get_or_add_pPr().append(parse_xml(f'<w:shd {nsdecls("w")} w:val="clear" w:fill="FFC7CE"/>'))
+    run = cells[1].paragraphs[0].add_run("Jan 2024")
+    run._r.get_or_add_rPr().append(parse_xml(f'<w:highlight {nsdecls("w")} w:val="green"/>'))
+    cells[2].text = "plain"
+    d.save(tmp_path / "para.docx")
+    row = _first_grid(read_docx(tmp_path / "para.docx")).rows[0]
+    assert [Legend.default().from_colour(c.rgb)[0] if c.rgb else None for c in row] == ["red", "green", None]
+
+
+def test_html_colour_on_an_element_inside_the_cell(tmp_path):
+    page = tmp_path / "inner.html"
+    page.write_text('<html><body><table><tr><td><div style="background-color:#FFC000">Mar 2024</div></td>'
+                    '<td><p>text</p></td></tr></table></body></html>')
+    cells = _first_grid(read_html(page)).rows[0]
+    assert [_hex_of(c.rgb) for c in cells] == ["FFC000", None]

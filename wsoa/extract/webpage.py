@@ -57,16 +57,15 @@ def _background(tag: Tag, classes: Classes) -> RGB | None:
 
 
 def _rgb(tag: Tag, classes: Classes) -> RGB | None:
-    """A cell's fill, else the colour of a mark inside it: an empty coloured element (a dot) or a
+    """A cell's fill, else the colour of an element inside it (a dot, a coloured block), else of a
     mark glyph written in a colour."""
     own = _background(tag, classes)
     if own is not None:
         return own
     for inner in tag.find_all(True):
-        if not inner.get_text(strip=True):
-            dot = _background(inner, classes)
-            if dot is not None:
-                return dot
+        inner_fill = _background(inner, classes)  # a dot, or a coloured block filling the cell
+        if inner_fill is not None:
+            return inner_fill
         text = inner.get_text(strip=True)
         colour = COLOR.search(inner.get("style", "") or "") or None
         rgb = _colour(colour.group(1)) if colour else None

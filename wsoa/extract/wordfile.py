@@ -54,24 +54,46 @@ def _themed(rgb: RGB, tint: str | None, shade: str | None) -> RGB:
     return rgb
 
 
+HIGHLIGHT = {"yellow": "FFFF00", "green": "00FF00", "cyan": "00FFFF", "magenta": "FF00FF", "blue": "0000FF",
+             "red": "FF0000", "darkBlue": "000080", "darkCyan": "008080", "darkGreen": "008000",
+             "darkMagenta": "800080", "darkRed": "800000", "darkYellow": "808000", "darkGray": "808080",
+             "lightGray": "C0C0C0"}  # Word's fixed highlight palette (ST_HighlightColor)
+
+
+def _shading(shd, theme: dict[str, str]) -> RGB | None:
+    """A w:shd element's colour: its fill, else its theme colour with tint or shade; None for none or white."""
+    if shd is None:
+        return None
+    fill = shd.get(qn("w:fill"))
+    if fill and fill.lower() != "auto":
+        return _hex(fill)
+    themed = _hex(theme.get(shd.get(qn("w:themeFill")) or ""))
+    return None if themed is None else _themed(themed, shd.get(qn("w:themeFillTint")), shd.get(qn("w:themeFillShade")))
+
+
 def _rgb(tc, theme: dict[str, str]) -> RGB | None:
-    """A cell's shading (its fill, else its theme colour with tint or shade), else the colour of a
-    mark glyph (a coloured dot) in it."""
+    """A cell's colour: its shading, else a paragraph's or a run's shading or highlight, else the colour
+    of a mark glyph (a coloured dot) in it."""
     pr = tc.tcPr
-    shd = pr.find(qn("w:shd")) if pr is not None else None
-    if shd is not None:
-        fill = shd.get(qn("w:fill"))
-        themed = _hex(theme.get(shd.get(qn("w:themeFill")) or ""))
-        if fill and fill.lower() != "auto":
-            return _hex(fill)
-        if themed is not None:
-            return _themed(themed, shd.get(qn("w:themeFillTint")), shd.get(qn("w:themeFillShade")))
+    own = _shading(pr.find(qn("w:shd")) if pr is not None else None, theme)
+    if own is not None:
+        return own
+    for p_pr in tc.iter(qn("w:pPr")):
+        shaded = _shading(p_pr.find(qn("w:shd")), theme)
+        if shaded is not None:
+            return shaded
     for r in tc.iter(qn("w:r")):
-        colour = r.find(f"{qn('w:rPr')}/{qn('w:color')}")
+        r_pr = r.find(qn("w:rPr"))
         text = "".join(t.text or "" for t in r.iter(qn("w:t")))
+        if r_pr is None or not text.strip():
+            continue
+        light = r_pr.find(qn("w:highlight"))
+        shaded = _shading(r_pr.find(qn("w:shd")), theme) or _hex(HIGHLIGHT.get(
+            light.get(qn("w:val")) if light is not None else "", ""))
+        colour = r_pr.find(qn("w:color"))
         rgb = _hex(colour.get(qn("w:val"))) if colour is not None else None
-        if text.strip() and is_mark(text, rgb):
-            return rgb
+        if shaded is not None or is_mark(text, rgb):
+            return shaded or rgb
     return None
 
 
