@@ -220,6 +220,12 @@ def test_a_legend_of_letters_naming_colour_and_meaning(tmp_path):
     assert [a.rag for a in extract(pdf).actions] == ["green", "red", "amber", "blue"]
 
 
+def test_a_legend_table_of_letters_beside_colour_and_meaning(tmp_path):
+    key = _key_table([["D", "Green: delivered"], ["S", "Red: stalled"], ["W", "Amber: waiting"], ["P", "Blue: planned"]])
+    pdf = _pdf(tmp_path / "letter-table.pdf", [key], _rows(["D", "S", "W", "P"]))
+    assert [a.rag for a in extract(pdf).actions] == ["green", "red", "amber", "blue"]
+
+
 def test_word_cell_colour_from_paragraph_shading_or_highlight(tmp_path):
     d = docx.Document()
     cells = d.add_table(rows=1, cols=3).rows[0].cells

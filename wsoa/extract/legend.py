@@ -23,7 +23,7 @@ REACH = 200.0  # a swatch this far (points) beside its words still belongs to th
 @lru_cache(maxsize=1)
 def _line_forms() -> tuple[re.Pattern[str], re.Pattern[str]]:
     names, joins = legend_patterns()
-    letter = rf"(?:(?P<letter>[A-Z])\s*(?:[-–—:=)]|{joins})\s*)?"  # "B – Blue: delivered"
+    letter = rf"(?:(?P<letter>[A-Z])\s*(?:[-–—:=)]|{joins})?\s+)?"  # "B – Blue: delivered", a table's "B | Blue"
     colour_first = re.compile(rf"^{letter}\(?(?P<colour>{names})\b\)?\s*(?:{joins})?\s*(?P<meaning>.{{2,60}})$",
                               re.IGNORECASE)
     meaning_first = re.compile(rf"^(?P<meaning>.{{2,60}}?)\s*(?:{joins})?\s*\(?\b(?P<colour>{names})\)?$",
