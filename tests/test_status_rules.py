@@ -246,3 +246,14 @@ def test_html_colour_on_an_element_inside_the_cell(tmp_path):
                     '<td><p>text</p></td></tr></table></body></html>')
     cells = _first_grid(read_html(page)).rows[0]
     assert [_hex_of(c.rgb) for c in cells] == ["FFC000", None]
+
+
+@pytest.mark.parametrize("cell, status", [
+    ("Blue – August 2022\nGreen – Dec 2022", "green"),            # the worst of red, amber, green present
+    ("Grey – August 2023\nBlue – December 2023", "white"),        # no red, amber or green: white
+    ("Blue – Jan 2023\nBlue – Mar 2023", "blue"),                 # every one blue
+    ("Red – Jul 2023\nAmber – Nov 2023\nGreen – Mar 2024", "red"),
+])
+def test_several_statuses_with_dates_in_one_cell_give_the_action_status_of_its_milestones(tmp_path, cell, status):
+    pdf = build_plan(tmp_path / "dated.pdf", HEADER, _rows([cell, "Amber"]), col_widths=WIDTHS)
+    assert [a.rag for a in extract(pdf).actions] == [status, "amber"]

@@ -83,6 +83,9 @@ def _status(cell: Cell | None, legend: Legend, words_column: bool) -> StatusRead
     if cell is None:
         return StatusRead(None, None, None)
     text = cell.text
+    several = legend.dated_statuses(text) if text else []
+    if several:  # one status per milestone, each with its date: the action's status is theirs
+        return StatusRead(_aggregate(several), text, "word")
     status, how = legend.from_text(text) if text else (None, None)
     if status:  # dates in the cell are left aside by the legend ("Green – Jan 23")
         return StatusRead(status, text, how)

@@ -299,6 +299,17 @@ class Legend:
                    key=len, default=None)
         return (self.words[best], "word") if best else (None, None)
 
+    def dated_statuses(self, text: str) -> list[str]:
+        """The statuses of a cell that lists several, each with its date ("Blue – Aug 2022 / Green – Dec
+        2022", one per milestone), in printed order; [] unless there are two or more."""
+        from wsoa.normalise.dates import find_dates
+
+        hits = find_dates(text)
+        cuts = [0] + [h.end for h in hits] + [len(text)]
+        parts = [text[a:b] for a, b in zip(cuts, cuts[1:])]
+        statuses = [s for s in (self.from_text(p)[0] for p in parts if _norm(_without_dates(p))) if s]
+        return statuses if len(hits) >= 2 and len(statuses) >= 2 else []
+
     def from_colour(self, rgb: RGB | None) -> tuple[str | None, bool]:
         """(status, exact) for a fill colour: the legend's own colours first, then the reference colours."""
         if rgb is None:
