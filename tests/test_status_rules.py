@@ -257,3 +257,13 @@ def test_html_colour_on_an_element_inside_the_cell(tmp_path):
 def test_several_statuses_with_dates_in_one_cell_give_the_action_status_of_its_milestones(tmp_path, cell, status):
     pdf = build_plan(tmp_path / "dated.pdf", HEADER, _rows([cell, "Amber"]), col_widths=WIDTHS)
     assert [a.rag for a in extract(pdf).actions] == [status, "amber"]
+
+
+def test_a_named_swatch_is_the_documents_colour_for_that_status_even_far_from_the_usual_one(tmp_path):
+    # a peach the key calls red: nearer the usual amber tints than any red, but this document says red
+    colours = {"Red": "F9CFBF", "Amber": "FFE8A9", "Green": "C6DDD3", "Blue": "DAE3EF"}
+    key = Table([[_swatch(c), f"{name} – {meaning}"] for (name, c), meaning in
+                 zip(colours.items(), ["Stalled", "Behind plan", "Progressing", "Delivered"])],
+                colWidths=[20, 160], hAlign="LEFT")
+    pdf = _pdf(tmp_path / "peach.pdf", [key], _rows([_dot(c) for c in colours.values()]))
+    assert [a.rag for a in extract(pdf).actions] == ["red", "amber", "green", "blue"]

@@ -95,8 +95,8 @@ def _swatch(page: Page, ln: Line) -> RGB | None:
 def _learn(lg: Legend, run: list[Entry]) -> None:
     """Learn a run of entries that makes a key: at least three, naming or showing two statuses or more.
 
-    A colour shared by every entry is the key's background, not a swatch; a swatch far from the
-    colour an entry names is not learned as that status's colour.
+    A colour shared by every entry is the key's background, not a swatch; where an entry names its
+    colour, the name says the status and its swatch is that status's colour in this document.
     """
     if len(run) < MIN_ENTRIES:
         return
@@ -107,8 +107,6 @@ def _learn(lg: Legend, run: list[Entry]) -> None:
         swatch = None if shared else swatch
         if status is None and swatch is not None:
             status = nearest_status(swatch)[0]
-        elif status is not None and swatch is not None and nearest_status(swatch)[0] != status:
-            swatch = None
         if status is not None:
             entries.append((status, meaning, swatch))
     if len({s for s, _, _ in entries}) < 2:
