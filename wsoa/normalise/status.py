@@ -195,11 +195,13 @@ _DESCRIPTIONS = re.compile(r"\b(?:descriptions?|descriptors?|ratings?|categories
                            r"\s*(?P<list>[^.]+)", re.IGNORECASE)
 
 
+@lru_cache(maxsize=1)
 def _colour_first() -> re.Pattern[str]:
     names, joins = legend_patterns()
     return re.compile(rf"\b({names})\s*(?:{joins})\s*", re.IGNORECASE)
 
 
+@lru_cache(maxsize=1)
 def _meaning_first() -> re.Pattern[str]:
     names, joins = legend_patterns()
     return re.compile(rf"(?:^|[;,.:]|\band\b)\s*(?P<meaning>[^;,.:=()]{{2,60}}?)\s*(?:{joins}|\()\s*"
