@@ -16,7 +16,7 @@ from wsoa.extract.trace import ActionTrace, TableTrace, report_of
 from wsoa.model import Action, Box, Milestone, TableReport, Warning
 from wsoa.normalise.dates import find_dates, last_date, read_cell
 from wsoa.normalise.roles import role_of
-from wsoa.normalise.status import Legend
+from wsoa.normalise.status import Legend, row_shading, rows_say_status, status_fill
 from wsoa.normalise.text import clean, split_lead
 
 WORST_FIRST = ("red", "amber", "green")
@@ -83,6 +83,9 @@ def _status(cell: Cell | None, legend: Legend, words_column: bool) -> StatusRead
     if cell is None:
         return StatusRead(None, None, None)
     text = cell.text
+    several = legend.dated_statuses(text) if text else []
+    if several:  # one status per milestone, each with its date: the action's status is theirs
+        return StatusRead(_aggregate(several), text, "word")
     status, how = legend.from_text(text) if text else (None, None)
     if status:  # dates in the cell are left aside by the legend ("Green – Jan 23")
         return StatusRead(status, text, how)
@@ -92,6 +95,22 @@ def _status(cell: Cell | None, legend: Legend, words_column: bool) -> StatusRead
     if words_column:
         return StatusRead(None, text or None, None)
     return StatusRead("white", text or None, "colour")
+
+
+def _drop_shading(table: Table, status_col: int | None) -> None:
+    """A status cell's fill that only shades its row (zebra rows, a row filled across) says no status,
+    unless whole rows take varying status colours (`rows_say_status`)."""
+    if status_col is None:
+        return
+    body = [r for r in table.rows if not r.spanning and not _is_header_row(table, r)]
+    rows = [[c.rgb for c in _distinct_row_cells(r)] for r in body]
+    shadings = row_shading(rows)
+    if rows_say_status(shadings):
+        return
+    for row, fills, shading in zip(body, rows, shadings):
+        cell = row.cells.get(status_col)
+        if cell is not None:
+            cell.rgb = status_fill(cell.rgb, fills, shading)
 
 
 def _only_dates(text: str) -> bool:
@@ -147,6 +166,7 @@ def read_actions(table: Table, index: int, legend: Legend, ctx: ActionContext) -
     out = ReadActions()
     roles = {c.role: i for i, c in enumerate(table.columns) if c.role}
     status_col = roles.get("status")
+    _drop_shading(table, status_col)
     words_column = status_col is not None and any(
         legend.from_text(r.text(status_col))[0] and not _only_dates(r.text(status_col)) for r in table.rows)
     kept: list[str] = []

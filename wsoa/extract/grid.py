@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass, field
 
 from wsoa.extract.page import Fill, Page, Rule, Word, group_lines
-from wsoa.normalise.status import RGB
+from wsoa.normalise.status import RGB, is_colour_mark, is_mark
 from wsoa.normalise.text import is_bullet, join_lines
 
 TOL = 2.0
@@ -128,6 +128,18 @@ def fill_under(fills: list[Fill], x0: float, top: float, x1: float, bottom: floa
     return best.rgb if best else None
 
 
+def mark_in(page: Page, x0: float, top: float, x1: float, bottom: float) -> RGB | None:
+    """The colour of a status mark inside the box: a filled shape (a dot) or a mark glyph drawn in colour."""
+    for shape in page.shapes:
+        if x0 <= (shape.x0 + shape.x1) / 2 < x1 and top <= (shape.top + shape.bottom) / 2 < bottom \
+                and is_colour_mark(shape.rgb):
+            return shape.rgb
+    for w in page.words:
+        if x0 <= w.xc < x1 and top <= w.yc < bottom and is_mark(w.text, w.rgb):
+            return w.rgb
+    return None
+
+
 def build_rows(page: Page, cols: list[Column], top: float, bottom: float, ruled: bool,
                anchor: int) -> list[Row]:
     """Cut the region top..bottom into atomic rows and cells."""
@@ -153,7 +165,8 @@ def build_rows(page: Page, cols: list[Column], top: float, bottom: float, ruled:
                 break
     for ci, cells in enumerate(cells_by_col):
         for cell in cells:
-            cell.rgb = fill_under(page.fills, cols[ci].x0, cell.top, cols[ci].x1, cell.bottom)
+            box = (cols[ci].x0, cell.top, cols[ci].x1, cell.bottom)
+            cell.rgb = mark_in(page, *box) or fill_under(page.fills, *box)
     rows: list[Row] = []
     for a, b in zip(atomic, atomic[1:]):
         if b - a <= TOL:

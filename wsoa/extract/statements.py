@@ -8,11 +8,10 @@ from datetime import date
 
 from rapidfuzz import fuzz
 
-from wsoa.extract.grid import fill_under
-from wsoa.extract.page import Line, Page
+from wsoa.extract.legend import legend  # noqa: F401 - the status key, read where statements are
 from wsoa.extract.prose import Paragraph
 from wsoa.normalise.dates import find_dates
-from wsoa.normalise.status import Legend, STATUSES
+from wsoa.normalise.status import STATUSES
 from wsoa.normalise.text import NUMBER_MARK, clean, strip_citation, strip_quotes
 
 WEAKNESS_LABEL = re.compile(
@@ -22,8 +21,6 @@ WEAKNESS_LABEL = re.compile(
     re.IGNORECASE)
 SAID = re.compile(r"^(?P<who>[A-Z][\w&' ]{1,40}?)\s+(?:said|found|reported|stated)\s*:\s*(?P<rest>.+)$")
 LABEL_PREFIX = re.compile(r"^(?:main findings?|key findings?|finding|inspection findings?)\s*:\s*", re.IGNORECASE)
-LEGEND_LINE = re.compile(rf"^(?P<colour>{'|'.join(STATUSES)}|grey|yellow|purple)\b\s*[-–—:=]?\s*(?P<meaning>.{{2,60}})$",
-                         re.IGNORECASE)
 KEY_ENTRY = re.compile(rf"^(?:{'|'.join(STATUSES)}|grey)\s*[:\-–]", re.IGNORECASE)  # "Blue: Completed"
 NUMBERED = re.compile(rf"^{NUMBER_MARK}\s+(?P<text>.+)$", re.IGNORECASE)
 
@@ -93,33 +90,6 @@ def quotes(paras: list[Paragraph]) -> list[tuple[str, str, int]]:
         elif said and re.search(r"ofsted|cqc|inspector", said.group("who"), re.IGNORECASE):
             out.append((strip_quotes(said.group("rest")), said.group("who").strip(), p.page))
     return out
-
-
-def legend(pages: list[Page]) -> Legend:
-    """The document's own status key: runs of short lines "Blue - complete", with the key's fill colours."""
-    lg = Legend.default()
-    for page in pages:
-        run = []
-        for ln in page.lines:
-            m = LEGEND_LINE.match(ln.text)
-            if m and len(ln.text.split()) <= 10:
-                run.append((ln, m))
-                continue
-            _learn(lg, run, page)
-            run = []
-        _learn(lg, run, page)
-    return lg
-
-
-def _learn(lg: Legend, run: list[tuple[Line, re.Match[str]]], page: Page) -> None:
-    if len(run) < 3:
-        return
-    for ln, m in run:
-        colour = m.group("colour").lower()
-        status = {"yellow": "amber", "grey": "white", "purple": "blue"}.get(colour, colour)
-        first = ln.words[0]
-        rgb = fill_under(page.fills, first.x0, first.top, first.x1, first.bottom)
-        lg.learn(status, m.group("meaning"), rgb)
 
 
 AREA_END = r"(?:\s+local\s+area\s+partnership|\s+local\s+area|\s+send\b|\s+[–\-]\s|\s*[(:,]|\s*$)"

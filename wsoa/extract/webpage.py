@@ -8,25 +8,69 @@ from pathlib import Path
 from bs4 import BeautifulSoup, Tag
 
 from wsoa.extract.flow import BODY, Block, Grid, GridCell, Para
-from wsoa.normalise.status import RGB
+from wsoa.normalise.status import RGB, is_mark
 
 HEADING_SIZE = {"h1": 20.0, "h2": 16.0, "h3": 14.0, "h4": 12.5, "h5": 11.5, "h6": 11.0}
-COLOUR = re.compile(r"background(?:-color)?\s*:\s*(#[0-9a-f]{3,6}|rgb\([^)]*\))", re.IGNORECASE)
+COLOUR = re.compile(r"background(?:-color)?\s*:\s*(#[0-9a-f]{3,6}|rgb\([^)]*\)|[a-z]+)", re.IGNORECASE)
 NAMED = {"red": "#ff0000", "green": "#00b050", "amber": "#ffc000", "orange": "#ffa500", "yellow": "#ffff00",
          "blue": "#0070c0", "grey": "#bfbfbf", "gray": "#bfbfbf", "white": "#ffffff"}
 
 
-def _rgb(tag: Tag) -> RGB | None:
-    m = COLOUR.search(tag.get("style", "") or "")
-    value = m.group(1) if m else (tag.get("bgcolor") or "")
-    value = NAMED.get(value.lower(), value) if isinstance(value, str) else ""
-    if value.startswith("rgb("):
+COLOR = re.compile(r"(?<![-\w])color\s*:\s*(#[0-9a-f]{3,6}|rgb\([^)]*\)|[a-z]+)", re.IGNORECASE)
+CLASS_RULE = re.compile(r"(?P<selectors>[^{}]+)\{(?P<body>[^{}]*)\}")
+Classes = dict[str, str]  # class name -> its background colour, from simple rules of the page's <style>
+
+
+def _colour(value: str) -> RGB | None:
+    """A CSS colour (#rgb, #rrggbb, rgb(...), or a plain name) as sRGB 0-1; None for white or unknown."""
+    value = NAMED.get(value.strip().lower(), value.strip())
+    rgb: tuple[float, ...] | None = None
+    if value.startswith("rgb"):
         parts = [float(x) for x in re.findall(r"[\d.]+", value)[:3]]
-        return tuple(v / 255 for v in parts) if len(parts) == 3 else None  # type: ignore[return-value]
-    if re.fullmatch(r"#[0-9a-fA-F]{3}|#[0-9a-fA-F]{6}", value or ""):
+        rgb = tuple(v / 255 for v in parts) if len(parts) == 3 else None
+    elif re.fullmatch(r"#[0-9a-fA-F]{3}|#[0-9a-fA-F]{6}", value):
         h = value[1:] if len(value) == 7 else "".join(c * 2 for c in value[1:])
         rgb = tuple(int(h[i:i + 2], 16) / 255 for i in (0, 2, 4))
-        return None if rgb == (1.0, 1.0, 1.0) else rgb  # type: ignore[return-value]
+    return None if rgb is None or rgb == (1.0, 1.0, 1.0) else rgb  # type: ignore[return-value]
+
+
+def class_colours(soup: BeautifulSoup) -> Classes:
+    """Background colours of simple class rules in <style> blocks (".good", "td.good", "td.a, .b")."""
+    out: Classes = {}
+    for style in soup.find_all("style"):
+        for rule in CLASS_RULE.finditer(style.get_text()):
+            m = COLOUR.search(rule.group("body"))
+            if not m:
+                continue
+            for selector in rule.group("selectors").split(","):
+                name = re.fullmatch(r"\s*(?:[a-z]+\d?)?\.(?P<cls>[\w-]+)\s*", selector, re.IGNORECASE)
+                if name:
+                    out[name.group("cls")] = m.group(1)
+    return out
+
+
+def _background(tag: Tag, classes: Classes) -> RGB | None:
+    m = COLOUR.search(tag.get("style", "") or "")
+    value = m.group(1) if m else tag.get("bgcolor") or next(
+        (classes[c] for c in tag.get("class") or [] if c in classes), "")
+    return _colour(value) if isinstance(value, str) and value else None
+
+
+def _rgb(tag: Tag, classes: Classes) -> RGB | None:
+    """A cell's fill, else the colour of an element inside it (a dot, a coloured block), else of a
+    mark glyph written in a colour."""
+    own = _background(tag, classes)
+    if own is not None:
+        return own
+    for inner in tag.find_all(True):
+        inner_fill = _background(inner, classes)  # a dot, or a coloured block filling the cell
+        if inner_fill is not None:
+            return inner_fill
+        text = inner.get_text(strip=True)
+        colour = COLOR.search(inner.get("style", "") or "") or None
+        rgb = _colour(colour.group(1)) if colour else None
+        if text and is_mark(text, rgb):
+            return rgb
     return None
 
 
@@ -54,7 +98,7 @@ def _span(value: object, limit: int) -> int:
     return max(1, min(int(match.group(1)) if match else 1, limit))
 
 
-def _grid(table: Tag) -> Grid:
+def _grid(table: Tag, classes: Classes) -> Grid:
     rows = [tr for tr in table.find_all("tr") if tr.find_parent("table") is table]
     taken: dict[tuple[int, int], bool] = {}
     grid = Grid(widths=[])
@@ -68,7 +112,7 @@ def _grid(table: Tag) -> Grid:
             for dr in range(rowspan):
                 for dc in range(span):
                     taken[(r + dr, col + dc)] = True
-            row.append(GridCell(col, span, rowspan, _cell_paras(td), _rgb(td)))
+            row.append(GridCell(col, span, rowspan, _cell_paras(td), _rgb(td, classes)))
             col += span
         grid.rows.append(row)
     n = max((c.col + c.span for row in grid.rows for c in row), default=1)
@@ -79,6 +123,7 @@ def _grid(table: Tag) -> Grid:
 def read_html(path: str | Path) -> list[Block]:
     """Headings, paragraphs, list items and tables of the page body, in order."""
     soup = BeautifulSoup(Path(path).read_bytes(), "html.parser")
+    classes = class_colours(soup)
     for junk in soup(["script", "style", "nav", "header", "footer", "noscript"]):
         junk.decompose()
     blocks: list[Block] = []
@@ -86,7 +131,7 @@ def read_html(path: str | Path) -> list[Block]:
         if tag.find_parent("table") is not None:
             continue
         if tag.name == "table":
-            blocks.append(_grid(tag))
+            blocks.append(_grid(tag, classes))
         elif tag.name == "p" and tag.find_parent("li") is not None:
             continue
         else:

@@ -2,14 +2,18 @@
 paragraph styles (headings, lists, bold), tables with their spans, merges and cell shading."""
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import docx
 from docx.oxml.ns import qn
 from docx.text.paragraph import Paragraph as DocxParagraph
+from lxml import etree
 
 from wsoa.extract.flow import BODY, Block, Grid, GridCell, Para
-from wsoa.normalise.status import RGB
+from wsoa.normalise.status import RGB, is_mark
+
+A_NS = "http://schemas.openxmlformats.org/drawingml/2006/main"
 
 HEADING_SIZE = {"title": 20.0, "heading 1": 16.0, "heading 2": 14.0, "heading 3": 12.5, "heading 4": 11.5}
 
@@ -34,16 +38,88 @@ def _para(p: DocxParagraph) -> Para | None:
     return Para(text, size, bool(bold), bool(item), 0 if bold else len(" ".join(opening).split()))
 
 
-def _rgb(tc) -> RGB | None:
-    pr = tc.tcPr
-    shd = pr.find(qn("w:shd")) if pr is not None else None
-    fill = shd.get(qn("w:fill")) if shd is not None else None
-    if not fill or fill.lower() in ("auto", "ffffff"):
+def _hex(code: str | None) -> RGB | None:
+    if not code or not re.fullmatch(r"[0-9A-Fa-f]{6}", code) or code.lower() == "ffffff":
         return None
-    return tuple(int(fill[i:i + 2], 16) / 255 for i in (0, 2, 4))  # type: ignore[return-value]
+    return tuple(int(code[i:i + 2], 16) / 255 for i in (0, 2, 4))  # type: ignore[return-value]
 
 
-def _grid(tbl, parent) -> Grid:
+def _themed(rgb: RGB, tint: str | None, shade: str | None) -> RGB:
+    """A theme colour lightened by a tint or darkened by a shade (hex 00-FF), as Word draws it."""
+    if tint:
+        t = int(tint, 16) / 255
+        rgb = tuple(v * t + (1 - t) for v in rgb)  # type: ignore[assignment]
+    if shade:
+        rgb = tuple(v * int(shade, 16) / 255 for v in rgb)  # type: ignore[assignment]
+    return rgb
+
+
+HIGHLIGHT = {"yellow": "FFFF00", "green": "00FF00", "cyan": "00FFFF", "magenta": "FF00FF", "blue": "0000FF",
+             "red": "FF0000", "darkBlue": "000080", "darkCyan": "008080", "darkGreen": "008000",
+             "darkMagenta": "800080", "darkRed": "800000", "darkYellow": "808000", "darkGray": "808080",
+             "lightGray": "C0C0C0"}  # Word's fixed highlight palette (ST_HighlightColor)
+
+
+def _shading(shd, theme: dict[str, str]) -> RGB | None:
+    """A w:shd element's colour: its fill, else its theme colour with tint or shade; None for none or white."""
+    if shd is None:
+        return None
+    fill = shd.get(qn("w:fill"))
+    if fill and fill.lower() != "auto":
+        return _hex(fill)
+    themed = _hex(theme.get(shd.get(qn("w:themeFill")) or ""))
+    return None if themed is None else _themed(themed, shd.get(qn("w:themeFillTint")), shd.get(qn("w:themeFillShade")))
+
+
+def _rgb(tc, theme: dict[str, str]) -> RGB | None:
+    """A cell's colour: its shading, else a paragraph's or a run's shading or highlight, else the colour
+    of a mark glyph (a coloured dot) in it."""
+    pr = tc.tcPr
+    own = _shading(pr.find(qn("w:shd")) if pr is not None else None, theme)
+    if own is not None:
+        return own
+    for p_pr in tc.iter(qn("w:pPr")):
+        shaded = _shading(p_pr.find(qn("w:shd")), theme)
+        if shaded is not None:
+            return shaded
+    for r in tc.iter(qn("w:r")):
+        r_pr = r.find(qn("w:rPr"))
+        text = "".join(t.text or "" for t in r.iter(qn("w:t")))
+        if r_pr is None or not text.strip():
+            continue
+        light = r_pr.find(qn("w:highlight"))
+        shaded = _shading(r_pr.find(qn("w:shd")), theme) or _hex(HIGHLIGHT.get(
+            light.get(qn("w:val")) if light is not None else "", ""))
+        colour = r_pr.find(qn("w:color"))
+        rgb = _hex(colour.get(qn("w:val"))) if colour is not None else None
+        if shaded is not None or is_mark(text, rgb):
+            return shaded or rgb
+    return None
+
+
+THEME_NAMES = {"dk1": "text1", "lt1": "background1", "dk2": "text2", "lt2": "background2"}
+
+
+def theme_colours(document) -> dict[str, str]:
+    """The document theme's colours by the names shading uses ("accent1", "text1", ...) as hex."""
+    for rel in document.part.rels.values():
+        if rel.reltype.endswith("/theme"):
+            root = etree.fromstring(rel.target_part.blob)
+            scheme = root.find(".//a:clrScheme", {"a": A_NS})
+            if scheme is None:
+                return {}
+            out: dict[str, str] = {}
+            for el in scheme:
+                name = etree.QName(el).localname
+                value = next((c.get("lastClr") or c.get("val") for c in el), None)
+                if value:
+                    out[THEME_NAMES.get(name, name)] = value
+                    out[name] = value
+            return out
+    return {}
+
+
+def _grid(tbl, parent, theme: dict[str, str]) -> Grid:
     widths = [int(c.get(qn("w:w"), 1440)) / 20 for c in tbl.tblGrid.iterchildren(qn("w:gridCol"))]
     grid = Grid(widths=widths or [100.0])
     open_cells: dict[int, GridCell] = {}  # grid column -> the cell a vertical merge continues
@@ -56,7 +132,7 @@ def _grid(tbl, parent) -> Grid:
                 open_cells[col].rowspan += 1
             else:
                 cell = GridCell(col, span, 1, [p for p in (_para(DocxParagraph(x, parent)) for x in tc.p_lst) if p],
-                                _rgb(tc))
+                                _rgb(tc, theme))
                 row.append(cell)
                 if tc.vMerge == "restart":
                     open_cells[col] = cell
@@ -71,11 +147,12 @@ def read_docx(path: str | Path) -> list[Block]:
     """The document body's paragraphs and tables, in order."""
     document = docx.Document(str(path))
     blocks: list[Block] = []
+    theme = theme_colours(document)
     for child in document.element.body.iterchildren():
         if child.tag == qn("w:p"):
             p = _para(DocxParagraph(child, document))
             if p:
                 blocks.append(p)
         elif child.tag == qn("w:tbl"):
-            blocks.append(_grid(child, document))
+            blocks.append(_grid(child, document, theme))
     return blocks

@@ -125,6 +125,17 @@ def row_shading(rows: list[list[RGB | None]]) -> list[RGB | None]:
     return out
 
 
+def rows_say_status(shading: list[RGB | None]) -> bool:
+    """True when whole rows are filled in two or more status colours that do not alternate: each row's
+    fill is then its status (a plan colouring whole rows by RAG), not shading. Zebra rows repeat the
+    same fill every other row; grey says no status."""
+    coloured = [f for f in shading if f is not None and not is_grey(f)]
+    if len({nearest_status(f)[0] for f in coloured}) < 2:
+        return False
+    pairs = [(a, b) for a, b in zip(shading, shading[2:]) if a is not None and b is not None]
+    return not pairs or any(delta_e(a, b) >= SAME_DE for a, b in pairs)
+
+
 def _shared(fills: list[RGB | None], spare: int) -> RGB | None:
     """The non-white fill found on all but `spare` cells of a row of at least 2 + `spare` cells, or None."""
     coloured = [f for f in fills if not is_white(f)]
@@ -149,12 +160,63 @@ def _norm(text: str) -> str:
     return re.sub(r"[^a-z/+ ]", "", re.sub(r"\s+", " ", text.lower())).strip()
 
 
-_COLOUR_STATUS = {"yellow": "amber", "orange": "amber", "grey": "white", "gray": "white", "purple": "blue",
-                  "black": "red"}
+@lru_cache(maxsize=1)
+def colour_names() -> dict[str, str]:
+    """Colour name a legend may print -> the status it stands for (data/statuses.toml [names])."""
+    return {n: s for s, names in _data()["names"].items() for n in names}
+
+
+def colour_name(word: str) -> str | None:
+    """The status a printed colour name stands for ("Yellow" -> amber), or None."""
+    return colour_names().get(word.strip().lower())
+
+
+@lru_cache(maxsize=1)
+def marks() -> frozenset[str]:
+    """Glyphs that are a coloured mark (a status dot, a legend swatch) when drawn in colour."""
+    return frozenset(_data()["legend"]["marks"])
+
+
+def is_mark(text: str, rgb: RGB | None) -> bool:
+    """A word that is only a mark glyph drawn in a colour (not black or grey): a dot, not a bullet."""
+    return bool(text) and all(ch in marks() for ch in text.strip()) and is_colour_mark(rgb)
+
+
+def is_colour_mark(rgb: RGB | None) -> bool:
+    """A mark's colour that can say a status: not white, and not the black or dark grey of text ink
+    (a bullet); a light grey dot can ("not started")."""
+    return rgb is not None and not is_white(rgb) and not (is_grey(rgb) and max(rgb) < 0.5)
+
+
+@lru_cache(maxsize=1)
+def legend_patterns() -> tuple[str, str]:
+    """(colour names, joining words) as regular-expression alternations, longest first."""
+    names = "|".join(sorted(map(re.escape, colour_names()), key=len, reverse=True))
+    words = [j for j in _data()["legend"]["joins"] if j.isalpha()]
+    joins = r"[-–—:=]|\b(?:" + "|".join(map(re.escape, words)) + r")\b"
+    return names, joins
+
+
 _DESCRIPTIONS = re.compile(r"\b(?:descriptions?|descriptors?|ratings?|categories|statuses|levels|key)\b[^:]{0,30}:"
                            r"\s*(?P<list>[^.]+)", re.IGNORECASE)
-_LEGEND_PAIR = re.compile(r"\b(blue|green|amber|red|white|grey|gray|yellow|orange|purple|black)\s*[-–—:=]\s*",
-                          re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _colour_first() -> re.Pattern[str]:
+    names, joins = legend_patterns()
+    return re.compile(rf"\b({names})\s*(?:{joins})\s*", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _meaning_first() -> re.Pattern[str]:
+    names, joins = legend_patterns()
+    return re.compile(rf"(?:^|[;,.:]|\band\b)\s*(?P<meaning>[^;,.:=()]{{2,60}}?)\s*(?:{joins}|\()\s*"
+                      rf"\b(?P<colour>{names})\b", re.IGNORECASE)
+
+
+def plain_meaning(meaning: str) -> bool:
+    """A legend meaning worth learning: some words, no figures (not a date or a row of a table)."""
+    return bool(_norm(meaning)) and not re.search(r"\d", meaning) and len(meaning.split()) <= 8
 
 
 def _without_dates(text: str) -> str:
@@ -196,13 +258,20 @@ class Legend:
         Off track and Not yet started" (each by its plain meaning, or by its place in the usual
         order blue, green, amber, red, white where the known ones keep to it).
         """
-        pairs = list(_LEGEND_PAIR.finditer(text))
+        pairs = list(_colour_first().finditer(text))
         if len(pairs) >= 3:
+            learned = 0
             for m, nxt in zip(pairs, pairs[1:] + [None]):
                 meaning = text[m.end():nxt.start() if nxt else len(text)].strip(" ;,.\n")
                 meaning = re.sub(r"\s+(?:and|or)$", "", meaning)
-                if _norm(meaning):
-                    self.learn(_COLOUR_STATUS.get(m.group(1).lower(), m.group(1).lower()), meaning)
+                if plain_meaning(meaning):
+                    self.learn(colour_name(m.group(1)) or "white", meaning)
+                    learned += 1
+            return learned
+        pairs = [m for m in _meaning_first().finditer(text) if plain_meaning(m.group("meaning"))]
+        if len(pairs) >= 3:  # "Delivered means blue; Progressing means green; ..."
+            for m in pairs:
+                self.learn(colour_name(m.group("colour")) or "white", m.group("meaning"))
             return len(pairs)
         m = _DESCRIPTIONS.search(text)
         items = [i.strip() for i in re.split(r",|\band\b|\bor\b", m.group("list")) if i.strip()] if m else []
@@ -228,12 +297,26 @@ class Legend:
             return None, None
         if t in self.words:
             return self.words[t], "letter" if len(t) == 1 else "word"
+        joined = {k.replace(" ", ""): s for k, s in self.words.items() if len(k) > 2}
+        if t.replace(" ", "") in joined:  # a word wrapped mid-word in a narrow column: "Delive red"
+            return joined[t.replace(" ", "")], "word"
         first = t.split(" ")[0]
         if first in STATUSES:
             return first, "word"
         best = max((k for k in self.words if len(k) > 2 and re.search(rf"\b{re.escape(k)}\b", t)),
                    key=len, default=None)
         return (self.words[best], "word") if best else (None, None)
+
+    def dated_statuses(self, text: str) -> list[str]:
+        """The statuses of a cell that lists several, each with its date ("Blue – Aug 2022 / Green – Dec
+        2022", one per milestone), in printed order; [] unless there are two or more."""
+        from wsoa.normalise.dates import find_dates
+
+        hits = find_dates(text)
+        cuts = [0] + [h.end for h in hits] + [len(text)]
+        parts = [text[a:b] for a, b in zip(cuts, cuts[1:])]
+        statuses = [s for s in (self.from_text(p)[0] for p in parts if _norm(_without_dates(p))) if s]
+        return statuses if len(hits) >= 2 and len(statuses) >= 2 else []
 
     def from_colour(self, rgb: RGB | None) -> tuple[str | None, bool]:
         """(status, exact) for a fill colour: the legend's own colours first, then the reference colours."""
