@@ -8,12 +8,14 @@ from datetime import date
 
 from rapidfuzz import fuzz
 
+from wsoa.data import load
 from wsoa.extract.grid import fill_under
 from wsoa.extract.page import Line, Page
 from wsoa.extract.prose import Paragraph
+from wsoa.extract.ties import named
 from wsoa.normalise.dates import find_dates
 from wsoa.normalise.status import Legend, STATUSES
-from wsoa.normalise.text import NUMBER_MARK, clean, strip_citation, strip_quotes
+from wsoa.normalise.text import ITEM_MARK, clean, strip_citation, strip_quotes
 
 WEAKNESS_LABEL = re.compile(
     r"^(?:(?:the\s+)?(?:significant\s+)?(?:area|areas)\s+(?:of|for)\s+(?:significant\s+)?(?:weakness|priority action)"
@@ -25,7 +27,6 @@ LABEL_PREFIX = re.compile(r"^(?:main findings?|key findings?|finding|inspection 
 LEGEND_LINE = re.compile(rf"^(?P<colour>{'|'.join(STATUSES)}|grey|yellow|purple)\b\s*[-–—:=]?\s*(?P<meaning>.{{2,60}})$",
                          re.IGNORECASE)
 KEY_ENTRY = re.compile(rf"^(?:{'|'.join(STATUSES)}|grey)\s*[:\-–]", re.IGNORECASE)  # "Blue: Completed"
-NUMBERED = re.compile(rf"^{NUMBER_MARK}\s+(?P<text>.+)$", re.IGNORECASE)
 
 
 @dataclass
@@ -63,18 +64,27 @@ def _statement_text(text: str) -> str:
     return strip_quotes(clean(text)).rstrip()
 
 
-def numbered_weaknesses(paras: list[Paragraph]) -> list[Statement]:
-    """A numbered list that follows the first mention of the weaknesses (a statement's introduction)."""
+INTRODUCES = re.compile(r"weakness|areas? (?:of|for) (?:concern|improvement|priority|development)|priorities\b",
+                        re.IGNORECASE)
+
+
+def listed_weaknesses(paras: list[Paragraph]) -> list[Statement]:
+    """The plan's own list: the list items (numbered, lettered or bulleted) right after the first
+    paragraph or heading that introduces the weaknesses or priorities, without their marks. A heading
+    ends the list and is never an item; an item that only ranks ("High", "Medium") is not a weakness."""
+    levels = set(load("columns.toml")["content"]["levels"])
     for i, p in enumerate(paras):
-        if not re.search(r"weakness|areas? (?:of|for) (?:concern|improvement|priority)", p.text, re.IGNORECASE):
+        if not INTRODUCES.search(p.text) or named(p.text, p.heading or p.bold):
             continue
         items: list[Statement] = []
         for q in paras[i + 1:]:
-            m = NUMBERED.match(q.text)
-            if not m:
+            if q.heading or not (q.item or ITEM_MARK.match(q.text)):
                 break
-            items.append(Statement(_statement_text(m.group("text")), q.pos, q.page))
-        if len(items) >= 1:
+            text = _statement_text(ITEM_MARK.sub("", q.text, count=1))
+            if text.lower().strip(" .") in levels or not text:
+                break
+            items.append(Statement(text, q.pos, q.page))
+        if items:
             return items
     return []
 
