@@ -154,3 +154,29 @@ def test_a_priority_column_of_levels_names_no_weakness(tmp_path):
     doc = extract(path)
     assert [w.text for w in doc.weaknesses] == ["Long waits for speech and language therapy"]
     assert _ids(doc) == [("1.1", "W1"), ("1.2", "W1"), ("1.3", "W1")]
+
+
+def test_a_weakness_cell_saying_cross_cutting_names_no_weakness(tmp_path):
+    from tests.pdfbuild import build_plan
+
+    header = ["Area of weakness", "Ref", "Action", "Lead", "Deadline"]
+    rows = [[LIST[0], "1.1", "Audit twenty EHC plans each term", "Council", "Dec 2023"],
+            [None, "1.2", "Train caseworkers in writing outcomes", "Council", "Jan 2024"],
+            ["Cross-cutting: enabling actions", "E1", "Refresh the board's terms of reference", "Council", "Mar 2024"]]
+    pdf = build_plan(tmp_path / "column.pdf", header, rows, spans=[((0, 1), (0, 2))],
+                     heading="Plan of action", col_widths=[170, 40, 220, 80, 80])
+    doc = extract(pdf)
+    assert [w.text for w in doc.weaknesses] == [LIST[0]]
+    assert _ids(doc) == [("1.1", "W1"), ("1.2", "W1"), ("E1", None)]
+
+
+def test_markers_made_into_the_list_keep_their_own_weakness_when_numbers_skip(tmp_path):
+    pdf = build(tmp_path / "skip.pdf", [
+        ("title", "Northshire Written Statement of Action"),
+        ("p", "Progress on every action is reported to the SEND Improvement Board each month. " * 4),
+        ("table", ["Priority 1: Quality of EHC plans", _row("1.1", "Audit twenty EHC plans each term"),
+                   "Priority 3: Transition to adult services", _row("3.1", "Agree a transition protocol"),
+                   "Priority 4: Therapy waits", _row("4.1", "Recruit two therapists")])])
+    doc = extract(pdf)
+    assert [w.text for w in doc.weaknesses] == ["Quality of EHC plans", "Transition to adult services", "Therapy waits"]
+    assert _ids(doc) == [("1.1", "W1"), ("3.1", "W2"), ("4.1", "W3")]

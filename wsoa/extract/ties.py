@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Callable
 
 from rapidfuzz import fuzz
 
@@ -119,10 +120,12 @@ def _names(m: Marker, weaknesses: list[Weakness], match_statement) -> str | None
     return None if cross_cutting(m.text) else restated(m.text, weaknesses)
 
 
-def listed(markers: list[Marker]) -> list[Weakness]:
-    """A plan without a list of its own: its labelled markers are the list, in order (one per number or wording)."""
+def listed(markers: list[Marker]) -> tuple[list[Weakness], dict[int, str]]:
+    """A plan without a list of its own: its labelled markers are the list, in order (one per number or
+    wording), and the weakness each of them names."""
     out: list[Weakness] = []
     seen: dict[object, str] = {}
+    names: dict[int, str] = {}
     for m in markers:
         if m.named is None:
             continue
@@ -130,7 +133,8 @@ def listed(markers: list[Marker]) -> list[Weakness]:
         if key not in seen:
             seen[key] = weakness_id(len(out) + 1)
             out.append(Weakness(id=seen[key], text=m.named.text, kind=m.named.kind))  # type: ignore[arg-type]
-    return out
+        names[id(m)] = seen[key]
+    return out, names
 
 
 def tie(events: list[Marker | Action], weaknesses: list[Weakness], match_statement=None) -> list[Weakness]:
@@ -141,10 +145,11 @@ def tie(events: list[Marker | Action], weaknesses: list[Weakness], match_stateme
     cross-cutting one, sets the weakness of what follows (None when it names none).
     """
     if weaknesses:
-        _walk(events, weaknesses, match_statement or (lambda text: restated(text, weaknesses)))
+        said = match_statement or (lambda text: restated(text, weaknesses))
+        _walk(events, lambda m: _names(m, weaknesses, said))
         return weaknesses
-    made = listed([e for e in events if isinstance(e, Marker)])
-    _walk(events, made, lambda text: restated(text, made))
+    made, names = listed([e for e in events if isinstance(e, Marker)])
+    _walk(events, lambda m: names[id(m)] if id(m) in names else _names(m, made, lambda t: restated(t, made)))
     used = {e.weakness_id for e in events if isinstance(e, Action)}
     kept = [w for w in made if w.id in used]
     new_ids = {w.id: weakness_id(i) for i, w in enumerate(kept, start=1)}
@@ -154,9 +159,9 @@ def tie(events: list[Marker | Action], weaknesses: list[Weakness], match_stateme
     return [w.model_copy(update={"id": new_ids[w.id]}) for w in kept]
 
 
-def _walk(events: list[Marker | Action], weaknesses: list[Weakness], match_statement) -> None:
+def _walk(events: list[Marker | Action], resolve: Callable[[Marker], str | None]) -> None:
     markers = [e for e in events if isinstance(e, Marker)]
-    said = {id(m): _names(m, weaknesses, match_statement) for m in markers}
+    said = {id(m): resolve(m) for m in markers}
     levels = {m.level for m in markers if m.named or m.statement or said[id(m)]}
     current: str | None = None
     for e in events:
