@@ -180,3 +180,20 @@ def test_markers_made_into_the_list_keep_their_own_weakness_when_numbers_skip(tm
     doc = extract(pdf)
     assert [w.text for w in doc.weaknesses] == ["Quality of EHC plans", "Transition to adult services", "Therapy waits"]
     assert _ids(doc) == [("1.1", "W1"), ("3.1", "W2"), ("4.1", "W3")]
+
+
+def test_a_row_holding_only_a_label_naming_a_weakness_is_a_banner_even_unmerged(tmp_path):
+    from tests.pdfbuild import build_plan
+
+    rows = [["Area of weakness 2: Long waits for therapy", None, None, None],
+            ["1.1", "Recruit two more therapists", "ICB", "Dec 2023"],
+            ["1.2", "Publish waiting times monthly", "Trust", "Jan 2024"],
+            ["Cross-cutting actions", None, None, None],
+            ["2.1", "Refresh the board's terms of reference", "Council", "Mar 2024"]]
+    pdf = build_plan(tmp_path / "unmerged.pdf", HEADER, rows, heading="Plan of action",
+                     before=["The inspection identified the following areas of weakness:"] + [
+                         f"{i}. {w}" for i, w in enumerate(LIST, start=1)])
+    doc = extract(pdf)
+    assert [a.ref for a in doc.actions] == ["1.1", "1.2", "2.1"]
+    assert _ids(doc) == [("1.1", "W2"), ("1.2", "W2"), ("2.1", None)]
+    assert doc.actions[0].group == "Area of weakness 2: Long waits for therapy"
