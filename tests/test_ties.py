@@ -197,3 +197,23 @@ def test_a_row_holding_only_a_label_naming_a_weakness_is_a_banner_even_unmerged(
     assert [a.ref for a in doc.actions] == ["1.1", "1.2", "2.1"]
     assert _ids(doc) == [("1.1", "W2"), ("1.2", "W2"), ("2.1", None)]
     assert doc.actions[0].group == "Area of weakness 2: Long waits for therapy"
+
+
+def test_lists_of_priority_actions_and_improvements_keep_their_kind_and_numbering(tmp_path):
+    pdf = build(tmp_path / "kinds.pdf", [
+        ("title", "Northshire Priority Action Plan"),
+        ("p", "The inspection identified the following areas for priority action:"),
+        ("p", "1. The poor quality of EHC plans and their review"),
+        ("p", "2. Long waits for speech and language therapy"),
+        ("p", "It also identified these areas for improvement:"),
+        ("p", "1 Weak transition of young people to adult health services"),
+        ("p", "2 Too few young people know the local offer"),
+        ("bold", "1. How to read this plan"),
+        ("p", "Each table lists the actions for one area, with a lead and a deadline. " * 3),
+        ("h", "Area for improvement 2"), ("table", [_row("1.1", "Refresh the local offer pages")]),
+        ("h", "Area for priority action 2"), ("table", [_row("2.1", "Recruit two therapists")])])
+    doc = extract(pdf)
+    assert [(w.text, w.kind) for w in doc.weaknesses] == [
+        (LIST[0], "priority_action"), (LIST[1], "priority_action"), (LIST[2], "improvement"),
+        ("Too few young people know the local offer", "improvement")]
+    assert _ids(doc) == [("1.1", "W4"), ("2.1", "W2")]

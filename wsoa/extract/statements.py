@@ -34,6 +34,7 @@ class Statement:
     text: str
     pos: tuple[int, float]
     page: int
+    kind: str = "significant_weakness"
 
 
 def weakness_statements(paras: list[Paragraph]) -> list[Statement]:
@@ -68,25 +69,45 @@ INTRODUCES = re.compile(r"weakness|areas? (?:of|for) (?:concern|improvement|prio
                         re.IGNORECASE)
 
 
-def listed_weaknesses(paras: list[Paragraph]) -> list[Statement]:
-    """The plan's own list: the list items (numbered, lettered or bulleted) right after the first
-    paragraph or heading that introduces the weaknesses or priorities, without their marks. A heading
-    ends the list and is never an item; an item that only ranks ("High", "Medium") is not a weakness."""
+def listed_weaknesses(paras: list[Paragraph], until: tuple[int, float] | None = None) -> list[Statement]:
+    """The plan's own lists (before `until`, its first action table): the list items right after each
+    paragraph or heading that introduces weaknesses, priorities or improvements, without their marks,
+    each of the kind its introduction names. A heading or a change of style ends a list and is never
+    an item; an item that only ranks ("High", "Medium") is not a weakness."""
+    out: list[Statement] = []
+    i = 0
+    while i < len(paras) and (until is None or paras[i].pos < until):
+        p = paras[i]
+        items = [] if not INTRODUCES.search(p.text) or named(p.text, p.heading or p.bold) else _items(paras[i + 1:])
+        kind = list_kind(p.text)
+        out += [Statement(t, q.pos, q.page, kind) for q, t in items]
+        i += len(items) + 1
+    return out
+
+
+def _items(paras: list[Paragraph]) -> list[tuple[Paragraph, str]]:
+    """The list items that open `paras`: marked ("1.", "(a)", a bullet) or numbered 1, 2, 3 in turn."""
     levels = set(load("columns.toml")["content"]["levels"])
-    for i, p in enumerate(paras):
-        if not INTRODUCES.search(p.text) or named(p.text, p.heading or p.bold):
-            continue
-        items: list[Statement] = []
-        for q in paras[i + 1:]:
-            if q.heading or not (q.item or ITEM_MARK.match(q.text)):
-                break
-            text = _statement_text(ITEM_MARK.sub("", q.text, count=1))
-            if text.lower().strip(" .") in levels or not text:
-                break
-            items.append(Statement(text, q.pos, q.page))
-        if items:
-            return items
-    return []
+    out: list[tuple[Paragraph, str]] = []
+    for q in paras:
+        mark = ITEM_MARK.match(q.text) or re.match(rf"^{len(out) + 1}\s+(?=\S)", q.text)
+        start = mark.end() if mark else 0 if q.item else None  # an item's bullet may be left out of its text
+        first = out[0][0] if out else q
+        if q.heading or start is None or (q.bold, round(q.size)) != (first.bold, round(first.size)):
+            break
+        text = _statement_text(q.text[start:])
+        if not text or text.lower().strip(" .") in levels:
+            break
+        out.append((q, text))
+    return out
+
+
+def list_kind(text: str) -> str:
+    """The kind of list an introduction names (data/labels.toml [headings]), by its longest phrase."""
+    low = " ".join(text.lower().split())
+    found = [(len(p), kind) for kind, ps in load("labels.toml")["headings"].items() for p in ps
+             if len(p.split()) > 1 and re.search(rf"\b{re.escape(p)}", low)]
+    return max(found)[1] if found else "significant_weakness"
 
 
 def quotes(paras: list[Paragraph]) -> list[tuple[str, str, int]]:
