@@ -217,3 +217,18 @@ def test_lists_of_priority_actions_and_improvements_keep_their_kind_and_numberin
         (LIST[0], "priority_action"), (LIST[1], "priority_action"), (LIST[2], "improvement"),
         ("Too few young people know the local offer", "improvement")]
     assert _ids(doc) == [("1.1", "W4"), ("2.1", "W2")]
+
+
+def test_a_priority_column_naming_priorities_by_number_ties_to_the_plans_list(tmp_path):
+    from tests.pdfbuild import build_plan
+
+    header = ["Ref", "Priority", "Action", "Lead", "Deadline"]
+    rows = [["1", "Priority 2", "Recruit two therapists", "ICB", "Dec 2023"],
+            ["2", "Priority 1", "Audit twenty EHC plans each term", "Council", "Jan 2024"],
+            ["3", "High", "Train caseworkers in writing outcomes", "Council", "Mar 2024"]]
+    pdf = build_plan(tmp_path / "numbers.pdf", header, rows, heading="Plan of action",
+                     before=["The inspection identified the following areas for priority action:"] + [
+                         f"{i}. {w}" for i, w in enumerate(LIST[:2], start=1)], col_widths=[40, 80, 250, 80, 80])
+    doc = extract(pdf)
+    assert [w.text for w in doc.weaknesses] == LIST[:2]
+    assert _ids(doc) == [("1", "W2"), ("2", "W1"), ("3", None)]

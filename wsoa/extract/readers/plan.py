@@ -15,7 +15,7 @@ from wsoa.extract.cards import tie_cards, to_action
 from wsoa.extract.readers import Layout, Reader, evidence
 from wsoa.extract.statements import (KEY_ENTRY, Statement, legend, listed_weaknesses, match_weakness, quotes,
                                      weakness_statements)
-from wsoa.extract.ties import Marker, cross_cutting, named, tie
+from wsoa.extract.ties import Marker, cross_cutting, named, of_named, tie
 from wsoa.extract.tables import Table
 from wsoa.model import Action, Document, Quote, Weakness
 
@@ -150,24 +150,31 @@ def read_tables(layout: Layout, doc: Document, statements: list[Statement], own_
             _weakness_column(doc, got)
 
 
+def _levels() -> set[str]:
+    return set(load("columns.toml")["content"]["levels"])
+
+
 def _ranks(texts: list[str]) -> bool:
-    """A "Priority" column of High / Medium / Low ranks the actions; it names no weakness."""
-    levels = set(load("columns.toml")["content"]["levels"])
+    """A "Priority" column of High / Medium / Low ranks the actions; it names no weakness ("Priority 2" does)."""
     full = [t.lower().strip(" .") for t in texts if t.strip()]
-    return bool(full) and sum(t in levels for t in full) >= 0.6 * len(full)
+    return bool(full) and sum(t in _levels() and not named(t) for t in full) >= 0.6 * len(full)
 
 
 def _weakness_column(doc: Document, got: ReadActions) -> None:
-    """Weaknesses named in a table column: each distinct text is a weakness (one saying it is cross-cutting
-    names none), each action points at its own."""
+    """Weaknesses named in a table column: a cell naming one by number ("Priority 2") is that one of the
+    plan's list; each other distinct text is a weakness (one saying it is cross-cutting, or only
+    ranking, names none); each action points at its own."""
     last: str | None = None
     for action, text in zip(got.actions, got.weakness_texts):
         if not text:  # a weakness cell that was not repeated applies until the next one
             action.weakness_id = last
             continue
+        name = named(text)
         wid, score = match_weakness(text, [(w.id, w.text) for w in doc.weaknesses])
-        if cross_cutting(text):
+        if cross_cutting(text) or (text.lower().strip(" .") in _levels() and not name):
             wid = None
+        elif name and name.number and of_named(name, doc.weaknesses):
+            wid = of_named(name, doc.weaknesses)
         elif wid is None or score < SAME_WEAKNESS:
             wid = doc.next_weakness_id()
             doc.weaknesses.append(Weakness(id=wid, text=text))
