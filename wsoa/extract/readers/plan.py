@@ -49,7 +49,8 @@ def read(layout: Layout, doc: Document) -> None:
     else:
         first = min((t.top for t in layout.tables), default=None)
         for st in listed_weaknesses(layout.paras, first):
-            doc.weaknesses.append(Weakness(id=doc.next_weakness_id(), text=st.text, kind=st.kind))  # type: ignore[arg-type]
+            listed = Weakness(id=doc.next_weakness_id(), text=st.text, kind=st.kind)  # type: ignore[arg-type]
+            doc.weaknesses.append(listed)
     read_tables(layout, doc, statements)
     if not doc.actions and len(layout.cards) >= MIN_CARDS:  # written as cards or prose, not tables
         doc.warnings = [w for w in doc.warnings if w.code != "unparsed-table"]
