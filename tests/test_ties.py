@@ -232,3 +232,17 @@ def test_a_priority_column_naming_priorities_by_number_ties_to_the_plans_list(tm
     doc = extract(pdf)
     assert [w.text for w in doc.weaknesses] == LIST[:2]
     assert _ids(doc) == [("1", "W2"), ("2", "W1"), ("3", None)]
+
+
+def test_a_labelled_sub_group_under_a_numbered_priority_keeps_the_priority(tmp_path):
+    pdf = build(tmp_path / "themes.pdf", [
+        ("title", "Northshire Written Statement of Action"),
+        ("p", "Progress on every action is reported to the SEND Improvement Board each month. " * 4),
+        ("h", "Priority 1: Quality of EHC plans"),
+        ("table", ["Theme: casework", _row("1.1", "Audit twenty EHC plans each term"),
+                   "Theme: training", _row("1.2", "Train caseworkers in writing outcomes")]),
+        ("h", "Priority 2: Therapy waits"), ("table", [_row("2.1", "Recruit two therapists")])])
+    doc = extract(pdf)
+    assert [w.text for w in doc.weaknesses] == ["Quality of EHC plans", "Therapy waits"]
+    assert _ids(doc) == [("1.1", "W1"), ("1.2", "W1"), ("2.1", "W2")]
+    assert [a.group for a in doc.actions] == ["Theme: casework", "Theme: training", None]

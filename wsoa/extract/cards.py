@@ -159,9 +159,9 @@ def read_cards(pages: list[Page], body: float, skip: dict[int, list[tuple[float,
     heading: Named | None = None
     for seg in segs:
         if seg.role is None:
-            named = heading_of(seg)
-            if named:
-                section, heading, pending = seg.text, named, []
+            names = heading_of(seg)
+            if names:
+                section, heading, pending = seg.text, names, []
                 _close(current, cards)
                 current, last_role = Card(section=section, heading=heading), None
                 continue

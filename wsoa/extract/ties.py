@@ -126,8 +126,9 @@ def listed(markers: list[Marker]) -> tuple[list[Weakness], dict[int, str]]:
     out: list[Weakness] = []
     seen: dict[object, str] = {}
     names: dict[int, str] = {}
+    numbered = any(m.named and m.named.number for m in markers)
     for m in markers:
-        if m.named is None:
+        if m.named is None or (numbered and not m.named.number):  # "Theme: ..." under "Priority 2" is a sub-group
             continue
         key = m.named.number or m.named.text.lower()
         if key not in seen:
@@ -162,7 +163,7 @@ def tie(events: list[Marker | Action], weaknesses: list[Weakness], match_stateme
 def _walk(events: list[Marker | Action], resolve: Callable[[Marker], str | None]) -> None:
     markers = [e for e in events if isinstance(e, Marker)]
     said = {id(m): resolve(m) for m in markers}
-    levels = {m.level for m in markers if m.named or m.statement or said[id(m)]}
+    levels = {m.level for m in markers if (m.named and m.named.number) or m.statement or said[id(m)]}
     current: str | None = None
     for e in events:
         if isinstance(e, Marker):
