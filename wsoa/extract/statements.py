@@ -69,7 +69,7 @@ INTRODUCES = re.compile(r"weakness|areas? (?:of|for) (?:concern|improvement|prio
                         re.IGNORECASE)
 
 
-def listed_weaknesses(paras: list[Paragraph], until: tuple[int, float] | None = None) -> list[Statement]:
+def plan_list(paras: list[Paragraph], until: tuple[int, float] | None = None) -> list[Statement]:
     """The plan's own lists (before `until`, its first action table): the list items right after each
     paragraph or heading that introduces weaknesses, priorities or improvements, without their marks,
     each of the kind its introduction names. A heading or a change of style ends a list and is never

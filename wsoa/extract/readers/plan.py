@@ -13,7 +13,7 @@ from wsoa.extract.actions import ActionContext, ReadActions, read_actions
 from wsoa.data import load
 from wsoa.extract.cards import tie_cards, to_action
 from wsoa.extract.readers import Layout, Reader, evidence
-from wsoa.extract.statements import (KEY_ENTRY, Statement, legend, listed_weaknesses, match_weakness, quotes,
+from wsoa.extract.statements import (KEY_ENTRY, Statement, legend, match_weakness, plan_list, quotes,
                                      weakness_statements)
 from wsoa.extract.ties import Marker, cross_cutting, named, of_named, tie
 from wsoa.extract.tables import Table
@@ -48,7 +48,7 @@ def read(layout: Layout, doc: Document) -> None:
                 doc.weaknesses.append(Weakness(id=doc.next_weakness_id(), text=st.text))
     else:
         first = min((t.top for t in layout.tables), default=None)
-        for st in listed_weaknesses(layout.paras, first):
+        for st in plan_list(layout.paras, first):
             listed = Weakness(id=doc.next_weakness_id(), text=st.text, kind=st.kind)  # type: ignore[arg-type]
             doc.weaknesses.append(listed)
     read_tables(layout, doc, statements)
