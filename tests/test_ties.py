@@ -246,3 +246,14 @@ def test_a_labelled_sub_group_under_a_numbered_priority_keeps_the_priority(tmp_p
     assert [w.text for w in doc.weaknesses] == ["Quality of EHC plans", "Therapy waits"]
     assert _ids(doc) == [("1.1", "W1"), ("1.2", "W1"), ("2.1", "W2")]
     assert [a.group for a in doc.actions] == ["Theme: casework", "Theme: training", None]
+
+
+def test_labelled_statements_keep_the_kind_their_label_names(tmp_path):
+    pdf = build(tmp_path / "statements.pdf", [
+        ("title", "Northshire Priority Action Plan"),
+        ("p", "Progress on every action is reported to the SEND Improvement Board each month. " * 4),
+        ("bold", f"Area for priority action 1: {LIST[0]}"), ("table", [_row("1.1", "Audit twenty EHC plans")]),
+        ("bold", f"Area for priority action 2: {LIST[1]}"), ("table", [_row("2.1", "Recruit two therapists")])])
+    doc = extract(pdf)
+    assert [(w.text, w.kind) for w in doc.weaknesses] == [(LIST[0], "priority_action"), (LIST[1], "priority_action")]
+    assert _ids(doc) == [("1.1", "W1"), ("2.1", "W2")]

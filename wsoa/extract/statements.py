@@ -53,7 +53,7 @@ def weakness_statements(paras: list[Paragraph]) -> list[Statement]:
             rest = paras[i + 1].text
         text = _statement_text(rest)
         if len(text.split()) >= 3:
-            out.append(Statement(text, p.pos, p.page))
+            out.append(Statement(text, p.pos, p.page, list_kind(p.text[:m.start("rest")])))
     return out
 
 

@@ -45,7 +45,7 @@ def read(layout: Layout, doc: Document) -> None:
         for st in statements:
             wid, score = match_weakness(st.text, [(w.id, w.text) for w in doc.weaknesses])
             if wid is None or score < SAME_WEAKNESS:
-                doc.weaknesses.append(Weakness(id=doc.next_weakness_id(), text=st.text))
+                doc.weaknesses.append(Weakness(id=doc.next_weakness_id(), text=st.text, kind=st.kind))  # type: ignore
     else:
         first = min((t.top for t in layout.tables), default=None)
         for st in plan_list(layout.paras, first):
