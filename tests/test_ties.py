@@ -257,3 +257,13 @@ def test_labelled_statements_keep_the_kind_their_label_names(tmp_path):
     doc = extract(pdf)
     assert [(w.text, w.kind) for w in doc.weaknesses] == [(LIST[0], "priority_action"), (LIST[1], "priority_action")]
     assert _ids(doc) == [("1.1", "W1"), ("2.1", "W2")]
+
+
+def test_a_later_list_answering_the_weaknesses_is_not_the_list(tmp_path):
+    pdf = build(tmp_path / "later.pdf", INTRO + [
+        ("p", "To address these weaknesses the partnership will:"),
+        ("li", "set up a SEND Improvement Board chaired by the Director"), ("li", "publish progress every term"),
+        ("h", "Area of weakness 1"), ("table", [_row("1.1", "Audit twenty EHC plans each term")])])
+    doc = extract(pdf)
+    assert [w.text for w in doc.weaknesses] == LIST
+    assert _ids(doc) == [("1.1", "W1")]

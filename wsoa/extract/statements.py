@@ -72,15 +72,16 @@ INTRODUCES = re.compile(r"weakness|areas? (?:of|for) (?:concern|improvement|prio
 def plan_list(paras: list[Paragraph], until: tuple[int, float] | None = None) -> list[Statement]:
     """The plan's own lists (before `until`, its first action table): the list items right after each
     paragraph or heading that introduces weaknesses, priorities or improvements, without their marks,
-    each of the kind its introduction names. A heading or a change of style ends a list and is never
-    an item; an item that only ranks ("High", "Medium") is not a weakness."""
+    each of the kind its introduction names (the first list of each kind). A heading or a change of
+    style ends a list and is never an item; an item that only ranks ("High", "Medium") is not a weakness."""
     out: list[Statement] = []
     i = 0
     while i < len(paras) and (until is None or paras[i].pos < until):
         p = paras[i]
         items = [] if not INTRODUCES.search(p.text) or named(p.text, p.heading or p.bold) else _items(paras[i + 1:])
         kind = list_kind(p.text)
-        out += [Statement(t, q.pos, q.page, kind) for q, t in items]
+        if all(st.kind != kind for st in out):  # a later list of the same kind restates or answers the first
+            out += [Statement(t, q.pos, q.page, kind) for q, t in items]
         i += len(items) + 1
     return out
 

@@ -140,7 +140,7 @@ def listed(markers: list[Marker]) -> tuple[list[Weakness], dict[int, str]]:
 
 def tie(events: list[Marker | Action], weaknesses: list[Weakness], match_statement=None) -> list[Weakness]:
     """Set each action's weakness_id from the markers above it (events in reading order); returns the
-    weaknesses (the given list, or, when there is none, the one made from the markers that tie an action).
+    weaknesses (the given list, or, when there is none, the one made from the markers).
 
     Only the levels where some marker names a weakness tie: a marker of such a level, or a
     cross-cutting one, sets the weakness of what follows (None when it names none).
@@ -151,13 +151,7 @@ def tie(events: list[Marker | Action], weaknesses: list[Weakness], match_stateme
         return weaknesses
     made, names = listed([e for e in events if isinstance(e, Marker)])
     _walk(events, lambda m: names[id(m)] if id(m) in names else _names(m, made, lambda t: restated(t, made)))
-    used = {e.weakness_id for e in events if isinstance(e, Action)}
-    kept = [w for w in made if w.id in used]
-    new_ids = {w.id: weakness_id(i) for i, w in enumerate(kept, start=1)}
-    for e in events:
-        if isinstance(e, Action) and e.weakness_id:
-            e.weakness_id = new_ids[e.weakness_id]
-    return [w.model_copy(update={"id": new_ids[w.id]}) for w in kept]
+    return made
 
 
 def _walk(events: list[Marker | Action], resolve: Callable[[Marker], str | None]) -> None:

@@ -141,9 +141,9 @@ def read_tables(layout: Layout, doc: Document, statements: list[Statement], own_
     columns = {id(g) for g in got_all if g.weakness_texts and not _ranks(g.weakness_texts)}
     listed = tie(_events(layout, statements, [g for g in got_all if id(g) not in columns]), doc.weaknesses,
                  by_statement)
-    if own_list:
+    if own_list and not columns:  # a weakness column, where there is one, names the plan's weaknesses
         doc.weaknesses = listed
-    elif not doc.weaknesses:  # a document of another kind naming no weakness: its actions answer none of its own
+    elif not doc.weaknesses:  # weaknesses named by no list of the document's own: the actions answer none
         for a in doc.actions:
             a.weakness_id = None
     for got in got_all:
