@@ -12,6 +12,7 @@ from typing import NamedTuple
 
 from wsoa.extract.grid import Cell, Row
 from wsoa.extract.tables import Table
+from wsoa.extract.ties import cross_cutting, named
 from wsoa.extract.trace import ActionTrace, TableTrace, report_of
 from wsoa.model import Action, Box, Milestone, TableReport, Warning
 from wsoa.normalise.dates import find_dates, last_date, read_cell
@@ -20,6 +21,7 @@ from wsoa.normalise.status import Legend, row_shading, rows_say_status, status_f
 from wsoa.normalise.text import clean, split_lead
 
 WORST_FIRST = ("red", "amber", "green")
+SHORT_SECTION = 8  # words of a cross-cutting section's title ("Enabling actions")
 
 
 @dataclass
@@ -138,7 +140,7 @@ def _blocks(table: Table, kept: list[str]) -> tuple[list[tuple[str | None, list[
     blocks: list[tuple[str | None, list[Row]]] = []
     dropped = 0
     for row in table.rows:
-        if row.spanning:
+        if row.spanning or _names_a_section(row):
             text = clean(" ".join(c.text for c in _distinct_row_cells(row)))
             is_group = bool(text) and not _is_header_row(table, row)
             group = text if is_group else group
@@ -159,6 +161,15 @@ def _blocks(table: Table, kept: list[str]) -> tuple[list[tuple[str | None, list[
             dropped += int(not empty)
             kept.append("empty" if empty else "before the first action")
     return blocks, dropped
+
+
+def _names_a_section(row: Row) -> bool:
+    """A row whose one filled cell names a weakness ("Area of weakness 2: ...") or a cross-cutting section:
+    a group heading even where the cells are not merged across the table."""
+    texts = [c.text for c in _distinct_row_cells(row) if c.text.strip()]
+    if len(texts) != 1:
+        return False
+    return bool(named(texts[0])) or (cross_cutting(texts[0]) and len(texts[0].split()) <= SHORT_SECTION)
 
 
 def read_actions(table: Table, index: int, legend: Legend, ctx: ActionContext) -> ReadActions:

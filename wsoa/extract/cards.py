@@ -14,11 +14,10 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from rapidfuzz import fuzz
-
 from wsoa.data import load
 from wsoa.extract.page import Line, Page, space_width
-from wsoa.model import Action, Box, Milestone, Weakness, weakness_id
+from wsoa.extract.ties import Marker, Named, named, tie
+from wsoa.model import Action, Box, Milestone, Weakness
 from wsoa.normalise.dates import last_date, parse_dates
 from wsoa.normalise.status import Legend
 from wsoa.normalise.text import BULLETS, ITEM_MARK, clean, is_item_mark, strip_bullets
@@ -26,8 +25,6 @@ from wsoa.normalise.text import BULLETS, ITEM_MARK, clean, is_item_mark, strip_b
 FIELDS = ("ref", "action", "lead", "start", "deadline", "measures", "milestones", "status", "resource", "progress")
 REF = re.compile(r"^(?:(?:action|ref\.?|no\.?)\s*)?(?P<ref>[A-Z]{0,3}\d{1,2}(?:[.\-]\d{1,2}){0,3}[a-z]?|[A-Z]{1,3}\.?\d{1,2}"
                  r"(?:\.\d{1,2}){0,2})(?:[.:)\]\u2013\u2014-]|\s)\s*", re.IGNORECASE)
-NUMBER_WORDS = {w: i for i, w in enumerate(("one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
-                                             "ten"), start=1)}
 
 
 @dataclass
@@ -48,7 +45,7 @@ class Card:
     ref: str | None = None
     lines: list[Line] = field(default_factory=list)
     section: str | None = None
-    heading: "Heading | None" = None
+    heading: Named | None = None
 
     def text(self, role: str) -> str | None:
         return clean(" ".join(self.fields.get(role, []))) or None
@@ -57,15 +54,6 @@ class Card:
     def known(self) -> int:
         """How many fields other than the action text it has."""
         return sum(1 for r in self.fields if r not in ("action", "ref", "progress"))
-
-
-@dataclass
-class Heading:
-    """A heading naming what the actions below answer: its kind, number (if any) and words."""
-    kind: str
-    number: int | None
-    text: str
-    line: Line
 
 
 @lru_cache(maxsize=1)
@@ -154,28 +142,9 @@ def _inline(text: str, block: list[Line]) -> list[Segment]:
     return [s for s in out if s.text or s.role]
 
 
-@lru_cache(maxsize=1)
-def _heading_pattern() -> re.Pattern[str]:
-    kinds = load("labels.toml")["headings"]
-    alts = "|".join(re.escape(p).replace(r"\ ", r"\s+") for ps in kinds.values() for p in sorted(ps, key=len, reverse=True))
-    numbers = "|".join(NUMBER_WORDS)
-    return re.compile(rf"^(?P<kind>{alts})\b\s*(?P<num>\d{{1,2}}|[A-H]\b|{numbers})?\s*[:.\u2013\u2014-]?\s*(?P<rest>.*)$",
-                      re.IGNORECASE)
-
-
-def heading_of(seg: Segment) -> Heading | None:
-    """The weakness or priority a heading names, if it names one."""
-    m = _heading_pattern().match(seg.text)
-    if not m or not (m.group("num") or m.group("rest")):
-        return None
-    kind_word = " ".join(m.group("kind").lower().split())
-    kind = next(k for k, ps in load("labels.toml")["headings"].items() if kind_word in ps)
-    num = m.group("num")
-    number = int(num) if num and num.isdigit() else NUMBER_WORDS.get((num or "").lower()) or (
-        ord(num.upper()) - 64 if num else None)
-    if not seg.heading and not num:  # plain text starting "priority ..." is prose, not a heading
-        return None
-    return Heading(kind, number, clean(m.group("rest")) or clean(seg.text), seg.lines[0])
+def heading_of(seg: Segment) -> Named | None:
+    """The weakness or priority a heading names, if it names one (plain text needs a number)."""
+    return named(seg.text, seg.heading)
 
 
 def read_cards(pages: list[Page], body: float, skip: dict[int, list[tuple[float, float]]]) -> list[Card]:
@@ -187,12 +156,12 @@ def read_cards(pages: list[Page], body: float, skip: dict[int, list[tuple[float,
     pending: list[Segment] = []  # unlabelled text not yet known to be a title or a heading
     last_role: str | None = None
     section: str | None = None
-    heading: Heading | None = None
+    heading: Named | None = None
     for seg in segs:
         if seg.role is None:
-            named = heading_of(seg)
-            if named:
-                section, heading, pending = seg.text, named, []
+            names = heading_of(seg)
+            if names:
+                section, heading, pending = seg.text, names, []
                 _close(current, cards)
                 current, last_role = Card(section=section, heading=heading), None
                 continue
@@ -276,29 +245,14 @@ def _items(texts: list[str]) -> list[str]:
     return out
 
 
-def tie(cards: list[Card], actions: list[Action], weaknesses: list[Weakness]) -> list[Weakness]:
-    """Tie each action to the weakness its heading names: by number among the plan's weaknesses of that
-    kind, else by wording. A plan that lists no weaknesses takes its headings as the list. Returns
-    the weaknesses (the given ones, or those made from the headings)."""
-    if not weaknesses:
-        named: list[Heading] = []
-        for c in cards:
-            if c.heading and c.heading not in named:
-                named.append(c.heading)
-        weaknesses = [Weakness(id=weakness_id(i), text=h.text, kind=h.kind)  # type: ignore[arg-type]
-                      for i, h in enumerate(named, start=1)]
-        order = {id(h): w.id for h, w in zip(named, weaknesses)}
-        for c, a in zip(cards, actions):
-            a.weakness_id = order.get(id(c.heading)) if c.heading else None
-        return weaknesses
+def tie_cards(cards: list[Card], actions: list[Action], weaknesses: list[Weakness]) -> list[Weakness]:
+    """Tie each card's action to the weakness its heading names (the one rule of `ties.tie`); returns the
+    weaknesses (the given ones, or those made from the headings)."""
+    events: list[Marker | Action] = []
+    last: Named | None = None
     for c, a in zip(cards, actions):
-        a.weakness_id = _named(c.heading, weaknesses) if c.heading else None
-    return weaknesses
-
-
-def _named(heading: Heading, weaknesses: list[Weakness]) -> str | None:
-    of_kind = [w for w in weaknesses if w.kind == heading.kind] or weaknesses
-    if heading.number and heading.number <= len(of_kind):
-        return of_kind[heading.number - 1].id
-    best = max(weaknesses, key=lambda w: fuzz.token_set_ratio(heading.text.lower(), w.text.lower()))
-    return best.id if fuzz.token_set_ratio(heading.text.lower(), best.text.lower()) >= 60 else None
+        if c.heading is not None and c.heading is not last:
+            events.append(Marker(c.heading.text, "heading", c.heading))
+        last = c.heading
+        events.append(a)
+    return tie(events, weaknesses)

@@ -8,11 +8,13 @@ from datetime import date
 
 from rapidfuzz import fuzz
 
+from wsoa.data import load
 from wsoa.extract.legend import legend  # noqa: F401 - the status key, read where statements are
 from wsoa.extract.prose import Paragraph
+from wsoa.extract.ties import named
 from wsoa.normalise.dates import find_dates
 from wsoa.normalise.status import STATUSES
-from wsoa.normalise.text import NUMBER_MARK, clean, strip_citation, strip_quotes
+from wsoa.normalise.text import ITEM_MARK, clean, strip_citation, strip_quotes
 
 WEAKNESS_LABEL = re.compile(
     r"^(?:(?:the\s+)?(?:significant\s+)?(?:area|areas)\s+(?:of|for)\s+(?:significant\s+)?(?:weakness|priority action)"
@@ -22,7 +24,6 @@ WEAKNESS_LABEL = re.compile(
 SAID = re.compile(r"^(?P<who>[A-Z][\w&' ]{1,40}?)\s+(?:said|found|reported|stated)\s*:\s*(?P<rest>.+)$")
 LABEL_PREFIX = re.compile(r"^(?:main findings?|key findings?|finding|inspection findings?)\s*:\s*", re.IGNORECASE)
 KEY_ENTRY = re.compile(rf"^(?:{'|'.join(STATUSES)}|grey)\s*[:\-–]", re.IGNORECASE)  # "Blue: Completed"
-NUMBERED = re.compile(rf"^{NUMBER_MARK}\s+(?P<text>.+)$", re.IGNORECASE)
 
 
 @dataclass
@@ -30,6 +31,7 @@ class Statement:
     text: str
     pos: tuple[int, float]
     page: int
+    kind: str = "significant_weakness"
 
 
 def weakness_statements(paras: list[Paragraph]) -> list[Statement]:
@@ -48,7 +50,7 @@ def weakness_statements(paras: list[Paragraph]) -> list[Statement]:
             rest = paras[i + 1].text
         text = _statement_text(rest)
         if len(text.split()) >= 3:
-            out.append(Statement(text, p.pos, p.page))
+            out.append(Statement(text, p.pos, p.page, list_kind(p.text[:m.start("rest")])))
     return out
 
 
@@ -60,20 +62,50 @@ def _statement_text(text: str) -> str:
     return strip_quotes(clean(text)).rstrip()
 
 
-def numbered_weaknesses(paras: list[Paragraph]) -> list[Statement]:
-    """A numbered list that follows the first mention of the weaknesses (a statement's introduction)."""
-    for i, p in enumerate(paras):
-        if not re.search(r"weakness|areas? (?:of|for) (?:concern|improvement|priority)", p.text, re.IGNORECASE):
-            continue
-        items: list[Statement] = []
-        for q in paras[i + 1:]:
-            m = NUMBERED.match(q.text)
-            if not m:
-                break
-            items.append(Statement(_statement_text(m.group("text")), q.pos, q.page))
-        if len(items) >= 1:
-            return items
-    return []
+INTRODUCES = re.compile(r"weakness|areas? (?:of|for) (?:concern|improvement|priority|development)|priorities\b",
+                        re.IGNORECASE)
+
+
+def plan_list(paras: list[Paragraph], until: tuple[int, float] | None = None) -> list[Statement]:
+    """The plan's own lists (before `until`, its first action table): the list items right after each
+    paragraph or heading that introduces weaknesses, priorities or improvements, without their marks,
+    each of the kind its introduction names (the first list of each kind). A heading or a change of
+    style ends a list and is never an item; an item that only ranks ("High", "Medium") is not a weakness."""
+    out: list[Statement] = []
+    i = 0
+    while i < len(paras) and (until is None or paras[i].pos < until):
+        p = paras[i]
+        items = [] if not INTRODUCES.search(p.text) or named(p.text, p.heading or p.bold) else _items(paras[i + 1:])
+        kind = list_kind(p.text)
+        if all(st.kind != kind for st in out):  # a later list of the same kind restates or answers the first
+            out += [Statement(t, q.pos, q.page, kind) for q, t in items]
+        i += len(items) + 1
+    return out
+
+
+def _items(paras: list[Paragraph]) -> list[tuple[Paragraph, str]]:
+    """The list items that open `paras`: marked ("1.", "(a)", a bullet) or numbered 1, 2, 3 in turn."""
+    levels = set(load("columns.toml")["content"]["levels"])
+    out: list[tuple[Paragraph, str]] = []
+    for q in paras:
+        mark = ITEM_MARK.match(q.text) or re.match(rf"^{len(out) + 1}\s+(?=\S)", q.text)
+        start = mark.end() if mark else 0 if q.item else None  # an item's bullet may be left out of its text
+        first = out[0][0] if out else q
+        if q.heading or start is None or (q.bold, round(q.size)) != (first.bold, round(first.size)):
+            break
+        text = _statement_text(q.text[start:])
+        if not text or text.lower().strip(" .") in levels:
+            break
+        out.append((q, text))
+    return out
+
+
+def list_kind(text: str) -> str:
+    """The kind of list an introduction names (data/labels.toml [headings]), by its longest phrase."""
+    low = " ".join(text.lower().split())
+    found = [(len(p), kind) for kind, ps in load("labels.toml")["headings"].items() for p in ps
+             if len(p.split()) > 1 and re.search(rf"\b{re.escape(p)}", low)]
+    return max(found)[1] if found else "significant_weakness"
 
 
 def quotes(paras: list[Paragraph]) -> list[tuple[str, str, int]]:
