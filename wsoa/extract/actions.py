@@ -111,10 +111,23 @@ def _aggregate(statuses: list[str | None]) -> str | None:
     return "white"
 
 
+def _starts_action(row: Row, roles: dict[str, int]) -> bool:
+    """A row opens an action where its ref cell begins with text, or where its action cell begins with
+    a new sentence (no ref column, an empty ref cell, or a ref cell merged down over several actions;
+    text going on in lower case is the tail of a cell cut by a page break); a cell merged down over
+    sub-rows begins once, so milestone sub-rows stay with their action. Without either column, each
+    milestone opens one."""
+    ref, act = roles.get("ref"), roles.get("action")
+    if ref is None and act is None:
+        ref = roles.get("milestones")
+    if ref is not None and ref in row.starts and row.text(ref):
+        return True
+    return act is not None and act in row.starts and not row.text(act)[:1].islower() and bool(row.text(act))
+
+
 def _blocks(table: Table, kept: list[str]) -> tuple[list[tuple[str | None, list[Row]]], int]:
     """Rows grouped into actions (with the group heading above them); `kept` says what became of each row."""
     roles = {c.role: i for i, c in enumerate(table.columns) if c.role}
-    anchor = roles.get("ref", roles.get("action", roles.get("milestones")))
     group: str | None = None
     blocks: list[tuple[str | None, list[Row]]] = []
     dropped = 0
@@ -129,7 +142,7 @@ def _blocks(table: Table, kept: list[str]) -> tuple[list[tuple[str | None, list[
             dropped += 1
             kept.append("header row")
             continue
-        if anchor in row.starts and bool(row.text(anchor)):
+        if _starts_action(row, roles):
             blocks.append((group, [row]))
             kept.append("action")
         elif blocks:
@@ -186,7 +199,7 @@ def _action(table: Table, rows: list[Row], roles: dict[str, int], legend: Legend
             out: ReadActions) -> tuple[Action, int]:
     page = rows[0].page
     a = Action(source=_box(rows, table))
-    a.ref = clean(rows[0].text(roles.get("ref", -1))) if "ref" in roles else ""
+    a.ref = clean(rows[0].text(roles["ref"])) or None if "ref" in roles else None
     a.action = _text(rows, roles.get("action")) or ""
     if not a.action and "milestones" in roles and "action" not in roles:
         a.action = rows[0].text(roles["milestones"])
