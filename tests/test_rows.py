@@ -56,3 +56,42 @@ def test_action_text_going_on_in_lower_case_after_a_page_break_stays_with_its_ac
     got = _actions([page_of(1, ws1, rules1, height=148), page_of(2, ws2, rules2)])
     assert [a.ref for a in got] == ["1.1", "1.2"]
     assert got[0].action == "Train all staff in the new approach to plans"
+
+
+MS_HEAD = ["Ref", "Action", "Milestones", "Deadline", "Status"]
+MS_XS = [40.0, 80.0, 230.0, 400.0, 480.0, 560.0]
+
+
+def _one_row_with_lines(col: int, lines: list[str], cells: list[str], row_h: float = 60.0):
+    """A ruled table (header + one row, MS_XS columns) whose column `col` holds `lines`, one under another."""
+    ws, rules, _ = ruled_table(100, [cells], xs=MS_XS, header=MS_HEAD, row_h=row_h)
+    for k, text in enumerate(lines):
+        ws += words(text, MS_XS[col] + 3, 100 + row_h + 4 + 10 * k)
+    return page_of(1, ws, rules)
+
+
+def test_milestones_listed_in_one_cell_keep_their_own_dates_and_the_action_its_deadline():
+    page = _one_row_with_lines(2, ["• Draft the plan – Jan 2024", "• Pilot the new service –", "Mar 2024"],
+                               ["1.1", "Train staff", "", "Jun 2024", "Green"])
+    a = _actions([page])[0]
+    assert [(m.text, m.date_raw, str(m.date)) for m in a.milestones] == [
+        ("Draft the plan", "Jan 2024", "2024-01-31"), ("Pilot the new service", "Mar 2024", "2024-03-31")]
+    assert [str(d) for d in a.deadlines] == ["2024-06-30"] and a.deadline_raw == "Jun 2024"
+    assert a.rag == "green"
+
+
+def test_milestone_lines_without_bullets_are_cut_after_each_date():
+    page = _one_row_with_lines(2, ["Draft the plan – Jan", "2024", "Pilot the new", "service – Mar 2024"],
+                               ["1.1", "Train staff", "", "Jun 2024", "Amber"])
+    a = _actions([page])[0]
+    assert [(m.text, str(m.date)) for m in a.milestones] == [("Draft the plan", "2024-01-31"),
+                                                             ("Pilot the new service", "2024-03-31")]
+    assert [str(d) for d in a.deadlines] == ["2024-06-30"] and a.rag == "amber"
+
+
+def test_a_dash_wrapped_to_the_start_of_a_line_opens_no_milestone_in_a_list_of_bullets():
+    page = _one_row_with_lines(2, ["• Draft the plan", "– Jan 2024", "• Pilot the service", "– Mar 2024"],
+                               ["1.1", "Train staff", "", "Jun 2024", "Green"])
+    a = _actions([page])[0]
+    assert [(m.text, m.date_raw) for m in a.milestones] == [("Draft the plan", "Jan 2024"),
+                                                            ("Pilot the service", "Mar 2024")]

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
+from wsoa.extract.cell_items import cell_items
 from wsoa.extract.grid import Cell, Row
 from wsoa.extract.tables import Table
 from wsoa.extract.trace import ActionTrace, TableTrace, report_of
@@ -216,13 +217,16 @@ def _action(table: Table, rows: list[Row], roles: dict[str, int], legend: Legend
         out.warnings.append(Warning(code="invalid-date", message=f"{a.ref or a.action[:30]}: start {w}", page=page))
         a.flags.append("start_dates:invalid-date")
     deadline_cells = _distinct_cells(rows, roles.get("deadline"))
-    if "milestones" in roles and (len(rows) > 1 or len(deadline_cells) > 1 or _text(rows, roles["milestones"])):
+    listed = _listed_milestones(rows, roles, deadline_cells)
+    if listed is None and "milestones" in roles and (
+            len(rows) > 1 or len(deadline_cells) > 1 or _text(rows, roles["milestones"])):
         a.milestones = _milestones(rows, roles, legend, words_column, out, a)
         a.deadlines = [m.date for m in a.milestones if m.date]
         a.deadline_raw = None
         a.rag = _aggregate([m.rag for m in a.milestones]) if a.milestones else None
         a.rag_source = "milestones" if a.milestones else None
     else:
+        a.milestones = listed or []
         a.deadline_raw = _text(rows, roles.get("deadline"))
         cell = read_cell(a.deadline_raw, "deadline")
         a.deadlines, warns, a.deadline_revised = cell.dates, cell.warnings, cell.revised
@@ -243,6 +247,19 @@ def _action(table: Table, rows: list[Row], roles: dict[str, int], legend: Legend
     if not a.deadlines and a.deadline_raw:
         a.flags.append("deadlines:none-readable")
     return a, doubt
+
+
+def _listed_milestones(rows: list[Row], roles: dict[str, int], deadline_cells: list[Cell]) -> list[Milestone] | None:
+    """Milestones listed in the action's one milestone cell, each with its own date (the action keeps its own
+    deadline and status cells); None where the cell is one undated item or the action has sub-rows."""
+    cells = _distinct_cells(rows, roles.get("milestones"))
+    if len(cells) != 1 or len(deadline_cells) > 1:
+        return None
+    items = cell_items(cells[0])
+    if items is None:
+        return None
+    box = Box(page=cells[0].page, top=round(cells[0].top, 1), bottom=round(cells[0].bottom, 1))
+    return [Milestone(text=i.text, date_raw=i.date_raw, date=last_date(i.date_raw), source=box) for i in items]
 
 
 def _milestones(rows: list[Row], roles: dict[str, int], legend: Legend, words_column: bool,
