@@ -95,3 +95,24 @@ def test_a_dash_wrapped_to_the_start_of_a_line_opens_no_milestone_in_a_list_of_b
     a = _actions([page])[0]
     assert [(m.text, m.date_raw) for m in a.milestones] == [("Draft the plan", "Jan 2024"),
                                                             ("Pilot the service", "Mar 2024")]
+
+
+class _Font:
+    """What `pdfium_text.words` reads of a text object's font."""
+    size, bold, rgb, simple = 10.0, False, None, True
+    key = ("F", 10.0, None, False)
+
+
+def test_a_ligature_glyph_drawing_two_characters_does_not_split_its_word():
+    from wsoa.extract.pdfium_text import ligatures, words as glyph_words
+    f = _Font()
+    # "identified": the "fi" ligature is one glyph at x=20 (advance 5.6) that PDFium gives as 'f' and 'i',
+    # each with the glyph's origin and a narrow box; "ed" follows at the glyph's advance; then a space and "on"
+    xs = [("i", 0.0, 2.5), ("d", 2.5, 8.2), ("e", 8.2, 13.7), ("n", 13.7, 19.4), ("t", 19.4, 23.0),
+          ("i", 23.0, 25.5), ("f", 25.5, 27.8), ("i", 25.5, 27.8), ("e", 31.1, 36.6), ("d", 36.6, 42.3),
+          ("o", 45.5, 51.1), ("n", 51.1, 56.7)]
+    glyphs = [(t, x0, x1, 100.0, 110.0, f) for t, x0, x1 in xs]
+    origins = [(x0, 0.0) for _, x0, _ in xs]
+    spaced = [False] * 10 + [True, False]
+    assert [w.text for w in glyph_words(ligatures(glyphs, origins, spaced))] == ["identified", "on"]
+    assert [w.text for w in glyph_words(glyphs)] == ["identifi", "ed", "on"]  # what the characters alone give
