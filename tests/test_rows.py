@@ -116,3 +116,20 @@ def test_a_ligature_glyph_drawing_two_characters_does_not_split_its_word():
     spaced = [False] * 10 + [True, False]
     assert [w.text for w in glyph_words(ligatures(glyphs, origins, spaced))] == ["identified", "on"]
     assert [w.text for w in glyph_words(glyphs)] == ["identifi", "ed", "on"]  # what the characters alone give
+
+
+def test_milestone_sub_rows_without_rules_are_cut_where_the_milestone_and_its_date_open_together():
+    head = words("Ref", 40, 80, bold=True) + words("Action", 80, 80, bold=True) + words(
+        "Milestones", 230, 80, bold=True) + words("Deadline", 400, 80, bold=True) + words("Status", 480, 80, bold=True)
+    body = (words("1.1", 40, 100) + words("Train all staff", 80, 100)
+            + words("Draft the training", 230, 100) + words("plan", 230, 109) + words("Jan 2024", 400, 100)
+            + words("Green", 480, 100)
+            + words("Deliver the sessions", 230, 125) + words("Mar 2024", 400, 125) + words("Amber", 480, 125)
+            + words("1.2", 40, 150) + words("Audit plans", 80, 150) + words("Check ten plans", 230, 150)
+            + words("May 2024", 400, 150) + words("Red", 480, 150))
+    rules = [Rule(False, x, 76, x, 170) for x in (36.0, 76.0, 226.0, 396.0, 476.0, 560.0)]
+    got = _actions([page_of(1, head + body, rules)])
+    assert [a.ref for a in got] == ["1.1", "1.2"]
+    assert [(m.text, m.date_raw, m.rag) for m in got[0].milestones] == [
+        ("Draft the training plan", "Jan 2024", "green"), ("Deliver the sessions", "Mar 2024", "amber")]
+    assert [str(d) for d in got[0].deadlines] == ["2024-01-31", "2024-03-31"] and got[0].rag == "amber"

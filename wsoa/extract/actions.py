@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
-from wsoa.extract.cell_items import cell_items
+from wsoa.extract.cell_items import cell_items, split_sub_rows
 from wsoa.extract.grid import Cell, Row
 from wsoa.extract.tables import Table
 from wsoa.extract.trace import ActionTrace, TableTrace, report_of
@@ -200,6 +200,7 @@ def _action(table: Table, rows: list[Row], roles: dict[str, int], legend: Legend
             out: ReadActions) -> tuple[Action, int]:
     page = rows[0].page
     a = Action(source=_box(rows, table))
+    rows = split_sub_rows(rows, roles.get("milestones"), roles.get("deadline"))
     a.ref = clean(rows[0].text(roles["ref"])) or None if "ref" in roles else None
     a.action = _text(rows, roles.get("action")) or ""
     if not a.action and "milestones" in roles and "action" not in roles:

@@ -4,14 +4,15 @@ Each line opened by a bullet or an item number opens an item. Without marks, an 
 date that closes a line (the date may wrap: "... – Jan" / "2024"), or, where the dates lead the lines,
 an item opens at each line that starts with a date. An item's date is the date at its end or start,
 set apart from its text by the punctuation between them. A cell with neither marks nor dated lines
-is one item, and `cell_items` returns None.
+is one item, and `cell_items` returns None. `split_sub_rows` cuts an action's one row into its
+milestone sub-rows where the table draws no rule between them.
 """
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
 
-from wsoa.extract.grid import Cell
+from wsoa.extract.grid import Cell, Row
 from wsoa.extract.page import group_lines
 from wsoa.normalise.dates import find_dates
 from wsoa.normalise.text import ITEM_MARK, clean, is_bullet, is_item_mark, mark_style
@@ -102,3 +103,45 @@ def cell_items(cell: Cell | None) -> list[Item] | None:
     if not items or (len(items) == 1 and items[0].date_raw in (None, items[0].text)):
         return None
     return items
+
+
+def _opens_with_date(text: str) -> bool:
+    hits = find_dates(text)
+    return bool(hits) and hits[0].start == 0
+
+
+def _entry_tops(milestones: Cell, dates: Cell) -> list[float]:
+    """Tops of the milestone cell's lines that open an entry: set apart by more than the cell's line pitch,
+    level with a line of the date cell that opens with a date."""
+    lines = group_lines(milestones.words, milestones.page)
+    date_tops = [ln.top for ln in group_lines(dates.words, dates.page) if _opens_with_date(ln.text)]
+    if len(lines) < 2 or len(date_tops) < 2:
+        return []
+    pitch = min(b.top - a.top for a, b in zip(lines, lines[1:]))
+    return [b.top for a, b in zip(lines, lines[1:])
+            if b.top - a.top > 1.3 * pitch and any(abs(t - b.top) <= 1.5 for t in date_tops)]
+
+
+def split_sub_rows(rows: list[Row], mcol: int | None, dcol: int | None) -> list[Row]:
+    """An action's one row cut into its milestone sub-rows where a table draws no rule between them: a sub-row
+    opens where a milestone opens level with its date. Each column with a line opening at every cut (the
+    milestone, its date, its status) is cut; the other cells span the sub-rows."""
+    if len(rows) != 1 or mcol is None or dcol is None:
+        return rows
+    row = rows[0]
+    m, d = row.cells.get(mcol), row.cells.get(dcol)
+    tops = _entry_tops(m, d) if m is not None and d is not None and m.words and d.words else []
+    if not tops:
+        return rows
+    cut_cols = [ci for ci, c in row.cells.items()
+                if all(any(abs(ln.top - t) <= 1.5 for ln in group_lines(c.words, c.page)) for t in tops)]
+    bounds = [row.top, *[t - 1.0 for t in tops], row.bottom]
+    out = []
+    for k, (a, b) in enumerate(zip(bounds, bounds[1:])):
+        cells = dict(row.cells)
+        for ci in cut_cols:
+            c = row.cells[ci]
+            cells[ci] = Cell(ci, a, b, [w for w in c.words if a <= w.yc < b], c.rgb, c.page)
+        starts = row.starts if k == 0 else set(cut_cols)
+        out.append(Row(row.page, a, b, cells, set(starts), row.spanning, row.x0, row.x1))
+    return out
