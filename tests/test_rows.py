@@ -133,3 +133,13 @@ def test_milestone_sub_rows_without_rules_are_cut_where_the_milestone_and_its_da
     assert [(m.text, m.date_raw, m.rag) for m in got[0].milestones] == [
         ("Draft the training plan", "Jan 2024", "green"), ("Deliver the sessions", "Mar 2024", "amber")]
     assert [str(d) for d in got[0].deadlines] == ["2024-01-31", "2024-03-31"] and got[0].rag == "amber"
+
+
+def test_a_range_in_the_deadline_cell_gives_the_start_where_there_is_no_start_column():
+    ws, rules, _ = ruled_table(100, [["1.1", "Train all staff", "Council", "Sept 2022 – July 2023", "Green"],
+                                     ["1.2", "Audit plans", "Health", "March 2023 (revised from Dec 2022)", "Red"]],
+                               xs=[40.0, 80.0, 260.0, 340.0, 520.0, 580.0])
+    got = _actions([page_of(1, ws, rules)])
+    assert [[str(d) for d in a.start_dates] for a in got] == [["2022-09-01"], []]
+    assert [[str(d) for d in a.deadlines] for a in got] == [["2023-07-31"], ["2022-12-31", "2023-03-31"]]
+    assert got[1].deadline_revised and not got[0].deadline_revised
