@@ -143,3 +143,11 @@ def test_a_range_in_the_deadline_cell_gives_the_start_where_there_is_no_start_co
     assert [[str(d) for d in a.start_dates] for a in got] == [["2022-09-01"], []]
     assert [[str(d) for d in a.deadlines] for a in got] == [["2023-07-31"], ["2022-12-31", "2023-03-31"]]
     assert got[1].deadline_revised and not got[0].deadline_revised
+
+
+def test_a_dash_wrapped_to_the_start_of_a_line_keeps_a_number_before_it_out_of_the_date():
+    page = _one_row_with_lines(2, ["Draft the plan 1 – Jun", "2021", "Draft the offer 2", "– Oct 2021"],
+                               ["1.1", "Train staff", "", "Jun 2024", "Green"])
+    a = _actions([page])[0]
+    assert [(m.text, m.date_raw) for m in a.milestones] == [("Draft the plan 1", "Jun 2021"),
+                                                            ("Draft the offer 2", "Oct 2021")]

@@ -39,6 +39,8 @@ def _lines(cell: Cell) -> list[tuple[str, bool]]:
     lines = group_lines(cell.words, cell.page)
     marks = [_mark(ln.words[0].text) for ln in lines]
     first = next((m for m in marks if m), None)
+    if marks.count(first) < 2:  # one mark is no list: a dash wrapped to a line's start stays in the text
+        first = None
     out = []
     for ln, mark in zip(lines, marks):
         marked = first is not None and mark == first
