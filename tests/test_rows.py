@@ -1,6 +1,8 @@
 """Rows, refs, dates and text inside the cells of an action table that is found (pages built in the test)."""
 from __future__ import annotations
 
+import pytest
+
 from wsoa.extract.actions import ActionContext, read_actions
 from wsoa.extract.page import Rule
 from wsoa.extract.tables import find_tables
@@ -89,12 +91,18 @@ def test_milestone_lines_without_bullets_are_cut_after_each_date():
     assert [str(d) for d in a.deadlines] == ["2024-06-30"] and a.rag == "amber"
 
 
-def test_a_dash_wrapped_to_the_start_of_a_line_opens_no_milestone_in_a_list_of_bullets():
-    page = _one_row_with_lines(2, ["• Draft the plan", "– Jan 2024", "• Pilot the service", "– Mar 2024"],
-                               ["1.1", "Train staff", "", "Jun 2024", "Green"])
+@pytest.mark.parametrize("lines, expected", [
+    # in a list of bullets, a dash wrapped to a line's start opens no milestone
+    (["• Draft the plan", "– Jan 2024", "• Pilot the service", "– Mar 2024"],
+     [("Draft the plan", "Jan 2024"), ("Pilot the service", "Mar 2024")]),
+    # without bullets it stays in the text, so the number before it is not read as a day ("2 Oct 2021")
+    (["Draft the plan 1 – Jun", "2021", "Draft the offer 2", "– Oct 2021"],
+     [("Draft the plan 1", "Jun 2021"), ("Draft the offer 2", "Oct 2021")]),
+])
+def test_a_dash_wrapped_to_the_start_of_a_line(lines, expected):
+    page = _one_row_with_lines(2, lines, ["1.1", "Train staff", "", "Jun 2024", "Green"])
     a = _actions([page])[0]
-    assert [(m.text, m.date_raw) for m in a.milestones] == [("Draft the plan", "Jan 2024"),
-                                                            ("Pilot the service", "Mar 2024")]
+    assert [(m.text, m.date_raw) for m in a.milestones] == expected
 
 
 class _Font:
@@ -143,11 +151,3 @@ def test_a_range_in_the_deadline_cell_gives_the_start_where_there_is_no_start_co
     assert [[str(d) for d in a.start_dates] for a in got] == [["2022-09-01"], []]
     assert [[str(d) for d in a.deadlines] for a in got] == [["2023-07-31"], ["2022-12-31", "2023-03-31"]]
     assert got[1].deadline_revised and not got[0].deadline_revised
-
-
-def test_a_dash_wrapped_to_the_start_of_a_line_keeps_a_number_before_it_out_of_the_date():
-    page = _one_row_with_lines(2, ["Draft the plan 1 – Jun", "2021", "Draft the offer 2", "– Oct 2021"],
-                               ["1.1", "Train staff", "", "Jun 2024", "Green"])
-    a = _actions([page])[0]
-    assert [(m.text, m.date_raw) for m in a.milestones] == [("Draft the plan 1", "Jun 2021"),
-                                                            ("Draft the offer 2", "Oct 2021")]
