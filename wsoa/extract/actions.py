@@ -1,9 +1,10 @@
 """Rows of an action table -> actions with milestones, statuses, dates and provenance.
 
-A new action starts where the anchor column (ref, else action) starts a non-empty cell; the rows
-after it, until the next such row, are its milestones or continuation rows. A cell merged down
-several rows belongs to every action it spans; a row that is one cell across the table is a
-group heading.
+A new action starts where the ref column starts a non-empty cell, or the action column a new sentence
+(`_starts_action`); the rows after it, until the next such row, are its milestones or continuation
+rows. Milestones listed in one cell, or sub-rows with no rule between them, are read by `cell_items`.
+A cell merged down several rows belongs to every action it spans; a row that is one cell across the
+table is a group heading.
 """
 from __future__ import annotations
 
@@ -201,7 +202,7 @@ def _action(table: Table, rows: list[Row], roles: dict[str, int], legend: Legend
     page = rows[0].page
     a = Action(source=_box(rows, table))
     rows = split_sub_rows(rows, roles.get("milestones"), roles.get("deadline"))
-    a.ref = clean(rows[0].text(roles["ref"])) or None if "ref" in roles else None
+    a.ref = (clean(rows[0].text(roles["ref"])) or None) if "ref" in roles else None
     a.action = _text(rows, roles.get("action")) or ""
     if not a.action and "milestones" in roles and "action" not in roles:
         a.action = rows[0].text(roles["milestones"])
