@@ -1,15 +1,17 @@
 """Rows of an action table -> actions with milestones, statuses, dates and provenance.
 
-A new action starts where the anchor column (ref, else action) starts a non-empty cell; the rows
-after it, until the next such row, are its milestones or continuation rows. A cell merged down
-several rows belongs to every action it spans; a row that is one cell across the table is a
-group heading.
+A new action starts where the ref column starts a non-empty cell, or the action column a new sentence
+(`_starts_action`); the rows after it, until the next such row, are its milestones or continuation
+rows. Milestones listed in one cell, or sub-rows with no rule between them, are read by `cell_items`.
+A cell merged down several rows belongs to every action it spans; a row that is one cell across the
+table is a group heading.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
+from wsoa.extract.cell_items import cell_items, split_sub_rows
 from wsoa.extract.grid import Cell, Row
 from wsoa.extract.tables import Table
 from wsoa.extract.ties import cross_cutting, named
@@ -132,10 +134,23 @@ def _aggregate(statuses: list[str | None]) -> str | None:
     return "white"
 
 
+def _starts_action(row: Row, roles: dict[str, int]) -> bool:
+    """A row opens an action where its ref cell begins with text, or where its action cell begins with
+    a new sentence (no ref column, an empty ref cell, or a ref cell merged down over several actions;
+    text going on in lower case is the tail of a cell cut by a page break); a cell merged down over
+    sub-rows begins once, so milestone sub-rows stay with their action. Without either column, each
+    milestone opens one."""
+    ref, act = roles.get("ref"), roles.get("action")
+    if ref is None and act is None:
+        ref = roles.get("milestones")
+    if ref is not None and ref in row.starts and row.text(ref):
+        return True
+    return act is not None and act in row.starts and not row.text(act)[:1].islower() and bool(row.text(act))
+
+
 def _blocks(table: Table, kept: list[str]) -> tuple[list[tuple[str | None, list[Row]]], int]:
     """Rows grouped into actions (with the group heading above them); `kept` says what became of each row."""
     roles = {c.role: i for i, c in enumerate(table.columns) if c.role}
-    anchor = roles.get("ref", roles.get("action", roles.get("milestones")))
     group: str | None = None
     blocks: list[tuple[str | None, list[Row]]] = []
     dropped = 0
@@ -150,7 +165,7 @@ def _blocks(table: Table, kept: list[str]) -> tuple[list[tuple[str | None, list[
             dropped += 1
             kept.append("header row")
             continue
-        if anchor in row.starts and bool(row.text(anchor)):
+        if _starts_action(row, roles):
             blocks.append((group, [row]))
             kept.append("action")
         elif blocks:
@@ -217,7 +232,8 @@ def _action(table: Table, rows: list[Row], roles: dict[str, int], legend: Legend
             out: ReadActions) -> tuple[Action, int]:
     page = rows[0].page
     a = Action(source=_box(rows, table))
-    a.ref = clean(rows[0].text(roles.get("ref", -1))) if "ref" in roles else ""
+    rows = split_sub_rows(rows, roles.get("milestones"), roles.get("deadline"))
+    a.ref = (clean(rows[0].text(roles["ref"])) or None) if "ref" in roles else None
     a.action = _text(rows, roles.get("action")) or ""
     if not a.action and "milestones" in roles and "action" not in roles:
         a.action = rows[0].text(roles["milestones"])
@@ -234,13 +250,16 @@ def _action(table: Table, rows: list[Row], roles: dict[str, int], legend: Legend
         out.warnings.append(Warning(code="invalid-date", message=f"{a.ref or a.action[:30]}: start {w}", page=page))
         a.flags.append("start_dates:invalid-date")
     deadline_cells = _distinct_cells(rows, roles.get("deadline"))
-    if "milestones" in roles and (len(rows) > 1 or len(deadline_cells) > 1 or _text(rows, roles["milestones"])):
+    listed = _listed_milestones(rows, roles, deadline_cells)
+    if listed is None and "milestones" in roles and (
+            len(rows) > 1 or len(deadline_cells) > 1 or _text(rows, roles["milestones"])):
         a.milestones = _milestones(rows, roles, legend, words_column, out, a)
         a.deadlines = [m.date for m in a.milestones if m.date]
         a.deadline_raw = None
         a.rag = _aggregate([m.rag for m in a.milestones]) if a.milestones else None
         a.rag_source = "milestones" if a.milestones else None
     else:
+        a.milestones = listed or []
         a.deadline_raw = _text(rows, roles.get("deadline"))
         cell = read_cell(a.deadline_raw, "deadline")
         a.deadlines, warns, a.deadline_revised = cell.dates, cell.warnings, cell.revised
@@ -261,6 +280,19 @@ def _action(table: Table, rows: list[Row], roles: dict[str, int], legend: Legend
     if not a.deadlines and a.deadline_raw:
         a.flags.append("deadlines:none-readable")
     return a, doubt
+
+
+def _listed_milestones(rows: list[Row], roles: dict[str, int], deadline_cells: list[Cell]) -> list[Milestone] | None:
+    """Milestones listed in the action's one milestone cell, each with its own date (the action keeps its own
+    deadline and status cells); None where the cell is one undated item or the action has sub-rows."""
+    cells = _distinct_cells(rows, roles.get("milestones"))
+    if len(cells) != 1 or len(deadline_cells) > 1:
+        return None
+    items = cell_items(cells[0])
+    if items is None:
+        return None
+    box = Box(page=cells[0].page, top=round(cells[0].top, 1), bottom=round(cells[0].bottom, 1))
+    return [Milestone(text=i.text, date_raw=i.date_raw, date=last_date(i.date_raw), source=box) for i in items]
 
 
 def _milestones(rows: list[Row], roles: dict[str, int], legend: Legend, words_column: bool,

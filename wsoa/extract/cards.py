@@ -230,7 +230,7 @@ def to_action(card: Card, legend: Legend) -> Action:
     first = card.lines[0] if card.lines else None
     box = Box(page=first.page, x0=min(ln.x0 for ln in card.lines), top=first.top,
               x1=max(ln.x1 for ln in card.lines), bottom=card.lines[-1].bottom) if first else None
-    return Action(section=card.section, ref=ref or "", action=clean(strip_bullets(text)).rstrip("."),
+    return Action(section=card.section, ref=ref or None, action=clean(strip_bullets(text)).rstrip("."),
                   lead=(card.text("lead") or "").rstrip(".") or None, start_raw=card.text("start"),
                   start_dates=starts, deadlines=deadlines, deadline_raw=deadline_raw,
                   measures=(card.text("measures") or "").rstrip(".") or None, resource=card.text("resource"),

@@ -99,10 +99,11 @@ def chars(text_page, height: float, ctm: Matrix, flat: frozenset[str]) -> list[G
     ox, oy = ctypes.c_double(), ctypes.c_double()
     ca, cb, cc, cd, ce, cf = ctm
     loose, origin, text_object = raw.FPDFText_GetLooseCharBox, raw.FPDFText_GetCharOrigin, _text_object
-    out = []
+    out, origins, spaced, space = [], [], [], False
     for i, code in enumerate(_codes(text_page, n)):
         text = HYPHENS[code] if code in HYPHENS else chr(code)
         if code == 0 or text.isspace():
+            space = True
             continue
         address = text_object(text_page, i) or 0
         font = fonts.get(address)
@@ -119,6 +120,29 @@ def chars(text_page, height: float, ctm: Matrix, flat: frozenset[str]) -> list[G
         if y1 < y0:
             y0, y1 = y1, y0
         out.append((text, x0, x1, height - y1, height - y0, font))
+        origins.append((x, y))
+        spaced.append(space)
+        space = False
+    return ligatures(out, origins, spaced)
+
+
+def ligatures(glyphs: list[Glyph], origins: list[tuple[float, float]], spaced: list[bool]) -> list[Glyph]:
+    """Characters drawn by one glyph (a ligature mapped to "fi" or "ti": PDFium gives each the glyph's origin and
+    a share of its width) as one character spanning the glyph's advance, as pdfminer gives it: up to the next
+    character's origin on the line when no space comes between them. `spaced[i]`: a space precedes glyph i."""
+    out: list[Glyph] = []
+    shared = False  # the last glyph in `out` stands for several characters
+    for k, g in enumerate(glyphs):
+        if out and origins[k] == origins[k - 1] and g[5] is out[-1][5] and not spaced[k]:
+            p = out[-1]
+            out[-1], shared = (p[0] + g[0], p[1], max(p[2], g[2]), p[3], p[4], p[5]), True
+            continue
+        if shared and not spaced[k]:
+            p = out[-1]
+            if abs(g[3] - p[3]) < 1 and p[2] <= g[1] <= p[2] + p[5].size:
+                out[-1] = (p[0], p[1], g[1], p[3], p[4], p[5])
+        shared = False
+        out.append(g)
     return out
 
 

@@ -108,7 +108,7 @@ def link(letter: Document, plan: Document) -> Linking:
             t, score = found[j], float(scores[i, j])
             method = "stems+token-set, one-to-one" + ("" if score >= CERTAIN else ", uncertain")
             result.links.append(Link(w.id, w.kind, t.weakness_id, t.section, round(score, 3), method,
-                                     [a.ref for a in t.actions], [number[id(a)] for a in t.actions]))
+                                     [a.ref or "" for a in t.actions], [number[id(a)] for a in t.actions]))
     result.uncovered = [x.letter_weakness_id for x in result.links
                         if not x.action_refs and x.letter_kind in MUST_COVER]
     if letter.page_texts:

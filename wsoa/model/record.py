@@ -73,7 +73,7 @@ class Action(BaseModel):
     weakness_id: str | None = None
     section: str | None = None
     group: str | None = None
-    ref: str = ""
+    ref: str | None = Field(None, description="as printed; null where none is printed")
     action: str = ""
     lead: str | None = None
     lead_role: str | None = None
@@ -126,7 +126,7 @@ class Recommendation(BaseModel):
 class Change(BaseModel):
     """How an action differs in a newer edition of the same statement."""
     kind: Literal["added", "dropped", "status", "deadline", "text"]
-    ref: str
+    ref: str | None
     weakness_id: str | None = None
     before: str | None = None
     after: str | None = None

@@ -1,0 +1,149 @@
+"""A cell that lists several dated items (milestones in one cell): one item per bullet, or per date.
+
+Each line opened by a bullet or an item number opens an item. Without marks, an item ends after a
+date that closes a line (the date may wrap: "... – Jan" / "2024"), or, where the dates lead the lines,
+an item opens at each line that starts with a date. An item's date is the date at its end or start,
+set apart from its text by the punctuation between them. A cell with neither marks nor dated lines
+is one item, and `cell_items` returns None. `split_sub_rows` cuts an action's one row into its
+milestone sub-rows where the table draws no rule between them.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from wsoa.extract.grid import Cell, Row
+from wsoa.extract.page import group_lines
+from wsoa.normalise.dates import find_dates
+from wsoa.normalise.text import ITEM_MARK, clean, is_bullet, is_item_mark, mark_style
+
+SEPARATORS = " \t\n-–—:;,.()[]"
+
+
+@dataclass
+class Item:
+    text: str
+    date_raw: str | None = None
+
+
+def _mark(word: str) -> str | None:
+    """The kind of list mark a word is: the bullet glyph itself, or the numbering style; None for a word."""
+    if not is_item_mark(word):
+        return None
+    return word if is_bullet(word) else mark_style(word)
+
+
+def _lines(cell: Cell) -> list[tuple[str, bool]]:
+    """The cell's lines, each with whether it opens an item (the mark dropped): lines opened by the cell's
+    first mark, so that a dash that wraps to the start of a line in a list of bullets opens nothing."""
+    lines = group_lines(cell.words, cell.page)
+    marks = [_mark(ln.words[0].text) for ln in lines]
+    first = next((m for m in marks if m), None)
+    if marks.count(first) < 2:  # one mark is no list: a dash wrapped to a line's start stays in the text
+        first = None
+    out = []
+    for ln, mark in zip(lines, marks):
+        marked = first is not None and mark == first
+        out.append((" ".join(w.text for w in (ln.words[1:] if marked else ln.words)), marked))
+    return out
+
+
+def _by_dates(lines: list[str]) -> list[str] | None:
+    """Lines grouped into items that each end (or each start) with a date; None when no date closes or opens
+    a line."""
+    text = "\n".join(lines)
+    hits = [h for h in find_dates(text) if _set_apart(text[:h.start])]
+    ends = [h.end for h in hits if not text[h.end:].split("\n", 1)[0].strip(SEPARATORS)]
+    cuts = [e for e in ends if e < len(text.rstrip(SEPARATORS))]
+    if ends:
+        return [p for p in _cut(text, cuts) if p.strip(SEPARATORS)]
+    starts = [h.start for h in hits if not text[:h.start].rsplit("\n", 1)[-1].strip(SEPARATORS)]
+    if len(starts) > 1 or (starts and starts[0] > 0):
+        return [p for p in _cut(text, [s for s in starts if s > 0]) if p.strip(SEPARATORS)]
+    return None
+
+
+def _set_apart(before: str) -> bool:
+    """A date opens its line or follows punctuation ("Draft – Jan 2024"), not a word ("from Jan 2024 on")."""
+    tail = before.rsplit("\n", 1)[-1]
+    return not tail.strip() or tail.rstrip(" ")[-1:] in SEPARATORS
+
+
+def _cut(text: str, at: list[int]) -> list[str]:
+    bounds = [0, *sorted(at), len(text)]
+    return [text[a:b] for a, b in zip(bounds, bounds[1:])]
+
+
+def _item(text: str) -> Item:
+    """An item's text and the date at its end or start, the punctuation between them dropped."""
+    text = clean(ITEM_MARK.sub("", clean(text), count=1))
+    hits = find_dates(text)
+    if hits and not text[hits[-1].end:].strip(SEPARATORS):
+        h = hits[-1]
+        return Item(text[:h.start].rstrip(SEPARATORS) or text, h.raw)
+    if hits and not text[:hits[0].start].strip(SEPARATORS):
+        h = hits[0]
+        return Item(text[h.end:].lstrip(SEPARATORS) or text, h.raw)
+    return Item(text)
+
+
+def cell_items(cell: Cell | None) -> list[Item] | None:
+    """The items a cell lists, each with its date; None when the cell is a single undated item."""
+    if cell is None or not cell.words:
+        return None
+    lines = _lines(cell)
+    if sum(marked for _, marked in lines) >= 2:
+        parts: list[str] = []
+        for text, marked in lines:
+            if marked or not parts:
+                parts.append(text)
+            else:
+                parts[-1] += " " + text
+    else:
+        parts = _by_dates([t for t, _ in lines]) or []
+    items = [_item(re.sub(r"\s+", " ", p)) for p in parts if clean(p)]
+    if not items or (len(items) == 1 and items[0].date_raw in (None, items[0].text)):
+        return None
+    return items
+
+
+def _opens_with_date(text: str) -> bool:
+    hits = find_dates(text)
+    return bool(hits) and hits[0].start == 0
+
+
+def _entry_tops(milestones: Cell, dates: Cell) -> list[float]:
+    """Tops of the milestone cell's lines that open an entry: set apart by more than the cell's line pitch,
+    level with a line of the date cell that opens with a date."""
+    lines = group_lines(milestones.words, milestones.page)
+    date_tops = [ln.top for ln in group_lines(dates.words, dates.page) if _opens_with_date(ln.text)]
+    if len(lines) < 2 or len(date_tops) < 2:
+        return []
+    pitch = min(b.top - a.top for a, b in zip(lines, lines[1:]))
+    return [b.top for a, b in zip(lines, lines[1:])
+            if b.top - a.top > 1.3 * pitch and any(abs(t - b.top) <= 1.5 for t in date_tops)]
+
+
+def split_sub_rows(rows: list[Row], mcol: int | None, dcol: int | None) -> list[Row]:
+    """An action's one row cut into its milestone sub-rows where a table draws no rule between them: a sub-row
+    opens where a milestone opens level with its date. Each column with a line opening at every cut (the
+    milestone, its date, its status) is cut; the other cells span the sub-rows."""
+    if len(rows) != 1 or mcol is None or dcol is None:
+        return rows
+    row = rows[0]
+    m, d = row.cells.get(mcol), row.cells.get(dcol)
+    tops = _entry_tops(m, d) if m is not None and d is not None and m.words and d.words else []
+    if not tops:
+        return rows
+    cut_cols = [ci for ci, c in row.cells.items()
+                if all(any(abs(ln.top - t) <= 1.5 for ln in group_lines(c.words, c.page)) for t in tops)]
+    bounds = [row.top, *[t - 1.0 for t in tops], row.bottom]
+    out = []
+    for k, (a, b) in enumerate(zip(bounds, bounds[1:])):
+        cells = dict(row.cells)
+        for ci in cut_cols:
+            c = row.cells[ci]
+            cells[ci] = Cell(ci, a, b, [w for w in c.words if a <= w.yc < b], c.rgb, c.page)
+        starts = row.starts if k == 0 else set(cut_cols)
+        out.append(Row(row.page, a, b, cells, set(starts), row.spanning, row.x0, row.x1))
+    return out
