@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from wsoa.extract.grid import Cell, Row
-from wsoa.extract.tables import Table
+from wsoa.extract.tables import Table, column_warnings
 from wsoa.extract.trace import ActionTrace, TableTrace, report_of
 from wsoa.model import Action, Box, Milestone, TableReport, Warning
 from wsoa.normalise.dates import find_dates, last_date, read_cell
@@ -144,7 +144,7 @@ def _blocks(table: Table, kept: list[str]) -> tuple[list[tuple[str | None, list[
 
 def read_actions(table: Table, index: int, legend: Legend, ctx: ActionContext) -> ReadActions:
     """Stage 6: the table's rows as actions; the table's trace records what became of each row."""
-    out = ReadActions()
+    out = ReadActions(warnings=column_warnings(table))
     roles = {c.role: i for i, c in enumerate(table.columns) if c.role}
     status_col = roles.get("status")
     words_column = status_col is not None and any(

@@ -1,23 +1,33 @@
 """Stages 1 and 2 of table finding: header candidates, and the column model each accepted one gives.
 
 A line is a header candidate when its phrases name column roles (synonyms in data/columns.toml);
-it is accepted when its columns carry three roles, one of them action or milestones. Columns come
-from the vertical rules crossing the header ("rules"), else from where each header phrase starts
-("header alignment"); a header may run over several lines.
+it is accepted when its columns carry three roles, one of them action or milestones. A line is
+also a candidate by structure alone: the top row of a ruled grid of three or more columns, whose
+cells hold no ref, date or status (those make a body row); its roles are settled from the columns'
+content (tables.py). Columns come from the vertical rules crossing the header band ("rules"), else
+from where each header phrase starts ("header alignment"); a header may run over several lines, and
+a cell spanning several columns over sub-headers (a two-row header) is a hint for those columns.
 """
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
 
-from wsoa.extract.grid import REF_LIKE, TOL, Column, covers, vertical_cuts
-from wsoa.extract.page import Line, Page, space_width
+from wsoa.extract.grid import REF_LIKE, TOL, Column, Row, covers, merge_positions, vertical_cuts
+from wsoa.extract.page import Line, Page, Word, space_width
 from wsoa.extract.trace import ColumnTrace, HeaderTrace
-from wsoa.normalise.roles import Phrase, header_phrases, role_of
+from wsoa.normalise.content import header_role, is_dates, is_status, order_date_columns, role_from_content
+from wsoa.normalise.roles import Phrase, header_phrases
+from wsoa.normalise.status import Legend
 
 KEY_ROLES = {"action", "milestones"}
 MIN_ROLES = 3
 MAX_HEADER_WORDS = 8
+DATES = ("start", "deadline")
+CHECKABLE = {"ref", "start", "deadline", "status"}   # roles a column's content shows beyond doubt
+RUNNING_TEXT = 5      # mean words per cell of a column of running text (an action column)
+CONTENT_SCORE = 50.0  # a role read from the content yields to one named by the header
+BODY_REACH = 40       # how far below a header (in its font sizes) its body text is read for gutters
 
 
 @dataclass
@@ -43,6 +53,7 @@ class Header:
     line: Line
     how: str = "rules"
     lines: int = 1
+    structural: bool = False   # found by structure alone: its roles must come from the content
 
 
 @dataclass
@@ -60,9 +71,14 @@ def assign_roles(cols: list[Column]) -> None:
     for c in cols:
         label = re.sub(r"\(.*?(\)|$)", " ", c.header).split()
         if c.header and len(label) <= MAX_HEADER_WORDS and not any(REF_LIKE.match(w) for w in label):
-            c.role, c.score = role_of(c.header)
+            c.role, c.score = header_role(c.header)
         else:
             c.role, c.score = None, 0.0
+    dedupe_roles(cols)
+
+
+def dedupe_roles(cols: list[Column]) -> None:
+    """A role claimed by several columns stays with the best match."""
     for role in {c.role for c in cols if c.role}:
         same = [c for c in cols if c.role == role]
         best = max(same, key=lambda c: c.score)
@@ -77,8 +93,34 @@ def _header_words(page: Page, top: float, bottom: float, x0: float, x1: float) -
     return " ".join(w.text for w in words)
 
 
-def _band_lines(page: Page, top: float, bottom: float) -> int:
-    return sum(1 for ln in page.lines if top <= (ln.top + ln.bottom) / 2 <= bottom)
+def _band(page: Page, top: float, bottom: float) -> list[Line]:
+    return [ln for ln in page.lines if top <= (ln.top + ln.bottom) / 2 <= bottom]
+
+
+def _line_cuts(page: Page, line: Line, x0: float, x1: float) -> list[float]:
+    mid = (line.top + line.bottom) / 2
+    return vertical_cuts(page, mid - 1, mid + 1, x0, x1)
+
+
+def _label_columns(page: Page, band: list[Line], cols: list[Column], outer: list[float]) -> None:
+    """Each column's header text from the band's words; a word in a cell spanning several columns
+    (the rules of its own line skip an inner column edge) is a group label for those columns."""
+    own: list[list[Word]] = [[] for _ in cols]
+    group: list[list[Word]] = [[] for _ in cols]
+    for ln in band:
+        cuts = _line_cuts(page, ln, outer[0], outer[-1])
+        cuts = cuts if len(cuts) >= 2 else outer
+        for w in ln.words:
+            cell = [(a, b) for a, b in zip(cuts, cuts[1:]) if a <= w.xc < b]
+            if not cell:
+                continue
+            a, b = cell[0]
+            inside = [i for i, c in enumerate(cols) if c.x0 >= a - TOL and c.x1 <= b + TOL]
+            for i in inside:
+                (own if len(inside) == 1 else group)[i].append(w)
+    for c, ws, gs in zip(cols, own, group):
+        c.header = " ".join(w.text for w in sorted(ws, key=lambda w: (round(w.top), w.x0)))
+        c.group = " ".join(w.text for w in sorted(gs, key=lambda w: (round(w.top), w.x0)))
 
 
 def rule_columns(page: Page, line: Line) -> list[Column]:
@@ -89,44 +131,127 @@ def rule_columns(page: Page, line: Line) -> list[Column]:
 
 
 def columns_from_rules(page: Page, line: Line) -> ColumnModel | None:
-    """Columns between the vertical rules crossing the line; the header band runs between the
-    horizontal rules around it. None when fewer than three rules cross the line."""
-    mid = (line.top + line.bottom) / 2
-    xs = vertical_cuts(page, mid - 1, mid + 1, 0, page.width)
+    """Columns between the vertical rules crossing the header band (the rules of every line of it,
+    so that sub-headers under a spanning cell are columns); the band runs between the horizontal
+    rules around the line. None when fewer than three rules cross the line."""
+    xs = _line_cuts(page, line, 0, page.width)
     if len(xs) < 3:
         return None
-    cols = rule_columns(page, line)
-    above = [r.top for r in page.hrules if r.top <= line.top + TOL and covers(r, xs[0], xs[-1], 0.5)]
+    above = [r.top for r in page.hrules if line.top - 2 * line.size - 4 <= r.top <= line.top + TOL
+             and covers(r, xs[0], xs[-1], 0.5)]
     below = [r.top for r in page.hrules if r.top >= line.bottom - TOL and covers(r, xs[0], xs[-1], 0.5)]
     top = max(above) if above else line.top - 1
     bottom = min(below) if below else line.bottom + 1
-    for c in cols:
-        c.header = _header_words(page, top, bottom, c.x0, c.x1)
-    return ColumnModel(cols, top, bottom, "rules", _band_lines(page, top, bottom))
+    if not above:  # no rule over the header: it runs over the lines of its own style
+        bottom = min(bottom, _styled_bottom(page, line, xs[0], xs[-1]))
+    band = _band(page, top, bottom)
+    cuts = merge_positions([x for ln in band for x in _line_cuts(page, ln, xs[0] - TOL, xs[-1] + TOL)] + xs)
+    cols = [Column(a, b) for a, b in zip(cuts, cuts[1:]) if b - a > 3]
+    _label_columns(page, band, cols, xs)
+    return ColumnModel(cols, top, bottom, "rules", len(band))
 
 
 def columns_from_alignment(page: Page, line: Line, phrases: list[Phrase]) -> ColumnModel:
-    """Left-aligned headers: a column runs from its header's first word to the next header; the
-    header goes on over the following lines of the same style with no rule between."""
+    """Columns of a table without vertical rules: each boundary lies in the gap between two header
+    phrases, where the text below leaves a gutter (so headers may be aligned left, centred or right);
+    the header goes on over the following lines of the same style with no rule between, and a line
+    of it with two phrases under one column splits that column (sub-headers under a spanning label)."""
     words = line.words
     starts = [words[p.start].x0 for p in phrases]
+    ends = [words[p.end - 1].x1 for p in phrases]
     near = [r for r in page.hrules if abs(r.top - line.top) < 4 * line.size and r.x0 <= starts[0] + 2
             and r.x1 >= words[-1].x1 - 2]
-    left = min([r.x0 for r in near] + [starts[0] - 6])
     right = max([r.x1 for r in near] + [max(w.x1 for w in page.words) + 2])
-    bounds = [left] + [x - 3.0 for x in starts[1:]] + [right]
+    top = line.top - 1
+    bottom = _styled_bottom(page, line, starts[0] - 6, right)
+    body = [ln for ln in page.lines if bottom < ln.top < bottom + BODY_REACH * line.size]
+    first = [w.x0 for ln in body for w in ln.words if w.x1 <= starts[0] + (ends[0] - starts[0]) and w.x0 < starts[0]]
+    left = min([r.x0 for r in near] + [starts[0] - 6] + [x - 2 for x in first[:1] if starts[0] - x < 4 * line.size])
+    gaps = [(ends[i - 1], starts[i]) for i in range(1, len(phrases))]
+    band = _band(page, top, bottom)
+    gaps += _sub_header_gaps(band[1:], gaps, left, right)
+    bounds = [left] + sorted(gutter(body, a, b, line.size) for a, b in gaps) + [right]
     cols = [Column(a, b) for a, b in zip(bounds, bounds[1:])]
-    top, bottom, lines = line.top - 1, line.bottom + 1, 1
-    style = (words[0].bold, words[0].rgb)
+    _label_aligned(band, cols)
+    return ColumnModel(cols, top, bottom, "header alignment", len(band))
+
+
+def _sub_header_gaps(lines: list[Line], gaps: list[tuple[float, float]], left: float,
+                     right: float) -> list[tuple[float, float]]:
+    """Gaps between phrases of a lower header line that fall inside one column of the first line."""
+    edges = [left] + [b for _, b in gaps] + [right]
+    out = []
+    for ln in lines:
+        wide = wide_gaps(ln)
+        for i, w in enumerate(ln.words):
+            if not wide[i]:
+                continue
+            prev = ln.words[i - 1]
+            if any(a <= prev.x0 and w.x1 <= b for a, b in zip(edges, edges[1:])):
+                out.append((prev.x1, w.x0))
+    return out
+
+
+def gutter(lines: list[Line], a: float, b: float, size: float) -> float:
+    """A column boundary in the gap a..b between two header phrases: just before the next phrase,
+    unless text below crosses there; then the middle of the first run of x, wider than half the
+    font size, that no line below crosses (headers centred or aligned right)."""
+    def free(x: float) -> bool:
+        return not any(w.x0 - 1 <= x <= w.x1 + 1 for ln in lines for w in ln.words)
+
+    if b - a < 2 or free(b - 3.0):
+        return b - 3.0
+    run: list[float] = []
+    for x in (a + 0.5 * k for k in range(int(2 * (b - a)) + 1)):
+        if free(x):
+            run.append(x)
+            continue
+        if run and run[-1] - run[0] >= 0.5 * size:
+            break
+        run = []
+    return (run[0] + run[-1]) / 2 if run and run[-1] - run[0] >= 0.5 * size else b - 3.0
+
+
+def _label_aligned(band: list[Line], cols: list[Column]) -> None:
+    """Header words per column; words of an upper line over a column later split are its group label."""
+    own: list[list[Word]] = [[] for _ in cols]
+    group: list[list[Word]] = [[] for _ in cols]
+    for ln in band:
+        for w in ln.words:
+            inside = [i for i, c in enumerate(cols) if c.x0 <= w.xc < c.x1]
+            if inside:
+                own[inside[0]].append(w)
+    for i in range(len(cols) - 1):  # a word that sits above the line that splits two columns
+        for w in list(own[i]) + list(own[i + 1]):
+            lower = [v for v in own[i] + own[i + 1] if v.top > w.bottom]
+            if lower and _spans(w, own, i, lower):
+                for j in (i, i + 1):
+                    if w in own[j]:
+                        own[j].remove(w)
+                    group[j].append(w)
+    for c, ws, gs in zip(cols, own, group):
+        c.header = " ".join(w.text for w in sorted(ws, key=lambda w: (round(w.top), w.x0)))
+        c.group = " ".join(w.text for w in sorted(dict.fromkeys(gs), key=lambda w: (round(w.top), w.x0)))
+
+
+def _spans(w: Word, own: list[list[Word]], i: int, lower: list[Word]) -> bool:
+    """An upper header word over both columns i and i+1, which each hold lower header words."""
+    below_i = [v for v in own[i] if v in lower]
+    below_j = [v for v in own[i + 1] if v in lower]
+    return bool(below_i and below_j) and w.x0 <= max(v.x1 for v in below_j) and w.x1 >= min(v.x0 for v in below_i)
+
+
+def _styled_bottom(page: Page, line: Line, x0: float, x1: float) -> float:
+    """A header goes on over the following close lines of its own style with no rule between."""
+    bottom = line.bottom + 1
+    style = (line.words[0].bold, line.words[0].rgb)
     for nxt in page.lines:
         if nxt.top <= line.top or nxt.top - bottom > 0.6 * line.size:
             continue
-        if (nxt.words[0].bold, nxt.words[0].rgb) != style or rule_between(page, bottom, nxt.top, cols):
+        if (nxt.words[0].bold, nxt.words[0].rgb) != style or rule_between(page, bottom, nxt.top, [Column(x0, x1)]):
             break
-        bottom, lines = nxt.bottom + 1, lines + 1
-    for c in cols:
-        c.header = _header_words(page, top, bottom, c.x0, c.x1)
-    return ColumnModel(cols, top, bottom, "header alignment", lines)
+        bottom = nxt.bottom + 1
+    return bottom
 
 
 def wide_gaps(line: Line) -> list[bool]:
@@ -155,32 +280,79 @@ def rule_between(page: Page, y0: float, y1: float, cols: list[Column]) -> bool:
     return any(y0 - TOL <= r.top <= y1 + TOL and covers(r, cols[0].x0, cols[-1].x1, 0.3) for r in page.hrules)
 
 
+def _grid_reach_above(page: Page, x: float, y: float) -> float:
+    """How far up the vertical rule at x runs from y, its segments joined."""
+    spans = sorted(((r.top, r.bottom) for r in page.vrules if abs(r.x0 - x) <= TOL and r.top < y), reverse=True)
+    reach = y
+    for a, b in spans:
+        if b >= reach - 4:
+            reach = min(reach, a)
+    return reach
+
+
+def _looks_like_body(cols: list[Column]) -> bool:
+    """Cells holding a ref, a date or a status word belong to a body row, not a header; so does a
+    row with more than one empty cell (a header names every column, or all but one)."""
+    if sum(1 for c in cols if not (c.header or c.group)) > 1:
+        return True
+    legend = Legend.default()
+    for c in cols:
+        text = c.header.strip()
+        if text and (REF_LIKE.match(text) or is_dates(text) or is_status(text, legend)):
+            return True
+    return False
+
+
+def grid_top(page: Page, line: Line) -> ColumnModel | None:
+    """The column model of a line that opens a ruled grid of three or more columns (no rule runs
+    above it, the rules go on below its band) and whose cells read as headers; else None."""
+    model = columns_from_rules(page, line)
+    if model is None or len(model.columns) < MIN_ROLES:
+        return None
+    if any(ln.top < line.top - 1 for ln in _band(page, model.top, model.bottom)):
+        return None
+    xs = (model.columns[0].x0, model.columns[-1].x1)
+    if any(_grid_reach_above(page, x, line.top) < min(model.top, line.top) - 1.5 * line.size for x in xs):
+        return None
+    below = vertical_cuts(page, model.bottom + 2, model.bottom + 4, xs[0] - TOL, xs[1] + TOL)
+    if len(below) < MIN_ROLES or _looks_like_body(model.columns):
+        return None
+    return model
+
+
 def candidate(page: Page, line: Line) -> Candidate | None:
-    """Stage 1 for one line: None when it names fewer than two roles, or is running prose naming
-    too few (neither worth tracing)."""
+    """Stage 1 for one line: None when it names fewer than two roles and opens no ruled grid, or is
+    running prose naming too few (neither worth tracing)."""
     phrases = phrases_of(line)
     named = sorted({p.role for p in phrases if p.role})
-    if len(named) < 2:
+    grid = grid_top(page, line)
+    if len(named) < 2 and grid is None:
         return None
     trace = HeaderTrace(page=page.number, top=round(line.top, 1), bottom=round(line.bottom, 1), text=line.text[:160],
                         phrase_roles=named, accepted=False, why="")
-    if not _names_a_table(set(named)):
+    if not _names_a_table(set(named)) and grid is None:
         if not (line.bold or any(wide_gaps(line))):
             return None
         trace.why = f"its phrases name {', '.join(named)}: a table header names {MIN_ROLES} roles, one of them " \
                     f"{' or '.join(sorted(KEY_ROLES))}"
         return Candidate(trace, None)
-    model = columns_from_rules(page, line) or columns_from_alignment(page, line, phrases)
+    model = grid or columns_from_rules(page, line) or columns_from_alignment(page, line, phrases)
     assign_roles(model.columns)
     found = {c.role for c in model.columns if c.role}
     trace.columns = [ColumnTrace.of(c) for c in model.columns]
     trace.how, trace.lines = model.how, model.lines
-    if not _names_a_table(found):
-        trace.why = f"its columns ({model.how}) carry only {', '.join(sorted(found)) or 'no roles'}"
-        return Candidate(trace, None)
-    trace.accepted = True
-    trace.why = f"{len(found)} column roles from {model.how}, header of {model.lines} line(s)"
-    return Candidate(trace, Header(model.top, model.bottom, model.columns, model.ruled, line, model.how, model.lines))
+    header = Header(model.top, model.bottom, model.columns, model.ruled, line, model.how, model.lines)
+    if _names_a_table(found):
+        trace.accepted = True
+        trace.why = f"{len(found)} column roles from {model.how}, header of {model.lines} line(s)"
+        return Candidate(trace, header)
+    if grid is not None:
+        trace.accepted, header.structural = True, True
+        trace.why = f"the top row of a ruled grid of {len(model.columns)} columns (header roles: " \
+                    f"{', '.join(sorted(found)) or 'none'}); the rest from the content"
+        return Candidate(trace, header)
+    trace.why = f"its columns ({model.how}) carry only {', '.join(sorted(found)) or 'no roles'}"
+    return Candidate(trace, None)
 
 
 def header_candidates(page: Page) -> list[Candidate]:
@@ -202,3 +374,59 @@ def header_candidates(page: Page) -> list[Candidate]:
 
 def find_headers(page: Page) -> list[Header]:
     return [c.header for c in header_candidates(page) if c.header]
+
+
+def _column_cells(page: Page, rows: list[Row], ci: int) -> tuple[list[str], list]:
+    """A column's distinct body cells (group rows left out): texts, and fills or coloured marks."""
+    seen: list = []
+    for r in rows:
+        cell = r.cells.get(ci)
+        if cell is not None and not r.spanning and all(cell is not o for o in seen):
+            seen.append(cell)
+    fills = []
+    for cell in seen:
+        marks = [s.rgb for s in page.shapes if cell.top <= (s.top + s.bottom) / 2 < cell.bottom]
+        fills.append(cell.rgb if cell.rgb is not None else (marks[0] if marks else None))
+    return [c.text for c in seen], fills
+
+
+def content_roles(page: Page, cols: list[Column], rows: list[Row]) -> dict[int, str]:
+    """Columns whose header names no role take the role their content shows (ref, status, dates, lead);
+    two or more date columns are ordered (the earlier dates start); with no action column named, the
+    column of running text with the most entries is the action. Returns why, per column settled."""
+    why: dict[int, str] = {}
+    cells = {i: _column_cells(page, rows, i) for i in range(len(cols))}
+    for i, c in enumerate(cols):
+        if c.role is None:
+            role, reason = role_from_content(cells[i][0], cells[i][1], c.header or c.group or None)
+            if role:
+                c.role, c.score, why[i] = role, CONTENT_SCORE, reason
+    dated = {i: cells[i][0] for i, c in enumerate(cols) if c.role in DATES}
+    if len(dated) >= 2 and any(i in why for i in dated):
+        for i, role in order_date_columns(dated).items():
+            if i in why:
+                cols[i].role = role
+    if not any(c.role in KEY_ROLES for c in cols):
+        _action_from_text(cols, cells, why)
+    dedupe_roles(cols)
+    return why
+
+
+def _action_from_text(cols: list[Column], cells: dict[int, tuple[list[str], list]], why: dict[int, str]) -> None:
+    texts = {i: [t for t in cells[i][0] if t.strip()] for i, c in enumerate(cols) if c.role is None}
+    running = {i: ts for i, ts in texts.items() if ts and sum(len(t.split()) for t in ts) / len(ts) >= RUNNING_TEXT}
+    if running:
+        best = max(running, key=lambda i: (len(running[i]), -i))
+        cols[best].role, cols[best].score = "action", CONTENT_SCORE
+        why[best] = f"running text in {len(running[best])} cells, the most entries"
+
+
+def is_action_table(cols: list[Column]) -> str | None:
+    """None when the columns make an action table; else why not: an action column, and two more
+    roles of which one its content can show beyond doubt (a ref, a date, a status)."""
+    roles = {c.role for c in cols if c.role}
+    if not roles & KEY_ROLES:
+        return "no column of actions"
+    if len(roles - KEY_ROLES) < MIN_ROLES - 1 or not roles & CHECKABLE:
+        return f"its columns carry only {', '.join(sorted(roles))}"
+    return None

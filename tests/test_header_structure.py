@@ -1,0 +1,167 @@
+"""Headers found by structure as well as by vocabulary, on pages built in the test (issue 13, item 2).
+
+A row at the top of a ruled grid is a header even when its words are unknown, long or wrapped
+mid-word; columns whose header names no role take one from their content; a cell spanning two
+columns over sub-headers is a hint, not a column; text-aligned columns take their bounds from the
+body text too. Prose in a ruled grid and legends stay out.
+"""
+from __future__ import annotations
+
+from wsoa.extract.actions import ActionContext, read_actions
+from wsoa.extract.page import Rule, Word
+from wsoa.extract.tables import find_tables
+from wsoa.normalise.status import Legend
+
+from .test_table_stages import CHAR, page_of, ruled_table, words
+
+XS6 = [40.0, 80.0, 330.0, 470.0, 540.0, 600.0]
+BODY = [["1.1", "Train every school SENCO on the graduated approach", "Head of SEND", "Jan 2024", "Green"],
+        ["1.2", "Publish the local offer pages about short breaks", "Designated Clinical Officer", "Mar 2024", "Amber"],
+        ["1.3", "Review the referral route for speech therapy", "ICB Commissioner", "Jun 2024", "Red"]]
+
+
+def _wide(page):
+    page.width = 700.0
+    return page
+
+
+def _wrapped(text: str, x0: float, x1: float, top: float, bold: bool = True) -> list[Word]:
+    """A header cell's text broken into lines that fit between x0 and x1."""
+    out: list[Word] = []
+    line: list[str] = []
+    for token in text.split() + [""]:
+        if token and CHAR * len(" ".join(line + [token])) <= x1 - x0 - 6:
+            line.append(token)
+            continue
+        out += words(" ".join(line), x0 + 3, top + 4 + 9 * len({w.top for w in out}), bold=bold)
+        line = [token]
+    return out
+
+
+def _actions(page):
+    found = find_tables([_wide(page)])
+    assert len(found.tables) == 1
+    return found, read_actions(found.tables[0], 0, Legend(), ActionContext())
+
+
+def test_unknown_header_words_at_the_top_of_a_ruled_grid_make_a_header():
+    ws, rules, _ = ruled_table(100, BODY, xs=XS6, header=["Code", "Planned response", "Champion", "Close", "Health"])
+    found, got = _actions(page_of(1, ws, rules))
+    assert [c.role for c in found.tables[0].columns] == ["ref", "action", "lead", "deadline", "status"]
+    assert [a.ref for a in got.actions] == ["1.1", "1.2", "1.3"]
+    assert got.actions[1].deadlines[0].isoformat() == "2024-03-31" and got.actions[2].rag == "red"
+    assert got.actions[0].lead == "Head of SEND"
+
+
+def test_long_headers_take_their_roles_from_the_content():
+    long = ["Action reference number in this plan",
+            "What partners across the local area will do to put this right for families",
+            "Which officer in which organisation is accountable for delivery",
+            "Date by which this action will be fully completed and embedded",
+            "Current delivery status against the agreed timescale"]
+    body_ws, rules, _ = ruled_table(160, BODY, xs=XS6, header=None)
+    ws = [w for c, h in enumerate(long) for w in _wrapped(h, XS6[c], XS6[c + 1], 100)] + body_ws
+    rules += [Rule(False, x, 100, x, 160) for x in XS6] + [Rule(True, XS6[0], 100, XS6[-1], 100)]
+    found, got = _actions(page_of(1, ws, rules))
+    assert [c.role for c in found.tables[0].columns] == ["ref", "action", "lead", "deadline", "status"]
+    assert got.actions[0].action.startswith("Train every school SENCO")
+
+
+def test_a_column_left_without_a_role_is_warned_by_name():
+    xs = XS6 + [690.0]
+    body = [r + ["Families say the service is easier to reach"] for r in BODY]
+    ws, rules, _ = ruled_table(100, body, xs=xs, header=["Ref", "Action", "Lead", "Deadline", "RAG", "Signs of change"])
+    found, got = _actions(page_of(1, ws, rules))
+    assert found.tables[0].columns[5].role is None
+    warned = [w for w in got.warnings if w.code == "column-without-role"]
+    assert len(warned) == 1 and "Signs of change" in warned[0].message
+
+
+def _stacked(top: float, parts: list[list[str]], xs: list[float], bold: bool = True) -> list[Word]:
+    """Header cells wrapped mid-word: each cell's pieces on lines below one another."""
+    out: list[Word] = []
+    for c, pieces in enumerate(parts):
+        for i, piece in enumerate(pieces):
+            out += words(piece, xs[c] + 3, top + 4 + 9 * i, bold=bold)
+    return out
+
+
+def test_headers_wrapped_mid_word_keep_their_roles():
+    head = [["Re", "f"], ["Ac", "tion"], ["Le", "ad"], ["Dead", "line"], ["RA", "G"]]
+    body_ws, rules, bottom = ruled_table(130, BODY, xs=XS6, header=None)
+    ws = _stacked(100, head, XS6) + body_ws
+    rules += [Rule(False, x, 100, x, 130) for x in XS6] + [Rule(True, XS6[0], 100, XS6[-1], 100)]
+    found, got = _actions(page_of(1, ws, rules))
+    assert [c.role for c in found.tables[0].columns] == ["ref", "action", "lead", "deadline", "status"]
+    assert [a.rag for a in got.actions] == ["green", "amber", "red"]
+
+
+def _two_row_page(sub: list[str], label: str, dates: list[list[str]]):
+    """Ref | Action | Lead | <label> over sub[0] | sub[1] | Status, fully ruled."""
+    xs = [40.0, 80.0, 330.0, 470.0, 540.0, 610.0, 670.0]
+    top, mid, body_top, row_h = 100.0, 116.0, 132.0, 24.0
+    ws = words("Ref", 43, top + 4, bold=True) + words("Action", 83, top + 4, bold=True)
+    ws += words("Lead", 333, top + 4, bold=True) + words("Status", 613, top + 4, bold=True)
+    ws += words(label, 540 - CHAR * len(label) / 2, top + 3, bold=True)
+    ws += words(sub[0], 473, mid + 4, bold=True) + words(sub[1], 543, mid + 4, bold=True)
+    rows = [[r[0], r[1], r[2], d[0], d[1], r[4]] for r, d in zip(BODY, dates)]
+    body_ws, rules, _ = ruled_table(body_top, rows, xs=xs, header=None)
+    ws += body_ws
+    rules += [Rule(False, x, top, x, body_top) for x in xs if x != 540.0]
+    rules += [Rule(False, 540.0, mid, 540.0, body_top), Rule(True, xs[0], top, xs[-1], top),
+              Rule(True, 470.0, mid, 610.0, mid)]
+    return page_of(1, ws, rules)
+
+
+def test_two_row_header_gives_start_and_deadline_columns():
+    dates = [["Sep 2023", "Jan 2024"], ["Oct 2023", "Mar 2024"], ["Nov 2023", "Jun 2024"]]
+    found, got = _actions(_two_row_page(["Start", "End"], "Timescale", dates))
+    roles = [c.role for c in found.tables[0].columns]
+    assert roles == ["ref", "action", "lead", "start", "deadline", "status"]
+    assert got.actions[0].start_dates[0].isoformat() == "2023-09-01"
+    assert got.actions[0].deadlines[0].isoformat() == "2024-01-31"
+    assert got.actions[2].start_dates[0].isoformat() == "2023-11-01"
+
+
+def test_two_row_header_with_unknown_sub_headers_orders_the_dates():
+    dates = [["Sep 2023", "Jan 2024"], ["Oct 2023", "Mar 2024"], ["Nov 2023", "Jun 2024"]]
+    found, got = _actions(_two_row_page(["Kick-off", "Close"], "When", dates))
+    assert [c.role for c in found.tables[0].columns][3:5] == ["start", "deadline"]
+    assert got.actions[1].deadlines[0].isoformat() == "2024-03-31"
+
+
+def test_prose_in_a_ruled_grid_is_not_an_action_table():
+    rows = [["Leadership", "Leaders know the area well and share an ambitious vision for children.",
+             "Leaders have been slow to act on what parents told them about waiting times."],
+            ["Identification", "Most needs are identified early in the early years settings of the area.",
+             "Too many children wait too long for an assessment of their needs by the service."]]
+    ws, rules, _ = ruled_table(100, rows, xs=[40.0, 120.0, 340.0, 560.0], header=["Theme", "Strengths",
+                                                                                  "Areas for development"],
+                               row_h=40.0)
+    assert find_tables([page_of(1, ws, rules)]).tables == []
+
+
+def test_a_legend_grid_is_not_an_action_table():
+    rows = [["Green", "On track to deliver"], ["Amber", "Some slippage"], ["Red", "Off track"]]
+    ws, rules, _ = ruled_table(100, rows, xs=[40.0, 120.0, 300.0], header=["Colour", "Meaning"])
+    assert find_tables([page_of(1, ws, rules)]).tables == []
+
+
+def _right_aligned(text: str, right: float, top: float, bold: bool = False) -> list[Word]:
+    return words(text, right - CHAR * (len(text) + 1), top, bold=bold)
+
+
+def test_text_aligned_columns_take_their_bounds_from_the_body_text():
+    """Headers aligned right in a table without rules: each column still holds its own cells."""
+    xs = XS6
+    head = ["Ref", "Action", "Lead", "Deadline", "Status"]
+    ws: list[Word] = []
+    for c, h in enumerate(head):
+        ws += _right_aligned(h, xs[c + 1] - 4, 100, bold=True)
+    for r, row in enumerate(BODY):
+        for c, text in enumerate(row):
+            ws += words(text, xs[c] + 3, 120 + 16 * r)
+    found, got = _actions(page_of(1, ws))
+    assert [c.role for c in found.tables[0].columns] == ["ref", "action", "lead", "deadline", "status"]
+    assert [a.lead for a in got.actions] == ["Head of SEND", "Designated Clinical Officer", "ICB Commissioner"]
+    assert [a.rag for a in got.actions] == ["green", "amber", "red"]
