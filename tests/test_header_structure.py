@@ -165,3 +165,47 @@ def test_text_aligned_columns_take_their_bounds_from_the_body_text():
     assert [c.role for c in found.tables[0].columns] == ["ref", "action", "lead", "deadline", "status"]
     assert [a.lead for a in got.actions] == ["Head of SEND", "Designated Clinical Officer", "ICB Commissioner"]
     assert [a.rag for a in got.actions] == ["green", "amber", "red"]
+
+
+def _aligned_page(head: list[str], rows: list[list[str]], xs: list[float] = XS6, bold: bool = True,
+                  extra: list[Word] = ()) -> object:
+    ws = [w for c, h in enumerate(head) for w in words(h, xs[c] + 3, 100, bold=bold)]
+    for r, row in enumerate(rows):
+        for c, text in enumerate(row):
+            ws += words(text, xs[c] + 3, 120 + 16 * r)
+    return page_of(1, ws + list(extra))
+
+
+def test_a_bold_row_of_unknown_words_over_aligned_text_is_a_header():
+    found, got = _actions(_aligned_page(["Code", "Planned response", "Champion", "Close", "Health"], BODY))
+    assert [c.role for c in found.tables[0].columns] == ["ref", "action", "lead", "deadline", "status"]
+    assert [a.ref for a in got.actions] == ["1.1", "1.2", "1.3"] and got.actions[2].rag == "red"
+
+
+def test_a_plain_row_of_unknown_words_is_not_a_header():
+    page = _wide(_aligned_page(["Code", "Planned response", "Champion", "Close", "Health"], BODY, bold=False))
+    assert find_tables([page]).tables == []
+
+
+def test_a_bold_line_over_prose_is_not_a_table():
+    prose = [["Leaders know the area well and share an ambitious vision for all children in the area."],
+             ["Leaders have been slow to act on what parents told them about waiting times."]]
+    head = words("Summary", 43, 100, bold=True) + words("Findings", 250, 100, bold=True) + \
+        words("Next steps", 450, 100, bold=True)
+    ws = head + [w for r, row in enumerate(prose) for w in words(row[0], 43, 120 + 16 * r)]
+    assert find_tables([_wide(page_of(1, ws))]).tables == []
+
+
+def test_unruled_two_row_header_splits_the_spanning_column():
+    xs = [40.0, 80.0, 330.0, 470.0, 540.0, 610.0, 670.0]
+    dates = [["Sep 2023", "Jan 2024"], ["Oct 2023", "Mar 2024"], ["Nov 2023", "Jun 2024"]]
+    rows = [[r[0], r[1], r[2], d[0], d[1], r[4]] for r, d in zip(BODY, dates)]
+    ws = [w for c, h in zip((0, 1, 2, 5), ("Ref", "Action", "Lead", "Status")) for w in words(h, xs[c] + 3, 92, bold=True)]
+    ws += words("Timescale", 490, 92, bold=True) + words("Start", 473, 101, bold=True) + words("End", 543, 101, bold=True)
+    for r, row in enumerate(rows):
+        for c, text in enumerate(row):
+            ws += words(text, xs[c] + 3, 120 + 16 * r)
+    found, got = _actions(page_of(1, ws))
+    assert [c.role for c in found.tables[0].columns] == ["ref", "action", "lead", "start", "deadline", "status"]
+    assert got.actions[1].start_dates[0].isoformat() == "2023-10-01"
+    assert got.actions[1].deadlines[0].isoformat() == "2024-03-31"

@@ -13,12 +13,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from wsoa.extract.grid import REF_LIKE, TOL, Column, Row, covers, merge_positions, vertical_cuts
+from wsoa.extract.grid import REF_LIKE, TOL, Column, Row, covers, fill_under, merge_positions, runs_across, vertical_cuts
 from wsoa.extract.page import Line, Page, Word, space_width
 from wsoa.extract.trace import ColumnTrace, HeaderTrace
 from wsoa.normalise.content import header_role, is_dates, is_status, order_date_columns, role_from_content
 from wsoa.normalise.roles import Phrase, header_phrases
-from wsoa.normalise.status import Legend
+from wsoa.normalise.status import Legend, is_white
 
 KEY_ROLES = {"action", "milestones"}
 MIN_ROLES = 3
@@ -27,6 +27,7 @@ DATES = ("start", "deadline")
 CHECKABLE = {"ref", "start", "deadline", "status"}   # roles a column's content shows beyond doubt
 RUNNING_TEXT = 5      # mean words per cell of a column of running text (an action column)
 CONTENT_SCORE = 50.0  # a role read from the content yields to one named by the header
+BODY_LINES = 6        # lines below a styled row that must keep to its columns
 BODY_REACH = 40       # how far below a header (in its font sizes) its body text is read for gutters
 
 
@@ -178,16 +179,16 @@ def columns_from_alignment(page: Page, line: Line, phrases: list[Phrase]) -> Col
 
 def _sub_header_gaps(lines: list[Line], gaps: list[tuple[float, float]], left: float,
                      right: float) -> list[tuple[float, float]]:
-    """Gaps between phrases of a lower header line that fall inside one column of the first line."""
-    edges = [left] + [b for _, b in gaps] + [right]
+    """Gaps between two phrases of a lower header line that both lie under one phrase of the first
+    line (between the end of the phrase before it and the start of the phrase after it)."""
+    ends = [left] + [a for a, _ in gaps]
+    starts = [b for _, b in gaps] + [right]
     out = []
     for ln in lines:
         wide = wide_gaps(ln)
         for i, w in enumerate(ln.words):
-            if not wide[i]:
-                continue
             prev = ln.words[i - 1]
-            if any(a <= prev.x0 and w.x1 <= b for a, b in zip(edges, edges[1:])):
+            if wide[i] and any(a <= prev.x0 and w.x1 <= b for a, b in zip(ends, starts)):
                 out.append((prev.x1, w.x0))
     return out
 
@@ -231,7 +232,8 @@ def _label_aligned(band: list[Line], cols: list[Column]) -> None:
                     group[j].append(w)
     for c, ws, gs in zip(cols, own, group):
         c.header = " ".join(w.text for w in sorted(ws, key=lambda w: (round(w.top), w.x0)))
-        c.group = " ".join(w.text for w in sorted(dict.fromkeys(gs), key=lambda w: (round(w.top), w.x0)))
+        once = list({id(w): w for w in gs}.values())
+        c.group = " ".join(w.text for w in sorted(once, key=lambda w: (round(w.top), w.x0)))
 
 
 def _spans(w: Word, own: list[list[Word]], i: int, lower: list[Word]) -> bool:
@@ -320,12 +322,39 @@ def grid_top(page: Page, line: Line) -> ColumnModel | None:
     return model
 
 
+def _styled(page: Page, line: Line, model: ColumnModel) -> bool:
+    """Bold, filled, or set off from the text below by a rule (and the text below is not so)."""
+    x0, x1 = model.columns[0].x0, model.columns[-1].x1
+    fill = fill_under(page.fills, line.x0, line.top, line.x1, line.bottom)
+    ruled = any(model.bottom - TOL <= r.top <= model.bottom + line.size and covers(r, line.x0, line.x1, 0.8)
+                for r in page.hrules)
+    return line.bold or (fill is not None and not is_white(fill)) or (ruled and x1 > x0)
+
+
+def styled_top(page: Page, line: Line) -> ColumnModel | None:
+    """The column model of a styled line of three or more phrases, set apart by wide gaps, over
+    lines of text that keep to its columns (no vertical rules: those make a ruled grid); else None."""
+    phrases = phrases_of(line)
+    if len(phrases) < MIN_ROLES or len(_line_cuts(page, line, 0, page.width)) >= 2:
+        return None
+    model = columns_from_alignment(page, line, phrases)
+    if not _styled(page, line, model) or _looks_like_body(model.columns):
+        return None
+    inner = [c.x0 for c in model.columns[1:]]
+    body = [ln for ln in page.lines if ln.top > model.bottom][:BODY_LINES]
+    if body and body[0].bold == line.bold and line.bold:
+        return None
+    kept = [ln for ln in body if not runs_across(ln.words, inner)]
+    hit = {i for ln in kept for w in ln.words for i, c in enumerate(model.columns) if c.x0 <= w.xc < c.x1}
+    return model if len(kept) >= 2 and len(hit) >= MIN_ROLES else None
+
+
 def candidate(page: Page, line: Line) -> Candidate | None:
     """Stage 1 for one line: None when it names fewer than two roles and opens no ruled grid, or is
     running prose naming too few (neither worth tracing)."""
     phrases = phrases_of(line)
     named = sorted({p.role for p in phrases if p.role})
-    grid = grid_top(page, line)
+    grid = grid_top(page, line) or styled_top(page, line)
     if len(named) < 2 and grid is None:
         return None
     trace = HeaderTrace(page=page.number, top=round(line.top, 1), bottom=round(line.bottom, 1), text=line.text[:160],
@@ -348,7 +377,7 @@ def candidate(page: Page, line: Line) -> Candidate | None:
         return Candidate(trace, header)
     if grid is not None:
         trace.accepted, header.structural = True, True
-        trace.why = f"the top row of a ruled grid of {len(model.columns)} columns (header roles: " \
+        trace.why = f"the top row of a grid of {len(model.columns)} columns, {model.how} (header roles: " \
                     f"{', '.join(sorted(found)) or 'none'}); the rest from the content"
         return Candidate(trace, header)
     trace.why = f"its columns ({model.how}) carry only {', '.join(sorted(found)) or 'no roles'}"
