@@ -158,29 +158,55 @@ def columns_from_alignment(page: Page, line: Line, phrases: list[Phrase]) -> Col
     the header goes on over the following lines of the same style with no rule between, and a line
     of it with two phrases under one column splits that column (sub-headers under a spanning label)."""
     words = line.words
-    starts = [words[p.start].x0 for p in phrases]
-    ends = [words[p.end - 1].x1 for p in phrases]
-    near = [r for r in page.hrules if abs(r.top - line.top) < 4 * line.size and r.x0 <= starts[0] + 2
+    near = [r for r in page.hrules if abs(r.top - line.top) < 4 * line.size and r.x0 <= words[0].x0 + 2
             and r.x1 >= words[-1].x1 - 2]
     right = max([r.x1 for r in near] + [max(w.x1 for w in page.words) + 2])
     top = line.top - 1
-    bottom = _styled_bottom(page, line, starts[0] - 6, right)
+    bottom = _styled_bottom(page, line, words[0].x0 - 6, right)
     body = [ln for ln in page.lines if bottom < ln.top < bottom + BODY_REACH * line.size]
+    cuts = sorted({p.start for p in phrases} | set(_body_splits(line, body)))
+    starts = [words[i].x0 for i in cuts]
+    ends = [words[j - 1].x1 for j in cuts[1:] + [len(words)]]
     first = [w.x0 for ln in body for w in ln.words if w.x1 <= starts[0] + (ends[0] - starts[0]) and w.x0 < starts[0]]
     left = min([r.x0 for r in near] + [starts[0] - 6] + [x - 2 for x in first[:1] if starts[0] - x < 4 * line.size])
-    gaps = [(ends[i - 1], starts[i]) for i in range(1, len(phrases))]
+    gaps = [(ends[i - 1], starts[i]) for i in range(1, len(starts))]
     band = _band(page, top, bottom)
-    gaps += _sub_header_gaps(band[1:], gaps, left, right)
-    bounds = [left] + sorted(gutter(body, a, b, line.size) for a, b in gaps) + [right]
+    main = [left] + [gutter(body, a, b, line.size) for a, b in gaps] + [right]
+    subs = _sub_header_gaps(band[1:], gaps, left, right)
+    merged = []
+    for a, b, y in subs:
+        m = next((i for i in range(len(main) - 1) if main[i] - TOL <= a and b <= main[i + 1] + TOL), None)
+        if m is not None:
+            merged.append((main[m], main[m + 1], y))
+    bounds = sorted(main[:-1] + [gutter(body, a, b, line.size) for a, b, _ in subs]) + [right]
     cols = [Column(a, b) for a, b in zip(bounds, bounds[1:])]
-    _label_aligned(band, cols)
+    _label_aligned(band, cols, merged)
     return ColumnModel(cols, top, bottom, "header alignment", len(band))
 
 
+def _body_splits(line: Line, body: list[Line]) -> list[int]:
+    """Words of a header line that start a column although no wide gap comes before them: the text
+    below leaves a gutter under the gap before the word (crossed by at most one line in ten), and
+    starts there again."""
+    out = []
+    size = line.size
+    for i in range(1, len(line.words)):
+        u, v = line.words[i - 1], line.words[i]
+        a, b = u.x1 - size, v.x0 - 0.5
+        if b - a < 0.5 * size or len(body) < 2:
+            continue
+        crossing = sum(1 for ln in body if any(w.x0 < b and w.x1 > a for w in ln.words))
+        starting = sum(1 for ln in body if any(abs(w.x0 - v.x0) <= size for w in ln.words))
+        if crossing <= 0.1 * len(body) and starting >= 2:
+            out.append(i)
+    return out
+
+
 def _sub_header_gaps(lines: list[Line], gaps: list[tuple[float, float]], left: float,
-                     right: float) -> list[tuple[float, float]]:
+                     right: float) -> list[tuple[float, float, float]]:
     """Gaps between two phrases of a lower header line that both lie under one phrase of the first
-    line (between the end of the phrase before it and the start of the phrase after it)."""
+    line (between the end of the phrase before it and the start of the phrase after it), with the
+    top of that line."""
     ends = [left] + [a for a, _ in gaps]
     starts = [b for _, b in gaps] + [right]
     out = []
@@ -189,7 +215,7 @@ def _sub_header_gaps(lines: list[Line], gaps: list[tuple[float, float]], left: f
         for i, w in enumerate(ln.words):
             prev = ln.words[i - 1]
             if wide[i] and any(a <= prev.x0 and w.x1 <= b for a, b in zip(ends, starts)):
-                out.append((prev.x1, w.x0))
+                out.append((prev.x1, w.x0, ln.top))
     return out
 
 
@@ -213,34 +239,21 @@ def gutter(lines: list[Line], a: float, b: float, size: float) -> float:
     return (run[0] + run[-1]) / 2 if run and run[-1] - run[0] >= 0.5 * size else b - 3.0
 
 
-def _label_aligned(band: list[Line], cols: list[Column]) -> None:
-    """Header words per column; words of an upper line over a column later split are its group label."""
+def _label_aligned(band: list[Line], cols: list[Column], merged: list[tuple[float, float, float]]) -> None:
+    """Header words per column; the words above a sub-header line, over the columns it split
+    (m0..m1 from y down), are the group label of those columns."""
     own: list[list[Word]] = [[] for _ in cols]
     group: list[list[Word]] = [[] for _ in cols]
-    for ln in band:
-        for w in ln.words:
-            inside = [i for i, c in enumerate(cols) if c.x0 <= w.xc < c.x1]
-            if inside:
-                own[inside[0]].append(w)
-    for i in range(len(cols) - 1):  # a word that sits above the line that splits two columns
-        for w in list(own[i]) + list(own[i + 1]):
-            lower = [v for v in own[i] + own[i + 1] if v.top > w.bottom]
-            if lower and _spans(w, own, i, lower):
-                for j in (i, i + 1):
-                    if w in own[j]:
-                        own[j].remove(w)
-                    group[j].append(w)
+    for w in (w for ln in band for w in ln.words):
+        over = [(m0, m1) for m0, m1, y in merged if m0 <= w.xc < m1 and w.bottom <= y + 1]
+        for i, c in enumerate(cols):
+            if over and c.x0 >= over[0][0] - TOL and c.x1 <= over[0][1] + TOL:
+                group[i].append(w)
+            elif not over and c.x0 <= w.xc < c.x1:
+                own[i].append(w)
     for c, ws, gs in zip(cols, own, group):
         c.header = " ".join(w.text for w in sorted(ws, key=lambda w: (round(w.top), w.x0)))
-        once = list({id(w): w for w in gs}.values())
-        c.group = " ".join(w.text for w in sorted(once, key=lambda w: (round(w.top), w.x0)))
-
-
-def _spans(w: Word, own: list[list[Word]], i: int, lower: list[Word]) -> bool:
-    """An upper header word over both columns i and i+1, which each hold lower header words."""
-    below_i = [v for v in own[i] if v in lower]
-    below_j = [v for v in own[i + 1] if v in lower]
-    return bool(below_i and below_j) and w.x0 <= max(v.x1 for v in below_j) and w.x1 >= min(v.x0 for v in below_i)
+        c.group = " ".join(w.text for w in sorted(gs, key=lambda w: (round(w.top), w.x0)))
 
 
 def _styled_bottom(page: Page, line: Line, x0: float, x1: float) -> float:
