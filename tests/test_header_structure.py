@@ -209,3 +209,20 @@ def test_unruled_two_row_header_splits_the_spanning_column():
     assert [c.role for c in found.tables[0].columns] == ["ref", "action", "lead", "start", "deadline", "status"]
     assert got.actions[1].start_dates[0].isoformat() == "2023-10-01"
     assert got.actions[1].deadlines[0].isoformat() == "2024-03-31"
+
+
+def test_a_header_set_off_by_a_rule_with_narrow_gaps_splits_where_the_text_below_does():
+    """Plain header words close together, ruled off from the body: columns come from the body's gutters."""
+    xs = [40.0, 80.0, 300.0, 430.0, 500.0, 560.0]
+    head = ["Code", "What partners across the area will do", "Which officer leads", "Close", "Health"]
+    ws: list[Word] = []
+    for c, h in enumerate(head):
+        ws += words(h, xs[c + 1] - 2 - CHAR * len(h) if c == 1 else xs[c] + 3, 100)
+    body = [[r[0], r[1][:40], r[2], r[3], r[4]] for r in BODY]
+    for r, row in enumerate(body):
+        for c, text in enumerate(row):
+            ws += words(text, xs[c] + 3, 120 + 16 * r)
+    rules = [Rule(True, xs[0], y, xs[-1], y) for y in (112.0, 133.0, 149.0, 165.0)]
+    found, got = _actions(page_of(1, ws, rules))
+    assert [c.role for c in found.tables[0].columns] == ["ref", "action", "lead", "deadline", "status"]
+    assert [a.lead for a in got.actions] == ["Head of SEND", "Designated Clinical Officer", "ICB Commissioner"]
