@@ -439,8 +439,9 @@ def content_roles(page: Page, cols: list[Column], rows: list[Row]) -> dict[int, 
     why: dict[int, str] = {}
     cells = {i: _column_cells(page, rows, i) for i in range(len(cols))}
     for i, c in enumerate(cols):
-        if c.role is None:
-            role, reason = role_from_content(cells[i][0], cells[i][1], c.header or c.group or None)
+        if c.role is None:  # fills say status only in a table whose header names no status column
+            fills = [None] * len(cells[i][1]) if any(o.role == "status" for o in cols) else cells[i][1]
+            role, reason = role_from_content(cells[i][0], fills, c.header or c.group or None)
             if role:
                 c.role, c.score, why[i] = role, CONTENT_SCORE, reason
     dated = {i: cells[i][0] for i, c in enumerate(cols) if c.role in DATES}
@@ -448,7 +449,7 @@ def content_roles(page: Page, cols: list[Column], rows: list[Row]) -> dict[int, 
         for i, role in order_date_columns(dated).items():
             if i in why:
                 cols[i].role = role
-    if not any(c.role in KEY_ROLES for c in cols):
+    if not any(c.role == "action" for c in cols):
         _action_from_text(cols, cells, why)
     dedupe_roles(cols)
     return why
