@@ -226,3 +226,9 @@ def test_a_header_set_off_by_a_rule_with_narrow_gaps_splits_where_the_text_below
     found, got = _actions(page_of(1, ws, rules))
     assert [c.role for c in found.tables[0].columns] == ["ref", "action", "lead", "deadline", "status"]
     assert [a.lead for a in got.actions] == ["Head of SEND", "Designated Clinical Officer", "ICB Commissioner"]
+
+
+def test_a_sub_column_of_a_date_label_without_readable_dates_is_the_other_date():
+    dates = [["Sep 2023", "phase two in spring"], ["Oct 2023", "when the panel agrees"], ["Nov 2023", "after review"]]
+    found, _ = _actions(_two_row_page(["Start", "End"], "Timescale", dates))
+    assert [c.role for c in found.tables[0].columns][3:5] == ["start", "deadline"]

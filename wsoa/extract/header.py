@@ -449,10 +449,24 @@ def content_roles(page: Page, cols: list[Column], rows: list[Row]) -> dict[int, 
         for i, role in order_date_columns(dated).items():
             if i in why:
                 cols[i].role = role
+    _dates_under_label(cols, why)
     if not any(c.role == "action" for c in cols):
         _action_from_text(cols, cells, why)
     dedupe_roles(cols)
     return why
+
+
+def _dates_under_label(cols: list[Column], why: dict[int, str]) -> None:
+    """A column left without a role under a spanning label that names dates ("Timescale" over
+    "Start | End") is the group's other date: the start when a sibling to its right is not, else
+    the deadline."""
+    for i, c in enumerate(cols):
+        if c.role is not None or not c.group or header_role(c.group)[0] not in DATES:
+            continue
+        later = [o for o in cols[i + 1:] if o.group == c.group]
+        taken = {o.role for o in cols}
+        c.role = "start" if later and "start" not in taken else "deadline"
+        c.score, why[i] = CONTENT_SCORE, f"under {c.group!r}, beside its other dates"
 
 
 def _action_from_text(cols: list[Column], cells: dict[int, tuple[list[str], list]], why: dict[int, str]) -> None:
