@@ -200,8 +200,10 @@ def test_unruled_two_row_header_splits_the_spanning_column():
     xs = [40.0, 80.0, 330.0, 470.0, 540.0, 610.0, 670.0]
     dates = [["Sep 2023", "Jan 2024"], ["Oct 2023", "Mar 2024"], ["Nov 2023", "Jun 2024"]]
     rows = [[r[0], r[1], r[2], d[0], d[1], r[4]] for r, d in zip(BODY, dates)]
-    ws = [w for c, h in zip((0, 1, 2, 5), ("Ref", "Action", "Lead", "Status")) for w in words(h, xs[c] + 3, 92, bold=True)]
-    ws += words("Timescale", 490, 92, bold=True) + words("Start", 473, 101, bold=True) + words("End", 543, 101, bold=True)
+    heads = zip((0, 1, 2, 5), ("Ref", "Action", "Lead", "Status"))
+    ws = [w for c, h in heads for w in words(h, xs[c] + 3, 92, bold=True)]
+    ws += words("Timescale", 490, 92, bold=True) + words("Start", 473, 101, bold=True)
+    ws += words("End", 543, 101, bold=True)
     for r, row in enumerate(rows):
         for c, text in enumerate(row):
             ws += words(text, xs[c] + 3, 120 + 16 * r)
@@ -232,3 +234,19 @@ def test_a_sub_column_of_a_date_label_without_readable_dates_is_the_other_date()
     dates = [["Sep 2023", "phase two in spring"], ["Oct 2023", "when the panel agrees"], ["Nov 2023", "after review"]]
     found, _ = _actions(_two_row_page(["Start", "End"], "Timescale", dates))
     assert [c.role for c in found.tables[0].columns][3:5] == ["start", "deadline"]
+
+
+def test_a_plain_header_between_two_rules_runs_down_to_the_rule_below():
+    """Wrapped header words spread down their cell, no bold, no fill: the rules bound the header."""
+    xs = XS6
+    ws = words("Champion", 43, 100) + words("Work to be", 83, 100) + words("done", 83, 110)
+    ws += words("Sponsor", 333, 100) + words("Deli", 473, 100) + words("very", 473, 112) + words("month", 473, 128)
+    ws += words("Health", 543, 100)
+    for r, row in enumerate(BODY):
+        for c, text in enumerate(row):
+            ws += words(text, xs[c] + 3, 146 + 16 * r)
+    rules = [Rule(True, xs[0], y, xs[-1], y) for y in (97.0, 140.0, 159.0, 175.0, 191.0)]
+    found, got = _actions(page_of(1, ws, rules))
+    assert [c.header for c in found.tables[0].columns][3] == "Deli very month"
+    assert [c.role for c in found.tables[0].columns] == ["ref", "action", "lead", "deadline", "status"]
+    assert got.actions[2].deadlines[0].isoformat() == "2024-06-30"

@@ -13,7 +13,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from wsoa.extract.grid import REF_LIKE, TOL, Column, Row, covers, fill_under, merge_positions, runs_across, vertical_cuts
+from wsoa.extract.grid import (REF_LIKE, TOL, Column, Row, covers, fill_under, merge_positions, runs_across,
+                              vertical_cuts)
 from wsoa.extract.page import Line, Page, Word, space_width
 from wsoa.extract.trace import ColumnTrace, HeaderTrace
 from wsoa.normalise.content import header_role, is_dates, is_status, order_date_columns, role_from_content
@@ -27,6 +28,7 @@ DATES = ("start", "deadline")
 CHECKABLE = {"ref", "start", "deadline", "status"}   # roles a column's content shows beyond doubt
 RUNNING_TEXT = 5      # mean words per cell of a column of running text (an action column)
 CONTENT_SCORE = 50.0  # a role read from the content yields to one named by the header
+HEADER_REACH = 8      # a header band between rules runs over at most this many font sizes
 BODY_LINES = 6        # lines below a styled row that must keep to its columns
 BODY_REACH = 40       # how far below a header (in its font sizes) its body text is read for gutters
 
@@ -162,7 +164,7 @@ def columns_from_alignment(page: Page, line: Line, phrases: list[Phrase]) -> Col
             and r.x1 >= words[-1].x1 - 2]
     right = max([r.x1 for r in near] + [max(w.x1 for w in page.words) + 2])
     top = line.top - 1
-    bottom = _styled_bottom(page, line, words[0].x0 - 6, right)
+    bottom = _ruled_band_bottom(page, line) or _styled_bottom(page, line, words[0].x0 - 6, right)
     body = [ln for ln in page.lines if bottom < ln.top < bottom + BODY_REACH * line.size]
     cuts = sorted({p.start for p in phrases} | set(_body_splits(line, body)))
     starts = [words[i].x0 for i in cuts]
@@ -256,6 +258,18 @@ def _label_aligned(band: list[Line], cols: list[Column], merged: list[tuple[floa
         c.group = " ".join(w.text for w in sorted(gs, key=lambda w: (round(w.top), w.x0)))
 
 
+def _ruled_band_bottom(page: Page, line: Line) -> float | None:
+    """A header between two horizontal rules across it (the one above close over its first line, the
+    one below within a few lines): the band runs down to the rule below."""
+    def across(r) -> bool:
+        return covers(r, line.x0, line.x1, 0.9)
+
+    above = [r for r in page.hrules if line.top - 1.5 * line.size <= r.top <= line.top + TOL and across(r)]
+    below = sorted(r.top for r in page.hrules if line.bottom - TOL < r.top < line.top + HEADER_REACH * line.size
+                   and across(r))
+    return below[0] if above and below else None
+
+
 def _styled_bottom(page: Page, line: Line, x0: float, x1: float) -> float:
     """A header goes on over the following close lines of its own style with no rule between."""
     bottom = line.bottom + 1
@@ -313,7 +327,8 @@ def _looks_like_body(cols: list[Column]) -> bool:
     legend = Legend.default()
     for c in cols:
         text = c.header.strip()
-        if text and (REF_LIKE.match(text) or is_dates(text) or is_status(text, legend)):
+        short = len(text.split()) <= 3
+        if text and (REF_LIKE.match(text) or is_dates(text) or (short and is_status(text, legend))):
             return True
     return False
 
