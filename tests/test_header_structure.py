@@ -250,3 +250,19 @@ def test_a_plain_header_between_two_rules_runs_down_to_the_rule_below():
     assert [c.header for c in found.tables[0].columns][3] == "Deli very month"
     assert [c.role for c in found.tables[0].columns] == ["ref", "action", "lead", "deadline", "status"]
     assert got.actions[2].deadlines[0].isoformat() == "2024-06-30"
+
+
+def test_a_shaded_header_of_a_grid_without_horizontal_rules_runs_over_its_fill():
+    """Vertical rules only, a light grey header with words wrapped mid-word: the fill bounds the header."""
+    from wsoa.extract.page import Fill
+    head = [["Re", "f"], ["Ac", "tion"], ["Le", "ad"], ["Dead", "line"], ["RA", "G"]]
+    ws = _stacked(100, head, XS6, bold=False)
+    for r, row in enumerate(BODY):
+        for c, text in enumerate(row):
+            ws += words(text, XS6[c] + 3, 130 + 16 * r)
+    rules = [Rule(False, x, 96, x, 180) for x in XS6]
+    page = page_of(1, ws, rules)
+    page.fills = [Fill(XS6[c], 96, XS6[c + 1], 124, (0.86, 0.87, 0.87)) for c in range(5)]
+    found, got = _actions(page)
+    assert [c.header for c in found.tables[0].columns] == ["Re f", "Ac tion", "Le ad", "Dead line", "RA G"]
+    assert [c.role for c in found.tables[0].columns] == ["ref", "action", "lead", "deadline", "status"]

@@ -19,7 +19,7 @@ from wsoa.extract.page import Line, Page, Word, space_width
 from wsoa.extract.trace import ColumnTrace, HeaderTrace
 from wsoa.normalise.content import header_role, is_dates, is_status, order_date_columns, role_from_content
 from wsoa.normalise.roles import Phrase, header_phrases
-from wsoa.normalise.status import Legend, is_white
+from wsoa.normalise.status import Legend
 
 KEY_ROLES = {"action", "milestones"}
 MIN_ROLES = 3
@@ -28,6 +28,7 @@ DATES = ("start", "deadline")
 CHECKABLE = {"ref", "start", "deadline", "status"}   # roles a column's content shows beyond doubt
 RUNNING_TEXT = 5      # mean words per cell of a column of running text (an action column)
 CONTENT_SCORE = 50.0  # a role read from the content yields to one named by the header
+SHADED = 0.97         # a fill with a channel below this is shading, not white paper
 HEADER_REACH = 8      # a header band between rules runs over at most this many font sizes
 BODY_LINES = 6        # lines below a styled row that must keep to its columns
 BODY_REACH = 40       # how far below a header (in its font sizes) its body text is read for gutters
@@ -145,8 +146,9 @@ def columns_from_rules(page: Page, line: Line) -> ColumnModel | None:
     below = [r.top for r in page.hrules if r.top >= line.bottom - TOL and covers(r, xs[0], xs[-1], 0.5)]
     top = max(above) if above else line.top - 1
     bottom = min(below) if below else line.bottom + 1
-    if not above:  # no rule over the header: it runs over the lines of its own style
-        bottom = min(bottom, _styled_bottom(page, line, xs[0], xs[-1]))
+    if not above:  # no rule over the header: it runs over its fill, else the lines of its own style
+        own = _filled_bottom(page, line) or _styled_bottom(page, line, xs[0], xs[-1])
+        bottom = min(below + [own])
     band = _band(page, top, bottom)
     cuts = merge_positions([x for ln in band for x in _line_cuts(page, ln, xs[0] - TOL, xs[-1] + TOL)] + xs)
     cols = [Column(a, b) for a, b in zip(cuts, cuts[1:]) if b - a > 3]
@@ -164,7 +166,8 @@ def columns_from_alignment(page: Page, line: Line, phrases: list[Phrase]) -> Col
             and r.x1 >= words[-1].x1 - 2]
     right = max([r.x1 for r in near] + [max(w.x1 for w in page.words) + 2])
     top = line.top - 1
-    bottom = _ruled_band_bottom(page, line) or _styled_bottom(page, line, words[0].x0 - 6, right)
+    bottom = _ruled_band_bottom(page, line) or _filled_bottom(page, line) or \
+        _styled_bottom(page, line, words[0].x0 - 6, right)
     body = [ln for ln in page.lines if bottom < ln.top < bottom + BODY_REACH * line.size]
     cuts = sorted({p.start for p in phrases} | set(_body_splits(line, body)))
     starts = [words[i].x0 for i in cuts]
@@ -270,6 +273,14 @@ def _ruled_band_bottom(page: Page, line: Line) -> float | None:
     return below[0] if above and below else None
 
 
+def _filled_bottom(page: Page, line: Line) -> float | None:
+    """A header on coloured fills across it: the band runs down to where the fills end."""
+    fills = [f for f in page.fills if f.top - TOL <= line.top and f.bottom >= line.bottom - TOL and _shaded(f.rgb)
+             and f.bottom - f.top <= HEADER_REACH * line.size and f.x1 > line.x0 and f.x0 < line.x1]
+    covered = sum(min(f.x1, line.x1) - max(f.x0, line.x0) for f in fills)
+    return max(f.bottom for f in fills) if fills and covered >= 0.8 * (line.x1 - line.x0) else None
+
+
 def _styled_bottom(page: Page, line: Line, x0: float, x1: float) -> float:
     """A header goes on over the following close lines of its own style with no rule between."""
     bottom = line.bottom + 1
@@ -356,7 +367,12 @@ def _styled(page: Page, line: Line, model: ColumnModel) -> bool:
     fill = fill_under(page.fills, line.x0, line.top, line.x1, line.bottom)
     ruled = any(model.bottom - TOL <= r.top <= model.bottom + line.size and covers(r, line.x0, line.x1, 0.8)
                 for r in page.hrules)
-    return line.bold or (fill is not None and not is_white(fill)) or (ruled and x1 > x0)
+    return line.bold or (fill is not None and _shaded(fill)) or (ruled and x1 > x0)
+
+
+def _shaded(rgb: tuple[float, float, float]) -> bool:
+    """Any fill but white, light grey included (a header's shading)."""
+    return min(rgb) < SHADED
 
 
 def styled_top(page: Page, line: Line) -> ColumnModel | None:
