@@ -266,3 +266,16 @@ def test_a_shaded_header_of_a_grid_without_horizontal_rules_runs_over_its_fill()
     found, got = _actions(page)
     assert [c.header for c in found.tables[0].columns] == ["Re f", "Ac tion", "Le ad", "Dead line", "RA G"]
     assert [c.role for c in found.tables[0].columns] == ["ref", "action", "lead", "deadline", "status"]
+
+
+def test_a_bold_header_wrapped_over_wide_line_spacing_stays_one_header():
+    head = [["Re", "f"], ["Ac", "tion"], ["Le", "ad"], ["Dead", "line"], ["RA", "G"]]
+    ws = [w for c, pieces in enumerate(head) for i, p in enumerate(pieces) for w in words(p, XS6[c] + 3, 100 + 14 * i,
+                                                                                      bold=True)]
+    for r, row in enumerate(BODY):
+        for c, text in enumerate(row):
+            ws += words(text, XS6[c] + 3, 136 + 20 * r)
+    rules = [Rule(True, XS6[0], y, XS6[-1], y) for y in (97.0, 152.0, 172.0, 192.0)]
+    found, _ = _actions(page_of(1, ws, rules))
+    assert [c.role for c in found.tables[0].columns] == ["ref", "action", "lead", "deadline", "status"]
+    assert found.tables[0].columns[0].header == "Re f"

@@ -29,6 +29,7 @@ CHECKABLE = {"ref", "start", "deadline", "status"}   # roles a column's content 
 RUNNING_TEXT = 5      # mean words per cell of a column of running text (an action column)
 CONTENT_SCORE = 50.0  # a role read from the content yields to one named by the header
 SHADED = 0.97         # a fill with a channel below this is shading, not white paper
+PLAIN_GAP, BOLD_GAP = 0.6, 1.6  # the gap (in font sizes) over which a header goes on to its next line
 HEADER_REACH = 8      # a header band between rules runs over at most this many font sizes
 BODY_LINES = 6        # lines below a styled row that must keep to its columns
 BODY_REACH = 40       # how far below a header (in its font sizes) its body text is read for gutters
@@ -270,7 +271,10 @@ def _ruled_band_bottom(page: Page, line: Line) -> float | None:
     above = [r for r in page.hrules if line.top - 1.5 * line.size <= r.top <= line.top + TOL and across(r)]
     below = sorted(r.top for r in page.hrules if line.bottom - TOL < r.top < line.top + HEADER_REACH * line.size
                    and across(r))
-    return below[0] if above and below else None
+    if not (above and below):
+        return None
+    between = [ln for ln in page.lines if line.bottom < ln.top < below[0]]
+    return None if any(REF_LIKE.match(ln.words[0].text) or is_dates(ln.text) for ln in between) else below[0]
 
 
 def _filled_bottom(page: Page, line: Line) -> float | None:
@@ -282,11 +286,13 @@ def _filled_bottom(page: Page, line: Line) -> float | None:
 
 
 def _styled_bottom(page: Page, line: Line, x0: float, x1: float) -> float:
-    """A header goes on over the following close lines of its own style with no rule between."""
+    """A header goes on over the following close lines of its own style with no rule between (a
+    bold header over wider line spacing: bold sets it apart from the body)."""
     bottom = line.bottom + 1
     style = (line.words[0].bold, line.words[0].rgb)
+    reach = (BOLD_GAP if line.bold else PLAIN_GAP) * line.size
     for nxt in page.lines:
-        if nxt.top <= line.top or nxt.top - bottom > 0.6 * line.size:
+        if nxt.top <= line.top or nxt.top - bottom > reach:
             continue
         if (nxt.words[0].bold, nxt.words[0].rgb) != style or rule_between(page, bottom, nxt.top, [Column(x0, x1)]):
             break
