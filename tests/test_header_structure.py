@@ -38,6 +38,11 @@ def _wrapped(text: str, x0: float, x1: float, top: float, bold: bool = True) -> 
     return out
 
 
+def _body(rows: list[list[str]], top: float, xs: list[float] = XS6, step: float = 16.0) -> list[Word]:
+    """Body rows of text, one line each, each cell at its column's left edge."""
+    return [w for r, row in enumerate(rows) for c, text in enumerate(row) for w in words(text, xs[c] + 3, top + step * r)]
+
+
 def _actions(page):
     found = find_tables([_wide(page)])
     assert len(found.tables) == 1
@@ -158,9 +163,7 @@ def test_text_aligned_columns_take_their_bounds_from_the_body_text():
     ws: list[Word] = []
     for c, h in enumerate(head):
         ws += _right_aligned(h, xs[c + 1] - 4, 100, bold=True)
-    for r, row in enumerate(BODY):
-        for c, text in enumerate(row):
-            ws += words(text, xs[c] + 3, 120 + 16 * r)
+    ws += _body(BODY, 120, xs)
     found, got = _actions(page_of(1, ws))
     assert [c.role for c in found.tables[0].columns] == ["ref", "action", "lead", "deadline", "status"]
     assert [a.lead for a in got.actions] == ["Head of SEND", "Designated Clinical Officer", "ICB Commissioner"]
@@ -170,9 +173,7 @@ def test_text_aligned_columns_take_their_bounds_from_the_body_text():
 def _aligned_page(head: list[str], rows: list[list[str]], xs: list[float] = XS6, bold: bool = True,
                   extra: list[Word] = ()) -> object:
     ws = [w for c, h in enumerate(head) for w in words(h, xs[c] + 3, 100, bold=bold)]
-    for r, row in enumerate(rows):
-        for c, text in enumerate(row):
-            ws += words(text, xs[c] + 3, 120 + 16 * r)
+    ws += _body(rows, 120, xs)
     return page_of(1, ws + list(extra))
 
 
@@ -204,9 +205,7 @@ def test_unruled_two_row_header_splits_the_spanning_column():
     ws = [w for c, h in heads for w in words(h, xs[c] + 3, 92, bold=True)]
     ws += words("Timescale", 490, 92, bold=True) + words("Start", 473, 101, bold=True)
     ws += words("End", 543, 101, bold=True)
-    for r, row in enumerate(rows):
-        for c, text in enumerate(row):
-            ws += words(text, xs[c] + 3, 120 + 16 * r)
+    ws += _body(rows, 120, xs)
     found, got = _actions(page_of(1, ws))
     assert [c.role for c in found.tables[0].columns] == ["ref", "action", "lead", "start", "deadline", "status"]
     assert got.actions[1].start_dates[0].isoformat() == "2023-10-01"
@@ -221,9 +220,7 @@ def test_a_header_set_off_by_a_rule_with_narrow_gaps_splits_where_the_text_below
     for c, h in enumerate(head):
         ws += words(h, xs[c + 1] - 2 - CHAR * len(h) if c == 1 else xs[c] + 3, 100)
     body = [[r[0], r[1][:40], r[2], r[3], r[4]] for r in BODY]
-    for r, row in enumerate(body):
-        for c, text in enumerate(row):
-            ws += words(text, xs[c] + 3, 120 + 16 * r)
+    ws += _body(body, 120, xs)
     rules = [Rule(True, xs[0], y, xs[-1], y) for y in (112.0, 133.0, 149.0, 165.0)]
     found, got = _actions(page_of(1, ws, rules))
     assert [c.role for c in found.tables[0].columns] == ["ref", "action", "lead", "deadline", "status"]
@@ -242,9 +239,7 @@ def test_a_plain_header_between_two_rules_runs_down_to_the_rule_below():
     ws = words("Champion", 43, 100) + words("Work to be", 83, 100) + words("done", 83, 110)
     ws += words("Sponsor", 333, 100) + words("Deli", 473, 100) + words("very", 473, 112) + words("month", 473, 128)
     ws += words("Health", 543, 100)
-    for r, row in enumerate(BODY):
-        for c, text in enumerate(row):
-            ws += words(text, xs[c] + 3, 146 + 16 * r)
+    ws += _body(BODY, 146, xs)
     rules = [Rule(True, xs[0], y, xs[-1], y) for y in (97.0, 140.0, 159.0, 175.0, 191.0)]
     found, got = _actions(page_of(1, ws, rules))
     assert [c.header for c in found.tables[0].columns][3] == "Deli very month"
@@ -257,9 +252,7 @@ def test_a_shaded_header_of_a_grid_without_horizontal_rules_runs_over_its_fill()
     from wsoa.extract.page import Fill
     head = [["Re", "f"], ["Ac", "tion"], ["Le", "ad"], ["Dead", "line"], ["RA", "G"]]
     ws = _stacked(100, head, XS6, bold=False)
-    for r, row in enumerate(BODY):
-        for c, text in enumerate(row):
-            ws += words(text, XS6[c] + 3, 130 + 16 * r)
+    ws += _body(BODY, 130)
     rules = [Rule(False, x, 96, x, 180) for x in XS6]
     page = page_of(1, ws, rules)
     page.fills = [Fill(XS6[c], 96, XS6[c + 1], 124, (0.86, 0.87, 0.87)) for c in range(5)]
@@ -272,9 +265,7 @@ def test_a_bold_header_wrapped_over_wide_line_spacing_stays_one_header():
     head = [["Re", "f"], ["Ac", "tion"], ["Le", "ad"], ["Dead", "line"], ["RA", "G"]]
     ws = [w for c, pieces in enumerate(head) for i, p in enumerate(pieces) for w in words(p, XS6[c] + 3, 100 + 14 * i,
                                                                                       bold=True)]
-    for r, row in enumerate(BODY):
-        for c, text in enumerate(row):
-            ws += words(text, XS6[c] + 3, 136 + 20 * r)
+    ws += _body(BODY, 136, step=20)
     rules = [Rule(True, XS6[0], y, XS6[-1], y) for y in (97.0, 152.0, 172.0, 192.0)]
     found, _ = _actions(page_of(1, ws, rules))
     assert [c.role for c in found.tables[0].columns] == ["ref", "action", "lead", "deadline", "status"]
