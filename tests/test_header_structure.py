@@ -270,3 +270,13 @@ def test_a_bold_header_wrapped_over_wide_line_spacing_stays_one_header():
     found, _ = _actions(page_of(1, ws, rules))
     assert [c.role for c in found.tables[0].columns] == ["ref", "action", "lead", "deadline", "status"]
     assert found.tables[0].columns[0].header == "Re f"
+
+
+def test_original_and_revised_under_a_deadline_label_are_revisions_in_that_order():
+    dates = [["Dec 2023", "Mar 2024"], ["Jan 2024", "Jan 2024"], ["Feb 2024", "Jul 2024"]]
+    found, got = _actions(_two_row_page(["Original", "Revised"], "Deadline", dates))
+    assert [c.role for c in found.tables[0].columns][3:5] == ["deadline", "deadline"]
+    assert [d.isoformat() for d in got.actions[0].deadlines] == ["2023-12-31", "2024-03-31"]
+    assert got.actions[0].deadline_revised and not got.actions[0].start_dates
+    assert [d.isoformat() for d in got.actions[1].deadlines] == ["2024-01-31"]
+    assert [d.isoformat() for d in got.actions[2].deadlines] == ["2024-02-29", "2024-07-31"]

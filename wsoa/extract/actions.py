@@ -210,7 +210,7 @@ def _action(table: Table, rows: list[Row], roles: dict[str, int], legend: Legend
         a.rag = _aggregate([m.rag for m in a.milestones]) if a.milestones else None
         a.rag_source = "milestones" if a.milestones else None
     else:
-        a.deadline_raw = _text(rows, roles.get("deadline"))
+        a.deadline_raw = _deadline_text(table, rows)
         cell = read_cell(a.deadline_raw, "deadline")
         a.deadlines, warns, a.deadline_revised = cell.dates, cell.warnings, cell.revised
         a.start_dates = a.start_dates or ([cell.range_start] if cell.range_start else [])
@@ -230,6 +230,13 @@ def _action(table: Table, rows: list[Row], roles: dict[str, int], legend: Legend
     if not a.deadlines and a.deadline_raw:
         a.flags.append("deadlines:none-readable")
     return a, doubt
+
+
+def _deadline_text(table: Table, rows: list[Row]) -> str | None:
+    """The deadline cell; several deadline columns (revisions, in order) read as one revised date."""
+    cols = [i for i, c in enumerate(table.columns) if c.role == "deadline"]
+    texts = list(dict.fromkeys(t for t in (_text(rows, i) for i in cols) if t))  # a date not revised is said once
+    return " → ".join(texts) if texts else None
 
 
 def _milestones(rows: list[Row], roles: dict[str, int], legend: Legend, words_column: bool,

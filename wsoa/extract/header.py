@@ -17,7 +17,8 @@ from wsoa.extract.grid import (REF_LIKE, TOL, Column, Row, covers, fill_under, m
                               vertical_cuts)
 from wsoa.extract.page import Line, Page, Word, space_width
 from wsoa.extract.trace import ColumnTrace, HeaderTrace
-from wsoa.normalise.content import header_role, is_dates, is_status, order_date_columns, role_from_content
+from wsoa.normalise.content import (header_role, is_dates, is_revision, is_status, order_date_columns,
+                                   role_from_content)
 from wsoa.normalise.roles import Phrase, header_phrases
 from wsoa.normalise.status import Legend
 
@@ -82,13 +83,23 @@ def assign_roles(cols: list[Column]) -> None:
     dedupe_roles(cols)
 
 
+def revisions(cols: list[Column]) -> list[Column]:
+    """Columns under one deadline label whose sub-headers name revisions ("Original | Revised"):
+    deadline columns whose dates are revisions in that order."""
+    out = [c for c in cols if c.group and c.header and is_revision(c.header) and header_role(c.group)[0] == "deadline"]
+    return out if len(out) >= 2 and len({c.group for c in out}) == 1 else []
+
+
 def dedupe_roles(cols: list[Column]) -> None:
-    """A role claimed by several columns stays with the best match."""
+    """A role claimed by several columns stays with the best match (revisions of a deadline stay all)."""
+    kept = revisions(cols)
+    for c in kept:
+        c.role = "deadline"
     for role in {c.role for c in cols if c.role}:
         same = [c for c in cols if c.role == role]
-        best = max(same, key=lambda c: c.score)
+        best = kept if role == "deadline" and kept else [max(same, key=lambda c: c.score)]
         for c in same:
-            if c is not best:
+            if not any(c is b for b in best):
                 c.role = None
 
 
@@ -481,7 +492,8 @@ def content_roles(page: Page, cols: list[Column], rows: list[Row]) -> dict[int, 
             role, reason = role_from_content(cells[i][0], fills, c.header or c.group or None)
             if role:
                 c.role, c.score, why[i] = role, CONTENT_SCORE, reason
-    dated = {i: cells[i][0] for i, c in enumerate(cols) if c.role in DATES}
+    revised = revisions(cols)
+    dated = {i: cells[i][0] for i, c in enumerate(cols) if c.role in DATES and not any(c is r for r in revised)}
     if len(dated) >= 2 and any(i in why for i in dated):
         for i, role in order_date_columns(dated).items():
             if i in why:

@@ -113,6 +113,11 @@ def role_from_content(cells: list[str], fills: list[RGB | None],
     return None, "no role fits its content"
 
 
+def is_revision(header: str) -> bool:
+    """A sub-header naming one revision of a date ("Original", "Revised")."""
+    return any(re.search(rf"\b{re.escape(w)}\b", header.lower()) for w in _content()["revision_words"])
+
+
 def _start_or_deadline(header: str | None) -> str:
     if header:
         role = header_role(header)[0]
