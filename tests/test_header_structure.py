@@ -40,7 +40,8 @@ def _wrapped(text: str, x0: float, x1: float, top: float, bold: bool = True) -> 
 
 def _body(rows: list[list[str]], top: float, xs: list[float] = XS6, step: float = 16.0) -> list[Word]:
     """Body rows of text, one line each, each cell at its column's left edge."""
-    return [w for r, row in enumerate(rows) for c, text in enumerate(row) for w in words(text, xs[c] + 3, top + step * r)]
+    return [w for r, row in enumerate(rows) for c, text in enumerate(row)
+            for w in words(text, xs[c] + 3, top + step * r)]
 
 
 def _actions(page):

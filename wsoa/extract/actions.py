@@ -235,7 +235,7 @@ def _action(table: Table, rows: list[Row], roles: dict[str, int], legend: Legend
 def _deadline_text(table: Table, rows: list[Row]) -> str | None:
     """The deadline cell; several deadline columns (revisions, in order) read as one revised date."""
     cols = [i for i, c in enumerate(table.columns) if c.role == "deadline"]
-    texts = list(dict.fromkeys(t for t in (_text(rows, i) for i in cols) if t))  # a date not revised is said once
+    texts = list(dict.fromkeys(t for t in (_text(rows, i) for i in cols) if t))  # a date kept is said once
     return " → ".join(texts) if texts else None
 
 
