@@ -15,8 +15,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from wsoa.extract.grid import TOL, Column, Row, anchor_of, build_rows, covers, runs_across
-from wsoa.extract.header import (Candidate, Header, content_roles, find_headers, header_candidates, is_action_table,
-                                 is_header_line)
+from wsoa.extract.column_roles import content_roles, is_action_table
+from wsoa.extract.header import Candidate, Header, find_headers, header_candidates, is_header_line
 from wsoa.extract.page import Page
 from wsoa.extract.stitch import Continuation, continuation, join_split_row, repeats_header, same_columns
 from wsoa.extract.trace import (CONTINUED, NEW, REPEATED, ColumnTrace, PageTrace, RegionTrace, TableTrace,
