@@ -281,3 +281,22 @@ def test_original_and_revised_under_a_deadline_label_are_revisions_in_that_order
     assert got.actions[0].deadline_revised and not got.actions[0].start_dates
     assert [d.isoformat() for d in got.actions[1].deadlines] == ["2024-01-31"]
     assert [d.isoformat() for d in got.actions[2].deadlines] == ["2024-02-29", "2024-07-31"]
+
+
+def test_tight_columns_without_rules_under_a_plain_centred_header():
+    """Cells a little more than a word space apart, header centred and plain: the body's gutters
+    bound the columns, the header stops at the first body row, and no row reads as prose."""
+    xs = [40.0, 66.0, 250.0, 380.0, 430.0, 475.0]
+    texts = ["Train every school SENCO on the", "Publish the local offer pages", "Review the referral route now",
+             "Audit annual reviews this year", "Map the waiting lists for therapy", "Pilot a new panel for plans"]
+    rows = [[f"1.{i + 1}", t, "Head of SEND", "Jan 2024", "Green"] for i, t in enumerate(texts)]
+    ws: list[Word] = []
+    for c, h in enumerate(["Ref", "Action", "Lead", "Due", "RAG"]):
+        mid = (xs[c] + xs[c + 1]) / 2
+        ws += words(h, mid - CHAR * len(h) / 2, 100, size=10)
+    for r, row in enumerate(rows):
+        for c, text in enumerate(row):
+            ws += words(text, xs[c] + 1, 116 + 12 * r, size=10)
+    found, got = _actions(page_of(1, ws))
+    assert [c.role for c in found.tables[0].columns] == ["ref", "action", "lead", "deadline", "status"]
+    assert len(got.actions) == 6 and got.actions[5].lead == "Head of SEND" and got.actions[5].rag == "green"

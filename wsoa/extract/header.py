@@ -18,6 +18,7 @@ from wsoa.extract.grid import (REF_LIKE, TOL, Column, covers, fill_under, merge_
 from wsoa.extract.page import Line, Page, Word, space_width
 from wsoa.extract.trace import ColumnTrace, HeaderTrace
 from wsoa.normalise.content import header_role, is_dates, is_revision, is_status
+from wsoa.normalise.dates import find_dates
 from wsoa.normalise.roles import Phrase, header_phrases
 from wsoa.normalise.status import Legend
 
@@ -27,6 +28,7 @@ MAX_HEADER_WORDS = 8
 SHADED = 0.97         # a fill with a channel below this is shading, not white paper
 PLAIN_GAP, BOLD_GAP = 0.6, 1.6  # the gap (in font sizes) over which a header goes on to its next line
 HEADER_REACH = 8      # a header band between rules runs over at most this many font sizes
+GUTTER_LINES = 5      # lines below a header that keep any gutter free make it a column boundary
 BODY_LINES = 6        # lines below a styled row that must keep to its columns
 BODY_REACH = 40       # how far below a header (in its font sizes) its body text is read for gutters
 
@@ -233,22 +235,24 @@ def _sub_header_gaps(lines: list[Line], gaps: list[tuple[float, float]], left: f
 
 def gutter(lines: list[Line], a: float, b: float, size: float) -> float:
     """A column boundary in the gap a..b between two header phrases: just before the next phrase,
-    unless text below crosses there; then the middle of the first run of x, wider than half the
-    font size, that no line below crosses (headers centred or aligned right)."""
+    unless text below crosses there; then the middle of the first run of x that no line below
+    crosses (a run wider than half the font size when fewer than three lines tell; any gutter
+    kept free by three lines or more is one)."""
     def free(x: float) -> bool:
         return not any(w.x0 - 1 <= x <= w.x1 + 1 for ln in lines for w in ln.words)
 
-    if b - a < 2 or free(b - 3.0):
+    if b - a < 2 or all(free(b - 3.0 + d) for d in (-1.0, 0.0, 1.0)):
         return b - 3.0
+    need = 0.5 * size if len(lines) < GUTTER_LINES else 0.5
     run: list[float] = []
     for x in (a + 0.5 * k for k in range(int(2 * (b - a)) + 1)):
         if free(x):
             run.append(x)
             continue
-        if run and run[-1] - run[0] >= 0.5 * size:
+        if run and run[-1] - run[0] >= need:
             break
         run = []
-    return (run[0] + run[-1]) / 2 if run and run[-1] - run[0] >= 0.5 * size else b - 3.0
+    return (run[0] + run[-1]) / 2 if run and run[-1] - run[0] >= need else b - 3.0
 
 
 def _label_aligned(band: list[Line], cols: list[Column], merged: list[tuple[float, float, float]]) -> None:
@@ -280,7 +284,7 @@ def _ruled_band_bottom(page: Page, line: Line) -> float | None:
     if not (above and below):
         return None
     between = [ln for ln in page.lines if line.bottom < ln.top < below[0]]
-    return None if any(REF_LIKE.match(ln.words[0].text) or is_dates(ln.text) for ln in between) else below[0]
+    return None if any(_body_line(ln) for ln in between) else below[0]
 
 
 def _filled_bottom(page: Page, line: Line) -> float | None:
@@ -289,6 +293,11 @@ def _filled_bottom(page: Page, line: Line) -> float | None:
              and f.bottom - f.top <= HEADER_REACH * line.size and f.x1 > line.x0 and f.x0 < line.x1]
     covered = sum(min(f.x1, line.x1) - max(f.x0, line.x0) for f in fills)
     return max(f.bottom for f in fills) if fills and covered >= 0.8 * (line.x1 - line.x0) else None
+
+
+def _body_line(line: Line) -> bool:
+    """A line that opens a body row: it starts with a ref, or holds a date."""
+    return bool(REF_LIKE.match(line.words[0].text) or find_dates(line.text))
 
 
 def _styled_bottom(page: Page, line: Line, x0: float, x1: float) -> float:
@@ -300,7 +309,8 @@ def _styled_bottom(page: Page, line: Line, x0: float, x1: float) -> float:
     for nxt in page.lines:
         if nxt.top <= line.top or nxt.top - bottom > reach:
             continue
-        if (nxt.words[0].bold, nxt.words[0].rgb) != style or rule_between(page, bottom, nxt.top, [Column(x0, x1)]):
+        if (nxt.words[0].bold, nxt.words[0].rgb) != style or rule_between(page, bottom, nxt.top, [Column(x0, x1)]) \
+                or _body_line(nxt):
             break
         bottom = nxt.bottom + 1
     return bottom

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from wsoa.extract.grid import TOL, Column, Row, anchor_of, build_rows, covers, runs_across
 from wsoa.extract.column_roles import content_roles, is_action_table
 from wsoa.extract.header import Candidate, Header, find_headers, header_candidates, is_header_line
-from wsoa.extract.page import Page
+from wsoa.extract.page import Page, Word, space_width
 from wsoa.extract.stitch import Continuation, continuation, join_split_row, repeats_header, same_columns
 from wsoa.extract.trace import (CONTINUED, NEW, REPEATED, ColumnTrace, PageTrace, RegionTrace, TableTrace,
                                 grid_trace)
@@ -25,6 +25,9 @@ from wsoa.model import Warning
 
 __all__ = ["Region", "Table", "TablesFound", "find_tables", "read_tables", "is_header_line", "find_headers",
            "table_region", "anchor_of", "column_warnings"]
+
+
+PROSE_SPACE = 1.15  # a gap at a column boundary this close to the line's word space is running text
 
 
 @dataclass
@@ -71,6 +74,16 @@ def _ruled_bottom(page: Page, cols: list[Column], top: float, limit: float) -> f
     return min(bottom, limit)
 
 
+def _prose_across(words: list[Word], boundaries: list[float]) -> bool:
+    """Running text over column boundaries: a word straddles one, or one falls in a gap no wider
+    than the line's own word spaces (tight columns keep a gap wider than a word space)."""
+    space = space_width(words)
+    if any(w.x0 < x - TOL and w.x1 > x + TOL for w in words for x in boundaries):
+        return True
+    return any(b.x0 - a.x1 <= PROSE_SPACE * space and any(a.x1 - TOL < x <= b.x0 + TOL for x in boundaries)
+               for a, b in zip(words, words[1:]))
+
+
 def _text_bottom(page: Page, cols: list[Column], top: float, limit: float, body: float) -> tuple[float, str]:
     """For tables without vertical rules: the table ends at a heading or at prose running across columns."""
     inner = [c.x0 for c in cols[1:]]
@@ -78,7 +91,7 @@ def _text_bottom(page: Page, cols: list[Column], top: float, limit: float, body:
     last = top
     for i, ln in enumerate(lines):
         heading = ln.size > body + 1.5
-        across = runs_across(ln.words, inner)
+        across = _prose_across(ln.words, inner)
         nxt = lines[i + 1] if i + 1 < len(lines) else None
         resumes = nxt is not None and not runs_across(nxt.words, inner) and nxt.top - ln.bottom < 2 * (ln.bottom - ln.top)
         if heading or (across and not (ln.bold and resumes)):
