@@ -300,3 +300,14 @@ def test_tight_columns_without_rules_under_a_plain_centred_header():
     found, got = _actions(page_of(1, ws))
     assert [c.role for c in found.tables[0].columns] == ["ref", "action", "lead", "deadline", "status"]
     assert len(got.actions) == 6 and got.actions[5].lead == "Head of SEND" and got.actions[5].rag == "green"
+
+
+def test_a_work_programme_of_dated_topics_with_leads_is_not_an_action_table():
+    rows = [["12 Jan 2024", "Home to school transport", "Review of the new policy and its costs this year",
+             "Head of Transport", "Parents"],
+            ["9 Mar 2024", "Short breaks", "Update on the short breaks offer and the waiting list",
+             "Service Manager", "Providers"]]
+    ws, rules, _ = ruled_table(100, rows, xs=[40.0, 100.0, 200.0, 420.0, 520.0, 600.0],
+                               header=["Date", "Topic", "Description & Purpose", "Lead Officer", "Contributors"],
+                               row_h=30.0)
+    assert find_tables([_wide(page_of(1, ws, rules))]).tables == []

@@ -33,10 +33,11 @@ def _column_cells(page: Page, rows: list[Row], ci: int) -> tuple[list[str], list
     return [c.text for c in seen], fills
 
 
-def content_roles(page: Page, cols: list[Column], rows: list[Row]) -> dict[int, str]:
+def content_roles(page: Page, cols: list[Column], rows: list[Row]) -> tuple[dict[int, str], set[str]]:
     """Columns whose header names no role take the role their content shows (ref, status, dates, lead);
     two or more date columns are ordered (the earlier dates start); with no action column named, the
-    column of running text with the most entries is the action. Returns why, per column settled."""
+    column of running text with the most entries is the action. Returns why, per column settled, and
+    the roles of ref, dates and status that the cells bear out."""
     why: dict[int, str] = {}
     cells = {i: _column_cells(page, rows, i) for i in range(len(cols))}
     for i, c in enumerate(cols):
@@ -55,7 +56,19 @@ def content_roles(page: Page, cols: list[Column], rows: list[Row]) -> dict[int, 
     if not any(c.role == "action" for c in cols):
         _action_from_text(cols, cells, why)
     dedupe_roles(cols)
-    return why
+    return why, _shown(cols, cells, why)
+
+
+def _shown(cols: list[Column], cells: dict[int, tuple[list[str], list]], why: dict[int, str]) -> set[str]:
+    """The checkable roles (ref, dates, status) whose columns' cells bear them out."""
+    out = set()
+    for i, c in enumerate(cols):
+        if c.role not in CHECKABLE:
+            continue
+        seen = c.role if i in why else role_from_content(cells[i][0], cells[i][1], c.header or None)[0]
+        if seen == c.role or (seen in DATES and c.role in DATES):
+            out.add(c.role)
+    return out
 
 
 def _dates_under_label(cols: list[Column], why: dict[int, str]) -> None:
@@ -80,12 +93,14 @@ def _action_from_text(cols: list[Column], cells: dict[int, tuple[list[str], list
         why[best] = f"running text in {len(running[best])} cells, the most entries"
 
 
-def is_action_table(cols: list[Column]) -> str | None:
-    """None when the columns make an action table; else why not: an action column, and two more
-    roles of which one its content can show beyond doubt (a ref, a date, a status)."""
+def is_action_table(cols: list[Column], shown: set[str]) -> str | None:
+    """None when the columns make an action table; else why not: an action column, and two roles
+    that its cells bear out beyond doubt (two of ref, start, deadline, status): a list of dated
+    items with a lead (a committee's work programme) is not an action table."""
     roles = {c.role for c in cols if c.role}
     if not roles & KEY_ROLES:
         return "no column of actions"
-    if len(roles - KEY_ROLES) < MIN_ROLES - 1 or not roles & CHECKABLE:
-        return f"its columns carry only {', '.join(sorted(roles))}"
+    if len(shown) < MIN_ROLES - 1:
+        return f"its columns carry {', '.join(sorted(roles))}; the cells bear out only " \
+               f"{', '.join(sorted(shown)) or 'none of ref, dates, status'}"
     return None

@@ -437,8 +437,8 @@ def candidate(page: Page, line: Line) -> Candidate | None:
     trace.columns = [ColumnTrace.of(c) for c in model.columns]
     trace.how, trace.lines = model.how, model.lines
     header = Header(model.top, model.bottom, model.columns, model.ruled, line, model.how, model.lines)
-    if _names_a_table(found):
-        trace.accepted = True
+    if _names_a_table(found):  # found by structure when only the columns (not the line's phrases) name a table
+        trace.accepted, header.structural = True, not _names_a_table(set(named))
         trace.why = f"{len(found)} column roles from {model.how}, header of {model.lines} line(s)"
         return Candidate(trace, header)
     if grid is not None:

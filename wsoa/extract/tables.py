@@ -190,14 +190,14 @@ def settle_roles(page: Page, candidates: list[Candidate], open_table: Table | No
         limit = accepted[i + 1].header.top if i + 1 < len(accepted) else page.height
         region = table_region(page, h.bottom, h.columns, h.ruled, h.line.size, limit, h)
         rows = build_rows(page, h.columns, region.top, region.bottom, h.ruled, anchor_of(h.columns))
-        why = content_roles(page, h.columns, rows)
+        why, shown = content_roles(page, h.columns, rows)
         cand.trace.columns = [ColumnTrace.of(c) for c in h.columns]
         if why:
             cand.trace.why += "; from the content: " + "; ".join(
                 f"{h.columns[ci].role} ({reason})" for ci, reason in sorted(why.items()))
         if not h.structural:
             continue
-        problem = is_action_table(h.columns)
+        problem = is_action_table(h.columns, shown)
         if problem is None and open_table is not None and i == 0 and same_columns(h.columns, open_table.columns) \
                 and [c.header for c in h.columns] != [c.header for c in open_table.columns]:
             problem = "it lines up with the open table: its body going on"
