@@ -13,7 +13,7 @@ from typing import NamedTuple
 
 from wsoa.extract.cell_items import cell_items, split_sub_rows
 from wsoa.extract.grid import Cell, Row
-from wsoa.extract.tables import Table
+from wsoa.extract.tables import Table, column_warnings
 from wsoa.extract.ties import cross_cutting, named
 from wsoa.extract.trace import ActionTrace, TableTrace, report_of
 from wsoa.model import Action, Box, Milestone, TableReport, Warning
@@ -189,7 +189,7 @@ def _names_a_section(row: Row) -> bool:
 
 def read_actions(table: Table, index: int, legend: Legend, ctx: ActionContext) -> ReadActions:
     """Stage 6: the table's rows as actions; the table's trace records what became of each row."""
-    out = ReadActions()
+    out = ReadActions(warnings=column_warnings(table))
     roles = {c.role: i for i, c in enumerate(table.columns) if c.role}
     status_col = roles.get("status")
     _drop_shading(table, status_col)
@@ -260,7 +260,7 @@ def _action(table: Table, rows: list[Row], roles: dict[str, int], legend: Legend
         a.rag_source = "milestones" if a.milestones else None
     else:
         a.milestones = listed or []
-        a.deadline_raw = _text(rows, roles.get("deadline"))
+        a.deadline_raw = _deadline_text(table, rows)
         cell = read_cell(a.deadline_raw, "deadline")
         a.deadlines, warns, a.deadline_revised = cell.dates, cell.warnings, cell.revised
         a.start_dates = a.start_dates or ([cell.range_start] if cell.range_start else [])
@@ -293,6 +293,13 @@ def _listed_milestones(rows: list[Row], roles: dict[str, int], deadline_cells: l
         return None
     box = Box(page=cells[0].page, top=round(cells[0].top, 1), bottom=round(cells[0].bottom, 1))
     return [Milestone(text=i.text, date_raw=i.date_raw, date=last_date(i.date_raw), source=box) for i in items]
+
+
+def _deadline_text(table: Table, rows: list[Row]) -> str | None:
+    """The deadline cell; several deadline columns (revisions, in order) read as one revised date."""
+    cols = [i for i, c in enumerate(table.columns) if c.role == "deadline"]
+    texts = list(dict.fromkeys(t for t in (_text(rows, i) for i in cols) if t))  # a date kept is said once
+    return " → ".join(texts) if texts else None
 
 
 def _milestones(rows: list[Row], roles: dict[str, int], legend: Legend, words_column: bool,

@@ -24,6 +24,7 @@ class Column:
     header: str = ""
     role: str | None = None
     score: float = 0.0
+    group: str = ""   # the label of a header cell spanning this column and its neighbours
 
 
 @dataclass

@@ -1,23 +1,36 @@
 """Stages 1 and 2 of table finding: header candidates, and the column model each accepted one gives.
 
 A line is a header candidate when its phrases name column roles (synonyms in data/columns.toml);
-it is accepted when its columns carry three roles, one of them action or milestones. Columns come
-from the vertical rules crossing the header ("rules"), else from where each header phrase starts
-("header alignment"); a header may run over several lines.
+it is accepted when its columns carry three roles, one of them action or milestones. A line is
+also a candidate by structure alone: the top row of a ruled grid of three or more columns, whose
+cells hold no ref, date or status (those make a body row); its roles are settled from the columns'
+content (tables.py). Columns come from the vertical rules crossing the header band ("rules"), else
+from where each header phrase starts ("header alignment"); a header may run over several lines, and
+a cell spanning several columns over sub-headers (a two-row header) is a hint for those columns.
 """
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
 
-from wsoa.extract.grid import REF_LIKE, TOL, Column, covers, vertical_cuts
-from wsoa.extract.page import Line, Page, space_width
+from wsoa.extract.grid import (REF_LIKE, TOL, Column, covers, fill_under, merge_positions, runs_across,
+                              vertical_cuts)
+from wsoa.extract.page import Line, Page, Word, space_width
 from wsoa.extract.trace import ColumnTrace, HeaderTrace
-from wsoa.normalise.roles import Phrase, header_phrases, role_of
+from wsoa.normalise.content import header_role, is_dates, is_revision, is_status
+from wsoa.normalise.dates import find_dates
+from wsoa.normalise.roles import Phrase, header_phrases
+from wsoa.normalise.status import Legend
 
 KEY_ROLES = {"action", "milestones"}
 MIN_ROLES = 3
 MAX_HEADER_WORDS = 8
+SHADED = 0.97         # a fill with a channel below this is shading, not white paper
+PLAIN_GAP, BOLD_GAP = 0.6, 1.6  # the gap (in font sizes) over which a header goes on to its next line
+HEADER_REACH = 8      # a header band between rules runs over at most this many font sizes
+GUTTER_LINES = 5      # lines below a header that keep any gutter free make it a column boundary
+BODY_LINES = 6        # lines below a styled row that must keep to its columns
+BODY_REACH = 40       # how far below a header (in its font sizes) its body text is read for gutters
 
 
 @dataclass
@@ -43,6 +56,7 @@ class Header:
     line: Line
     how: str = "rules"
     lines: int = 1
+    structural: bool = False   # found by structure alone: its roles must come from the content
 
 
 @dataclass
@@ -60,14 +74,29 @@ def assign_roles(cols: list[Column]) -> None:
     for c in cols:
         label = re.sub(r"\(.*?(\)|$)", " ", c.header).split()
         if c.header and len(label) <= MAX_HEADER_WORDS and not any(REF_LIKE.match(w) for w in label):
-            c.role, c.score = role_of(c.header)
+            c.role, c.score = header_role(c.header)
         else:
             c.role, c.score = None, 0.0
+    dedupe_roles(cols)
+
+
+def revisions(cols: list[Column]) -> list[Column]:
+    """Columns under one deadline label whose sub-headers name revisions ("Original | Revised"):
+    deadline columns whose dates are revisions in that order."""
+    out = [c for c in cols if c.group and c.header and is_revision(c.header) and header_role(c.group)[0] == "deadline"]
+    return out if len(out) >= 2 and len({c.group for c in out}) == 1 else []
+
+
+def dedupe_roles(cols: list[Column]) -> None:
+    """A role claimed by several columns stays with the best match (revisions of a deadline stay all)."""
+    kept = revisions(cols)
+    for c in kept:
+        c.role = "deadline"
     for role in {c.role for c in cols if c.role}:
         same = [c for c in cols if c.role == role]
-        best = max(same, key=lambda c: c.score)
+        best = kept if role == "deadline" and kept else [max(same, key=lambda c: c.score)]
         for c in same:
-            if c is not best:
+            if not any(c is b for b in best):
                 c.role = None
 
 
@@ -77,8 +106,34 @@ def _header_words(page: Page, top: float, bottom: float, x0: float, x1: float) -
     return " ".join(w.text for w in words)
 
 
-def _band_lines(page: Page, top: float, bottom: float) -> int:
-    return sum(1 for ln in page.lines if top <= (ln.top + ln.bottom) / 2 <= bottom)
+def _band(page: Page, top: float, bottom: float) -> list[Line]:
+    return [ln for ln in page.lines if top <= (ln.top + ln.bottom) / 2 <= bottom]
+
+
+def _line_cuts(page: Page, line: Line, x0: float, x1: float) -> list[float]:
+    mid = (line.top + line.bottom) / 2
+    return vertical_cuts(page, mid - 1, mid + 1, x0, x1)
+
+
+def _label_columns(page: Page, band: list[Line], cols: list[Column], outer: list[float]) -> None:
+    """Each column's header text from the band's words; a word in a cell spanning several columns
+    (the rules of its own line skip an inner column edge) is a group label for those columns."""
+    own: list[list[Word]] = [[] for _ in cols]
+    group: list[list[Word]] = [[] for _ in cols]
+    for ln in band:
+        cuts = _line_cuts(page, ln, outer[0], outer[-1])
+        cuts = cuts if len(cuts) >= 2 else outer
+        for w in ln.words:
+            cell = [(a, b) for a, b in zip(cuts, cuts[1:]) if a <= w.xc < b]
+            if not cell:
+                continue
+            a, b = cell[0]
+            inside = [i for i, c in enumerate(cols) if c.x0 >= a - TOL and c.x1 <= b + TOL]
+            for i in inside:
+                (own if len(inside) == 1 else group)[i].append(w)
+    for c, ws, gs in zip(cols, own, group):
+        c.header = " ".join(w.text for w in sorted(ws, key=lambda w: (round(w.top), w.x0)))
+        c.group = " ".join(w.text for w in sorted(gs, key=lambda w: (round(w.top), w.x0)))
 
 
 def rule_columns(page: Page, line: Line) -> list[Column]:
@@ -89,44 +144,176 @@ def rule_columns(page: Page, line: Line) -> list[Column]:
 
 
 def columns_from_rules(page: Page, line: Line) -> ColumnModel | None:
-    """Columns between the vertical rules crossing the line; the header band runs between the
-    horizontal rules around it. None when fewer than three rules cross the line."""
-    mid = (line.top + line.bottom) / 2
-    xs = vertical_cuts(page, mid - 1, mid + 1, 0, page.width)
+    """Columns between the vertical rules crossing the header band (the rules of every line of it,
+    so that sub-headers under a spanning cell are columns); the band runs between the horizontal
+    rules around the line. None when fewer than three rules cross the line."""
+    xs = _line_cuts(page, line, 0, page.width)
     if len(xs) < 3:
         return None
-    cols = rule_columns(page, line)
-    above = [r.top for r in page.hrules if r.top <= line.top + TOL and covers(r, xs[0], xs[-1], 0.5)]
+    above = [r.top for r in page.hrules if line.top - 2 * line.size - 4 <= r.top <= line.top + TOL
+             and covers(r, xs[0], xs[-1], 0.5)]
     below = [r.top for r in page.hrules if r.top >= line.bottom - TOL and covers(r, xs[0], xs[-1], 0.5)]
     top = max(above) if above else line.top - 1
     bottom = min(below) if below else line.bottom + 1
-    for c in cols:
-        c.header = _header_words(page, top, bottom, c.x0, c.x1)
-    return ColumnModel(cols, top, bottom, "rules", _band_lines(page, top, bottom))
+    if not above:  # no rule over the header: it runs over its fill, else the lines of its own style
+        own = _filled_bottom(page, line) or _styled_bottom(page, line, xs[0], xs[-1])
+        bottom = min(below + [own])
+    band = _band(page, top, bottom)
+    cuts = merge_positions([x for ln in band for x in _line_cuts(page, ln, xs[0] - TOL, xs[-1] + TOL)] + xs)
+    cols = [Column(a, b) for a, b in zip(cuts, cuts[1:]) if b - a > 3]
+    _label_columns(page, band, cols, xs)
+    return ColumnModel(cols, top, bottom, "rules", len(band))
 
 
 def columns_from_alignment(page: Page, line: Line, phrases: list[Phrase]) -> ColumnModel:
-    """Left-aligned headers: a column runs from its header's first word to the next header; the
-    header goes on over the following lines of the same style with no rule between."""
+    """Columns of a table without vertical rules: each boundary lies in the gap between two header
+    phrases, where the text below leaves a gutter (so headers may be aligned left, centred or right);
+    the header goes on over the following lines of the same style with no rule between, and a line
+    of it with two phrases under one column splits that column (sub-headers under a spanning label)."""
     words = line.words
-    starts = [words[p.start].x0 for p in phrases]
-    near = [r for r in page.hrules if abs(r.top - line.top) < 4 * line.size and r.x0 <= starts[0] + 2
+    near = [r for r in page.hrules if abs(r.top - line.top) < 4 * line.size and r.x0 <= words[0].x0 + 2
             and r.x1 >= words[-1].x1 - 2]
-    left = min([r.x0 for r in near] + [starts[0] - 6])
     right = max([r.x1 for r in near] + [max(w.x1 for w in page.words) + 2])
-    bounds = [left] + [x - 3.0 for x in starts[1:]] + [right]
+    top = line.top - 1
+    bottom = _ruled_band_bottom(page, line) or _filled_bottom(page, line) or \
+        _styled_bottom(page, line, words[0].x0 - 6, right)
+    body = [ln for ln in page.lines if bottom < ln.top < bottom + BODY_REACH * line.size]
+    cuts = sorted({p.start for p in phrases} | set(_body_splits(line, body)))
+    starts = [words[i].x0 for i in cuts]
+    ends = [words[j - 1].x1 for j in cuts[1:] + [len(words)]]
+    first = [w.x0 for ln in body for w in ln.words if w.x1 <= starts[0] + (ends[0] - starts[0]) and w.x0 < starts[0]]
+    left = min([r.x0 for r in near] + [starts[0] - 6] + [x - 2 for x in first[:1] if starts[0] - x < 4 * line.size])
+    gaps = [(ends[i - 1], starts[i]) for i in range(1, len(starts))]
+    band = _band(page, top, bottom)
+    main = [left] + [gutter(body, a, b, line.size) for a, b in gaps] + [right]
+    subs = _sub_header_gaps(band[1:], gaps, left, right)
+    merged = []
+    for a, b, y in subs:
+        m = next((i for i in range(len(main) - 1) if main[i] - TOL <= a and b <= main[i + 1] + TOL), None)
+        if m is not None:
+            merged.append((main[m], main[m + 1], y))
+    bounds = sorted(main[:-1] + [gutter(body, a, b, line.size) for a, b, _ in subs]) + [right]
     cols = [Column(a, b) for a, b in zip(bounds, bounds[1:])]
-    top, bottom, lines = line.top - 1, line.bottom + 1, 1
-    style = (words[0].bold, words[0].rgb)
-    for nxt in page.lines:
-        if nxt.top <= line.top or nxt.top - bottom > 0.6 * line.size:
+    _label_aligned(band, cols, merged)
+    return ColumnModel(cols, top, bottom, "header alignment", len(band))
+
+
+def _body_splits(line: Line, body: list[Line]) -> list[int]:
+    """Words of a header line that start a column although no wide gap comes before them: the text
+    below leaves a gutter under the gap before the word (crossed by at most one line in ten), and
+    starts there again."""
+    out = []
+    size = line.size
+    for i in range(1, len(line.words)):
+        u, v = line.words[i - 1], line.words[i]
+        a, b = u.x1 - size, v.x0 - 0.5
+        if b - a < 0.5 * size or len(body) < 2:
             continue
-        if (nxt.words[0].bold, nxt.words[0].rgb) != style or rule_between(page, bottom, nxt.top, cols):
+        crossing = sum(1 for ln in body if any(w.x0 < b and w.x1 > a for w in ln.words))
+        starting = sum(1 for ln in body if any(abs(w.x0 - v.x0) <= size for w in ln.words))
+        if crossing <= 0.1 * len(body) and starting >= 2:
+            out.append(i)
+    return out
+
+
+def _sub_header_gaps(lines: list[Line], gaps: list[tuple[float, float]], left: float,
+                     right: float) -> list[tuple[float, float, float]]:
+    """Gaps between two phrases of a lower header line that both lie under one phrase of the first
+    line (between the end of the phrase before it and the start of the phrase after it), with the
+    top of that line."""
+    ends = [left] + [a for a, _ in gaps]
+    starts = [b for _, b in gaps] + [right]
+    out = []
+    for ln in lines:
+        wide = wide_gaps(ln)
+        for i, w in enumerate(ln.words):
+            prev = ln.words[i - 1]
+            if wide[i] and any(a <= prev.x0 and w.x1 <= b for a, b in zip(ends, starts)):
+                out.append((prev.x1, w.x0, ln.top))
+    return out
+
+
+def gutter(lines: list[Line], a: float, b: float, size: float) -> float:
+    """A column boundary in the gap a..b between two header phrases: just before the next phrase,
+    unless text below crosses there; then the middle of the first run of x that no line below
+    crosses (a run wider than half the font size when fewer than three lines tell; any gutter
+    kept free by three lines or more is one)."""
+    def free(x: float) -> bool:
+        return not any(w.x0 - 1 <= x <= w.x1 + 1 for ln in lines for w in ln.words)
+
+    if b - a < 2 or all(free(b - 3.0 + d) for d in (-1.0, 0.0, 1.0)):
+        return b - 3.0
+    need = 0.5 * size if len(lines) < GUTTER_LINES else 0.5
+    run: list[float] = []
+    for x in (a + 0.5 * k for k in range(int(2 * (b - a)) + 1)):
+        if free(x):
+            run.append(x)
+            continue
+        if run and run[-1] - run[0] >= need:
             break
-        bottom, lines = nxt.bottom + 1, lines + 1
-    for c in cols:
-        c.header = _header_words(page, top, bottom, c.x0, c.x1)
-    return ColumnModel(cols, top, bottom, "header alignment", lines)
+        run = []
+    return (run[0] + run[-1]) / 2 if run and run[-1] - run[0] >= need else b - 3.0
+
+
+def _label_aligned(band: list[Line], cols: list[Column], merged: list[tuple[float, float, float]]) -> None:
+    """Header words per column; the words above a sub-header line, over the columns it split
+    (m0..m1 from y down), are the group label of those columns."""
+    own: list[list[Word]] = [[] for _ in cols]
+    group: list[list[Word]] = [[] for _ in cols]
+    for w in (w for ln in band for w in ln.words):
+        over = [(m0, m1) for m0, m1, y in merged if m0 <= w.xc < m1 and w.bottom <= y + 1]
+        for i, c in enumerate(cols):
+            if over and c.x0 >= over[0][0] - TOL and c.x1 <= over[0][1] + TOL:
+                group[i].append(w)
+            elif not over and c.x0 <= w.xc < c.x1:
+                own[i].append(w)
+    for c, ws, gs in zip(cols, own, group):
+        c.header = " ".join(w.text for w in sorted(ws, key=lambda w: (round(w.top), w.x0)))
+        c.group = " ".join(w.text for w in sorted(gs, key=lambda w: (round(w.top), w.x0)))
+
+
+def _ruled_band_bottom(page: Page, line: Line) -> float | None:
+    """A header between two horizontal rules across it (the one above close over its first line, the
+    one below within a few lines): the band runs down to the rule below."""
+    def across(r) -> bool:
+        return covers(r, line.x0, line.x1, 0.9)
+
+    above = [r for r in page.hrules if line.top - 1.5 * line.size <= r.top <= line.top + TOL and across(r)]
+    below = sorted(r.top for r in page.hrules if line.bottom - TOL < r.top < line.top + HEADER_REACH * line.size
+                   and across(r))
+    if not (above and below):
+        return None
+    between = [ln for ln in page.lines if line.bottom < ln.top < below[0]]
+    return None if any(_body_line(ln) for ln in between) else below[0]
+
+
+def _filled_bottom(page: Page, line: Line) -> float | None:
+    """A header on coloured fills across it: the band runs down to where the fills end."""
+    fills = [f for f in page.fills if f.top - TOL <= line.top and f.bottom >= line.bottom - TOL and _shaded(f.rgb)
+             and f.bottom - f.top <= HEADER_REACH * line.size and f.x1 > line.x0 and f.x0 < line.x1]
+    covered = sum(min(f.x1, line.x1) - max(f.x0, line.x0) for f in fills)
+    return max(f.bottom for f in fills) if fills and covered >= 0.8 * (line.x1 - line.x0) else None
+
+
+def _body_line(line: Line) -> bool:
+    """A line that opens a body row: it starts with a ref, or holds a date."""
+    return bool(REF_LIKE.match(line.words[0].text) or find_dates(line.text))
+
+
+def _styled_bottom(page: Page, line: Line, x0: float, x1: float) -> float:
+    """A header goes on over the following close lines of its own style with no rule between (a
+    bold header over wider line spacing: bold sets it apart from the body)."""
+    bottom = line.bottom + 1
+    style = (line.words[0].bold, line.words[0].rgb)
+    reach = (BOLD_GAP if line.bold else PLAIN_GAP) * line.size
+    for nxt in page.lines:
+        if nxt.top <= line.top or nxt.top - bottom > reach:
+            continue
+        if (nxt.words[0].bold, nxt.words[0].rgb) != style or rule_between(page, bottom, nxt.top, [Column(x0, x1)]) \
+                or _body_line(nxt):
+            break
+        bottom = nxt.bottom + 1
+    return bottom
 
 
 def wide_gaps(line: Line) -> list[bool]:
@@ -155,32 +342,112 @@ def rule_between(page: Page, y0: float, y1: float, cols: list[Column]) -> bool:
     return any(y0 - TOL <= r.top <= y1 + TOL and covers(r, cols[0].x0, cols[-1].x1, 0.3) for r in page.hrules)
 
 
+def _grid_reach_above(page: Page, x: float, y: float) -> float:
+    """How far up the vertical rule at x runs from y, its segments joined."""
+    spans = sorted(((r.top, r.bottom) for r in page.vrules if abs(r.x0 - x) <= TOL and r.top < y), reverse=True)
+    reach = y
+    for a, b in spans:
+        if b >= reach - 4:
+            reach = min(reach, a)
+    return reach
+
+
+def _looks_like_body(cols: list[Column]) -> bool:
+    """Cells holding a ref, a date or a status word belong to a body row, not a header; so does a
+    row with more than one empty cell (a header names every column, or all but one)."""
+    if sum(1 for c in cols if not (c.header or c.group)) > 1:
+        return True
+    legend = Legend.default()
+    for c in cols:
+        text = c.header.strip()
+        short = len(text.split()) <= 3
+        if text and (REF_LIKE.match(text) or is_dates(text) or (short and is_status(text, legend))):
+            return True
+    return False
+
+
+def grid_top(page: Page, line: Line) -> ColumnModel | None:
+    """The column model of a line that opens a ruled grid of three or more columns (no rule runs
+    above it, the rules go on below its band) and whose cells read as headers; else None."""
+    model = columns_from_rules(page, line)
+    if model is None or len(model.columns) < MIN_ROLES:
+        return None
+    if any(ln.top < line.top - 1 for ln in _band(page, model.top, model.bottom)):
+        return None
+    xs = (model.columns[0].x0, model.columns[-1].x1)
+    if any(_grid_reach_above(page, x, line.top) < min(model.top, line.top) - 1.5 * line.size for x in xs):
+        return None
+    below = vertical_cuts(page, model.bottom + 2, model.bottom + 4, xs[0] - TOL, xs[1] + TOL)
+    if len(below) < MIN_ROLES or _looks_like_body(model.columns):
+        return None
+    return model
+
+
+def _styled(page: Page, line: Line, model: ColumnModel) -> bool:
+    """Bold, filled, or set off from the text below by a rule (and the text below is not so)."""
+    x0, x1 = model.columns[0].x0, model.columns[-1].x1
+    fill = fill_under(page.fills, line.x0, line.top, line.x1, line.bottom)
+    ruled = any(model.bottom - TOL <= r.top <= model.bottom + line.size and covers(r, line.x0, line.x1, 0.8)
+                for r in page.hrules)
+    return line.bold or (fill is not None and _shaded(fill)) or (ruled and x1 > x0)
+
+
+def _shaded(rgb: tuple[float, float, float]) -> bool:
+    """Any fill but white, light grey included (a header's shading)."""
+    return min(rgb) < SHADED
+
+
+def styled_top(page: Page, line: Line) -> ColumnModel | None:
+    """The column model of a styled line of three or more phrases, set apart by wide gaps, over
+    lines of text that keep to its columns (no vertical rules: those make a ruled grid); else None."""
+    phrases = phrases_of(line)
+    if len(phrases) < MIN_ROLES or len(_line_cuts(page, line, 0, page.width)) >= 2:
+        return None
+    model = columns_from_alignment(page, line, phrases)
+    if not _styled(page, line, model) or _looks_like_body(model.columns):
+        return None
+    inner = [c.x0 for c in model.columns[1:]]
+    body = [ln for ln in page.lines if ln.top > model.bottom][:BODY_LINES]
+    if body and body[0].bold == line.bold and line.bold:
+        return None
+    kept = [ln for ln in body if not runs_across(ln.words, inner)]
+    hit = {i for ln in kept for w in ln.words for i, c in enumerate(model.columns) if c.x0 <= w.xc < c.x1}
+    return model if len(kept) >= 2 and len(hit) >= MIN_ROLES else None
+
+
 def candidate(page: Page, line: Line) -> Candidate | None:
-    """Stage 1 for one line: None when it names fewer than two roles, or is running prose naming
-    too few (neither worth tracing)."""
+    """Stage 1 for one line: None when it names fewer than two roles and opens no ruled grid, or is
+    running prose naming too few (neither worth tracing)."""
     phrases = phrases_of(line)
     named = sorted({p.role for p in phrases if p.role})
-    if len(named) < 2:
+    grid = grid_top(page, line) or styled_top(page, line)
+    if len(named) < 2 and grid is None:
         return None
     trace = HeaderTrace(page=page.number, top=round(line.top, 1), bottom=round(line.bottom, 1), text=line.text[:160],
                         phrase_roles=named, accepted=False, why="")
-    if not _names_a_table(set(named)):
+    if not _names_a_table(set(named)) and grid is None:
         if not (line.bold or any(wide_gaps(line))):
             return None
         trace.why = f"its phrases name {', '.join(named)}: a table header names {MIN_ROLES} roles, one of them " \
                     f"{' or '.join(sorted(KEY_ROLES))}"
         return Candidate(trace, None)
-    model = columns_from_rules(page, line) or columns_from_alignment(page, line, phrases)
+    model = grid or columns_from_rules(page, line) or columns_from_alignment(page, line, phrases)
     assign_roles(model.columns)
     found = {c.role for c in model.columns if c.role}
     trace.columns = [ColumnTrace.of(c) for c in model.columns]
     trace.how, trace.lines = model.how, model.lines
-    if not _names_a_table(found):
-        trace.why = f"its columns ({model.how}) carry only {', '.join(sorted(found)) or 'no roles'}"
-        return Candidate(trace, None)
-    trace.accepted = True
-    trace.why = f"{len(found)} column roles from {model.how}, header of {model.lines} line(s)"
-    return Candidate(trace, Header(model.top, model.bottom, model.columns, model.ruled, line, model.how, model.lines))
+    header = Header(model.top, model.bottom, model.columns, model.ruled, line, model.how, model.lines)
+    if _names_a_table(found):  # found by structure when only the columns (not the line's phrases) name a table
+        trace.accepted, header.structural = True, not _names_a_table(set(named))
+        trace.why = f"{len(found)} column roles from {model.how}, header of {model.lines} line(s)"
+        return Candidate(trace, header)
+    if grid is not None:
+        trace.accepted, header.structural = True, True
+        trace.why = f"the top row of a grid of {len(model.columns)} columns, {model.how} (header roles: " \
+                    f"{', '.join(sorted(found)) or 'none'}); the rest from the content"
+        return Candidate(trace, header)
+    trace.why = f"its columns ({model.how}) carry only {', '.join(sorted(found)) or 'no roles'}"
+    return Candidate(trace, None)
 
 
 def header_candidates(page: Page) -> list[Candidate]:
@@ -202,3 +469,4 @@ def header_candidates(page: Page) -> list[Candidate]:
 
 def find_headers(page: Page) -> list[Header]:
     return [c.header for c in header_candidates(page) if c.header]
+

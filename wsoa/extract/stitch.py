@@ -30,8 +30,15 @@ class Continuation:
     why: str
 
 
+def same_columns(a: list[Column], b: list[Column]) -> bool:
+    """The same number of columns starting at the same places."""
+    return len(a) == len(b) and all(abs(x.x0 - y.x0) <= SAME_X for x, y in zip(a, b))
+
+
 def same_layout(a: list[Column], b: list[Column]) -> bool:
-    return [c.role for c in a] == [c.role for c in b] and all(abs(x.x0 - y.x0) <= SAME_X for x, y in zip(a, b))
+    """A repeated header: the same columns, with the same roles or the same header words."""
+    same_words = [c.header for c in a] == [c.header for c in b] and any(c.header for c in a)
+    return same_columns(a, b) and ([c.role for c in a] == [c.role for c in b] or same_words)
 
 
 def repeats_header(page: Page, header: Header, table: OpenTable) -> bool:

@@ -15,13 +15,19 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from wsoa.extract.grid import TOL, Column, Row, anchor_of, build_rows, covers, runs_across
-from wsoa.extract.header import Header, find_headers, header_candidates, is_header_line
-from wsoa.extract.page import Page
-from wsoa.extract.stitch import Continuation, continuation, join_split_row, repeats_header
-from wsoa.extract.trace import CONTINUED, NEW, REPEATED, PageTrace, RegionTrace, TableTrace, grid_trace
+from wsoa.extract.column_roles import content_roles, is_action_table
+from wsoa.extract.header import Candidate, Header, find_headers, header_candidates, is_header_line
+from wsoa.extract.page import Page, Word, space_width
+from wsoa.extract.stitch import Continuation, continuation, join_split_row, repeats_header, same_columns
+from wsoa.extract.trace import (CONTINUED, NEW, REPEATED, ColumnTrace, PageTrace, RegionTrace, TableTrace,
+                                grid_trace)
+from wsoa.model import Warning
 
 __all__ = ["Region", "Table", "TablesFound", "find_tables", "read_tables", "is_header_line", "find_headers",
-           "table_region", "anchor_of"]
+           "table_region", "anchor_of", "column_warnings"]
+
+
+PROSE_SPACE = 1.15  # a gap at a column boundary this close to the line's word space is running text
 
 
 @dataclass
@@ -68,6 +74,16 @@ def _ruled_bottom(page: Page, cols: list[Column], top: float, limit: float) -> f
     return min(bottom, limit)
 
 
+def _prose_across(words: list[Word], boundaries: list[float]) -> bool:
+    """Running text over column boundaries: a word straddles one, or one falls in a gap no wider
+    than the line's own word spaces (tight columns keep a gap wider than a word space)."""
+    space = space_width(words)
+    if any(w.x0 < x - TOL and w.x1 > x + TOL for w in words for x in boundaries):
+        return True
+    return any(b.x0 - a.x1 <= PROSE_SPACE * space and any(a.x1 - TOL < x <= b.x0 + TOL for x in boundaries)
+               for a, b in zip(words, words[1:]))
+
+
 def _text_bottom(page: Page, cols: list[Column], top: float, limit: float, body: float) -> tuple[float, str]:
     """For tables without vertical rules: the table ends at a heading or at prose running across columns."""
     inner = [c.x0 for c in cols[1:]]
@@ -75,7 +91,7 @@ def _text_bottom(page: Page, cols: list[Column], top: float, limit: float, body:
     last = top
     for i, ln in enumerate(lines):
         heading = ln.size > body + 1.5
-        across = runs_across(ln.words, inner)
+        across = _prose_across(ln.words, inner)
         nxt = lines[i + 1] if i + 1 < len(lines) else None
         resumes = nxt is not None and not runs_across(nxt.words, inner) and nxt.top - ln.bottom < 2 * (ln.bottom - ln.top)
         if heading or (across and not (ln.bold and resumes)):
@@ -164,6 +180,43 @@ def _place(page: Page, region: Region, i: int, open_table: Table | None, tables:
     return table
 
 
+def settle_roles(page: Page, candidates: list[Candidate], open_table: Table | None) -> None:
+    """Columns whose header names no role take one from the cells below it (header.content_roles);
+    a header found by structure alone that then makes no action table, or that is the open table's
+    body going on at the top of the page, is rejected; the trace says why."""
+    accepted = [c for c in candidates if c.header is not None]
+    for i, cand in enumerate(accepted):
+        h = cand.header
+        limit = accepted[i + 1].header.top if i + 1 < len(accepted) else page.height
+        region = table_region(page, h.bottom, h.columns, h.ruled, h.line.size, limit, h)
+        rows = build_rows(page, h.columns, region.top, region.bottom, h.ruled, anchor_of(h.columns))
+        why, shown = content_roles(page, h.columns, rows)
+        cand.trace.columns = [ColumnTrace.of(c) for c in h.columns]
+        if why:
+            cand.trace.why += "; from the content: " + "; ".join(
+                f"{h.columns[ci].role} ({reason})" for ci, reason in sorted(why.items()))
+        if not h.structural:
+            continue
+        problem = is_action_table(h.columns, shown)
+        if problem is None and open_table is not None and i == 0 and same_columns(h.columns, open_table.columns) \
+                and [c.header for c in h.columns] != [c.header for c in open_table.columns]:
+            problem = "it lines up with the open table: its body going on"
+        if problem:
+            cand.header, cand.trace.accepted = None, False
+            cand.trace.why += f"; not an action table: {problem}"
+
+
+def column_warnings(table: Table) -> list[Warning]:
+    """A warning naming each column of the table that holds text but took no role."""
+    out = []
+    for i, c in enumerate(table.columns):
+        if c.role is None and (c.header or any(r.text(i) for r in table.rows)):
+            name = repr(c.header) if c.header else f"column {i + 1}"
+            out.append(Warning(code="column-without-role", page=table.top[0],
+                               message=f"column {name} took no role from its header or its content"))
+    return out
+
+
 def find_tables(pages: list[Page]) -> TablesFound:
     """Every action table in the document, stitched across pages, in reading order, with its trace."""
     tables: list[Table] = []
@@ -171,6 +224,7 @@ def find_tables(pages: list[Page]) -> TablesFound:
     open_table: Table | None = None
     for page in pages:
         candidates = header_candidates(page)
+        settle_roles(page, candidates, open_table)
         headers = [c.header for c in candidates if c.header is not None]
         regions, why = page_regions(page, headers, open_table)
         for i, region in enumerate(regions):

@@ -50,12 +50,14 @@ def _fills_say_status(fills: list[RGB | None]) -> str | None:
     return f"{len(coloured)}/{len(fills)} cells filled in {len(statuses)} status colours"
 
 
-def _is_status(cell: str, legend: Legend) -> bool:
+def is_status(cell: str, legend: Legend) -> bool:
+    """A short cell saying a status (a word or letter of the legend)."""
     text = re.sub(r"\s+", " ", cell).strip()
     return legend.from_text(text)[0] is not None and len(text.split()) <= 5
 
 
-def _is_dates(cell: str) -> bool:
+def is_dates(cell: str) -> bool:
+    """A cell of dates, with little else."""
     hits = find_dates(cell)
     covered = sum(len(h.raw) for h in hits)
     return bool(hits) and len(re.sub(r"\s+", " ", cell).strip()) <= covered + 12 + 4 * len(hits)
@@ -97,18 +99,23 @@ def role_from_content(cells: list[str], fills: list[RGB | None],
     if n >= SHARE * of:
         return None, f"{n}/{of} cells are priority levels"
     legend = Legend.default()
-    n, of = _share(full, lambda c: _is_status(c, legend))
+    n, of = _share(full, lambda c: is_status(c, legend))
     if n >= SHARE * of and n >= 2:
         return "status", f"{n}/{of} cells are status words or letters"
     no_date = set(_content()["no_date"])
     dated = [c for c in full if c.lower().strip(" .") not in no_date]
-    n, of = _share(dated, _is_dates)
+    n, of = _share(dated, is_dates)
     if n >= 2 and n >= SHARE * of:
         return _start_or_deadline(header), f"{n}/{of} cells are dates"
     n, of = _share(full, _is_name)
     if n >= 2 and n >= SHARE * of:
         return "lead", f"{n}/{of} cells are short names of people or organisations"
     return None, "no role fits its content"
+
+
+def is_revision(header: str) -> bool:
+    """A sub-header naming one revision of a date ("Original", "Revised")."""
+    return any(re.search(rf"\b{re.escape(w)}\b", header.lower()) for w in _content()["revision_words"])
 
 
 def _start_or_deadline(header: str | None) -> str:
