@@ -18,6 +18,9 @@ class Phrase(NamedTuple):
     role: str | None
 
 
+MAX_HEADER_CHARS = 160  # a header cell is a phrase: the longest known ones run to about 12 words
+
+
 @lru_cache(maxsize=1)
 def synonyms() -> dict[str, list[str]]:
     return {role: [_norm(p) for p in phrases] for role, phrases in load("columns.toml")["roles"].items()}
@@ -45,15 +48,19 @@ def _norm(text: str) -> str:
 def _score(header: str, phrase: str) -> float:
     if header == phrase:
         return 100.0
-    inside = re.search(rf"(^| ){re.escape(phrase)}( |$)", header)
+    inside = f" {phrase} " in f" {header} "  # the phrase as whole words of the header
     if inside and (len(phrase) >= 4 or header.startswith(phrase + " ")):
         # a phrase inside a longer header: strong when it is most of it
         return 80.0 + 20.0 * len(phrase) / max(len(header), 1)
     return fuzz.ratio(header, phrase) if len(phrase) > 3 else 0.0
 
 
+@lru_cache(maxsize=65536)
 def role_of(header: str) -> tuple[str | None, float]:
-    """The role a header cell's text means, and a 0-100 score; (None, 0) when nothing fits."""
+    """The role a header cell's text means, and a 0-100 score; (None, 0) when nothing fits (a text
+    longer than any header, e.g. a body cell, is not compared at all)."""
+    if len(header) > MAX_HEADER_CHARS:
+        return None, 0.0
     full = re.sub(r"\s+", " ", re.sub(r"[^a-z0-9#+/() ]", " ", header.lower())).strip()
     candidates = {_norm(header), full.replace("(", "").replace(")", "")}
     best: tuple[str | None, float] = (None, 0.0)
