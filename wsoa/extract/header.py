@@ -369,6 +369,9 @@ def _looks_like_body(cols: list[Column]) -> bool:
 def grid_top(page: Page, line: Line) -> ColumnModel | None:
     """The column model of a line that opens a ruled grid of three or more columns (no rule runs
     above it, the rules go on below its band) and whose cells read as headers; else None."""
+    xs = _line_cuts(page, line, 0, page.width)
+    if len(xs) < 3 or any(_grid_reach_above(page, x, line.top) < line.top - 3.5 * line.size - 4 for x in xs[::len(xs) - 1]):
+        return None  # cheap first: a body line deep in a grid (its outer rules run far above it) opens none
     model = columns_from_rules(page, line)
     if model is None or len(model.columns) < MIN_ROLES:
         return None

@@ -28,7 +28,7 @@ STANDOUT_WORDS = 12  # a bold line this short stands alone as a heading would
 
 
 def detect(layout: Layout) -> float:
-    cards = len(layout.cards) >= MIN_CARDS
+    cards = not layout.tables and len(layout.cards) >= MIN_CARDS  # cards are looked for only without tables
     if not layout.tables and not cards:
         return 0.0
     return evidence((0.5, True), (0.3 * layout.table_share, True), (0.3, cards),
