@@ -9,7 +9,6 @@ from datetime import date
 from rapidfuzz import fuzz
 
 from wsoa.data import load
-from wsoa.extract.legend import legend  # noqa: F401 - the status key, read where statements are
 from wsoa.extract.prose import Paragraph
 from wsoa.extract.ties import named
 from wsoa.normalise.dates import find_dates

@@ -13,7 +13,8 @@ from wsoa.extract.actions import ActionContext, ReadActions, read_actions
 from wsoa.data import load
 from wsoa.extract.cards import tie_cards, to_action
 from wsoa.extract.readers import Layout, Reader, evidence
-from wsoa.extract.statements import (KEY_ENTRY, Statement, legend, match_weakness, plan_list, quotes,
+from wsoa.extract.legend import legend
+from wsoa.extract.statements import (KEY_ENTRY, Statement, match_weakness, plan_list, quotes,
                                      weakness_statements)
 from wsoa.extract.ties import Marker, cross_cutting, named, of_named, tie
 from wsoa.extract.tables import Table
