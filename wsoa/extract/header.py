@@ -30,6 +30,7 @@ PLAIN_GAP, BOLD_GAP = 0.6, 1.6  # the gap (in font sizes) over which a header go
 HEADER_REACH = 8      # a header band between rules runs over at most this many font sizes
 GUTTER_LINES = 5      # lines below a header that keep any gutter free make it a column boundary
 BODY_LINES = 6        # lines below a styled row that must keep to its columns
+GRID_REACH = 3        # a grid's inner rules resume within this many header heights below it
 BODY_REACH = 40       # how far below a header (in its font sizes) its body text is read for gutters
 
 
@@ -366,6 +367,15 @@ def _looks_like_body(cols: list[Column]) -> bool:
     return False
 
 
+def _edges_below(page: Page, model: ColumnModel) -> int:
+    """How many of the header's column edges have a vertical rule going on below its band (soon
+    below: a banner row spanning the table may come first, with only the outer rules)."""
+    edges = [model.columns[0].x0] + [c.x1 for c in model.columns]
+    reach = model.bottom + GRID_REACH * (model.bottom - model.top + 1)
+    return sum(1 for x in edges if any(abs(r.x0 - x) <= TOL and r.bottom > model.bottom + 2 and r.top < reach
+                                       for r in page.vrules))
+
+
 def grid_top(page: Page, line: Line) -> ColumnModel | None:
     """The column model of a line that opens a ruled grid of three or more columns (no rule runs
     above it, the rules go on below its band) and whose cells read as headers; else None."""
@@ -380,8 +390,7 @@ def grid_top(page: Page, line: Line) -> ColumnModel | None:
     xs = (model.columns[0].x0, model.columns[-1].x1)
     if any(_grid_reach_above(page, x, line.top) < min(model.top, line.top) - 1.5 * line.size for x in xs):
         return None
-    below = vertical_cuts(page, model.bottom + 2, model.bottom + 4, xs[0] - TOL, xs[1] + TOL)
-    if len(below) < MIN_ROLES or _looks_like_body(model.columns):
+    if _edges_below(page, model) < MIN_ROLES or _looks_like_body(model.columns):
         return None
     return model
 
@@ -400,14 +409,15 @@ def _shaded(rgb: tuple[float, float, float]) -> bool:
     return min(rgb) < SHADED
 
 
-def styled_top(page: Page, line: Line) -> ColumnModel | None:
-    """The column model of a styled line of three or more phrases, set apart by wide gaps, over
-    lines of text that keep to its columns (no vertical rules: those make a ruled grid); else None."""
+def styled_top(page: Page, line: Line, named: bool = False) -> ColumnModel | None:
+    """The column model of a styled line (or, when `named`, a line whose phrases name two roles) of
+    three or more phrases, set apart by wide gaps, over lines of text that keep to its columns (no
+    vertical rules: those make a ruled grid); else None."""
     phrases = phrases_of(line)
     if len(phrases) < MIN_ROLES or len(_line_cuts(page, line, 0, page.width)) >= 2:
         return None
     model = columns_from_alignment(page, line, phrases)
-    if not _styled(page, line, model) or _looks_like_body(model.columns):
+    if not (named or _styled(page, line, model)) or _looks_like_body(model.columns):
         return None
     inner = [c.x0 for c in model.columns[1:]]
     body = [ln for ln in page.lines if ln.top > model.bottom][:BODY_LINES]
@@ -423,7 +433,7 @@ def candidate(page: Page, line: Line) -> Candidate | None:
     running prose naming too few (neither worth tracing)."""
     phrases = phrases_of(line)
     named = sorted({p.role for p in phrases if p.role})
-    grid = grid_top(page, line) or styled_top(page, line)
+    grid = grid_top(page, line) or styled_top(page, line, len(named) >= 2)
     if len(named) < 2 and grid is None:
         return None
     trace = HeaderTrace(page=page.number, top=round(line.top, 1), bottom=round(line.bottom, 1), text=line.text[:160],
