@@ -199,3 +199,65 @@ def test_2023_report_rows_use_the_same_split_row_joiner():
     assert doc.weaknesses[0].responsible_body == ("Halton Borough Council and NHS Cheshire and Merseyside "
                                                   "Integrated Care Board (ICB)")
     assert doc.weaknesses[0].text.startswith("Leaders at Halton local authority and the NHS Cheshire")
+
+
+def test_a_grid_whose_first_row_is_a_banner_still_opens_a_table():
+    """Under a ruled header of unknown wording, a banner row spanning the table has only the outer
+    rules; the inner rules resume below it, so the header is still a grid's top."""
+    head = ["Code", "Planned response", "Champion", "Finish", "Health"]
+    ws, rules, bottom = ruled_table(100, [["1.1", "Train staff in every school", "Head of SEND", "Jan 2024", "Green"],
+                                          ["1.2", "Publish the new local offer", "Designated Officer", "Mar 2024",
+                                           "Amber"]], header=head)
+    # a banner row between the header (100..124) and the body: move the body down and rule the banner
+    banner_top = 124.0
+    shifted = [w if w.top < banner_top else Word(w.text, w.x0, w.x1, w.top + 24, w.bottom + 24, w.size, w.bold, None)
+               for w in ws]
+    shifted += words("Area of weakness 1: waiting times for therapy", XS[0] + 3, banner_top + 4, bold=True)
+    rules = [Rule(False, r.x0, r.top if r.top >= banner_top else r.top, r.x1, r.bottom + 24) if not r.horizontal
+             else Rule(True, r.x0, r.top + (24 if r.top > banner_top else 0), r.x1,
+                       r.bottom + (24 if r.top > banner_top else 0)) for r in rules]
+    inner = [x for x in XS[1:-1]]
+    rules = [r for r in rules if r.horizontal or r.x0 not in inner]
+    rules += [Rule(False, x, 100, x, 124) for x in inner] + [Rule(False, x, 148, x, bottom + 24) for x in inner]
+    rules.append(Rule(True, XS[0], 148, XS[-1], 148))
+    tables = find_tables([page_of(1, shifted, rules)]).tables
+    assert len(tables) == 1
+    assert [c.role for c in tables[0].columns] == ["ref", "action", "lead", "deadline", "status"]
+    assert [r.text(0) for r in tables[0].rows if not r.spanning] == ["1.1", "1.2"]
+
+
+def test_columns_from_body_gutters_under_a_right_aligned_wrapped_header():
+    """No rules, a header right-aligned in its columns and wrapped over two lines (its phrase starts
+    say nothing of where columns start), a banner row across the table, and a last column of marks
+    with no text: the columns come from the gutters the body keeps free (the banner aside), the last
+    one from the gap in the header's own words."""
+    xs = [40.0, 90.0, 330.0, 430.0, 500.0, 570.0]
+    head = [["No.", "What partners will", "Officer", "Date by", "Delivery"],
+            ["", "do for families", "accountable", "which done", "status"]]
+    ws: list[Word] = []
+    for r, cells in enumerate(head):
+        for c, text in enumerate(cells):
+            width = CHAR * len(text)
+            ws += words(text, xs[c + 1] - 3 - width, 60 + r * 10, bold=True)
+    body = [["1a", "Agree an outreach service for sensory support", "Head of SEND", "Dec 2024"],
+            ["1b", "Map a quality assurance cycle for transport", "Inclusion Manager", "Jan 2025"],
+            ["1c", "Audit a peer review of school exclusions", "Virtual School Head", "Mar 2025"],
+            ["1d", "Refresh a workforce plan for assessments", "Principal EP", "Apr 2025"],
+            ["1e", "Train a shared dashboard on short breaks", "ICB Lead", "Jun 2025"],
+            ["1f", "Pilot a tracking tool for annual reviews", "SENCO chair", "Jul 2025"]]
+    ws += words("Area 1: Long waits for transitions to adult services for young people aged 16 to 25 in the area",
+                xs[0] + 3, 80)
+    for r, cells in enumerate(body):
+        for c, text in enumerate(cells):
+            ws += words(text, xs[c] + 3, 94 + r * 12)
+    page = page_of(1, ws)
+    page.lines = group_lines(page.words, 1)
+    line = page.lines[0]
+    c = candidate(page, line)
+    assert c is not None and c.header is not None and c.trace.how == "body gutters"
+    bounds = [round(col.x0) for col in c.header.columns]
+    assert len(bounds) == 5
+    assert all(abs(b - x) <= 8 for b, x in zip(bounds[1:4], xs[1:4])), bounds
+    assert 497 < bounds[4] < 530  # in the gap between the last two headers' words
+    assert [col.header for col in c.header.columns] == ["No.", "What partners will do for families",
+                                                        "Officer accountable", "Date by which done", "Delivery status"]

@@ -199,6 +199,92 @@ def columns_from_alignment(page: Page, line: Line, phrases: list[Phrase]) -> Col
     return ColumnModel(cols, top, bottom, "header alignment", len(band))
 
 
+def _spans(line: Line) -> list[tuple[float, float]]:
+    """A line's runs of text: words a word space apart joined (a phrase stays one run)."""
+    out: list[list[float]] = []
+    space = space_width(line.words)
+    for w in line.words:
+        if out and w.x0 - out[-1][1] <= 1.6 * space:
+            out[-1][1] = w.x1
+        else:
+            out.append([w.x0, w.x1])
+    return [(a, b) for a, b in out]
+
+
+def _free_runs(lines: list[list[tuple[float, float]]], x0: float, x1: float, allowed: int,
+               pad: float = 1.0) -> list[tuple[float, float]]:
+    """Runs of x in x0..x1 that at most `allowed` of the lines (given as runs of text) cross."""
+    out, run = [], []
+    for x in (x0 + 0.5 * k for k in range(int(2 * (x1 - x0)) + 1)):
+        if sum(1 for sp in lines if any(a - pad <= x <= b + pad for a, b in sp)) <= allowed:
+            run.append(x)
+            continue
+        if run:
+            out.append((run[0], run[-1]))
+        run = []
+    return out + ([(run[0], run[-1])] if run else [])
+
+
+def body_gutters(band: list[Line], body: list[Line], x0: float, x1: float, size: float) -> list[float]:
+    """Column boundaries that a table's body keeps free: each run of x that at most one body line in
+    ten crosses (a line of one run over half the table, a banner row, is not counted), a fifth of a
+    font size wide or more. Header words may stand in such a run (aligned right or centred over
+    their column, or over a column with no text, e.g. of status marks): the boundary is then the
+    last gap the header band's words leave in it (just before the next column's text), else its
+    middle."""
+    spans = [sp for sp in map(_spans, body) if not (len(sp) == 1 and sp[0][1] - sp[0][0] > (x1 - x0) / 2)]
+    header = [[(w.x0, w.x1) for w in ln.words] for ln in band]
+    out = []
+    for a, b in _free_runs(spans, x0, x1, len(spans) // 10):
+        if b - a < 0.2 * size or a <= x0:
+            continue
+        gaps = [(c, d) for c, d in _free_runs(header, a, b, 0, 0.0) if d - c >= 1.0 and d < x1 - 0.5]
+        if b >= x1 - 0.5 and not gaps:
+            continue
+        c, d = gaps[-1] if gaps else (a, b)
+        out.append((c + d) / 2)
+    return out
+
+
+def columns_from_body(page: Page, line: Line, model: ColumnModel) -> ColumnModel | None:
+    """Columns of a table without vertical rules from the gutters its header band and body keep free
+    (headers aligned anyhow, wrapped or not): None when fewer than three columns, or when a column
+    has no header words (a header names every column, or all but one)."""
+    band = _band(page, model.top, model.bottom)
+    body = [ln for ln in page.lines if model.bottom < ln.top < model.bottom + BODY_REACH * line.size]
+    again = [ln.top for ln in body if ln.text == line.text]  # the header repeated over the next table
+    body = [ln for ln in body if ln.top < min(again, default=page.height)]
+    lines = band + body
+    if len(body) < GUTTER_LINES:
+        return None
+    left, right = min(ln.x0 for ln in lines), max(ln.x1 for ln in lines)
+    bounds = [left - 2] + body_gutters(band, body, left, right, line.size) + [right + 2]
+    cols = [Column(a, b) for a, b in zip(bounds, bounds[1:])]
+    _label_aligned(band, cols, [])
+    if len(cols) < MIN_ROLES or sum(1 for c in cols if not c.header) > 1:
+        return None
+    return ColumnModel(cols, model.top, model.bottom, "body gutters", len(band))
+
+
+def _keeps_columns(page: Page, line: Line, model: ColumnModel) -> bool:
+    """The lines below the header keep to its columns (two or more of them, over three columns)."""
+    inner = [c.x0 for c in model.columns[1:]]
+    body = [ln for ln in page.lines if ln.top > model.bottom][:BODY_LINES]
+    kept = [ln for ln in body if not runs_across(ln.words, inner)]
+    hit = {i for ln in kept for w in ln.words for i, c in enumerate(model.columns) if c.x0 <= w.xc < c.x1}
+    return len(kept) >= 2 and len(hit) >= MIN_ROLES
+
+
+def aligned_columns(page: Page, line: Line, phrases: list[Phrase]) -> ColumnModel:
+    """The column model of a header without vertical rules: from its phrases' alignment, or, when the
+    text below runs across those columns, from the gutters the body keeps free."""
+    model = columns_from_alignment(page, line, phrases)
+    if _keeps_columns(page, line, model):
+        return model
+    other = columns_from_body(page, line, model)
+    return other if other is not None and _keeps_columns(page, line, other) else model
+
+
 def _body_splits(line: Line, body: list[Line]) -> list[int]:
     """Words of a header line that start a column although no wide gap comes before them: the text
     below leaves a gutter under the gap before the word (crossed by at most one line in ten), and
@@ -416,16 +502,13 @@ def styled_top(page: Page, line: Line, named: bool = False) -> ColumnModel | Non
     phrases = phrases_of(line)
     if len(phrases) < MIN_ROLES or len(_line_cuts(page, line, 0, page.width)) >= 2:
         return None
-    model = columns_from_alignment(page, line, phrases)
+    model = aligned_columns(page, line, phrases)
     if not (named or _styled(page, line, model)) or _looks_like_body(model.columns):
         return None
-    inner = [c.x0 for c in model.columns[1:]]
-    body = [ln for ln in page.lines if ln.top > model.bottom][:BODY_LINES]
-    if body and body[0].bold == line.bold and line.bold:
+    rows = [ln for ln in page.lines if ln.top > model.bottom and len(_spans(ln)) > 1][:1]
+    if rows and rows[0].bold and line.bold:  # bold over bold: a heading, not a header (banners aside)
         return None
-    kept = [ln for ln in body if not runs_across(ln.words, inner)]
-    hit = {i for ln in kept for w in ln.words for i, c in enumerate(model.columns) if c.x0 <= w.xc < c.x1}
-    return model if len(kept) >= 2 and len(hit) >= MIN_ROLES else None
+    return model if _keeps_columns(page, line, model) else None
 
 
 def candidate(page: Page, line: Line) -> Candidate | None:
@@ -444,7 +527,7 @@ def candidate(page: Page, line: Line) -> Candidate | None:
         trace.why = f"its phrases name {', '.join(named)}: a table header names {MIN_ROLES} roles, one of them " \
                     f"{' or '.join(sorted(KEY_ROLES))}"
         return Candidate(trace, None)
-    model = grid or columns_from_rules(page, line) or columns_from_alignment(page, line, phrases)
+    model = grid or columns_from_rules(page, line) or aligned_columns(page, line, phrases)
     assign_roles(model.columns)
     found = {c.role for c in model.columns if c.role}
     trace.columns = [ColumnTrace.of(c) for c in model.columns]
