@@ -226,16 +226,16 @@ def _free_runs(lines: list[list[tuple[float, float]]], x0: float, x1: float, all
 
 
 def body_gutters(band: list[Line], body: list[Line], x0: float, x1: float, size: float) -> list[float]:
-    """Column boundaries that a table's body keeps free: each run of x that at most one body line in
-    ten crosses (a line of one run over half the table, a banner row, is not counted), a fifth of a
-    font size wide or more. Header words may stand in such a run (aligned right or centred over
+    """Column boundaries that a table's body keeps free: each run of x that no body line of two runs
+    or more crosses (a line of one run may be a banner row, a heading or prose), a fifth of a font
+    size wide or more. Header words may stand in such a run (aligned right or centred over
     their column, or over a column with no text, e.g. of status marks): the boundary is then the
     last gap the header band's words leave in it (just before the next column's text), else its
     middle."""
-    spans = [sp for sp in map(_spans, body) if not (len(sp) == 1 and sp[0][1] - sp[0][0] > (x1 - x0) / 2)]
+    spans = [sp for sp in map(_spans, body) if len(sp) > 1]
     header = [[(w.x0, w.x1) for w in ln.words] for ln in band]
     out = []
-    for a, b in _free_runs(spans, x0, x1, len(spans) // 10):
+    for a, b in _free_runs(spans, x0, x1, 0):
         if b - a < 0.2 * size or a <= x0:
             continue
         gaps = [(c, d) for c, d in _free_runs(header, a, b, 0, 0.0) if d - c >= 1.0 and d < x1 - 0.5]
@@ -277,12 +277,14 @@ def _keeps_columns(page: Page, line: Line, model: ColumnModel) -> bool:
 
 def aligned_columns(page: Page, line: Line, phrases: list[Phrase]) -> ColumnModel:
     """The column model of a header without vertical rules: from its phrases' alignment, or, when the
-    text below runs across those columns, from the gutters the body keeps free."""
+    text below runs across those columns (or some have no width), from the gutters the body keeps free
+    when they give as many columns."""
     model = columns_from_alignment(page, line, phrases)
-    if _keeps_columns(page, line, model):
+    if _keeps_columns(page, line, model) and all(c.x1 - c.x0 >= 1 for c in model.columns):
         return model
     other = columns_from_body(page, line, model)
-    return other if other is not None and _keeps_columns(page, line, other) else model
+    wide = sum(1 for c in model.columns if c.x1 - c.x0 >= 1)
+    return other if other is not None and len(other.columns) >= wide and _keeps_columns(page, line, other) else model
 
 
 def _body_splits(line: Line, body: list[Line]) -> list[int]:
