@@ -261,3 +261,25 @@ def test_columns_from_body_gutters_under_a_right_aligned_wrapped_header():
     assert 497 < bounds[4] < 530  # in the gap between the last two headers' words
     assert [col.header for col in c.header.columns] == ["No.", "What partners will do for families",
                                                         "Officer accountable", "Date by which done", "Delivery status"]
+
+
+def test_sub_headers_split_by_a_rule_below_the_first_header_line_join_the_band():
+    """Vertical rules only: "Timescale" over "From | To", the rule between From and To starting below
+    the first header line. The sub-header line is part of the header, not a body row, and its two
+    columns are the start and the deadline."""
+    xs = [40.0, 200.0, 330.0, 400.0, 470.0, 560.0]
+    ws = words("Activity", xs[0] + 3, 100, bold=True) + words("Key milestones", xs[1] + 3, 100, bold=True)
+    ws += words("Timescale", xs[2] + 3, 100, bold=True) + words("Resources", xs[4] + 3, 100, bold=True)
+    ws += words("From", xs[2] + 3, 124, bold=True) + words("To", xs[3] + 3, 124, bold=True)  # a wide gap above
+    body = [["Train staff in every school", "Draft plan", "Mar 2021", "Dec 2021", "Within budget"],
+            ["Publish the new local offer", "Survey families", "May 2021", "Mar 2022", "40k"],
+            ["Audit annual reviews on time", "Sample of plans", "Jun 2021", "Jun 2022", "None"]]
+    for r, cells in enumerate(body):
+        for c, text in enumerate(cells):
+            ws += words(text, xs[c] + 3, 140 + r * 20)
+    bottom = 140 + 20 * len(body)
+    rules = [Rule(False, x, 96, x, bottom) for x in xs if x != xs[3]] + [Rule(False, xs[3], 120, xs[3], bottom)]
+    tables = find_tables([page_of(1, ws, rules)]).tables
+    assert len(tables) == 1
+    assert [c.role for c in tables[0].columns] == ["action", "milestones", "start", "deadline", "resource"]
+    assert [r.text(2) for r in tables[0].rows if r.text(0)] == ["Mar 2021", "May 2021", "Jun 2021"]

@@ -144,6 +144,23 @@ def rule_columns(page: Page, line: Line) -> list[Column]:
     return [Column(a, b) for a, b in zip(xs, xs[1:]) if b - a > 3]
 
 
+def _sub_header_bottom(page: Page, line: Line, xs: list[float], bottom: float) -> float:
+    """A header band without horizontal rules goes on over a line of sub-headers just below it: short
+    labels in the header's weight, no ref or date, split by vertical rules that do not cross the
+    header's first line ("Timescale" over "From | To")."""
+    for nxt in (ln for ln in page.lines if bottom < (ln.top + ln.bottom) / 2 and ln.top < bottom + 2 * line.size):
+        cuts = _line_cuts(page, nxt, xs[0] - TOL, xs[-1] + TOL)
+        new = [x for x in cuts if all(abs(x - o) > TOL for o in xs)]
+        if not new or nxt.bold != line.bold or _body_line(nxt) or any(len(p) > 3 for p in _cell_texts(nxt, cuts)):
+            break
+        bottom = nxt.bottom + 1
+    return bottom
+
+
+def _cell_texts(line: Line, cuts: list[float]) -> list[list[str]]:
+    return [[w.text for w in line.words if a <= w.xc < b] for a, b in zip(cuts, cuts[1:])]
+
+
 def columns_from_rules(page: Page, line: Line) -> ColumnModel | None:
     """Columns between the vertical rules crossing the header band (the rules of every line of it,
     so that sub-headers under a spanning cell are columns); the band runs between the horizontal
@@ -158,7 +175,7 @@ def columns_from_rules(page: Page, line: Line) -> ColumnModel | None:
     bottom = min(below) if below else line.bottom + 1
     if not above:  # no rule over the header: it runs over its fill, else the lines of its own style
         own = _filled_bottom(page, line) or _styled_bottom(page, line, xs[0], xs[-1])
-        bottom = min(below + [own])
+        bottom = _sub_header_bottom(page, line, xs, min(below + [own]))
     band = _band(page, top, bottom)
     cuts = merge_positions([x for ln in band for x in _line_cuts(page, ln, xs[0] - TOL, xs[-1] + TOL)] + xs)
     cols = [Column(a, b) for a, b in zip(cuts, cuts[1:]) if b - a > 3]
