@@ -283,3 +283,21 @@ def test_sub_headers_split_by_a_rule_below_the_first_header_line_join_the_band()
     assert len(tables) == 1
     assert [c.role for c in tables[0].columns] == ["action", "milestones", "start", "deadline", "resource"]
     assert [r.text(2) for r in tables[0].rows if r.text(0)] == ["Mar 2021", "May 2021", "Jun 2021"]
+
+
+def test_wrapped_header_labels_that_name_a_table_need_no_proof_from_one_body_row():
+    """The header's first line names too few roles ("Area of | What we will | Interim"), its labels
+    over two lines name them exactly; the page holds one row with no ref, date or status to bear
+    the roles out. The table is kept: whole labels name it beyond doubt."""
+    xs = [40.0, 150.0, 330.0, 450.0, 560.0]
+    ws: list[Word] = []
+    for c, (a, b) in enumerate([("Area of", "concern"), ("What we will", "do"), ("Interim", "milestones"),
+                                ("Resources", "required")]):
+        ws += words(a, xs[c] + 3, 104, bold=True) + words(b, xs[c] + 3, 114, bold=True)
+    for c, text in enumerate(["Waiting times for therapy", "Launch a quality assurance cycle",
+                              "Review the cycle", "Existing resource"]):
+        ws += words(text, xs[c] + 3, 134)
+    rules = [Rule(False, x, 100, x, 160) for x in xs] + [Rule(True, xs[0], y, xs[-1], y) for y in (100, 128, 160)]
+    tables = find_tables([page_of(1, ws, rules)]).tables
+    assert len(tables) == 1
+    assert [c.role for c in tables[0].columns] == ["weakness", "action", "milestones", "resource"]

@@ -25,6 +25,7 @@ from wsoa.normalise.status import Legend
 KEY_ROLES = {"action", "milestones"}
 MIN_ROLES = 3
 MAX_HEADER_WORDS = 8
+EXACT = 95.0          # a column label this close to a synonym names its role beyond doubt
 SHADED = 0.97         # a fill with a channel below this is shading, not white paper
 PLAIN_GAP, BOLD_GAP = 0.6, 1.6  # the gap (in font sizes) over which a header goes on to its next line
 HEADER_REACH = 8      # a header band between rules runs over at most this many font sizes
@@ -552,8 +553,9 @@ def candidate(page: Page, line: Line) -> Candidate | None:
     trace.columns = [ColumnTrace.of(c) for c in model.columns]
     trace.how, trace.lines = model.how, model.lines
     header = Header(model.top, model.bottom, model.columns, model.ruled, line, model.how, model.lines)
-    if _names_a_table(found):  # found by structure when only the columns (not the line's phrases) name a table
-        trace.accepted, header.structural = True, not _names_a_table(set(named))
+    if _names_a_table(found):  # found by structure unless the line's phrases, or whole column labels, name a table
+        exact = {c.role for c in model.columns if c.role and c.score >= EXACT}
+        trace.accepted, header.structural = True, not (_names_a_table(set(named)) or _names_a_table(exact))
         trace.why = f"{len(found)} column roles from {model.how}, header of {model.lines} line(s)"
         return Candidate(trace, header)
     if grid is not None:
