@@ -301,3 +301,21 @@ def test_wrapped_header_labels_that_name_a_table_need_no_proof_from_one_body_row
     tables = find_tables([page_of(1, ws, rules)]).tables
     assert len(tables) == 1
     assert [c.role for c in tables[0].columns] == ["weakness", "action", "milestones", "resource"]
+
+
+def test_a_header_repeated_over_a_short_table_is_a_header_with_the_roles_settled_above():
+    """Two tables under the same unknown header wording; the second holds one row (nothing below it
+    proves its columns). Its header repeats the first, so it opens a table, and its columns keep the
+    roles the first table's cells settled (refs, dates, status words)."""
+    head = ["Code", "Planned response", "Champion", "Finish", "Health"]
+    first = [["1.1", "Train staff in every school on needs", "Head of SEND", "Jan 2024", "Green"],
+             ["1.2", "Publish the new local offer for families", "Designated Officer", "Mar 2024", "Amber"],
+             ["1.3", "Audit annual reviews held in the year", "Inclusion Manager", "Jun 2024", "Red"]]
+    ws, rules, bottom = ruled_table(100, first, header=head)
+    ws2, rules2, _ = ruled_table(bottom + 40, [["2.1", "Review the transport policy with parents", "Head of SEND",
+                                                "May 2024",
+                                                "Green"]], header=head)
+    tables = find_tables([page_of(1, ws + ws2, rules + rules2)]).tables
+    assert len(tables) == 2
+    assert [c.role for c in tables[1].columns] == ["ref", "action", "lead", "deadline", "status"]
+    assert [r.text(0) for r in tables[1].rows] == ["2.1"]

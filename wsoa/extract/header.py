@@ -531,12 +531,36 @@ def styled_top(page: Page, line: Line, named: bool = False) -> ColumnModel | Non
     return model if _keeps_columns(page, line, model) else None
 
 
-def candidate(page: Page, line: Line) -> Candidate | None:
+def _repeated(line: Line, known: dict[str, Header]) -> ColumnModel | None:
+    """The column model of a header accepted above that this line repeats (same words, same place
+    across the page), moved down to this line, with the roles that header's table settled."""
+    h = known.get(line.text)
+    if h is None or abs(h.line.x0 - line.x0) > TOL or abs(h.line.x1 - line.x1) > TOL:
+        return None
+    cols = [Column(c.x0, c.x1, c.header, c.role, c.score, c.group) for c in h.columns]
+    shift = line.top - h.line.top
+    return ColumnModel(cols, h.top + shift, h.bottom + shift, h.how, h.lines)
+
+
+def inherit_roles(cols: list[Column], first: list[Column]) -> None:
+    """Columns of a repeated header, where they line up with the first one's, take the roles its
+    table settled for the columns their labels leave without one."""
+    if len(first) != len(cols) or any(abs(c.x0 - o.x0) > TOL or abs(c.x1 - o.x1) > TOL for c, o in zip(cols, first)):
+        return
+    for c, o in zip(cols, first):
+        if c.role is None and o.role is not None:
+            c.role, c.score = o.role, o.score
+    dedupe_roles(cols)
+
+
+def candidate(page: Page, line: Line, known: dict[str, Header] | None = None) -> Candidate | None:
     """Stage 1 for one line: None when it names fewer than two roles and opens no ruled grid, or is
-    running prose naming too few (neither worth tracing)."""
+    running prose naming too few (neither worth tracing). A line repeating a header accepted above
+    (`known`, by first line) opens a table with its columns, however little follows it."""
     phrases = phrases_of(line)
     named = sorted({p.role for p in phrases if p.role})
-    grid = grid_top(page, line) or styled_top(page, line, len(named) >= 2)
+    again = _repeated(line, known or {})
+    grid = grid_top(page, line) or styled_top(page, line, len(named) >= 2) or again
     if len(named) < 2 and grid is None:
         return None
     trace = HeaderTrace(page=page.number, top=round(line.top, 1), bottom=round(line.bottom, 1), text=line.text[:160],
@@ -548,7 +572,8 @@ def candidate(page: Page, line: Line) -> Candidate | None:
                     f"{' or '.join(sorted(KEY_ROLES))}"
         return Candidate(trace, None)
     model = grid or columns_from_rules(page, line) or aligned_columns(page, line, phrases)
-    assign_roles(model.columns)
+    if model is not again:
+        assign_roles(model.columns)
     found = {c.role for c in model.columns if c.role}
     trace.columns = [ColumnTrace.of(c) for c in model.columns]
     trace.how, trace.lines = model.how, model.lines
@@ -567,20 +592,22 @@ def candidate(page: Page, line: Line) -> Candidate | None:
     return Candidate(trace, None)
 
 
-def header_candidates(page: Page) -> list[Candidate]:
+def header_candidates(page: Page, known: dict[str, Header] | None = None) -> list[Candidate]:
     """Every line of the page naming column roles, in order; a line inside an accepted header's
-    band is part of that header."""
+    band is part of that header. `known`: the headers of tables found so far, by first line."""
     out: list[Candidate] = []
+    seen = dict(known or {})
     last_bottom: float | None = None
     for line in page.lines:
         if last_bottom is not None and line.top < last_bottom:
             continue
-        c = candidate(page, line)
+        c = candidate(page, line, seen)
         if c is None:
             continue
         out.append(c)
         if c.header:
             last_bottom = c.header.bottom
+            seen.setdefault(line.text, c.header)
     return out
 
 

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from wsoa.extract.grid import TOL, Column, Row, anchor_of, build_rows, covers, runs_across
 from wsoa.extract.column_roles import content_roles, is_action_table
-from wsoa.extract.header import Candidate, Header, find_headers, header_candidates, is_header_line
+from wsoa.extract.header import Candidate, Header, find_headers, header_candidates, inherit_roles, is_header_line
 from wsoa.extract.page import Page, Word, space_width
 from wsoa.extract.stitch import Continuation, continuation, join_split_row, repeats_header, same_columns
 from wsoa.extract.trace import (CONTINUED, NEW, REPEATED, ColumnTrace, PageTrace, RegionTrace, TableTrace,
@@ -180,13 +180,18 @@ def _place(page: Page, region: Region, i: int, open_table: Table | None, tables:
     return table
 
 
-def settle_roles(page: Page, candidates: list[Candidate], open_table: Table | None) -> None:
+def settle_roles(page: Page, candidates: list[Candidate], open_table: Table | None,
+                 known: dict[str, Header] | None = None) -> None:
     """Columns whose header names no role take one from the cells below it (header.content_roles);
     a header found by structure alone that then makes no action table, or that is the open table's
-    body going on at the top of the page, is rejected; the trace says why."""
+    body going on at the top of the page, is rejected, unless it repeats the header of a table kept
+    above (`known`, or earlier on the page); the trace says why."""
     accepted = [c for c in candidates if c.header is not None]
+    kept = dict(known or {})
     for i, cand in enumerate(accepted):
         h = cand.header
+        if h.line.text in kept:
+            inherit_roles(h.columns, kept[h.line.text].columns)
         limit = accepted[i + 1].header.top if i + 1 < len(accepted) else page.height
         region = table_region(page, h.bottom, h.columns, h.ruled, h.line.size, limit, h)
         rows = build_rows(page, h.columns, region.top, region.bottom, h.ruled, anchor_of(h.columns))
@@ -195,7 +200,8 @@ def settle_roles(page: Page, candidates: list[Candidate], open_table: Table | No
         if why:
             cand.trace.why += "; from the content: " + "; ".join(
                 f"{h.columns[ci].role} ({reason})" for ci, reason in sorted(why.items()))
-        if not h.structural:
+        if not h.structural or h.line.text in kept:
+            kept.setdefault(h.line.text, h)
             continue
         problem = is_action_table(h.columns, shown)
         if problem is None and open_table is not None and i == 0 and same_columns(h.columns, open_table.columns) \
@@ -204,6 +210,8 @@ def settle_roles(page: Page, candidates: list[Candidate], open_table: Table | No
         if problem:
             cand.header, cand.trace.accepted = None, False
             cand.trace.why += f"; not an action table: {problem}"
+        else:
+            kept.setdefault(h.line.text, h)
 
 
 def column_warnings(table: Table) -> list[Warning]:
@@ -222,9 +230,13 @@ def find_tables(pages: list[Page]) -> TablesFound:
     tables: list[Table] = []
     traces: list[PageTrace] = []
     open_table: Table | None = None
+    known: dict[str, Header] = {}  # the headers kept so far, by first line
     for page in pages:
-        candidates = header_candidates(page)
-        settle_roles(page, candidates, open_table)
+        candidates = header_candidates(page, known)
+        settle_roles(page, candidates, open_table, known)
+        for c in candidates:
+            if c.header is not None:
+                known.setdefault(c.header.line.text, c.header)
         headers = [c.header for c in candidates if c.header is not None]
         regions, why = page_regions(page, headers, open_table)
         for i, region in enumerate(regions):
