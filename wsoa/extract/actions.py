@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
-from wsoa.extract.cell_items import cell_items, split_sub_rows
+from wsoa.extract.cell_items import cell_items, split_sub_rows, unbroken_text
 from wsoa.extract.grid import Cell, Row
 from wsoa.extract.tables import Table, column_warnings
 from wsoa.extract.ties import cross_cutting, named
@@ -52,8 +52,10 @@ def _distinct_cells(rows: list[Row], col: int | None) -> list[Cell]:
     return out
 
 
-def _text(rows: list[Row], col: int | None, sep: str = " ") -> str | None:
-    texts = [c.text for c in _distinct_cells(rows, col)]
+def _text(rows: list[Row], col: int | None, sep: str = " ", table: Table | None = None) -> str | None:
+    """The column's cells of these rows as one text; given the table, words broken by a narrow column rejoined."""
+    bounds = table.columns[col] if table is not None and col is not None else None
+    texts = [unbroken_text(c, bounds.x0, bounds.x1) if bounds else c.text for c in _distinct_cells(rows, col)]
     texts = [t for t in texts if t]
     return sep.join(texts) if texts else None
 
@@ -99,6 +101,26 @@ def _status(cell: Cell | None, legend: Legend, words_column: bool) -> StatusRead
     if words_column:
         return StatusRead(None, text or None, None)
     return StatusRead("white", text or None, "colour")
+
+
+def _status_cells(rows: list[Row], col: int) -> list[Cell]:
+    """The action's status cells that say something (words or a fill), each once."""
+    out: list[Cell] = []
+    for r in rows:
+        c = r.cells.get(col)
+        if c is not None and (c.words or c.rgb is not None) and all(c is not o for o in out):
+            out.append(c)
+    return out
+
+
+def _statuses(cells: list[Cell], legend: Legend, words_column: bool) -> StatusRead:
+    """The action's status from its status cells: one cell's, or where sub-rows give a status each (one per
+    milestone), theirs taken together as the milestones' are (`_aggregate`)."""
+    if len(cells) == 1:
+        return _status(cells[0], legend, words_column)
+    reads = [_status(c, legend, words_column) for c in cells]
+    raw = " / ".join(r.raw for r in reads if r.raw) or None
+    return StatusRead(_aggregate([r.status for r in reads]), raw, "milestones", all(r.exact for r in reads))
 
 
 def _drop_shading(table: Table, status_col: int | None) -> None:
@@ -237,12 +259,12 @@ def _action(table: Table, rows: list[Row], roles: dict[str, int], legend: Legend
     a.action = _text(rows, roles.get("action")) or ""
     if not a.action and "milestones" in roles and "action" not in roles:
         a.action = rows[0].text(roles["milestones"])
-    a.lead = _text(rows, roles.get("lead"))
+    a.lead = _text(rows, roles.get("lead"), table=table)
     a.lead_role, a.lead_org = split_lead(a.lead)
     a.measures = _text(rows, roles.get("measures")) or _text(rows, roles.get("outcome"))
     resources = [c.text for c in _distinct_cells(rows, roles.get("resource")) if c.text]
     a.resource = "/".join(dict.fromkeys(resources)) or None
-    a.start_raw = _text(rows, roles.get("start"))
+    a.start_raw = _text(rows, roles.get("start"), table=table)
     start = read_cell(a.start_raw, "start")
     a.start_dates, warns = start.dates, start.warnings
     doubt = 0
@@ -269,8 +291,8 @@ def _action(table: Table, rows: list[Row], roles: dict[str, int], legend: Legend
                                         page=page))
             a.flags.append("deadlines:invalid-date")
         if "status" in roles:
-            cells = _distinct_cells(rows, roles["status"]) or [rows[0].cells.get(roles["status"])]
-            status, raw, how, exact = _status(cells[0], legend, words_column)
+            cells = _status_cells(rows, roles["status"]) or [rows[0].cells.get(roles["status"])]
+            status, raw, how, exact = _statuses(cells, legend, words_column)
             a.rag, a.rag_raw, a.rag_source = status, raw, how  # type: ignore[assignment]
             if not exact:
                 a.flags.append("rag:colour-nearest")
@@ -298,7 +320,7 @@ def _listed_milestones(rows: list[Row], roles: dict[str, int], deadline_cells: l
 def _deadline_text(table: Table, rows: list[Row]) -> str | None:
     """The deadline cell; several deadline columns (revisions, in order) read as one revised date."""
     cols = [i for i, c in enumerate(table.columns) if c.role == "deadline"]
-    texts = list(dict.fromkeys(t for t in (_text(rows, i) for i in cols) if t))  # a date kept is said once
+    texts = list(dict.fromkeys(t for t in (_text(rows, i, table=table) for i in cols) if t))  # a date kept is said once
     return " → ".join(texts) if texts else None
 
 
