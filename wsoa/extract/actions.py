@@ -9,10 +9,11 @@ table is a group heading.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import NamedTuple
+from typing import Callable, NamedTuple
 
-from wsoa.extract.cell_items import cell_items, split_sub_rows, unbroken_text
+from wsoa.extract.cell_items import cell_items, split_sub_rows, unbroken_text, word_key
 from wsoa.extract.grid import Cell, Row
+from wsoa.extract.page import group_lines
 from wsoa.extract.tables import Table, column_warnings
 from wsoa.extract.ties import cross_cutting, named
 from wsoa.extract.trace import ActionTrace, TableTrace, report_of
@@ -54,10 +55,24 @@ def _distinct_cells(rows: list[Row], col: int | None) -> list[Cell]:
 
 def _text(rows: list[Row], col: int | None, sep: str = " ", table: Table | None = None) -> str | None:
     """The column's cells of these rows as one text; given the table, words broken by a narrow column rejoined."""
-    bounds = table.columns[col] if table is not None and col is not None else None
-    texts = [unbroken_text(c, bounds.x0, bounds.x1) if bounds else c.text for c in _distinct_cells(rows, col)]
+    if table is None or col is None:
+        texts = [c.text for c in _distinct_cells(rows, col)]
+    else:
+        x0, x1, known = table.columns[col].x0, table.columns[col].x1, _printed_whole(table)
+        texts = [unbroken_text(c, x0, x1, known) for c in _distinct_cells(rows, col)]
     texts = [t for t in texts if t]
     return sep.join(texts) if texts else None
+
+
+def _printed_whole(table: Table) -> Callable[[str], bool]:
+    """Whether a word is printed whole somewhere in the table (its words gathered on first use)."""
+    words: set[str] = set()
+
+    def known(word: str) -> bool:
+        if not words:
+            words.update(word_key(w.text) for r in table.rows for c in r.cells.values() for w in c.words)
+        return word in words
+    return known
 
 
 def _is_header_row(table: Table, row: Row) -> bool:
@@ -89,7 +104,8 @@ def _status(cell: Cell | None, legend: Legend, words_column: bool) -> StatusRead
     if cell is None:
         return StatusRead(None, None, None)
     text = cell.text
-    several = legend.dated_statuses(text) if text else []
+    several = (legend.dated_statuses(text) or legend.listed_statuses(
+        [ln.text for ln in group_lines(cell.words, cell.page)])) if text else []
     if several:  # one status per milestone, each with its date: the action's status is theirs
         return StatusRead(_aggregate(several), text, "word")
     status, how = legend.from_text(text) if text else (None, None)

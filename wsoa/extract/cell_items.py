@@ -11,13 +11,15 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Callable
 
 from wsoa.extract.grid import Cell, Row
 from wsoa.extract.page import Line, group_lines
-from wsoa.normalise.dates import find_dates
+from wsoa.normalise.dates import find_dates, is_month
 from wsoa.normalise.text import ITEM_MARK, clean, is_bullet, is_item_mark, join_lines, mark_style
 
 SEPARATORS = " \t\n-–—:;,.()[]"
+DASHES = ("-", "–", "—")
 LEADING = 1.25  # a line's pitch as a multiple of its height, where the cell shows no two lines of a paragraph
 APART = 1.15    # lines further apart than this many pitches belong to different entries
 
@@ -158,30 +160,51 @@ def split_sub_rows(rows: list[Row], mcol: int | None, dcol: int | None) -> list[
     return out
 
 
-def _broken(a: Line, b: Line, left: float, limit: float) -> bool:
+def word_key(text: str) -> str:
+    """A word as compared with the words printed elsewhere: lower case, punctuation at its ends dropped."""
+    return text.strip(".,;:!?()[]'\"‘’“”").lower()
+
+
+def _broken(a: Line, b: Line, left: float, limit: float, known: Callable[[str], bool]) -> bool:
     """True when line `a` is one piece of a word the column was too narrow for, its rest opening line `b`
     ("Commissioni" / "ng", "01/10/202" / "1"): the piece stands alone on its line and fills it to the cell's
-    right edge (short of it by less than two characters), the rest goes on in lower case or figures, and the
-    two together are wider than the cell. A piece after other words on its line is taken for a whole word
-    wrapped: a line can end that close to the edge by chance."""
+    right edge (short of it by less than two characters), the two together are wider than the cell, and
+    they make a number, a month, or a word printed whole elsewhere (`known`): "Summer" / "term" filling a narrow
+    cell by chance stay apart. A piece after other words on its line is taken for a whole word wrapped."""
     piece, rest = a.words[-1], b.words[0]
     width = (piece.x1 - piece.x0) + (rest.x1 - rest.x0)
     char = width / max(len(piece.text) + len(rest.text), 1)  # an average character; the next may be wider
-    return (len(a.words) == 1 and piece.text[-1:].isalnum() and (rest.text[:1].islower() or rest.text[:1].isdigit())
-            and piece.x1 >= limit - 2 * char and width > limit - left)
+    if len(a.words) > 1 or piece.x1 < limit - 2 * char or width <= limit - left:
+        return False
+    if piece.text[-1:].isdigit() and rest.text[:1].isdigit():
+        return True
+    word = word_key(piece.text + rest.text)
+    return piece.text[-1:].isalpha() and rest.text[:1].islower() and (known(word) or is_month(word))
 
 
-def unbroken_text(cell: Cell, x0: float, x1: float) -> str:
-    """The text of a cell spanning x0..x1, words broken across its lines by a narrow column rejoined."""
+def _line_texts(lines: list[Line]) -> list[str]:
+    """Each line's words, a bullet opening it dropped; a dash opening one line only, after the first, is kept:
+    it joins the line above ("September 2024" / "– Nov 2024", a range), it is no list."""
+    opening = [ln.words[0].text for ln in lines]
+    out = []
+    for i, ln in enumerate(lines):
+        mark = is_bullet(opening[i])
+        joins = i > 0 and opening[i] in DASHES and opening.count(opening[i]) == 1
+        out.append(" ".join(w.text for w in (ln.words[1:] if mark and not joins else ln.words)))
+    return out
+
+
+def unbroken_text(cell: Cell, x0: float, x1: float, known: Callable[[str], bool] = lambda word: False) -> str:
+    """The text of a cell spanning x0..x1 (as `Cell.text`), words broken across its lines by a narrow column
+    rejoined (see `_broken`; `known` says whether a word is printed whole elsewhere in the document), a dash
+    opening a line kept where it joins the line above (`_line_texts`)."""
     lines = group_lines(cell.words, cell.page)
     if len(lines) < 2:
         return cell.text
     left = min(w.x0 for w in cell.words)
     limit = x1 - (left - x0)  # the text's right edge: the cell's padding is the same on both sides
-    joined = [_broken(a, b, left, limit) for a, b in zip(lines, lines[1:])]
-    if not any(joined):
-        return cell.text
-    texts = [" ".join(w.text for w in (ln.words[1:] if is_bullet(ln.words[0].text) else ln.words)) for ln in lines]
+    joined = [_broken(a, b, left, limit, known) for a, b in zip(lines, lines[1:])]
+    texts = _line_texts(lines)
     out = [texts[0]]
     for text, glued in zip(texts[1:], joined):
         if glued:
