@@ -65,12 +65,15 @@ def _text(rows: list[Row], col: int | None, sep: str = " ", table: Table | None 
 
 
 def _printed_whole(table: Table) -> Callable[[str], bool]:
-    """Whether a word is printed whole somewhere in the table (its words gathered on first use)."""
+    """Whether a word is printed after another word on a line of the table: a whole word, not the rest of one
+    broken at a line's end (the table's words gathered on first use)."""
     words: set[str] = set()
 
     def known(word: str) -> bool:
         if not words:
-            words.update(word_key(w.text) for r in table.rows for c in r.cells.values() for w in c.words)
+            cells = {id(c): c for r in table.rows for c in r.cells.values()}.values()
+            words.update(word_key(w.text) for c in cells for ln in group_lines(c.words, c.page) for w in ln.words[1:])
+            words.add("")
         return word in words
     return known
 

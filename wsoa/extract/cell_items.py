@@ -20,6 +20,7 @@ from wsoa.normalise.text import ITEM_MARK, clean, is_bullet, is_item_mark, join_
 
 SEPARATORS = " \t\n-–—:;,.()[]"
 DASHES = ("-", "–", "—")
+TIGHT = 1.2  # a word broken by a narrow column leaves less than this many characters at the line's end
 LEADING = 1.25  # a line's pitch as a multiple of its height, where the cell shows no two lines of a paragraph
 APART = 1.15    # lines further apart than this many pitches belong to different entries
 
@@ -168,18 +169,19 @@ def word_key(text: str) -> str:
 def _broken(a: Line, b: Line, left: float, limit: float, known: Callable[[str], bool]) -> bool:
     """True when line `a` is one piece of a word the column was too narrow for, its rest opening line `b`
     ("Commissioni" / "ng", "01/10/202" / "1"): the piece stands alone on its line and fills it to the cell's
-    right edge (short of it by less than two characters), the two together are wider than the cell, and
-    they make a number, a month, or a word printed whole elsewhere (`known`): "Summer" / "term" filling a narrow
-    cell by chance stay apart. A piece after other words on its line is taken for a whole word wrapped."""
+    right edge (short of it by less than a character of the rest), the two together are wider than the cell,
+    and they make a number, a month, or a word printed elsewhere (`known`), or the rest is no word printed
+    elsewhere ("ng"). A piece after other words on its line is taken for a whole word wrapped."""
     piece, rest = a.words[-1], b.words[0]
     width = (piece.x1 - piece.x0) + (rest.x1 - rest.x0)
-    char = width / max(len(piece.text) + len(rest.text), 1)  # an average character; the next may be wider
-    if len(a.words) > 1 or piece.x1 < limit - 2 * char or width <= limit - left:
+    char = (rest.x1 - rest.x0) / max(len(rest.text), 1)  # an average character of the rest
+    if len(a.words) > 1 or piece.x1 < limit - TIGHT * char or width <= limit - left:
         return False
     if piece.text[-1:].isdigit() and rest.text[:1].isdigit():
         return True
     word = word_key(piece.text + rest.text)
-    return piece.text[-1:].isalpha() and rest.text[:1].islower() and (known(word) or is_month(word))
+    return (piece.text[-1:].isalpha() and rest.text[:1].islower()
+            and (known(word) or is_month(word) or not known(word_key(rest.text))))
 
 
 def _line_texts(lines: list[Line]) -> list[str]:
@@ -196,7 +198,7 @@ def _line_texts(lines: list[Line]) -> list[str]:
 
 def unbroken_text(cell: Cell, x0: float, x1: float, known: Callable[[str], bool] = lambda word: False) -> str:
     """The text of a cell spanning x0..x1 (as `Cell.text`), words broken across its lines by a narrow column
-    rejoined (see `_broken`; `known` says whether a word is printed whole elsewhere in the document), a dash
+    rejoined (see `_broken`; `known` says whether a word is printed after another on a line elsewhere), a dash
     opening a line kept where it joins the line above (`_line_texts`)."""
     lines = group_lines(cell.words, cell.page)
     if len(lines) < 2:
