@@ -9,10 +9,11 @@ table is a group heading.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import NamedTuple
+from typing import Callable, NamedTuple
 
-from wsoa.extract.cell_items import cell_items, split_sub_rows
+from wsoa.extract.cell_items import cell_items, split_sub_rows, unbroken_text, word_key
 from wsoa.extract.grid import Cell, Row
+from wsoa.extract.page import group_lines
 from wsoa.extract.tables import Table, column_warnings
 from wsoa.extract.ties import cross_cutting, named
 from wsoa.extract.trace import ActionTrace, TableTrace, report_of
@@ -52,10 +53,29 @@ def _distinct_cells(rows: list[Row], col: int | None) -> list[Cell]:
     return out
 
 
-def _text(rows: list[Row], col: int | None, sep: str = " ") -> str | None:
-    texts = [c.text for c in _distinct_cells(rows, col)]
+def _text(rows: list[Row], col: int | None, sep: str = " ", table: Table | None = None) -> str | None:
+    """The column's cells of these rows as one text; given the table, words broken by a narrow column rejoined."""
+    if table is None or col is None:
+        texts = [c.text for c in _distinct_cells(rows, col)]
+    else:
+        x0, x1, known = table.columns[col].x0, table.columns[col].x1, _printed_whole(table)
+        texts = [unbroken_text(c, x0, x1, known) for c in _distinct_cells(rows, col)]
     texts = [t for t in texts if t]
     return sep.join(texts) if texts else None
+
+
+def _printed_whole(table: Table) -> Callable[[str], bool]:
+    """Whether a word is printed after another word on a line of the table: a whole word, not the rest of one
+    broken at a line's end (the table's words gathered on first use)."""
+    words: set[str] = set()
+
+    def known(word: str) -> bool:
+        if not words:
+            cells = {id(c): c for r in table.rows for c in r.cells.values()}.values()
+            words.update(word_key(w.text) for c in cells for ln in group_lines(c.words, c.page) for w in ln.words[1:])
+            words.add("")
+        return word in words
+    return known
 
 
 def _is_header_row(table: Table, row: Row) -> bool:
@@ -87,7 +107,8 @@ def _status(cell: Cell | None, legend: Legend, words_column: bool) -> StatusRead
     if cell is None:
         return StatusRead(None, None, None)
     text = cell.text
-    several = legend.dated_statuses(text) if text else []
+    several = (legend.dated_statuses(text) or legend.listed_statuses(
+        [ln.text for ln in group_lines(cell.words, cell.page)])) if text else []
     if several:  # one status per milestone, each with its date: the action's status is theirs
         return StatusRead(_aggregate(several), text, "word")
     status, how = legend.from_text(text) if text else (None, None)
@@ -99,6 +120,26 @@ def _status(cell: Cell | None, legend: Legend, words_column: bool) -> StatusRead
     if words_column:
         return StatusRead(None, text or None, None)
     return StatusRead("white", text or None, "colour")
+
+
+def _status_cells(rows: list[Row], col: int) -> list[Cell]:
+    """The action's status cells that say something (words or a fill), each once."""
+    out: list[Cell] = []
+    for r in rows:
+        c = r.cells.get(col)
+        if c is not None and (c.words or c.rgb is not None) and all(c is not o for o in out):
+            out.append(c)
+    return out
+
+
+def _statuses(cells: list[Cell], legend: Legend, words_column: bool) -> StatusRead:
+    """The action's status from its status cells: one cell's, or where sub-rows give a status each (one per
+    milestone), theirs taken together as the milestones' are (`_aggregate`)."""
+    if len(cells) == 1:
+        return _status(cells[0], legend, words_column)
+    reads = [_status(c, legend, words_column) for c in cells]
+    raw = " / ".join(r.raw for r in reads if r.raw) or None
+    return StatusRead(_aggregate([r.status for r in reads]), raw, "milestones", all(r.exact for r in reads))
 
 
 def _drop_shading(table: Table, status_col: int | None) -> None:
@@ -237,12 +278,12 @@ def _action(table: Table, rows: list[Row], roles: dict[str, int], legend: Legend
     a.action = _text(rows, roles.get("action")) or ""
     if not a.action and "milestones" in roles and "action" not in roles:
         a.action = rows[0].text(roles["milestones"])
-    a.lead = _text(rows, roles.get("lead"))
+    a.lead = _text(rows, roles.get("lead"), table=table)
     a.lead_role, a.lead_org = split_lead(a.lead)
     a.measures = _text(rows, roles.get("measures")) or _text(rows, roles.get("outcome"))
     resources = [c.text for c in _distinct_cells(rows, roles.get("resource")) if c.text]
     a.resource = "/".join(dict.fromkeys(resources)) or None
-    a.start_raw = _text(rows, roles.get("start"))
+    a.start_raw = _text(rows, roles.get("start"), table=table)
     start = read_cell(a.start_raw, "start")
     a.start_dates, warns = start.dates, start.warnings
     doubt = 0
@@ -269,8 +310,8 @@ def _action(table: Table, rows: list[Row], roles: dict[str, int], legend: Legend
                                         page=page))
             a.flags.append("deadlines:invalid-date")
         if "status" in roles:
-            cells = _distinct_cells(rows, roles["status"]) or [rows[0].cells.get(roles["status"])]
-            status, raw, how, exact = _status(cells[0], legend, words_column)
+            cells = _status_cells(rows, roles["status"]) or [rows[0].cells.get(roles["status"])]
+            status, raw, how, exact = _statuses(cells, legend, words_column)
             a.rag, a.rag_raw, a.rag_source = status, raw, how  # type: ignore[assignment]
             if not exact:
                 a.flags.append("rag:colour-nearest")
@@ -298,7 +339,7 @@ def _listed_milestones(rows: list[Row], roles: dict[str, int], deadline_cells: l
 def _deadline_text(table: Table, rows: list[Row]) -> str | None:
     """The deadline cell; several deadline columns (revisions, in order) read as one revised date."""
     cols = [i for i, c in enumerate(table.columns) if c.role == "deadline"]
-    texts = list(dict.fromkeys(t for t in (_text(rows, i) for i in cols) if t))  # a date kept is said once
+    texts = list(dict.fromkeys(t for t in (_text(rows, i, table=table) for i in cols) if t))  # a date kept is said once
     return " → ".join(texts) if texts else None
 
 

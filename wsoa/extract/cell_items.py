@@ -11,13 +11,18 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Callable
 
 from wsoa.extract.grid import Cell, Row
-from wsoa.extract.page import group_lines
-from wsoa.normalise.dates import find_dates
-from wsoa.normalise.text import ITEM_MARK, clean, is_bullet, is_item_mark, mark_style
+from wsoa.extract.page import Line, group_lines
+from wsoa.normalise.dates import find_dates, is_month
+from wsoa.normalise.text import ITEM_MARK, clean, is_bullet, is_item_mark, join_lines, mark_style
 
 SEPARATORS = " \t\n-–—:;,.()[]"
+DASHES = ("-", "–", "—")
+TIGHT = 1.2  # a word broken by a narrow column leaves less than this many characters at the line's end
+LEADING = 1.25  # a line's pitch as a multiple of its height, where the cell shows no two lines of a paragraph
+APART = 1.15    # lines further apart than this many pitches belong to different entries
 
 
 @dataclass
@@ -112,6 +117,13 @@ def _opens_with_date(text: str) -> bool:
     return bool(hits) and hits[0].start == 0
 
 
+def _line_pitch(lines: list[Line]) -> float:
+    """The distance from one line of a paragraph to the next: the closest two lines of the cell, or, where
+    every line stands apart (one line per entry), the usual leading of lines this tall."""
+    height = min(ln.bottom - ln.top for ln in lines)
+    return min([b.top - a.top for a, b in zip(lines, lines[1:])] + [LEADING * height])
+
+
 def _entry_tops(milestones: Cell, dates: Cell) -> list[float]:
     """Tops of the milestone cell's lines that open an entry: set apart by more than the cell's line pitch,
     level with a line of the date cell that opens with a date."""
@@ -119,9 +131,9 @@ def _entry_tops(milestones: Cell, dates: Cell) -> list[float]:
     date_tops = [ln.top for ln in group_lines(dates.words, dates.page) if _opens_with_date(ln.text)]
     if len(lines) < 2 or len(date_tops) < 2:
         return []
-    pitch = min(b.top - a.top for a, b in zip(lines, lines[1:]))
+    pitch = _line_pitch(lines)
     return [b.top for a, b in zip(lines, lines[1:])
-            if b.top - a.top > 1.3 * pitch and any(abs(t - b.top) <= 1.5 for t in date_tops)]
+            if b.top - a.top > APART * pitch and any(abs(t - b.top) <= 1.5 for t in date_tops)]
 
 
 def split_sub_rows(rows: list[Row], mcol: int | None, dcol: int | None) -> list[Row]:
@@ -147,3 +159,58 @@ def split_sub_rows(rows: list[Row], mcol: int | None, dcol: int | None) -> list[
         starts = row.starts if k == 0 else set(cut_cols)
         out.append(Row(row.page, a, b, cells, set(starts), row.spanning, row.x0, row.x1))
     return out
+
+
+def word_key(text: str) -> str:
+    """A word as compared with the words printed elsewhere: lower case, punctuation at its ends dropped."""
+    return text.strip(".,;:!?()[]'\"‘’“”").lower()
+
+
+def _broken(a: Line, b: Line, left: float, limit: float, known: Callable[[str], bool]) -> bool:
+    """True when line `a` is one piece of a word the column was too narrow for, its rest opening line `b`
+    ("Commissioni" / "ng", "01/10/202" / "1"): the piece stands alone on its line and fills it to the cell's
+    right edge (short of it by less than a character of the rest), the two together are wider than the cell,
+    and they make a number, a month, or a word printed elsewhere (`known`), or the rest is no word printed
+    elsewhere ("ng"). A piece after other words on its line is taken for a whole word wrapped."""
+    piece, rest = a.words[-1], b.words[0]
+    width = (piece.x1 - piece.x0) + (rest.x1 - rest.x0)
+    char = (rest.x1 - rest.x0) / max(len(rest.text), 1)  # an average character of the rest
+    if len(a.words) > 1 or piece.x1 < limit - TIGHT * char or width <= limit - left:
+        return False
+    if piece.text[-1:].isdigit() and rest.text[:1].isdigit():
+        return True
+    word = word_key(piece.text + rest.text)
+    return (piece.text[-1:].isalpha() and rest.text[:1].islower()
+            and (known(word) or is_month(word) or not known(word_key(rest.text))))
+
+
+def _line_texts(lines: list[Line]) -> list[str]:
+    """Each line's words, a bullet opening it dropped; a dash opening one line only, after the first, is kept:
+    it joins the line above ("September 2024" / "– Nov 2024", a range), it is no list."""
+    opening = [ln.words[0].text for ln in lines]
+    out = []
+    for i, ln in enumerate(lines):
+        mark = is_bullet(opening[i])
+        joins = i > 0 and opening[i] in DASHES and opening.count(opening[i]) == 1
+        out.append(" ".join(w.text for w in (ln.words[1:] if mark and not joins else ln.words)))
+    return out
+
+
+def unbroken_text(cell: Cell, x0: float, x1: float, known: Callable[[str], bool] = lambda word: False) -> str:
+    """The text of a cell spanning x0..x1 (as `Cell.text`), words broken across its lines by a narrow column
+    rejoined (see `_broken`; `known` says whether a word is printed after another on a line elsewhere), a dash
+    opening a line kept where it joins the line above (`_line_texts`)."""
+    lines = group_lines(cell.words, cell.page)
+    if len(lines) < 2:
+        return cell.text
+    left = min(w.x0 for w in cell.words)
+    limit = x1 - (left - x0)  # the text's right edge: the cell's padding is the same on both sides
+    joined = [_broken(a, b, left, limit, known) for a, b in zip(lines, lines[1:])]
+    texts = _line_texts(lines)
+    out = [texts[0]]
+    for text, glued in zip(texts[1:], joined):
+        if glued:
+            out[-1] += text
+        else:
+            out.append(text)
+    return join_lines(out)

@@ -62,11 +62,12 @@ def _leading_bold(words: list[Word], count: int) -> None:
 
 
 def _lines(paras: list[Para], width: float) -> list[tuple[str, Para]]:
-    """Each paragraph wrapped to `width` points (a list item opened by a bullet word)."""
+    """Each paragraph wrapped to `width` points (a list item opened by a bullet word); a word longer than a
+    line stays whole on a line of its own (the file holds it whole: the virtual page must not break it)."""
     out: list[tuple[str, Para]] = []
     for p in paras:
         chars = max(8, int(width / (0.5 * p.size + 0.28 * p.size / 5)))
-        wrapped = textwrap.wrap(p.text, chars) or []
+        wrapped = textwrap.wrap(p.text, chars, break_long_words=False) or []
         if p.item and wrapped:
             wrapped[0] = "\u2022 " + wrapped[0]
         out += [(ln, p) for ln in wrapped]

@@ -38,6 +38,11 @@ _TERM_START = {"autumn": (9, 1), "spring": (1, 1), "summer": (4, 1)}
 RELATIVE_BASE = datetime(1900, 1, 1)
 
 
+def is_month(word: str) -> bool:
+    """A month's name or its abbreviation ("September", "Sept", "Dec"), any case."""
+    return word.lower().rstrip(".") in _MONTH_WORDS
+
+
 def _pattern() -> re.Pattern[str]:
     day_month_year = rf"{_DAY.format(n=1)}(?:\s*of)?[\s\-/]*{_MON.format(n=1)},?[\s\-/]*{_YEAR.format(n=1)}"
     month_day_year = rf"{_MON.format(n=2)}\s+{_DAY.format(n=2)},?\s+(?P<year2>\d{{4}})"

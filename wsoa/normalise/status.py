@@ -318,6 +318,14 @@ class Legend:
         statuses = [s for s in (self.from_text(p)[0] for p in parts if _norm(_without_dates(p))) if s]
         return statuses if len(hits) >= 2 and len(statuses) >= 2 else []
 
+    def listed_statuses(self, lines: list[str]) -> list[str]:
+        """The statuses of a cell that lists one per line ("Not yet started" / "Stalled" / "Progressing",
+        one per milestone), in printed order; [] unless there are two or more and every line is one status
+        word or phrase exactly (a phrase wrapped over lines is not a list)."""
+        keys = [_norm(_without_dates(ln)) for ln in lines]
+        statuses = [self.words.get(k) for k in keys if k]
+        return statuses if len(statuses) >= 2 and all(statuses) else []  # type: ignore[return-value]
+
     def from_colour(self, rgb: RGB | None) -> tuple[str | None, bool]:
         """(status, exact) for a fill colour: the legend's own colours first, then the reference colours."""
         if rgb is None:
