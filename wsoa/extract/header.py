@@ -293,16 +293,27 @@ def _keeps_columns(page: Page, line: Line, model: ColumnModel) -> bool:
     return len(kept) >= 2 and len(hit) >= MIN_ROLES
 
 
+def _crossing(page: Page, model: ColumnModel) -> int:
+    """How many of the lines below the header (banner rows aside) run across its inner boundaries."""
+    inner = [c.x0 for c in model.columns[1:]]
+    body = [ln for ln in page.lines if ln.top > model.bottom and len(_spans(ln)) > 1][:BODY_LINES]
+    return sum(1 for ln in body if runs_across(ln.words, inner))
+
+
 def aligned_columns(page: Page, line: Line, phrases: list[Phrase]) -> ColumnModel:
     """The column model of a header without vertical rules: from its phrases' alignment, or, when the
-    text below runs across those columns (or some have no width), from the gutters the body keeps free
-    when they give as many columns."""
+    text below runs across those columns (or some have no width), from the gutters the body keeps
+    free when they give as many columns and fewer lines run across them."""
     model = columns_from_alignment(page, line, phrases)
-    if _keeps_columns(page, line, model) and all(c.x1 - c.x0 >= 1 for c in model.columns):
+    flat = any(c.x1 - c.x0 < 1 for c in model.columns)
+    crossing = _crossing(page, model)
+    if not flat and crossing == 0:
         return model
     other = columns_from_body(page, line, model)
     wide = sum(1 for c in model.columns if c.x1 - c.x0 >= 1)
-    return other if other is not None and len(other.columns) >= wide and _keeps_columns(page, line, other) else model
+    if other is None or len(other.columns) < wide or not _keeps_columns(page, line, other):
+        return model
+    return other if flat or _crossing(page, other) < crossing else model
 
 
 def _body_splits(line: Line, body: list[Line]) -> list[int]:
