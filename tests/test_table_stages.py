@@ -319,3 +319,26 @@ def test_a_header_repeated_over_a_short_table_is_a_header_with_the_roles_settled
     assert len(tables) == 2
     assert [c.role for c in tables[1].columns] == ["ref", "action", "lead", "deadline", "status"]
     assert [r.text(0) for r in tables[1].rows] == ["2.1"]
+
+
+def test_a_rule_under_a_spanning_label_does_not_end_a_ruled_header():
+    """A fully ruled two-row header: "Key actions" and "Start" merged down two rows, "Delivery" over
+    "Accountable lead | Resource" with a rule under it only. The second header row is part of the
+    header: four columns, the lead and the resource among them."""
+    xs = [40.0, 160.0, 330.0, 470.0, 560.0]
+    ws = words("Key actions", xs[0] + 3, 104, bold=True) + words("Delivery", xs[1] + 3, 104, bold=True)
+    ws += words("Start", xs[3] + 3, 104, bold=True)
+    ws += words("Accountable lead", xs[1] + 3, 124, bold=True) + words("Resource", xs[2] + 3, 124, bold=True)
+    body = [["Embed a joint protocol", "Therapy Lead", "Within budget", "June 2023"],
+            ["Introduce data reports", "Inclusion Manager", "Existing", "Nov 2023"]]
+    for r, cells in enumerate(body):
+        for c, text in enumerate(cells):
+            ws += words(text, xs[c] + 3, 144 + r * 20)
+    bottom = 140 + 20 * len(body)
+    rules = [Rule(False, x, 100, x, bottom) for x in xs if x != xs[2]] + [Rule(False, xs[2], 120, xs[2], bottom)]
+    rules += [Rule(True, xs[0], 100, xs[-1], 100), Rule(True, xs[1], 120, xs[3], 120)]
+    rules += [Rule(True, xs[0], y, xs[-1], y) for y in (140, 160, 180)]
+    tables = find_tables([page_of(1, ws, rules)]).tables
+    assert len(tables) == 1
+    assert [c.role for c in tables[0].columns] == ["action", "lead", "resource", "start"]
+    assert [r.text(1) for r in tables[0].rows] == ["Therapy Lead", "Inclusion Manager"]

@@ -146,15 +146,17 @@ def rule_columns(page: Page, line: Line) -> list[Column]:
 
 
 def _sub_header_bottom(page: Page, line: Line, xs: list[float], bottom: float) -> float:
-    """A header band without horizontal rules goes on over a line of sub-headers just below it: short
-    labels in the header's weight, no ref or date, split by vertical rules that do not cross the
-    header's first line ("Timescale" over "From | To")."""
+    """A header band goes on over a line of sub-headers just below it: short labels in the header's
+    weight, no ref or date, split by vertical rules that do not cross the header's first line
+    ("Timescale" over "From | To"; a rule under the spanning label only is not the header's end)."""
     for nxt in (ln for ln in page.lines if bottom < (ln.top + ln.bottom) / 2 and ln.top < bottom + 2 * line.size):
         cuts = _line_cuts(page, nxt, xs[0] - TOL, xs[-1] + TOL)
         new = [x for x in cuts if all(abs(x - o) > TOL for o in xs)]
         if not new or nxt.bold != line.bold or _body_line(nxt) or any(len(p) > 3 for p in _cell_texts(nxt, cuts)):
             break
         bottom = nxt.bottom + 1
+        rule = [r.top for r in page.hrules if bottom - TOL <= r.top <= bottom + line.size and covers(r, xs[0], xs[-1])]
+        bottom = min(rule, default=bottom)
     return bottom
 
 
@@ -176,7 +178,8 @@ def columns_from_rules(page: Page, line: Line) -> ColumnModel | None:
     bottom = min(below) if below else line.bottom + 1
     if not above:  # no rule over the header: it runs over its fill, else the lines of its own style
         own = _filled_bottom(page, line) or _styled_bottom(page, line, xs[0], xs[-1])
-        bottom = _sub_header_bottom(page, line, xs, min(below + [own]))
+        bottom = min(below + [own])
+    bottom = _sub_header_bottom(page, line, xs, bottom)
     band = _band(page, top, bottom)
     cuts = merge_positions([x for ln in band for x in _line_cuts(page, ln, xs[0] - TOL, xs[-1] + TOL)] + xs)
     cols = [Column(a, b) for a, b in zip(cuts, cuts[1:]) if b - a > 3]
