@@ -1,22 +1,26 @@
-"""Column roles from the cells below a header, for the columns its words do not name.
+"""Column roles from the cells below a header, for the columns its words do not name or name weakly.
 
 A column of refs, status words or marks, dates or short names takes that role (normalise/content.py);
-two or more date columns are ordered (the earlier dates start); a column under a spanning date label
-("Timescale" over "Start | End") is the group's other date; with no action column named, the column
-of running text with the most entries is the action. A header found by structure alone must then
-make an action table (`is_action_table`).
+a header role that is only a phrase inside a longer header or a fuzzy match (score < STRONG) yields to
+a checkable role the cells show, and a weak ref, date or status role over running text is dropped.
+Two or more date columns are ordered (the earlier dates start); a column under a spanning date label
+("Timescale" over "Start | End") is the group's other date; with no action column named outright, the
+action is the running text with one plain sentence per ref (not dated items, targets or reports). A
+header found by structure alone must then make an action table (`is_action_table`).
 """
 from __future__ import annotations
 
 from wsoa.extract.grid import Column, Row
 from wsoa.extract.header import KEY_ROLES, MIN_ROLES, dedupe_roles, revisions
 from wsoa.extract.page import Page
-from wsoa.normalise.content import header_role, order_date_columns, role_from_content
+from wsoa.normalise.content import header_role, order_date_columns, role_from_content, text_kind
 
 DATES = ("start", "deadline")
 CHECKABLE = {"ref", "start", "deadline", "status"}   # roles a column's content shows beyond doubt
 RUNNING_TEXT = 5      # mean words per cell of a column of running text (an action column)
 CONTENT_SCORE = 50.0  # a role read from the content yields to one named by the header
+STRONG = 95.0         # a header role scored below this (a phrase in a longer header, a fuzzy match) is weak
+TEXT_ROLES = {"action", "milestones", "measures", "weakness", "outcome"}   # roles of running text
 
 
 def _column_cells(page: Page, rows: list[Row], ci: int) -> tuple[list[str], list]:
@@ -34,18 +38,17 @@ def _column_cells(page: Page, rows: list[Row], ci: int) -> tuple[list[str], list
 
 
 def content_roles(page: Page, cols: list[Column], rows: list[Row]) -> tuple[dict[int, str], set[str]]:
-    """Columns whose header names no role take the role their content shows (ref, status, dates, lead);
-    two or more date columns are ordered (the earlier dates start); with no action column named, the
-    column of running text with the most entries is the action. Returns why, per column settled, and
-    the roles of ref, dates and status that the cells bear out."""
+    """Columns whose header names no role, or names one only weakly, take the role their content shows
+    (ref, status, dates, lead); two or more date columns are ordered (the earlier dates start); with no
+    action column named outright, the action is told from the other running text. Returns why, per
+    column settled, and the roles of ref, dates and status that the cells bear out."""
     why: dict[int, str] = {}
     cells = {i: _column_cells(page, rows, i) for i in range(len(cols))}
+    named_status = any(o.role == "status" and o.score >= STRONG for o in cols)
     for i, c in enumerate(cols):
-        if c.role is None:  # fills say status only in a table whose header names no status column
-            fills = [None] * len(cells[i][1]) if any(o.role == "status" for o in cols) else cells[i][1]
-            role, reason = role_from_content(cells[i][0], fills, c.header or c.group or None)
-            if role:
-                c.role, c.score, why[i] = role, CONTENT_SCORE, reason
+        if c.role is None or c.score < STRONG:  # fills say status only where no status column is named
+            fills = [None] * len(cells[i][1]) if named_status and c.role != "status" else cells[i][1]
+            _settle(c, i, role_from_content(cells[i][0], fills, c.header or c.group or None), cells[i][0], why)
     revised = revisions(cols)
     dated = {i: cells[i][0] for i, c in enumerate(cols) if c.role in DATES and not any(c is r for r in revised)}
     if len(dated) >= 2 and any(i in why for i in dated):
@@ -53,10 +56,29 @@ def content_roles(page: Page, cols: list[Column], rows: list[Row]) -> tuple[dict
             if i in why:
                 cols[i].role = role
     _dates_under_label(cols, why)
-    if not any(c.role == "action" for c in cols):
+    if not any(c.role == "action" and c.score >= STRONG for c in cols):
         _action_from_text(cols, cells, why)
     dedupe_roles(cols)
     return why, _shown(cols, cells, why)
+
+
+def _settle(c: Column, i: int, found: tuple[str | None, str], texts: list[str], why: dict[int, str]) -> None:
+    """A column without a role takes the one its content shows; a weak header role (a phrase inside a
+    longer header, a fuzzy match) yields to a checkable role the content shows, and is dropped when it
+    names a checkable role over running text."""
+    role, reason = found
+    if role and (c.role is None or (role in CHECKABLE and role != c.role)):
+        weak = f", not {c.role} as its header {c.header!r} loosely says" if c.role else ""
+        c.role, c.score, why[i] = role, CONTENT_SCORE, reason + weak
+    elif c.role in CHECKABLE and role is None and _running(texts):
+        why[i] = f"running text, not the {c.role} its header {c.header!r} loosely names"
+        c.role, c.score = None, 0.0
+
+
+def _running(texts: list[str]) -> bool:
+    """Most of a column's words are sentences: a mean of RUNNING_TEXT words or more per cell."""
+    full = [t for t in texts if t.strip()]
+    return bool(full) and sum(len(t.split()) for t in full) / len(full) >= RUNNING_TEXT
 
 
 def _shown(cols: list[Column], cells: dict[int, tuple[list[str], list]], why: dict[int, str]) -> set[str]:
@@ -85,12 +107,25 @@ def _dates_under_label(cols: list[Column], why: dict[int, str]) -> None:
 
 
 def _action_from_text(cols: list[Column], cells: dict[int, tuple[list[str], list]], why: dict[int, str]) -> None:
-    texts = {i: [t for t in cells[i][0] if t.strip()] for i, c in enumerate(cols) if c.role is None}
-    running = {i: ts for i, ts in texts.items() if ts and sum(len(t.split()) for t in ts) / len(ts) >= RUNNING_TEXT}
-    if running:
-        best = max(running, key=lambda i: (len(running[i]), -i))
-        cols[best].role, cols[best].score = "action", CONTENT_SCORE
-        why[best] = f"running text in {len(running[best])} cells, the most entries"
+    """The action column among the running text with no role or a weak one: one plain sentence per
+    row, as many entries as the refs (sub-rows of milestones outnumber them, a merged weakness has
+    fewer), not dated items (milestones), targets (measures) or reports (progress). A weak action
+    role that loses is dropped."""
+    free = {i: [t for t in cells[i][0] if t.strip()] for i, c in enumerate(cols)
+            if c.role is None or (c.role in TEXT_ROLES and c.score < STRONG)}
+    running = {i: ts for i, ts in free.items() if _running(ts)}
+    if not running:
+        return
+    refs = [len([t for t in cells[i][0] if t.strip()]) for i, c in enumerate(cols) if c.role == "ref"]
+    kinds = {i: text_kind(ts) for i, ts in running.items()}
+    best = min(running, key=lambda i: (kinds[i] is not None, abs(len(running[i]) - refs[0]) if refs else 0,
+                                       -len(running[i]), i))
+    for i in running:
+        if i != best and cols[i].role == "action":
+            cols[i].role, cols[i].score = None, 0.0
+    kind = f", not {kinds[best]}" if kinds[best] else ""
+    cols[best].role, cols[best].score = "action", CONTENT_SCORE
+    why[best] = f"running text in {len(running[best])} cells, one sentence a row{kind}"
 
 
 def is_action_table(cols: list[Column], shown: set[str]) -> str | None:

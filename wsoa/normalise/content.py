@@ -113,6 +113,28 @@ def role_from_content(cells: list[str], fills: list[RGB | None],
     return None, "no role fits its content"
 
 
+def _has_phrase(cell: str, phrases: list[str]) -> bool:
+    text = f" {re.sub(r'[^a-z0-9%]+', ' ', cell.lower())} "
+    return any(f" {p} " in text or (p == "%" and "%" in text) for p in phrases)
+
+
+def text_kind(cells: list[str]) -> str | None:
+    """What a column of running text holds beside one sentence per row, or None (plain sentences):
+    "milestones" (most cells dated: items with their dates), "measures" (most cells give targets or
+    percentages), "progress" (most cells report what has been done)."""
+    full = [c for c in cells if c.strip()]
+    if not full:
+        return None
+    words = _content()
+    for kind, test in (("milestones", lambda c: bool(find_dates(c))),
+                       ("measures", lambda c: _has_phrase(c, words["measure_words"])),
+                       ("progress", lambda c: _has_phrase(c, words["progress_words"]))):
+        n, of = _share(full, test)
+        if n >= SHARE * of:
+            return kind
+    return None
+
+
 def is_revision(header: str) -> bool:
     """A sub-header naming one revision of a date ("Original", "Revised")."""
     return any(re.search(rf"\b{re.escape(w)}\b", header.lower()) for w in _content()["revision_words"])

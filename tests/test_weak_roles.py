@@ -1,0 +1,105 @@
+"""Column roles when a header names its role only weakly (a phrase inside a longer header, a fuzzy
+match) or not at all: the cells decide (extract/column_roles.py), on tables built here."""
+from __future__ import annotations
+
+from wsoa.extract.column_roles import content_roles
+from wsoa.extract.grid import Cell, Column, Row
+from wsoa.extract.header import assign_roles
+from wsoa.extract.page import Page, Word
+from wsoa.normalise.content import text_kind
+
+WIDTH, HEIGHT = 120.0, 24.0
+
+
+def _table(headers: list[str], body: list[list[str | None]]) -> tuple[Page, list[Column], list[Row]]:
+    """A table of `headers` (roles from their words, as a header finder gives them) over `body`;
+    None in a body cell continues the cell above (a merged cell)."""
+    cols = [Column(i * WIDTH, (i + 1) * WIDTH, h) for i, h in enumerate(headers)]
+    assign_roles(cols)
+    rows: list[Row] = []
+    open_cells: dict[int, Cell] = {}
+    words: list[Word] = []
+    for r, texts in enumerate(body):
+        top = 100 + r * HEIGHT
+        cells, starts = {}, set()
+        for ci, text in enumerate(texts):
+            if text is None:
+                cell = open_cells[ci]
+                cell.bottom = top + HEIGHT
+            else:
+                ws = [Word(w, ci * WIDTH + 2 + k, ci * WIDTH + 3 + k, top + 2, top + 10, 8, False, None)
+                      for k, w in enumerate(text.split())]
+                cell = open_cells[ci] = Cell(ci, top, top + HEIGHT, ws, page=1)
+                words += ws
+                starts.add(ci)
+            cells[ci] = cell
+        rows.append(Row(1, top, top + HEIGHT, cells, starts))
+    return Page(1, WIDTH * len(headers), 1000, words=words), cols, rows
+
+
+def _roles(headers: list[str], body: list[list[str | None]]) -> list[str | None]:
+    page, cols, rows = _table(headers, body)
+    content_roles(page, cols, rows)
+    return [c.role for c in cols]
+
+
+ACTIONS = ["Set up a joint panel for placements across health and care",
+           "Train every school leader on the graduated approach this year",
+           "Publish a clear guide to the local offer with parent carers",
+           "Bring together one referral route for therapy services"]
+DATED = ["Panel agreed – Jan 2024 Panel meets – Mar 2024", "Training booked – Feb 2024 Half trained – June 2024",
+         "Draft guide – Apr 2024 Guide published – Sept 2024", "Route designed – May 2024 Route live – Dec 2024"]
+TARGETS = ["80% of placements agreed within six weeks", "95% of leaders trained; fewer than 5% exclusions",
+           "Local offer visits up by 30%", "Waits cut to 12 weeks for 90% of children"]
+REPORTS = ["Terms of reference were approved in March and the panel has been meeting",
+           "Two sessions were delivered so far and more are being arranged",
+           "The first draft was reported to the board and feedback has been collected",
+           "Work is under way with the health trust and a pilot has been started"]
+
+
+def test_dates_under_a_header_weakly_naming_action_are_dates():
+    roles = _roles(["Ref", "Month this action work will begin", "Date this action will be finished", "Our response"],
+                   [[f"1.{i}", s, d, a] for i, (s, d, a) in
+                    enumerate(zip(["Jan 2024", "Feb 2024", "Mar 2024", "Apr 2024"],
+                                  ["Dec 2024", "Jan 2025", "Mar 2025", "June 2025"], ACTIONS))])
+    assert roles == ["ref", "start", "deadline", "action"]
+
+
+def test_narrative_under_a_header_weakly_naming_status_is_no_status():
+    roles = _roles(["Ref", "Action", "Progress update", "Due"],
+                   [[f"1.{i}", a, p, d] for i, (a, p, d) in enumerate(zip(ACTIONS, REPORTS, ["Jan 2024"] * 4))])
+    assert roles == ["ref", "action", None, "deadline"]
+
+
+def test_the_action_is_the_plain_sentence_among_dated_items_targets_and_reports():
+    """No header names the action: milestones (dated), measures (targets), progress (reports) are
+    running text too, with as many entries; the action is the column of plain sentences."""
+    roles = _roles(["Ref", "Stepping stones", "Where we want to be", "Our response", "What we have done so far"],
+                   [[f"1.{i}", m, t, a, p] for i, (m, t, a, p) in enumerate(zip(DATED, TARGETS, ACTIONS, REPORTS))])
+    assert roles[3] == "action" and roles.count("action") == 1
+
+
+def test_the_action_has_one_entry_a_ref_and_sub_rows_of_milestones_outnumber_it():
+    steps = ["Agree terms of reference with partners", "Hold the first panel meeting with all partners",
+             "Review the first cases with the parent forum", "Report the findings to the partnership board"]
+    body = [["1.1", ACTIONS[0], steps[0]], [None, None, steps[1]], ["1.2", ACTIONS[1], steps[2]], [None, None, steps[3]]]
+    assert _roles(["Ref", "Stepping stones", "Our response"], [[r[0], r[2], r[1]] for r in body]) \
+        == ["ref", None, "action"]
+
+
+def test_a_weak_weakness_header_over_one_plain_sentence_a_row_is_the_action():
+    roles = _roles(["Ref", "Improvement stage", "Stepping stones", "Sponsor"],
+                   [[f"1.{i}", a, m, "Head of SEND"] for i, (a, m) in enumerate(zip(ACTIONS, DATED))])
+    assert roles == ["ref", "action", None, "lead"]
+
+
+def test_an_exact_header_keeps_its_role():
+    roles = _roles(["Ref", "Actions", "Our response"], [[f"1.{i}", m, a] for i, (m, a) in enumerate(zip(DATED, ACTIONS))])
+    assert roles[:2] == ["ref", "action"] and roles[2] != "action"
+
+
+def test_text_kind():
+    assert text_kind(DATED) == "milestones"
+    assert text_kind(TARGETS) == "measures"
+    assert text_kind(REPORTS) == "progress"
+    assert text_kind(ACTIONS) is None
