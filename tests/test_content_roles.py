@@ -32,6 +32,8 @@ ACTIONS = ["Develop a shared approach to collating children's views across servi
     (["SEND Team", "Head of SEND", "Principal Educational Psychologist", "CAMHS"], "lead"),
     (["Jane Smith", "John Brown (Head of Service)", "Dr A Patel", "Parent Carer Forum"], "lead"),
     (ACTIONS, None),
+    (["Board Review (May 2024), Final Sign Off Aug 2024", "Board Review Jul 2024 With Partners",
+      "Board Review Dec 2024, Final Sign Off Mar 2025"], None),   # dated: not names
     (["High", "Medium", "Low", "High"], None),
     (["", "", "", ""], None),
 ])

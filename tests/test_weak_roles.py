@@ -103,3 +103,10 @@ def test_text_kind():
     assert text_kind(TARGETS) == "measures"
     assert text_kind(REPORTS) == "progress"
     assert text_kind(ACTIONS) is None
+
+
+def test_a_weak_weakness_header_over_one_sentence_a_ref_beats_sub_rows_with_no_name():
+    steps = ["Agree terms of reference with partners", "Hold the first panel meeting with all partners",
+             "Review the first cases with the parent forum", "Report the findings to the partnership board"]
+    body = [["1.1", ACTIONS[0], steps[0]], [None, None, steps[1]], ["1.2", ACTIONS[1], steps[2]], [None, None, steps[3]]]
+    assert _roles(["Ref", "Improvement stage", "Stepping stones"], body)[:2] == ["ref", "action"]

@@ -109,17 +109,20 @@ def _dates_under_label(cols: list[Column], why: dict[int, str]) -> None:
 def _action_from_text(cols: list[Column], cells: dict[int, tuple[list[str], list]], why: dict[int, str]) -> None:
     """The action column among the running text with no role or a weak one: one plain sentence per
     row, as many entries as the refs (sub-rows of milestones outnumber them, a merged weakness has
-    fewer), not dated items (milestones), targets (measures) or reports (progress). A weak action
-    role that loses is dropped."""
+    fewer), not dated items (milestones), targets (measures) or reports (progress). A column weakly
+    named for another text role is the action only when it fits so and no unnamed column does; a
+    weak action role that loses is dropped."""
     free = {i: [t for t in cells[i][0] if t.strip()] for i, c in enumerate(cols)
             if c.role is None or (c.role in TEXT_ROLES and c.score < STRONG)}
     running = {i: ts for i, ts in free.items() if _running(ts)}
-    if not running:
-        return
     refs = [len([t for t in cells[i][0] if t.strip()]) for i, c in enumerate(cols) if c.role == "ref"]
     kinds = {i: text_kind(ts) for i, ts in running.items()}
-    best = min(running, key=lambda i: (kinds[i] is not None, abs(len(running[i]) - refs[0]) if refs else 0,
-                                       -len(running[i]), i))
+    fit = {i: abs(len(ts) - refs[0]) if refs else 0 for i, ts in running.items()}
+    other = {i for i in running if cols[i].role not in (None, "action")}
+    running = {i: ts for i, ts in running.items() if i not in other or (kinds[i] is None and fit[i] == 0)}
+    if not running:
+        return
+    best = min(running, key=lambda i: (kinds[i] is not None, fit[i], i in other, -len(running[i]), i))
     for i in running:
         if i != best and cols[i].role == "action":
             cols[i].role, cols[i].score = None, 0.0

@@ -64,9 +64,9 @@ def is_dates(cell: str) -> bool:
 
 
 def _is_name(cell: str) -> bool:
-    """Short, and most words capitalised or joining words: "Head of Early Help, Bucks Council", "ICB"."""
+    """Short, no date, and most words capitalised or joining words: "Head of Early Help, Bucks Council", "ICB"."""
     words = re.findall(r"[A-Za-z][A-Za-z'’\-]*", cell)
-    if not words or len(words) > 14 or cell.rstrip().endswith("."):
+    if not words or len(words) > 14 or cell.rstrip().endswith(".") or find_dates(cell):
         return False
     joining = set(_content()["joining_words"])
     capital = sum(1 for w in words if w[0].isupper() or w.lower() in joining)
