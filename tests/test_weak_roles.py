@@ -2,7 +2,7 @@
 match) or not at all: the cells decide (extract/column_roles.py), on tables built here."""
 from __future__ import annotations
 
-from wsoa.extract.column_roles import content_roles
+from wsoa.extract.column_roles import content_roles, is_action_table
 from wsoa.extract.grid import Cell, Column, Row
 from wsoa.extract.header import assign_roles
 from wsoa.extract.page import Page, Word
@@ -84,13 +84,13 @@ def test_the_action_has_one_entry_a_ref_and_sub_rows_of_milestones_outnumber_it(
              "Review the first cases with the parent forum", "Report the findings to the partnership board"]
     body = [["1.1", ACTIONS[0], steps[0]], [None, None, steps[1]], ["1.2", ACTIONS[1], steps[2]], [None, None, steps[3]]]
     assert _roles(["Ref", "Stepping stones", "Our response"], [[r[0], r[2], r[1]] for r in body]) \
-        == ["ref", None, "action"]
+        == ["ref", "milestones", "action"]
 
 
 def test_a_weak_weakness_header_over_one_plain_sentence_a_row_is_the_action():
     roles = _roles(["Ref", "Improvement stage", "Stepping stones", "Sponsor"],
                    [[f"1.{i}", a, m, "Head of SEND"] for i, (a, m) in enumerate(zip(ACTIONS, DATED))])
-    assert roles == ["ref", "action", None, "lead"]
+    assert roles == ["ref", "action", "milestones", "lead"]
 
 
 def test_an_exact_header_keeps_its_role():
@@ -110,3 +110,27 @@ def test_a_weak_weakness_header_over_one_sentence_a_ref_beats_sub_rows_with_no_n
              "Review the first cases with the parent forum", "Report the findings to the partnership board"]
     body = [["1.1", ACTIONS[0], steps[0]], [None, None, steps[1]], ["1.2", ACTIONS[1], steps[2]], [None, None, steps[3]]]
     assert _roles(["Ref", "Improvement stage", "Stepping stones"], body)[:2] == ["ref", "action"]
+
+
+def test_unnamed_dated_items_are_milestones_and_targets_are_measures():
+    roles = _roles(["Ref", "Actions", "Stepping stones", "Where we want to be"],
+                   [[f"1.{i}", a, m, t] for i, (a, m, t) in enumerate(zip(ACTIONS, DATED, TARGETS))])
+    assert roles == ["ref", "action", "milestones", "measures"]
+
+
+def test_short_items_in_sub_rows_under_one_action_are_milestones():
+    body = [["1.1", ACTIONS[0], "Agree the panel terms"], [None, None, "First panel meeting held"],
+            ["1.2", ACTIONS[1], "Book the training dates"], [None, None, "Half of leaders trained"]]
+    assert _roles(["Ref", "Actions", "Stepping stones"], body) == ["ref", "action", "milestones"]
+
+
+def test_milestones_and_measures_bear_out_a_plan_a_work_programme_has_neither():
+    page, cols, rows = _table(["Our response", "Stepping stones", "Sponsor", "Where we want to be"],
+                              [[a, m, "Head of SEND", t] for a, m, t in zip(ACTIONS, DATED, TARGETS)])
+    assert is_action_table(cols, content_roles(page, cols, rows)[1]) is None
+    items = ["Annual report of the designated clinical officer to the board",
+             "Update on the joint commissioning strategy and its timetable",
+             "Review of the terms of reference for the partnership board", "Forward plan for the next year"]
+    page, cols, rows = _table(["Item", "Who", "Meeting"],
+                              [[t, "Head of SEND", d] for t, d in zip(items, ["Jan 2024", "Mar 2024", "May 2024", "July 2024"])])
+    assert is_action_table(cols, content_roles(page, cols, rows)[1]) is not None

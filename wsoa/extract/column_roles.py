@@ -18,6 +18,7 @@ from wsoa.normalise.content import header_role, order_date_columns, role_from_co
 DATES = ("start", "deadline")
 CHECKABLE = {"ref", "start", "deadline", "status"}   # roles a column's content shows beyond doubt
 RUNNING_TEXT = 5      # mean words per cell of a column of running text (an action column)
+SHORT_ITEM = 3        # mean words per cell of a column of short items (milestones in sub-rows)
 CONTENT_SCORE = 50.0  # a role read from the content yields to one named by the header
 STRONG = 95.0         # a header role scored below this (a phrase in a longer header, a fuzzy match) is weak
 TEXT_ROLES = {"action", "milestones", "measures", "weakness", "outcome"}   # roles of running text
@@ -59,7 +60,7 @@ def content_roles(page: Page, cols: list[Column], rows: list[Row]) -> tuple[dict
     if not any(c.role == "action" and c.score >= STRONG for c in cols):
         _action_from_text(cols, cells, why)
     dedupe_roles(cols)
-    return why, _shown(cols, cells, why)
+    return why, _shown(cols, cells, why) | _beside_the_action(cols, cells, why)
 
 
 def _settle(c: Column, i: int, found: tuple[str | None, str], texts: list[str], why: dict[int, str]) -> None:
@@ -75,10 +76,10 @@ def _settle(c: Column, i: int, found: tuple[str | None, str], texts: list[str], 
         c.role, c.score = None, 0.0
 
 
-def _running(texts: list[str]) -> bool:
-    """Most of a column's words are sentences: a mean of RUNNING_TEXT words or more per cell."""
+def _running(texts: list[str], words: int = RUNNING_TEXT) -> bool:
+    """Most of a column's words are sentences: a mean of `words` words or more per cell."""
     full = [t for t in texts if t.strip()]
-    return bool(full) and sum(len(t.split()) for t in full) / len(full) >= RUNNING_TEXT
+    return bool(full) and sum(len(t.split()) for t in full) / len(full) >= words
 
 
 def _shown(cols: list[Column], cells: dict[int, tuple[list[str], list]], why: dict[int, str]) -> set[str]:
@@ -131,10 +132,34 @@ def _action_from_text(cols: list[Column], cells: dict[int, tuple[list[str], list
     why[best] = f"running text in {len(running[best])} cells, one sentence a row{kind}"
 
 
+def _beside_the_action(cols: list[Column], cells: dict[int, tuple[list[str], list]], why: dict[int, str]) -> set[str]:
+    """Text beside the action that only a plan holds: dated items, or short items outnumbering the
+    refs (or the actions) as sub-rows, are milestones; targets and percentages are measures. An
+    unnamed column takes the role when no column holds it. Returns the roles so borne out."""
+    count = {c.role: len([t for t in cells[i][0] if t.strip()]) for i, c in enumerate(cols) if c.role}
+    anchor = count.get("ref") or count.get("action") or 0
+    shown = set()
+    for i, c in enumerate(cols):
+        texts = [t for t in cells[i][0] if t.strip()]
+        if c.role not in (None, "milestones", "measures") or len(texts) < 2:
+            continue
+        kind = text_kind(texts) if _running(texts) else None
+        if kind is None and c.role != "measures" and anchor and len(texts) > anchor and _running(texts, SHORT_ITEM):
+            kind = "milestones"
+        if kind not in ("milestones", "measures") or c.role not in (None, kind):
+            continue
+        shown.add(kind)
+        if c.role is None and kind not in count:
+            c.role, c.score, why[i] = kind, CONTENT_SCORE, f"{len(texts)} cells of {kind} beside the action"
+            count[kind] = len(texts)
+    return shown
+
+
 def is_action_table(cols: list[Column], shown: set[str]) -> str | None:
     """None when the columns make an action table; else why not: an action column, and two roles
-    that its cells bear out beyond doubt (two of ref, start, deadline, status): a list of dated
-    items with a lead (a committee's work programme) is not an action table."""
+    that its cells bear out beyond doubt (two of ref, start, deadline, status, or milestones and
+    measures told by their text): a list of dated items with a lead (a committee's work programme)
+    is not an action table."""
     roles = {c.role for c in cols if c.role}
     if not roles & KEY_ROLES:
         return "no column of actions"
