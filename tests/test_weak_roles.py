@@ -134,3 +134,21 @@ def test_milestones_and_measures_bear_out_a_plan_a_work_programme_has_neither():
     page, cols, rows = _table(["Item", "Who", "Meeting"],
                               [[t, "Head of SEND", d] for t, d in zip(items, ["Jan 2024", "Mar 2024", "May 2024", "July 2024"])])
     assert is_action_table(cols, content_roles(page, cols, rows)[1]) is not None
+
+
+def test_dates_read_from_the_content_take_the_date_the_header_does_not_name():
+    """"Start" is named; the other column of dates is the deadline even where its sub-rows of
+    milestone dates run earlier than the next action's start."""
+    body = [["1.1", ACTIONS[0], "Jun 2024", "Jul 2024"], [None, None, None, "Sep 2024"],
+            ["1.2", ACTIONS[1], "Dec 2024", "Jan 2025"], [None, None, None, "Apr 2025"],
+            ["1.3", ACTIONS[2], "Mar 2025", "Apr 2025"], [None, None, None, "May 2025"]]
+    assert _roles(["Ref", "Actions", "Start", "Wrap-up"], body) == ["ref", "action", "start", "deadline"]
+
+
+def test_a_lead_bears_out_a_plan_beside_milestones_not_beside_dates_alone():
+    page, cols, rows = _table(["Our response", "Stepping stones", "Sponsor"],
+                              [[a, m, "Head of SEND"] for a, m in zip(ACTIONS, DATED)])
+    assert is_action_table(cols, content_roles(page, cols, rows)[1]) is None
+    page, cols, rows = _table(["Our response", "Sponsor", "Meeting"],
+                              [[a, "Head of SEND", "Jan 2024"] for a in ACTIONS])
+    assert is_action_table(cols, content_roles(page, cols, rows)[1]) is not None

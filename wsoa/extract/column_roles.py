@@ -21,6 +21,7 @@ RUNNING_TEXT = 5      # mean words per cell of a column of running text (an acti
 SHORT_ITEM = 3        # mean words per cell of a column of short items (milestones in sub-rows)
 CONTENT_SCORE = 50.0  # a role read from the content yields to one named by the header
 STRONG = 95.0         # a header role scored below this (a phrase in a longer header, a fuzzy match) is weak
+PLAN_TEXT = {"milestones", "measures"}   # text only a plan holds: with it, a column of names bears out a lead
 TEXT_ROLES = {"action", "milestones", "measures", "weakness", "outcome"}   # roles of running text
 
 
@@ -53,9 +54,11 @@ def content_roles(page: Page, cols: list[Column], rows: list[Row]) -> tuple[dict
     revised = revisions(cols)
     dated = {i: cells[i][0] for i, c in enumerate(cols) if c.role in DATES and not any(c is r for r in revised)}
     if len(dated) >= 2 and any(i in why for i in dated):
+        named = {cols[i].role for i in dated if i not in why}  # a date its header names is not taken again
+        free = [r for r in DATES if r not in named]
         for i, role in order_date_columns(dated).items():
             if i in why:
-                cols[i].role = role
+                cols[i].role = free[0] if role in named and len(free) == 1 else role
     _dates_under_label(cols, why)
     if not any(c.role == "action" and c.score >= STRONG for c in cols):
         _action_from_text(cols, cells, why)
@@ -83,10 +86,10 @@ def _running(texts: list[str], words: int = RUNNING_TEXT) -> bool:
 
 
 def _shown(cols: list[Column], cells: dict[int, tuple[list[str], list]], why: dict[int, str]) -> set[str]:
-    """The checkable roles (ref, dates, status) whose columns' cells bear them out."""
+    """The checkable roles (ref, dates, status) and the lead whose columns' cells bear them out."""
     out = set()
     for i, c in enumerate(cols):
-        if c.role not in CHECKABLE:
+        if c.role not in CHECKABLE | {"lead"}:
             continue
         seen = c.role if i in why else role_from_content(cells[i][0], cells[i][1], c.header or None)[0]
         if seen == c.role or (seen in DATES and c.role in DATES):
@@ -158,12 +161,13 @@ def _beside_the_action(cols: list[Column], cells: dict[int, tuple[list[str], lis
 def is_action_table(cols: list[Column], shown: set[str]) -> str | None:
     """None when the columns make an action table; else why not: an action column, and two roles
     that its cells bear out beyond doubt (two of ref, start, deadline, status, or milestones and
-    measures told by their text): a list of dated items with a lead (a committee's work programme)
-    is not an action table."""
+    measures told by their text; a lead counts beside these last): a list of dated items with a
+    lead (a committee's work programme) is not an action table."""
     roles = {c.role for c in cols if c.role}
     if not roles & KEY_ROLES:
         return "no column of actions"
-    if len(shown) < MIN_ROLES - 1:
+    counted = shown if shown & PLAN_TEXT else shown - {"lead"}
+    if len(counted) < MIN_ROLES - 1:
         return f"its columns carry {', '.join(sorted(roles))}; the cells bear out only " \
-               f"{', '.join(sorted(shown)) or 'none of ref, dates, status'}"
+               f"{', '.join(sorted(counted)) or 'none of ref, dates, status'}"
     return None
