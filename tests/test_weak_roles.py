@@ -152,3 +152,11 @@ def test_a_lead_bears_out_a_plan_beside_milestones_not_beside_dates_alone():
     page, cols, rows = _table(["Our response", "Sponsor", "Meeting"],
                               [[a, "Head of SEND", "Jan 2024"] for a in ACTIONS])
     assert is_action_table(cols, content_roles(page, cols, rows)[1]) is not None
+
+
+def test_without_refs_the_leads_count_the_actions_and_sub_rows_outnumber_them():
+    steps = ["Agree terms of reference with partners", "Hold the first panel meeting with all partners",
+             "Review the first cases with the parent forum", "Report the findings to the partnership board"]
+    body = [[steps[0], ACTIONS[0], "Head of SEND"], [steps[1], None, None],
+            [steps[2], ACTIONS[1], "Designated Clinical Officer"], [steps[3], None, None]]
+    assert _roles(["Stepping stones", "Our response", "Sponsor"], body) == ["milestones", "action", "lead"]

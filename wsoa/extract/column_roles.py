@@ -110,18 +110,25 @@ def _dates_under_label(cols: list[Column], why: dict[int, str]) -> None:
         c.score, why[i] = CONTENT_SCORE, f"under {c.group!r}, beside its other dates"
 
 
+def _entries_per_action(cols: list[Column], cells: dict[int, tuple[list[str], list]]) -> int:
+    """How many actions the rows hold, counted in a column with one entry per action: the refs, else
+    the leads, else the start dates (0 when none of them is there)."""
+    count = {c.role: len([t for t in cells[i][0] if t.strip()]) for i, c in enumerate(cols) if c.role}
+    return count.get("ref") or count.get("lead") or count.get("start") or 0
+
+
 def _action_from_text(cols: list[Column], cells: dict[int, tuple[list[str], list]], why: dict[int, str]) -> None:
     """The action column among the running text with no role or a weak one: one plain sentence per
-    row, as many entries as the refs (sub-rows of milestones outnumber them, a merged weakness has
-    fewer), not dated items (milestones), targets (measures) or reports (progress). A column weakly
+    row, as many entries as the refs or leads (sub-rows of milestones outnumber them, a merged
+    weakness has fewer), not dated items (milestones), targets (measures) or reports (progress). A column weakly
     named for another text role is the action only when it fits so and no unnamed column does; a
     weak action role that loses is dropped."""
     free = {i: [t for t in cells[i][0] if t.strip()] for i, c in enumerate(cols)
             if c.role is None or (c.role in TEXT_ROLES and c.score < STRONG)}
     running = {i: ts for i, ts in free.items() if _running(ts)}
-    refs = [len([t for t in cells[i][0] if t.strip()]) for i, c in enumerate(cols) if c.role == "ref"]
+    anchor = _entries_per_action(cols, cells)
     kinds = {i: text_kind(ts) for i, ts in running.items()}
-    fit = {i: abs(len(ts) - refs[0]) if refs else 0 for i, ts in running.items()}
+    fit = {i: abs(len(ts) - anchor) if anchor else 0 for i, ts in running.items()}
     other = {i for i in running if cols[i].role not in (None, "action")}
     running = {i: ts for i, ts in running.items() if i not in other or (kinds[i] is None and fit[i] == 0)}
     if not running:
