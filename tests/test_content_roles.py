@@ -26,6 +26,7 @@ ACTIONS = ["Develop a shared approach to collating children's views across servi
     (["1a", "1b", "2a", "2b"], "ref"),
     (["Green", "Amber", "Red", "Blue"], "status"),
     (["G", "A", "R", "G"], "status"),
+    (["R R", "B A B", "G", "A G"], "status"),   # one letter a milestone line
     (["On track", "Some slippage", "Complete", "Not yet started"], "status"),
     (["Green – Jan 23", "Amber – Feb 23", "Complete", ""], "status"),
     (["Head of Early Help, Buckinghamshire Council", "Project Officer", "ICB", "Designated Clinical Officer"], "lead"),

@@ -5,7 +5,7 @@ from __future__ import annotations
 from wsoa.extract.column_roles import content_roles, is_action_table
 from wsoa.extract.grid import Cell, Column, Row
 from wsoa.extract.header import assign_roles
-from wsoa.extract.page import Page, Word
+from wsoa.extract.page import Page, Shape, Word
 from wsoa.normalise.content import text_kind
 
 WIDTH, HEIGHT = 120.0, 24.0
@@ -160,3 +160,13 @@ def test_without_refs_the_leads_count_the_actions_and_sub_rows_outnumber_them():
     body = [[steps[0], ACTIONS[0], "Head of SEND"], [steps[1], None, None],
             [steps[2], ACTIONS[1], "Designated Clinical Officer"], [steps[3], None, None]]
     assert _roles(["Stepping stones", "Our response", "Sponsor"], body) == ["milestones", "action", "lead"]
+
+
+def test_a_coloured_mark_is_the_status_of_the_column_it_is_drawn_in_only():
+    page, cols, rows = _table(["Ref", "Actions", "Close", "Light"],
+                              [[f"1.{i}", a, d, ""] for i, (a, d) in
+                               enumerate(zip(ACTIONS, ["Jan 2024", "4 weeks", "Mar 2024", "June 2024"]))])
+    colours = [(0.0, 0.69, 0.31), (1.0, 0.75, 0.0), (1.0, 0.0, 0.0), (0.0, 0.69, 0.31)]
+    page.shapes = [Shape(3 * WIDTH + 40, r.top + 4, 3 * WIDTH + 52, r.top + 16, rgb) for r, rgb in zip(rows, colours)]
+    content_roles(page, cols, rows)
+    assert [c.role for c in cols] == ["ref", "action", "deadline", "status"]

@@ -25,8 +25,9 @@ PLAN_TEXT = {"milestones", "measures"}   # text only a plan holds: with it, a co
 TEXT_ROLES = {"action", "milestones", "measures", "weakness", "outcome"}   # roles of running text
 
 
-def _column_cells(page: Page, rows: list[Row], ci: int) -> tuple[list[str], list]:
-    """A column's distinct body cells (group rows left out): texts, and fills or coloured marks."""
+def _column_cells(page: Page, rows: list[Row], ci: int, col: Column) -> tuple[list[str], list]:
+    """A column's distinct body cells (group rows left out): texts, and fills or coloured marks
+    drawn inside them."""
     seen: list = []
     for r in rows:
         cell = r.cells.get(ci)
@@ -34,7 +35,8 @@ def _column_cells(page: Page, rows: list[Row], ci: int) -> tuple[list[str], list
             seen.append(cell)
     fills = []
     for cell in seen:
-        marks = [s.rgb for s in page.shapes if cell.top <= (s.top + s.bottom) / 2 < cell.bottom]
+        marks = [s.rgb for s in page.shapes if cell.top <= (s.top + s.bottom) / 2 < cell.bottom
+                 and col.x0 <= (s.x0 + s.x1) / 2 < col.x1]
         fills.append(cell.rgb if cell.rgb is not None else (marks[0] if marks else None))
     return [c.text for c in seen], fills
 
@@ -45,7 +47,7 @@ def content_roles(page: Page, cols: list[Column], rows: list[Row]) -> tuple[dict
     action column named outright, the action is told from the other running text. Returns why, per
     column settled, and the roles of ref, dates and status that the cells bear out."""
     why: dict[int, str] = {}
-    cells = {i: _column_cells(page, rows, i) for i in range(len(cols))}
+    cells = {i: _column_cells(page, rows, i, c) for i, c in enumerate(cols)}
     named_status = any(o.role == "status" and o.score >= STRONG for o in cols)
     for i, c in enumerate(cols):
         if c.role is None or c.score < STRONG:  # fills say status only where no status column is named

@@ -51,9 +51,11 @@ def _fills_say_status(fills: list[RGB | None]) -> str | None:
 
 
 def is_status(cell: str, legend: Legend) -> bool:
-    """A short cell saying a status (a word or letter of the legend)."""
+    """A short cell saying a status (a word or letter of the legend), or one for each of its lines."""
     text = re.sub(r"\s+", " ", cell).strip()
-    return legend.from_text(text)[0] is not None and len(text.split()) <= 5
+    if len(text.split()) > 5:
+        return False   # one status, or one a line for the milestones: "G A A"
+    return legend.from_text(text)[0] is not None or all(legend.from_text(w)[0] for w in text.split())
 
 
 def is_dates(cell: str) -> bool:
