@@ -51,11 +51,15 @@ def _fills_say_status(fills: list[RGB | None]) -> str | None:
 
 
 def is_status(cell: str, legend: Legend) -> bool:
-    """A short cell saying a status (a word or letter of the legend), or one for each of its lines."""
+    """A short cell saying a status (a word or letter of the legend)."""
     text = re.sub(r"\s+", " ", cell).strip()
-    if len(text.split()) > 5:
-        return False   # one status, or one a line for the milestones: "G A A"
-    return legend.from_text(text)[0] is not None or all(legend.from_text(w)[0] for w in text.split())
+    return legend.from_text(text)[0] is not None and len(text.split()) <= 5
+
+
+def _statuses(cell: str, legend: Legend) -> bool:
+    """A body cell of statuses: one, or one a line for its milestones ("G A A")."""
+    words = cell.split()
+    return is_status(cell, legend) or (1 < len(words) <= 5 and all(legend.from_text(w)[0] for w in words))
 
 
 def is_dates(cell: str) -> bool:
@@ -101,7 +105,7 @@ def role_from_content(cells: list[str], fills: list[RGB | None],
     if n >= SHARE * of:
         return None, f"{n}/{of} cells are priority levels"
     legend = Legend.default()
-    n, of = _share(full, lambda c: is_status(c, legend))
+    n, of = _share(full, lambda c: _statuses(c, legend))
     if n >= SHARE * of and n >= 2:
         return "status", f"{n}/{of} cells are status words or letters"
     no_date = set(_content()["no_date"])
