@@ -170,3 +170,15 @@ def test_a_coloured_mark_is_the_status_of_the_column_it_is_drawn_in_only():
     page.shapes = [Shape(3 * WIDTH + 40, r.top + 4, 3 * WIDTH + 52, r.top + 16, rgb) for r, rgb in zip(rows, colours)]
     content_roles(page, cols, rows)
     assert [c.role for c in cols] == ["ref", "action", "deadline", "status"]
+
+
+def test_one_dated_entry_a_row_is_no_milestones_a_committee_log_is_no_action_table():
+    entries = ["3/11/22 – Children's Services Update", "3/11/22 – Children's Services Update",
+               "12/1/23 – Early Help Strategy report"]
+    asks = ["Results of the focus visit to be shared with committee",
+            "Information on destinations for care leavers to be shared with committee",
+            "Figures on waiting times to be circulated to members"]
+    page, cols, rows = _table(["", "Date/Committee Item", "Action", "Update"],
+                              [[f"{i}.", e, a, ""] for i, (e, a) in enumerate(zip(entries, asks), start=8)])
+    assert is_action_table(cols, content_roles(page, cols, rows)[1]) is not None
+    assert cols[1].role != "milestones"

@@ -13,7 +13,7 @@ from __future__ import annotations
 from wsoa.extract.grid import Column, Row
 from wsoa.extract.header import KEY_ROLES, MIN_ROLES, dedupe_roles, revisions
 from wsoa.extract.page import Page
-from wsoa.normalise.content import header_role, order_date_columns, role_from_content, text_kind
+from wsoa.normalise.content import header_role, lists_dated_items, order_date_columns, role_from_content, text_kind
 
 DATES = ("start", "deadline")
 CHECKABLE = {"ref", "start", "deadline", "status"}   # roles a column's content shows beyond doubt
@@ -156,6 +156,8 @@ def _beside_the_action(cols: list[Column], cells: dict[int, tuple[list[str], lis
         if c.role not in (None, "milestones", "measures") or len(texts) < 2:
             continue
         kind = text_kind(texts) if _running(texts) else None
+        if kind == "milestones" and not lists_dated_items(texts):
+            kind = None   # one dated entry a row: an agenda or work programme, not a plan's milestones
         if kind is None and c.role != "measures" and anchor and len(texts) > anchor and _running(texts, SHORT_ITEM):
             kind = "milestones"
         if kind not in ("milestones", "measures") or c.role not in (None, kind):

@@ -141,6 +141,14 @@ def text_kind(cells: list[str]) -> str | None:
     return None
 
 
+def lists_dated_items(cells: list[str]) -> bool:
+    """Cells listing several dated items (milestones with their dates), not one dated entry each
+    (a committee's work programme): a third of the dated cells hold two dates or more."""
+    counts = [len(find_dates(c)) for c in cells if c.strip()]
+    dated = [n for n in counts if n]
+    return bool(dated) and sum(1 for n in dated if n >= 2) >= len(dated) / 3
+
+
 def is_revision(header: str) -> bool:
     """A sub-header naming one revision of a date ("Original", "Revised")."""
     return any(re.search(rf"\b{re.escape(w)}\b", header.lower()) for w in _content()["revision_words"])
