@@ -26,12 +26,15 @@ ACTIONS = ["Develop a shared approach to collating children's views across servi
     (["1a", "1b", "2a", "2b"], "ref"),
     (["Green", "Amber", "Red", "Blue"], "status"),
     (["G", "A", "R", "G"], "status"),
+    (["R R", "B A B", "G", "A G"], "status"),   # one letter a milestone line
     (["On track", "Some slippage", "Complete", "Not yet started"], "status"),
     (["Green – Jan 23", "Amber – Feb 23", "Complete", ""], "status"),
     (["Head of Early Help, Buckinghamshire Council", "Project Officer", "ICB", "Designated Clinical Officer"], "lead"),
     (["SEND Team", "Head of SEND", "Principal Educational Psychologist", "CAMHS"], "lead"),
     (["Jane Smith", "John Brown (Head of Service)", "Dr A Patel", "Parent Carer Forum"], "lead"),
     (ACTIONS, None),
+    (["Board Review (May 2024), Final Sign Off Aug 2024", "Board Review Jul 2024 With Partners",
+      "Board Review Dec 2024, Final Sign Off Mar 2025"], None),   # dated: not names
     (["High", "Medium", "Low", "High"], None),
     (["", "", "", ""], None),
 ])

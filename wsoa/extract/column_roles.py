@@ -1,26 +1,33 @@
-"""Column roles from the cells below a header, for the columns its words do not name.
+"""Column roles from the cells below a header, for the columns its words do not name or name weakly.
 
 A column of refs, status words or marks, dates or short names takes that role (normalise/content.py);
-two or more date columns are ordered (the earlier dates start); a column under a spanning date label
-("Timescale" over "Start | End") is the group's other date; with no action column named, the column
-of running text with the most entries is the action. A header found by structure alone must then
-make an action table (`is_action_table`).
+a header role that is only a phrase inside a longer header or a fuzzy match (score < STRONG) yields to
+a checkable role the cells show, and a weak ref, date or status role over running text is dropped.
+Two or more date columns are ordered (the earlier dates start); a column under a spanning date label
+("Timescale" over "Start | End") is the group's other date; with no action column named outright, the
+action is the running text with one plain sentence per ref (not dated items, targets or reports). A
+header found by structure alone must then make an action table (`is_action_table`).
 """
 from __future__ import annotations
 
 from wsoa.extract.grid import Column, Row
 from wsoa.extract.header import KEY_ROLES, MIN_ROLES, dedupe_roles, revisions
 from wsoa.extract.page import Page
-from wsoa.normalise.content import header_role, order_date_columns, role_from_content
+from wsoa.normalise.content import header_role, lists_dated_items, order_date_columns, role_from_content, text_kind
 
 DATES = ("start", "deadline")
 CHECKABLE = {"ref", "start", "deadline", "status"}   # roles a column's content shows beyond doubt
 RUNNING_TEXT = 5      # mean words per cell of a column of running text (an action column)
+SHORT_ITEM = 3        # mean words per cell of a column of short items (milestones in sub-rows)
 CONTENT_SCORE = 50.0  # a role read from the content yields to one named by the header
+STRONG = 95.0         # a header role scored below this (a phrase in a longer header, a fuzzy match) is weak
+PLAN_TEXT = {"milestones", "measures"}   # text only a plan holds: with it, a column of names bears out a lead
+TEXT_ROLES = {"action", "milestones", "measures", "weakness", "outcome"}   # roles of running text
 
 
-def _column_cells(page: Page, rows: list[Row], ci: int) -> tuple[list[str], list]:
-    """A column's distinct body cells (group rows left out): texts, and fills or coloured marks."""
+def _column_cells(page: Page, rows: list[Row], ci: int, col: Column) -> tuple[list[str], list]:
+    """A column's distinct body cells (group rows left out): texts, and fills or coloured marks
+    drawn inside them."""
     seen: list = []
     for r in rows:
         cell = r.cells.get(ci)
@@ -28,42 +35,63 @@ def _column_cells(page: Page, rows: list[Row], ci: int) -> tuple[list[str], list
             seen.append(cell)
     fills = []
     for cell in seen:
-        marks = [s.rgb for s in page.shapes if cell.top <= (s.top + s.bottom) / 2 < cell.bottom]
+        marks = [s.rgb for s in page.shapes if cell.top <= (s.top + s.bottom) / 2 < cell.bottom
+                 and col.x0 <= (s.x0 + s.x1) / 2 < col.x1]
         fills.append(cell.rgb if cell.rgb is not None else (marks[0] if marks else None))
     return [c.text for c in seen], fills
 
 
 def content_roles(page: Page, cols: list[Column], rows: list[Row]) -> tuple[dict[int, str], set[str]]:
-    """Columns whose header names no role take the role their content shows (ref, status, dates, lead);
-    two or more date columns are ordered (the earlier dates start); with no action column named, the
-    column of running text with the most entries is the action. Returns why, per column settled, and
-    the roles of ref, dates and status that the cells bear out."""
+    """Columns whose header names no role, or names one only weakly, take the role their content shows
+    (ref, status, dates, lead); two or more date columns are ordered (the earlier dates start); with no
+    action column named outright, the action is told from the other running text. Returns why, per
+    column settled, and the roles of ref, dates and status that the cells bear out."""
     why: dict[int, str] = {}
-    cells = {i: _column_cells(page, rows, i) for i in range(len(cols))}
+    cells = {i: _column_cells(page, rows, i, c) for i, c in enumerate(cols)}
+    named_status = any(o.role == "status" and o.score >= STRONG for o in cols)
     for i, c in enumerate(cols):
-        if c.role is None:  # fills say status only in a table whose header names no status column
-            fills = [None] * len(cells[i][1]) if any(o.role == "status" for o in cols) else cells[i][1]
-            role, reason = role_from_content(cells[i][0], fills, c.header or c.group or None)
-            if role:
-                c.role, c.score, why[i] = role, CONTENT_SCORE, reason
+        if c.role is None or c.score < STRONG:  # fills say status only where no status column is named
+            fills = [None] * len(cells[i][1]) if named_status and c.role != "status" else cells[i][1]
+            _settle(c, i, role_from_content(cells[i][0], fills, c.header or c.group or None), cells[i][0], why)
     revised = revisions(cols)
     dated = {i: cells[i][0] for i, c in enumerate(cols) if c.role in DATES and not any(c is r for r in revised)}
     if len(dated) >= 2 and any(i in why for i in dated):
+        named = {cols[i].role for i in dated if i not in why}  # a date its header names is not taken again
+        free = [r for r in DATES if r not in named]
         for i, role in order_date_columns(dated).items():
             if i in why:
-                cols[i].role = role
+                cols[i].role = free[0] if role in named and len(free) == 1 else role
     _dates_under_label(cols, why)
-    if not any(c.role == "action" for c in cols):
+    if not any(c.role == "action" and c.score >= STRONG for c in cols):
         _action_from_text(cols, cells, why)
     dedupe_roles(cols)
-    return why, _shown(cols, cells, why)
+    return why, _shown(cols, cells, why) | _beside_the_action(cols, cells, why)
+
+
+def _settle(c: Column, i: int, found: tuple[str | None, str], texts: list[str], why: dict[int, str]) -> None:
+    """A column without a role takes the one its content shows; a weak header role (a phrase inside a
+    longer header, a fuzzy match) yields to a checkable role the content shows, and is dropped when it
+    names a checkable role over running text."""
+    role, reason = found
+    if role and (c.role is None or (role in CHECKABLE and role != c.role)):
+        weak = f", not {c.role} as its header {c.header!r} loosely says" if c.role else ""
+        c.role, c.score, why[i] = role, CONTENT_SCORE, reason + weak
+    elif c.role in CHECKABLE and role is None and _running(texts):
+        why[i] = f"running text, not the {c.role} its header {c.header!r} loosely names"
+        c.role, c.score = None, 0.0
+
+
+def _running(texts: list[str], words: int = RUNNING_TEXT) -> bool:
+    """Most of a column's words are sentences: a mean of `words` words or more per cell."""
+    full = [t for t in texts if t.strip()]
+    return bool(full) and sum(len(t.split()) for t in full) / len(full) >= words
 
 
 def _shown(cols: list[Column], cells: dict[int, tuple[list[str], list]], why: dict[int, str]) -> set[str]:
-    """The checkable roles (ref, dates, status) whose columns' cells bear them out."""
+    """The checkable roles (ref, dates, status) and the lead whose columns' cells bear them out."""
     out = set()
     for i, c in enumerate(cols):
-        if c.role not in CHECKABLE:
+        if c.role not in CHECKABLE | {"lead"}:
             continue
         seen = c.role if i in why else role_from_content(cells[i][0], cells[i][1], c.header or None)[0]
         if seen == c.role or (seen in DATES and c.role in DATES):
@@ -84,23 +112,73 @@ def _dates_under_label(cols: list[Column], why: dict[int, str]) -> None:
         c.score, why[i] = CONTENT_SCORE, f"under {c.group!r}, beside its other dates"
 
 
+def _entries_per_action(cols: list[Column], cells: dict[int, tuple[list[str], list]]) -> int:
+    """How many actions the rows hold, counted in a column with one entry per action: the refs, else
+    the leads, else the start dates (0 when none of them is there)."""
+    count = {c.role: len([t for t in cells[i][0] if t.strip()]) for i, c in enumerate(cols) if c.role}
+    return count.get("ref") or count.get("lead") or count.get("start") or 0
+
+
 def _action_from_text(cols: list[Column], cells: dict[int, tuple[list[str], list]], why: dict[int, str]) -> None:
-    texts = {i: [t for t in cells[i][0] if t.strip()] for i, c in enumerate(cols) if c.role is None}
-    running = {i: ts for i, ts in texts.items() if ts and sum(len(t.split()) for t in ts) / len(ts) >= RUNNING_TEXT}
-    if running:
-        best = max(running, key=lambda i: (len(running[i]), -i))
-        cols[best].role, cols[best].score = "action", CONTENT_SCORE
-        why[best] = f"running text in {len(running[best])} cells, the most entries"
+    """The action column among the running text with no role or a weak one: one plain sentence per
+    row, as many entries as the refs or leads (sub-rows of milestones outnumber them, a merged
+    weakness has fewer), not dated items (milestones), targets (measures) or reports (progress). A column weakly
+    named for another text role is the action only when it fits so and no unnamed column does; a
+    weak action role that loses is dropped."""
+    free = {i: [t for t in cells[i][0] if t.strip()] for i, c in enumerate(cols)
+            if c.role is None or (c.role in TEXT_ROLES and c.score < STRONG)}
+    running = {i: ts for i, ts in free.items() if _running(ts)}
+    anchor = _entries_per_action(cols, cells)
+    kinds = {i: text_kind(ts) for i, ts in running.items()}
+    fit = {i: abs(len(ts) - anchor) if anchor else 0 for i, ts in running.items()}
+    other = {i for i in running if cols[i].role not in (None, "action")}
+    running = {i: ts for i, ts in running.items() if i not in other or (kinds[i] is None and fit[i] == 0)}
+    if not running:
+        return
+    best = min(running, key=lambda i: (kinds[i] is not None, fit[i], i in other, -len(running[i]), i))
+    for i in running:
+        if i != best and cols[i].role == "action":
+            cols[i].role, cols[i].score = None, 0.0
+    kind = f", not {kinds[best]}" if kinds[best] else ""
+    cols[best].role, cols[best].score = "action", CONTENT_SCORE
+    why[best] = f"running text in {len(running[best])} cells, one sentence a row{kind}"
+
+
+def _beside_the_action(cols: list[Column], cells: dict[int, tuple[list[str], list]], why: dict[int, str]) -> set[str]:
+    """Text beside the action that only a plan holds: dated items, or short items outnumbering the
+    refs (or the actions) as sub-rows, are milestones; targets and percentages are measures. An
+    unnamed column takes the role when no column holds it. Returns the roles so borne out."""
+    count = {c.role: len([t for t in cells[i][0] if t.strip()]) for i, c in enumerate(cols) if c.role}
+    anchor = count.get("ref") or count.get("action") or 0
+    shown = set()
+    for i, c in enumerate(cols):
+        texts = [t for t in cells[i][0] if t.strip()]
+        if c.role not in (None, "milestones", "measures") or len(texts) < 2:
+            continue
+        kind = text_kind(texts) if _running(texts) else None
+        if kind == "milestones" and not lists_dated_items(texts):
+            kind = None   # one dated entry a row: an agenda or work programme, not a plan's milestones
+        if kind is None and c.role != "measures" and anchor and len(texts) > anchor and _running(texts, SHORT_ITEM):
+            kind = "milestones"
+        if kind not in ("milestones", "measures") or c.role not in (None, kind):
+            continue
+        shown.add(kind)
+        if c.role is None and kind not in count:
+            c.role, c.score, why[i] = kind, CONTENT_SCORE, f"{len(texts)} cells of {kind} beside the action"
+            count[kind] = len(texts)
+    return shown
 
 
 def is_action_table(cols: list[Column], shown: set[str]) -> str | None:
     """None when the columns make an action table; else why not: an action column, and two roles
-    that its cells bear out beyond doubt (two of ref, start, deadline, status): a list of dated
-    items with a lead (a committee's work programme) is not an action table."""
+    that its cells bear out beyond doubt (two of ref, start, deadline, status, or milestones and
+    measures told by their text; a lead counts beside these last): a list of dated items with a
+    lead (a committee's work programme) is not an action table."""
     roles = {c.role for c in cols if c.role}
     if not roles & KEY_ROLES:
         return "no column of actions"
-    if len(shown) < MIN_ROLES - 1:
+    counted = shown if shown & PLAN_TEXT else shown - {"lead"}
+    if len(counted) < MIN_ROLES - 1:
         return f"its columns carry {', '.join(sorted(roles))}; the cells bear out only " \
-               f"{', '.join(sorted(shown)) or 'none of ref, dates, status'}"
+               f"{', '.join(sorted(counted)) or 'none of ref, dates, status'}"
     return None

@@ -56,6 +56,12 @@ def is_status(cell: str, legend: Legend) -> bool:
     return legend.from_text(text)[0] is not None and len(text.split()) <= 5
 
 
+def _statuses(cell: str, legend: Legend) -> bool:
+    """A body cell of statuses: one, or one a line for its milestones ("G A A")."""
+    words = cell.split()
+    return is_status(cell, legend) or (1 < len(words) <= 5 and all(legend.from_text(w)[0] for w in words))
+
+
 def is_dates(cell: str) -> bool:
     """A cell of dates, with little else."""
     hits = find_dates(cell)
@@ -64,9 +70,9 @@ def is_dates(cell: str) -> bool:
 
 
 def _is_name(cell: str) -> bool:
-    """Short, and most words capitalised or joining words: "Head of Early Help, Bucks Council", "ICB"."""
+    """Short, no date, and most words capitalised or joining words: "Head of Early Help, Bucks Council", "ICB"."""
     words = re.findall(r"[A-Za-z][A-Za-z'’\-]*", cell)
-    if not words or len(words) > 14 or cell.rstrip().endswith("."):
+    if not words or len(words) > 14 or cell.rstrip().endswith(".") or find_dates(cell):
         return False
     joining = set(_content()["joining_words"])
     capital = sum(1 for w in words if w[0].isupper() or w.lower() in joining)
@@ -99,7 +105,7 @@ def role_from_content(cells: list[str], fills: list[RGB | None],
     if n >= SHARE * of:
         return None, f"{n}/{of} cells are priority levels"
     legend = Legend.default()
-    n, of = _share(full, lambda c: is_status(c, legend))
+    n, of = _share(full, lambda c: _statuses(c, legend))
     if n >= SHARE * of and n >= 2:
         return "status", f"{n}/{of} cells are status words or letters"
     no_date = set(_content()["no_date"])
@@ -111,6 +117,36 @@ def role_from_content(cells: list[str], fills: list[RGB | None],
     if n >= 2 and n >= SHARE * of:
         return "lead", f"{n}/{of} cells are short names of people or organisations"
     return None, "no role fits its content"
+
+
+def _has_phrase(cell: str, phrases: list[str]) -> bool:
+    text = f" {re.sub(r'[^a-z0-9%]+', ' ', cell.lower())} "
+    return any(f" {p} " in text or (p == "%" and "%" in text) for p in phrases)
+
+
+def text_kind(cells: list[str]) -> str | None:
+    """What a column of running text holds beside one sentence per row, or None (plain sentences):
+    "milestones" (most cells dated: items with their dates), "measures" (most cells give targets or
+    percentages), "progress" (most cells report what has been done)."""
+    full = [c for c in cells if c.strip()]
+    if not full:
+        return None
+    words = _content()
+    for kind, test in (("milestones", lambda c: bool(find_dates(c))),
+                       ("measures", lambda c: _has_phrase(c, words["measure_words"])),
+                       ("progress", lambda c: _has_phrase(c, words["progress_words"]))):
+        n, of = _share(full, test)
+        if n >= SHARE * of:
+            return kind
+    return None
+
+
+def lists_dated_items(cells: list[str]) -> bool:
+    """Cells listing several dated items (milestones with their dates), not one dated entry each
+    (a committee's work programme): a third of the dated cells hold two dates or more."""
+    counts = [len(find_dates(c)) for c in cells if c.strip()]
+    dated = [n for n in counts if n]
+    return bool(dated) and sum(1 for n in dated if n >= 2) >= len(dated) / 3
 
 
 def is_revision(header: str) -> bool:
