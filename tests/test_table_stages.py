@@ -342,3 +342,27 @@ def test_a_rule_under_a_spanning_label_does_not_end_a_ruled_header():
     assert len(tables) == 1
     assert [c.role for c in tables[0].columns] == ["action", "lead", "resource", "start"]
     assert [r.text(1) for r in tables[0].rows] == ["Therapy Lead", "Inclusion Manager"]
+
+
+def test_two_cells_text_in_one_column_means_the_header_alignment_is_wrong():
+    """Headers aligned right over wide columns, no rules: the alignment of the header puts each
+    row's ref in the column before it, beside that column's own text (two runs of a line in one
+    column). The columns then come from the body's gutters, and each ref lands in its own column."""
+    xs = [40.0, 200.0, 300.0, 480.0, 560.0]
+    ws: list[Word] = []
+    for c, text in enumerate(["Priority area", "Ref", "Action", "Date"]):
+        ws += words(text, xs[c + 1] - 3 - CHAR * len(text), 100, bold=True)
+    body = [["Weak oversight of reviews", "PA1.1", "Review the panel terms with families", "Nov 2023"],
+            ["Gaps in the local offer", "PA1.2", "Publish the offer with parents", "Jan 2024"],
+            ["Long waits for therapy", "PA1.3", "Commission more therapy hours", "Mar 2024"],
+            ["Poor transition planning", "PA1.4", "Train staff on transition plans", "May 2024"],
+            ["Weak joint commissioning", "PA1.5", "Agree a joint commissioning plan", "Jul 2024"]]
+    for r, cells in enumerate(body):
+        for c, text in enumerate(cells):
+            ws += words(text, xs[c] + 3, 120 + r * 14)
+    page = page_of(1, ws)
+    c = candidate(page, page.lines[0])
+    assert c is not None and c.header is not None and c.trace.how == "body gutters"
+    tables = find_tables([page]).tables
+    assert [col.role for col in tables[0].columns] == ["weakness", "ref", "action", "deadline"]
+    assert [r.text(1) for r in tables[0].rows if r.text(2)] == ["PA1.1", "PA1.2", "PA1.3", "PA1.4", "PA1.5"]

@@ -250,19 +250,27 @@ def body_gutters(band: list[Line], body: list[Line], x0: float, x1: float, size:
     """Column boundaries that a table's body keeps free: each run of x that no body line of two runs
     or more crosses (a line of one run may be a banner row, a heading or prose), a fifth of a font
     size wide or more. Header words may stand in such a run (aligned right or centred over
-    their column, or over a column with no text, e.g. of status marks): the boundary is then the
-    last gap the header band's words leave in it (just before the next column's text), else its
-    middle."""
+    their column, or over a column with no text, e.g. of status marks, also at the table's edges):
+    the boundary is then the last gap the header band's words leave in it (just before the next
+    column's text), else its middle."""
     spans = [sp for sp in map(_spans, body) if len(sp) > 1]
     header = [[(w.x0, w.x1) for w in ln.words] for ln in band]
+    words = [w for ln in header for w in ln]
+
+    def labelled(lo: float, hi: float) -> bool:
+        return any(u < hi and v > lo for u, v in words)
+
+    runs = [(a, b) for a, b in _free_runs(spans, x0, x1, 0) if b - a >= 0.2 * size]
     out = []
-    for a, b in _free_runs(spans, x0, x1, 0):
-        if b - a < 0.2 * size or a <= x0:
-            continue
-        gaps = [(c, d) for c, d in _free_runs(header, a, b, 0, 0.0) if d - c >= 1.0 and d < x1 - 0.5]
-        if b >= x1 - 0.5 and not gaps:
-            continue
+    for i, (a, b) in enumerate(runs):
+        gaps = [(c, d) for c, d in _free_runs(header, a, b, 0, 0.0) if d - c >= 1.0 and x0 + 0.5 < c and d < x1 - 0.5]
         c, d = gaps[-1] if gaps else (a, b)
+        after = runs[i + 1][0] if i + 1 < len(runs) else x1
+        before = runs[i - 1][1] if i else x0
+        if a <= x0 and not (gaps and labelled(a, c) and labelled(b, after)):
+            continue  # the margin, unless a column of no text has its own label beside the next one's
+        if b >= x1 - 0.5 and not (gaps and labelled(d, b) and labelled(before, a)):
+            continue
         out.append((c + d) / 2)
     return out
 
@@ -296,27 +304,33 @@ def _keeps_columns(page: Page, line: Line, model: ColumnModel) -> bool:
     return len(kept) >= 2 and len(hit) >= MIN_ROLES
 
 
-def _crossing(page: Page, model: ColumnModel) -> int:
-    """How many of the lines below the header (banner rows aside) run across its inner boundaries."""
+def _misfits(page: Page, model: ColumnModel) -> int:
+    """How badly the lines below the header (banner rows aside) fit its columns: lines running across
+    an inner boundary, and columns holding two runs of one line (two cells' text in one column)."""
     inner = [c.x0 for c in model.columns[1:]]
     body = [ln for ln in page.lines if ln.top > model.bottom and len(_spans(ln)) > 1][:BODY_LINES]
-    return sum(1 for ln in body if runs_across(ln.words, inner))
+    across = sum(1 for ln in body if runs_across(ln.words, inner))
+    shared = 0
+    for ln in body:
+        cols = [i for a, b in _spans(ln) for i, c in enumerate(model.columns) if c.x0 <= (a + b) / 2 < c.x1]
+        shared += len(cols) - len(set(cols))
+    return across + shared
 
 
 def aligned_columns(page: Page, line: Line, phrases: list[Phrase]) -> ColumnModel:
     """The column model of a header without vertical rules: from its phrases' alignment, or, when the
-    text below runs across those columns (or some have no width), from the gutters the body keeps
-    free when they give as many columns and fewer lines run across them."""
+    text below does not fit those columns (or some have no width), from the gutters the body keeps
+    free when they give as many columns and fit the text better."""
     model = columns_from_alignment(page, line, phrases)
     flat = any(c.x1 - c.x0 < 1 for c in model.columns)
-    crossing = _crossing(page, model)
-    if not flat and crossing == 0:
+    misfits = _misfits(page, model)
+    if not flat and misfits == 0:
         return model
     other = columns_from_body(page, line, model)
     wide = sum(1 for c in model.columns if c.x1 - c.x0 >= 1)
     if other is None or len(other.columns) < wide or not _keeps_columns(page, line, other):
         return model
-    return other if flat or _crossing(page, other) < crossing else model
+    return other if flat or _misfits(page, other) < misfits else model
 
 
 def _body_splits(line: Line, body: list[Line]) -> list[int]:
