@@ -20,7 +20,7 @@ from wsoa.extract.trace import ActionTrace, TableTrace, report_of
 from wsoa.model import Action, Box, Milestone, TableReport, Warning
 from wsoa.normalise.dates import find_dates, last_date, read_cell
 from wsoa.normalise.roles import role_of
-from wsoa.normalise.status import Legend, row_shading, rows_say_status, status_fill
+from wsoa.normalise.status import Legend, distinct_statuses, row_shading, rows_say_status, status_fill
 from wsoa.normalise.text import clean, split_lead
 
 WORST_FIRST = ("red", "amber", "green")
@@ -158,6 +158,15 @@ def _drop_shading(table: Table, status_col: int | None) -> None:
             cell.rgb = status_fill(cell.rgb, fills, shading)
 
 
+def _settle_colours(table: Table, status_col: int | None, legend: Legend) -> None:
+    """Where the document's key gives no colours, the status colours of the table each take a different
+    status when two would be nearest the same one (`distinct_statuses`): learned for the whole document."""
+    if status_col is None or legend.colours or legend.settled:
+        return
+    fills = [c.rgb for c in _status_cells(table.rows, status_col) if c.rgb is not None]
+    legend.settled.extend(distinct_statuses(fills).items())
+
+
 def _only_dates(text: str) -> bool:
     hits = find_dates(text)
     return bool(hits) and len(clean(text)) <= sum(len(h.raw) for h in hits) + 6
@@ -234,6 +243,7 @@ def read_actions(table: Table, index: int, legend: Legend, ctx: ActionContext) -
     roles = {c.role: i for i, c in enumerate(table.columns) if c.role}
     status_col = roles.get("status")
     _drop_shading(table, status_col)
+    _settle_colours(table, status_col, legend)
     words_column = status_col is not None and any(
         legend.from_text(r.text(status_col))[0] and not _only_dates(r.text(status_col)) for r in table.rows)
     kept: list[str] = []

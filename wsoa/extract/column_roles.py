@@ -58,7 +58,7 @@ def content_roles(page: Page, cols: list[Column], rows: list[Row]) -> tuple[dict
     if len(dated) >= 2 and any(i in why for i in dated):
         named = {cols[i].role for i in dated if i not in why}  # a date its header names is not taken again
         free = [r for r in DATES if r not in named]
-        for i, role in order_date_columns(dated).items():
+        for i, role in order_date_columns(dated, {i: cols[i].header for i in dated}).items():
             if i in why:
                 cols[i].role = free[0] if role in named and len(free) == 1 else role
     _dates_under_label(cols, why)

@@ -1,0 +1,59 @@
+"""Field values of actions that are found: leads written as job titles, statuses, dates."""
+from __future__ import annotations
+
+from wsoa.normalise.content import role_from_content
+
+
+def test_leads_written_as_lower_case_job_titles_make_a_lead_column():
+    cells = ["SENCO network chair", "Head of SEND", "Early years lead", "Virtual School Head"]
+    assert role_from_content(cells, [None] * 4)[0] == "lead"
+    cells = ["SENCO network chair", "Parent carer forum chair"]
+    assert role_from_content(cells, [None] * 2)[0] == "lead"
+
+
+def test_short_lower_case_phrases_that_name_no_post_are_not_leads():
+    cells = ["Existing resource", "Within budget", "Staff time", "Existing resource"]
+    assert role_from_content(cells, [None] * 4)[0] is None
+
+
+def test_a_header_that_says_start_orders_two_date_columns_whatever_their_cells():
+    from wsoa.normalise.content import order_date_columns
+    opening = ["Jan 2023", "Apr 2023"]                       # one cell an action
+    close = ["Mar 2022", "Jul 2022", "Nov 2022", "Feb 2023", "Jun 2023"]  # one a milestone sub-row
+    headers = {4: "Openi ng month", 5: "Close"}
+    assert order_date_columns({4: opening, 5: close}, headers) == {4: "start", 5: "deadline"}
+    assert order_date_columns({4: close, 5: opening}, {4: "Target", 5: "Kick-off"}) == {4: "deadline", 5: "start"}
+
+
+def _rgb(code: str) -> tuple[float, float, float]:
+    return tuple(int(code[i:i + 2], 16) / 255 for i in (0, 2, 4))  # type: ignore[return-value]
+
+
+def test_two_colours_of_one_document_nearest_one_status_take_different_statuses():
+    from wsoa.normalise.status import distinct_statuses
+    salmon, pale_amber, pale_green, pale_blue = _rgb("FACEC0"), _rgb("FFE8A9"), _rgb("C5DDD2"), _rgb("DAE2EE")
+    got = distinct_statuses([salmon, pale_amber, pale_green, pale_blue, salmon])
+    assert got == {salmon: "red", pale_amber: "amber", pale_green: "green", pale_blue: "blue"}
+
+
+def test_colours_each_nearest_a_different_status_are_left_to_the_reference():
+    from wsoa.normalise.status import distinct_statuses
+    assert distinct_statuses([_rgb("FF0000"), _rgb("FFC000"), _rgb("00B050")]) == {}
+    assert distinct_statuses([_rgb("FACEC0")]) == {}
+
+
+def test_two_shades_of_one_status_far_from_any_other_keep_it():
+    from wsoa.normalise.status import distinct_statuses
+    assert distinct_statuses([_rgb("FFFF00"), _rgb("FFC000"), _rgb("00B050")]) == {}
+
+
+def test_date_cells_with_short_lower_case_labels_make_a_date_column():
+    cells = ["procure by Oct 2021; go live February 2022", "Original: Apr 2024 / Revised: Summer 2024",
+             "pilot by May 2023; roll out Sept 2023", "Dec 2023"]
+    assert role_from_content(cells, [None] * 4, "Delivery month")[0] == "deadline"
+
+
+def test_dated_entries_in_capitalised_words_are_no_date_column():
+    cells = ["Board Review (May 2024), Final Sign Off Aug 2024", "Board Review Jul 2024 With Partners",
+             "Board Review Dec 2024, Final Sign Off Mar 2025"]
+    assert role_from_content(cells, [None] * 3)[0] is None
