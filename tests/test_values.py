@@ -57,3 +57,45 @@ def test_dated_entries_in_capitalised_words_are_no_date_column():
     cells = ["Board Review (May 2024), Final Sign Off Aug 2024", "Board Review Jul 2024 With Partners",
              "Board Review Dec 2024, Final Sign Off Mar 2025"]
     assert role_from_content(cells, [None] * 3)[0] is None
+
+
+def _cell(lines: list[list[tuple[str, float]]], char: float = 5.0):
+    """A cell of lines, each a list of (word, x0); 12 points from line to line."""
+    from wsoa.extract.grid import Cell
+    from wsoa.extract.page import Word
+    ws = [Word(t, x, x + char * len(t), 100 + 12 * i, 109 + 12 * i, 9.0, False, None)
+          for i, line in enumerate(lines) for t, x in line]
+    return Cell(0, 98, 100 + 12 * len(lines), ws)
+
+
+def test_a_ref_broken_over_two_lines_is_rejoined_and_a_line_of_other_words_left_aside():
+    from wsoa.extract.actions import ref_text
+    assert ref_text(_cell([[("A.1.", 103)], [("1", 103)]])) == "A.1.1"
+    assert ref_text(_cell([[("GR2.", 103)], [("3", 103)]])) == "GR2.3"
+    assert ref_text(_cell([[("Ashcombe", 103)], [("A.3.1", 103)]])) == "A.3.1"   # a running head over the cell
+    assert ref_text(_cell([[("PA2.5", 103)], [("Written", 103)]])) == "PA2.5"
+    assert ref_text(_cell([[("1.1", 103)], [("1.2", 103)]])) == "1.1 1.2"        # two refs stay as printed
+    assert ref_text(_cell([[("Action", 103), ("1.1", 140)]])) == "Action 1.1"     # one line: as printed
+    assert ref_text(_cell([[("SW1", 103)], [("action", 103), ("2", 140)]])) == "SW1 action 2"
+
+
+def test_cells_listing_a_dated_status_per_milestone_make_a_status_column():
+    cells = ["Red – Jan 2021 Blue – May 2021", "Amber – Mar 2021 Red – July 2021 Green – Sep 2021",
+             "Green – Jun 2021"]
+    assert role_from_content(cells, [None] * 3)[0] == "status"
+
+
+def test_a_status_cell_of_one_letter_a_milestone_on_one_line_takes_them_together():
+    from wsoa.extract.actions import _status
+    from wsoa.normalise.status import Legend
+    assert _status(_cell([[("R", 103), ("R", 120)]]), Legend.default(), True).status == "red"
+    assert _status(_cell([[("G", 103), ("A", 115), ("R", 127)]]), Legend.default(), False).status == "red"
+    assert _status(_cell([[("B", 103), ("B", 115)]]), Legend.default(), True).status == "blue"
+
+
+def test_a_weakness_cell_going_on_in_lower_case_after_a_page_break_is_the_one_above():
+    from wsoa.extract.actions import weakness_text
+    above = ["Long waits for early years inclusion and"]
+    assert weakness_text(above, "their impact on children and young people") == ""
+    assert weakness_text(above, "Gaps in mental health support") == "Gaps in mental health support"
+    assert weakness_text([], "their impact on children") == "their impact on children"

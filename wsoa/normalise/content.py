@@ -57,9 +57,11 @@ def is_status(cell: str, legend: Legend) -> bool:
 
 
 def _statuses(cell: str, legend: Legend) -> bool:
-    """A body cell of statuses: one, or one a line for its milestones ("G A A")."""
+    """A body cell of statuses: one, or one a line for its milestones ("G A A"), or one a milestone each with
+    its date ("Red – Jan 2021 Blue – May 2021")."""
     words = cell.split()
-    return is_status(cell, legend) or (1 < len(words) <= 5 and all(legend.from_text(w)[0] for w in words))
+    return is_status(cell, legend) or (1 < len(words) <= 5 and all(legend.from_text(w)[0] for w in words)) \
+        or bool(legend.dated_statuses(cell))
 
 
 def is_dates(cell: str) -> bool:
