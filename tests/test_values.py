@@ -99,3 +99,20 @@ def test_a_weakness_cell_going_on_in_lower_case_after_a_page_break_is_the_one_ab
     assert weakness_text(above, "their impact on children and young people") == ""
     assert weakness_text(above, "Gaps in mental health support") == "Gaps in mental health support"
     assert weakness_text([], "their impact on children") == "their impact on children"
+
+
+def test_a_start_word_in_a_header_wrapped_mid_word_makes_a_start_column():
+    cells = ["Jan 2022", "Aug 2021", "July 2023"]
+    assert role_from_content(cells, [None] * 3, "Kick- off")[0] == "start"
+    assert role_from_content(cells, [None] * 3, "Comm enced")[0] == "start"
+    assert role_from_content(cells, [None] * 3, "Deliv ery month")[0] == "deadline"
+
+
+def test_a_date_column_listing_phases_bears_out_a_plan_beside_a_lead():
+    from wsoa.extract.column_roles import is_action_table
+    from wsoa.extract.grid import Column
+    cols = [Column(0, 100, "What we will do", "action"), Column(100, 200, "Owner", "lead"),
+            Column(200, 300, "When", "deadline")]
+    assert is_action_table(cols, {"deadline", "lead", "phases"}) is None
+    assert is_action_table(cols, {"deadline", "lead"}) is not None
+    assert is_action_table(cols, {"deadline", "phases"}) is not None   # phases bear out no role alone

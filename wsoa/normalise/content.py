@@ -16,6 +16,7 @@ from wsoa.normalise.dates import find_dates, read_cell
 from wsoa.normalise.roles import role_of, synonyms
 from wsoa.normalise.status import RGB, Legend, is_white, nearest_status
 
+LONG_HINT = 5  # a start word this long is found in a header wrapped mid-word ("Kick- off", "Comm enced")
 SHARE = 0.6  # the share of a column's non-empty cells that must agree for the column to take a role
 REF = re.compile(r"^(?:[A-Z]{1,3}\.?)?\d{1,2}(?:[.\-]\d{1,2}){0,3}[a-z]?\.?$")
 
@@ -180,7 +181,7 @@ def _start_or_deadline(header: str | None) -> str:
         role = header_role(header)[0]
         if role in ("start", "deadline"):
             return role
-        if any(re.search(rf"\b{re.escape(w)}", header.lower()) for w in _content()["start_hints"]):
+        if _says_start(header):
             return "start"
     return "deadline"
 
@@ -189,8 +190,9 @@ def _says_start(header: str | None) -> bool:
     """A header naming a start: its role, or a start word in it ("Opening month", "Kick-off")."""
     if not header:
         return False
-    hints = _content()["start_hints"]
-    return header_role(header)[0] == "start" or any(re.search(rf"\b{re.escape(w)}", header.lower()) for w in hints)
+    hints, compact = _content()["start_hints"], _compact(header)
+    return header_role(header)[0] == "start" or any(re.search(rf"\b{re.escape(w)}", header.lower()) for w in hints) \
+        or any(len(w) >= LONG_HINT and _compact(w) in compact for w in hints)  # wrapped mid-word: "Kick- off"
 
 
 def order_date_columns(columns: dict[int, list[str]], headers: dict[int, str | None] | None = None) -> dict[int, str]:
