@@ -74,6 +74,7 @@ def test_a_ref_broken_over_two_lines_is_rejoined_and_a_line_of_other_words_left_
     assert ref_text(_cell([[("GR2.", 103)], [("3", 103)]])) == "GR2.3"
     assert ref_text(_cell([[("Ashcombe", 103)], [("A.3.1", 103)]])) == "A.3.1"   # a running head over the cell
     assert ref_text(_cell([[("PA2.5", 103)], [("Written", 103)]])) == "PA2.5"
+    assert ref_text(_cell([[("5.2", 103)], [("Written", 103), ("Statement", 140)]])) == "5.2"
     assert ref_text(_cell([[("1.1", 103)], [("1.2", 103)]])) == "1.1 1.2"        # two refs stay as printed
     assert ref_text(_cell([[("Action", 103), ("1.1", 140)]])) == "Action 1.1"     # one line: as printed
     assert ref_text(_cell([[("SW1", 103)], [("action", 103), ("2", 140)]])) == "SW1 action 2"

@@ -348,14 +348,14 @@ def _action(table: Table, rows: list[Row], roles: dict[str, int], legend: Legend
 
 def ref_text(cell: Cell | None) -> str | None:
     """A ref cell's text: a ref broken at the column's edge ("A.1." / "1") rejoined; where one line of
-    several is a ref and the others one word each (a running head or foot caught in the cell), that line."""
+    several is a ref and the others hold no number (a running head or foot caught in the cell), that line."""
     if cell is None or not cell.words:
         return None
     lines = [" ".join(w.text for w in ln.words) for ln in group_lines(cell.words, cell.page)]
     if len(lines) == 2 and (lines[0][-1:] in ".-" or not REF.match(lines[0])) and REF.match("".join(lines)):
         return "".join(lines)
     refs = [ln for ln in lines if REF.match(ln)]
-    if len(lines) > 1 and len(refs) == 1 and all(len(ln.split()) == 1 for ln in lines):
+    if len(lines) > 1 and len(refs) == 1 and not any(ch.isdigit() for ln in lines if ln != refs[0] for ch in ln):
         return refs[0]
     return clean(cell.text) or None
 
