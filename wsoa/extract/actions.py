@@ -18,9 +18,10 @@ from wsoa.extract.tables import Table, column_warnings
 from wsoa.extract.ties import cross_cutting, named
 from wsoa.extract.trace import ActionTrace, TableTrace, report_of
 from wsoa.model import Action, Box, Milestone, TableReport, Warning
+from wsoa.normalise.content import REF
 from wsoa.normalise.dates import find_dates, last_date, read_cell
 from wsoa.normalise.roles import role_of
-from wsoa.normalise.status import Legend, row_shading, rows_say_status, status_fill
+from wsoa.normalise.status import Legend, distinct_statuses, row_shading, rows_say_status, status_fill
 from wsoa.normalise.text import clean, split_lead
 
 WORST_FIRST = ("red", "amber", "green")
@@ -108,7 +109,7 @@ def _status(cell: Cell | None, legend: Legend, words_column: bool) -> StatusRead
         return StatusRead(None, None, None)
     text = cell.text
     several = (legend.dated_statuses(text) or legend.listed_statuses(
-        [ln.text for ln in group_lines(cell.words, cell.page)])) if text else []
+        [ln.text for ln in group_lines(cell.words, cell.page)]) or _letters(text, legend)) if text else []
     if several:  # one status per milestone, each with its date: the action's status is theirs
         return StatusRead(_aggregate(several), text, "word")
     status, how = legend.from_text(text) if text else (None, None)
@@ -120,6 +121,12 @@ def _status(cell: Cell | None, legend: Legend, words_column: bool) -> StatusRead
     if words_column:
         return StatusRead(None, text or None, None)
     return StatusRead("white", text or None, "colour")
+
+
+def _letters(text: str, legend: Legend) -> list[str]:
+    """One status letter a milestone printed side by side ("R R", "G A R"): their statuses, else []."""
+    letters = text.split()
+    return legend.listed_statuses(letters) if len(letters) >= 2 and all(len(w) == 1 for w in letters) else []
 
 
 def _status_cells(rows: list[Row], col: int) -> list[Cell]:
@@ -156,6 +163,15 @@ def _drop_shading(table: Table, status_col: int | None) -> None:
         cell = row.cells.get(status_col)
         if cell is not None:
             cell.rgb = status_fill(cell.rgb, fills, shading)
+
+
+def _settle_colours(table: Table, status_col: int | None, legend: Legend) -> None:
+    """Where the document's key gives no colours, the status colours of the table each take a different
+    status when two would be nearest the same one (`distinct_statuses`): learned for the whole document."""
+    if status_col is None or legend.colours or legend.settled:
+        return
+    fills = [c.rgb for c in _status_cells(table.rows, status_col) if c.rgb is not None]
+    legend.settled.extend(distinct_statuses(fills).items())
 
 
 def _only_dates(text: str) -> bool:
@@ -234,6 +250,7 @@ def read_actions(table: Table, index: int, legend: Legend, ctx: ActionContext) -
     roles = {c.role: i for i, c in enumerate(table.columns) if c.role}
     status_col = roles.get("status")
     _drop_shading(table, status_col)
+    _settle_colours(table, status_col, legend)
     words_column = status_col is not None and any(
         legend.from_text(r.text(status_col))[0] and not _only_dates(r.text(status_col)) for r in table.rows)
     kept: list[str] = []
@@ -247,7 +264,7 @@ def read_actions(table: Table, index: int, legend: Legend, ctx: ActionContext) -
         action.weakness_id = ctx.weakness_id
         action.table = index
         if "weakness" in roles:
-            out.weakness_texts.append(_text(rows, roles["weakness"]) or "")
+            out.weakness_texts.append(weakness_text(out.weakness_texts, _text(rows, roles["weakness"]) or ""))
         out.actions.append(action)
     trace = table.trace or TableTrace.start(index, table.top[0], table.columns, table.grid, None)
     trace.index = index
@@ -258,6 +275,12 @@ def read_actions(table: Table, index: int, legend: Legend, ctx: ActionContext) -
                                  a.rag, a.rag_source) for a in out.actions if a.source]
     out.report = report_of(trace)
     return out
+
+
+def weakness_text(above: list[str], text: str) -> str:
+    """An action's weakness cell: one going on in lower case is the rest of the cell above, cut by a page
+    break ("" : the weakness above applies)."""
+    return "" if above and text[:1].islower() else text
 
 
 def _distinct_row_cells(row: Row) -> list[Cell]:
@@ -274,7 +297,7 @@ def _action(table: Table, rows: list[Row], roles: dict[str, int], legend: Legend
     page = rows[0].page
     a = Action(source=_box(rows, table))
     rows = split_sub_rows(rows, roles.get("milestones"), roles.get("deadline"))
-    a.ref = (clean(rows[0].text(roles["ref"])) or None) if "ref" in roles else None
+    a.ref = ref_text(rows[0].cells.get(roles["ref"])) if "ref" in roles else None
     a.action = _text(rows, roles.get("action")) or ""
     if not a.action and "milestones" in roles and "action" not in roles:
         a.action = rows[0].text(roles["milestones"])
@@ -321,6 +344,20 @@ def _action(table: Table, rows: list[Row], roles: dict[str, int], legend: Legend
     if not a.deadlines and a.deadline_raw:
         a.flags.append("deadlines:none-readable")
     return a, doubt
+
+
+def ref_text(cell: Cell | None) -> str | None:
+    """A ref cell's text: a ref broken at the column's edge ("A.1." / "1") rejoined; where one line of
+    several is a ref and the others hold no number (a running head or foot caught in the cell), that line."""
+    if cell is None or not cell.words:
+        return None
+    lines = [" ".join(w.text for w in ln.words) for ln in group_lines(cell.words, cell.page)]
+    if len(lines) == 2 and (lines[0][-1:] in ".-" or not REF.match(lines[0])) and REF.match("".join(lines)):
+        return "".join(lines)
+    refs = [ln for ln in lines if REF.match(ln)]
+    if len(lines) > 1 and len(refs) == 1 and not any(ch.isdigit() for ln in lines if ln != refs[0] for ch in ln):
+        return refs[0]
+    return clean(cell.text) or None
 
 
 def _listed_milestones(rows: list[Row], roles: dict[str, int], deadline_cells: list[Cell]) -> list[Milestone] | None:

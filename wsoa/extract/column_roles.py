@@ -21,7 +21,7 @@ RUNNING_TEXT = 5      # mean words per cell of a column of running text (an acti
 SHORT_ITEM = 3        # mean words per cell of a column of short items (milestones in sub-rows)
 CONTENT_SCORE = 50.0  # a role read from the content yields to one named by the header
 STRONG = 95.0         # a header role scored below this (a phrase in a longer header, a fuzzy match) is weak
-PLAN_TEXT = {"milestones", "measures"}   # text only a plan holds: with it, a column of names bears out a lead
+PLAN_TEXT = {"milestones", "measures", "phases"}   # text only a plan holds: with it, a column of names bears out a lead
 TEXT_ROLES = {"action", "milestones", "measures", "weakness", "outcome"}   # roles of running text
 
 
@@ -58,7 +58,7 @@ def content_roles(page: Page, cols: list[Column], rows: list[Row]) -> tuple[dict
     if len(dated) >= 2 and any(i in why for i in dated):
         named = {cols[i].role for i in dated if i not in why}  # a date its header names is not taken again
         free = [r for r in DATES if r not in named]
-        for i, role in order_date_columns(dated).items():
+        for i, role in order_date_columns(dated, {i: cols[i].header for i in dated}).items():
             if i in why:
                 cols[i].role = free[0] if role in named and len(free) == 1 else role
     _dates_under_label(cols, why)
@@ -96,6 +96,8 @@ def _shown(cols: list[Column], cells: dict[int, tuple[list[str], list]], why: di
         seen = c.role if i in why else role_from_content(cells[i][0], cells[i][1], c.header or None)[0]
         if seen == c.role or (seen in DATES and c.role in DATES):
             out.add(c.role)
+            if c.role in DATES and lists_dated_items(cells[i][0]):
+                out.add("phases")  # dates listed by phase or revision in a cell: an action's, as only a plan has
     return out
 
 
@@ -172,12 +174,12 @@ def _beside_the_action(cols: list[Column], cells: dict[int, tuple[list[str], lis
 def is_action_table(cols: list[Column], shown: set[str]) -> str | None:
     """None when the columns make an action table; else why not: an action column, and two roles
     that its cells bear out beyond doubt (two of ref, start, deadline, status, or milestones and
-    measures told by their text; a lead counts beside these last): a list of dated items with a
+    measures told by their text; a lead counts beside these last, or beside dates listed by phase): a list of dated items with a
     lead (a committee's work programme) is not an action table."""
     roles = {c.role for c in cols if c.role}
     if not roles & KEY_ROLES:
         return "no column of actions"
-    counted = shown if shown & PLAN_TEXT else shown - {"lead"}
+    counted = (shown if shown & PLAN_TEXT else shown - {"lead"}) - {"phases"}
     if len(counted) < MIN_ROLES - 1:
         return f"its columns carry {', '.join(sorted(roles))}; the cells bear out only " \
                f"{', '.join(sorted(counted)) or 'none of ref, dates, status'}"

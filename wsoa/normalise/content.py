@@ -16,6 +16,7 @@ from wsoa.normalise.dates import find_dates, read_cell
 from wsoa.normalise.roles import role_of, synonyms
 from wsoa.normalise.status import RGB, Legend, is_white, nearest_status
 
+LONG_HINT = 5  # a start word this long is found in a header wrapped mid-word ("Kick- off", "Comm enced")
 SHARE = 0.6  # the share of a column's non-empty cells that must agree for the column to take a role
 REF = re.compile(r"^(?:[A-Z]{1,3}\.?)?\d{1,2}(?:[.\-]\d{1,2}){0,3}[a-z]?\.?$")
 
@@ -57,9 +58,11 @@ def is_status(cell: str, legend: Legend) -> bool:
 
 
 def _statuses(cell: str, legend: Legend) -> bool:
-    """A body cell of statuses: one, or one a line for its milestones ("G A A")."""
+    """A body cell of statuses: one, or one a line for its milestones ("G A A"), or one a milestone each with
+    its date ("Red – Jan 2021 Blue – May 2021")."""
     words = cell.split()
-    return is_status(cell, legend) or (1 < len(words) <= 5 and all(legend.from_text(w)[0] for w in words))
+    return is_status(cell, legend) or (1 < len(words) <= 5 and all(legend.from_text(w)[0] for w in words)) \
+        or bool(legend.dated_statuses(cell))
 
 
 def is_dates(cell: str) -> bool:
@@ -69,6 +72,20 @@ def is_dates(cell: str) -> bool:
     return bool(hits) and len(re.sub(r"\s+", " ", cell).strip()) <= covered + 12 + 4 * len(hits)
 
 
+def labelled_dates(cell: str, per_date: int = 3) -> bool:
+    """Dates each with a short label in lower case or a revision word ("tender by Oct 2021; service live
+    Feb 2022", "Original: Apr 2024 / Revised: Summer 2024"): at most `per_date` such words a date."""
+    hits = find_dates(cell)
+    if not hits:
+        return False
+    rest = cell
+    for h in reversed(hits):
+        rest = rest[:h.start] + " " + rest[h.end:]
+    words = re.findall(r"[A-Za-z][A-Za-z'’\-]*", rest)
+    revision = set(_content()["revision_words"])
+    return len(words) <= per_date * len(hits) and all(w.islower() or w.lower() in revision for w in words)
+
+
 def _is_name(cell: str) -> bool:
     """Short, no date, and most words capitalised or joining words: "Head of Early Help, Bucks Council", "ICB"."""
     words = re.findall(r"[A-Za-z][A-Za-z'’\-]*", cell)
@@ -76,7 +93,12 @@ def _is_name(cell: str) -> bool:
         return False
     joining = set(_content()["joining_words"])
     capital = sum(1 for w in words if w[0].isupper() or w.lower() in joining)
-    return capital >= 0.75 * len(words)
+    return capital >= 0.75 * len(words) or _is_post(words)
+
+
+def _is_post(words: list[str]) -> bool:
+    """A post written in lower case after its first word: "SENCO network chair", "Early years lead"."""
+    return len(words) <= 6 and words[0][0].isupper() and words[-1].lower() in set(_content()["post_words"])
 
 
 def _share(cells: list[str], test) -> tuple[int, int]:
@@ -110,7 +132,7 @@ def role_from_content(cells: list[str], fills: list[RGB | None],
         return "status", f"{n}/{of} cells are status words or letters"
     no_date = set(_content()["no_date"])
     dated = [c for c in full if c.lower().strip(" .") not in no_date]
-    n, of = _share(dated, is_dates)
+    n, of = _share(dated, lambda c: is_dates(c) or labelled_dates(c))
     if n >= 2 and n >= SHARE * of:
         return _start_or_deadline(header), f"{n}/{of} cells are dates"
     n, of = _share(full, _is_name)
@@ -159,17 +181,28 @@ def _start_or_deadline(header: str | None) -> str:
         role = header_role(header)[0]
         if role in ("start", "deadline"):
             return role
-        if any(re.search(rf"\b{re.escape(w)}", header.lower()) for w in _content()["start_hints"]):
+        if _says_start(header):
             return "start"
     return "deadline"
 
 
-def order_date_columns(columns: dict[int, list[str]]) -> dict[int, str]:
-    """Two or more date columns (index -> cells): the one whose dates come first row by row is the start."""
+def _says_start(header: str | None) -> bool:
+    """A header naming a start: its role, or a start word in it ("Opening month", "Kick-off")."""
+    if not header:
+        return False
+    hints, compact = _content()["start_hints"], _compact(header)
+    return header_role(header)[0] == "start" or any(re.search(rf"\b{re.escape(w)}", header.lower()) for w in hints) \
+        or any(len(w) >= LONG_HINT and _compact(w) in compact for w in hints)  # wrapped mid-word: "Kick- off"
+
+
+def order_date_columns(columns: dict[int, list[str]], headers: dict[int, str | None] | None = None) -> dict[int, str]:
+    """Two or more date columns (index -> cells): the one whose header alone says start is the start; else
+    the one whose dates come first row by row."""
+    says = [i for i in columns if _says_start((headers or {}).get(i))]
     firsts = {i: [next(iter(read_cell(c, "start").dates), None) for c in cells] for i, cells in columns.items()}
 
     def earlier(i: int) -> int:
         return sum(1 for j in firsts if j != i for a, b in zip(firsts[i], firsts[j]) if a and b and a < b)
 
-    start = max(sorted(firsts), key=earlier)
+    start = says[0] if len(says) == 1 else max(sorted(firsts), key=earlier)
     return {i: "start" if i == start else "deadline" for i in sorted(columns)}

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import permutations
 from typing import TYPE_CHECKING
 
 from wsoa.data import load
@@ -20,6 +21,7 @@ if TYPE_CHECKING:
 STATUSES = ("red", "amber", "green", "blue", "white")
 SCALE = ("blue", "green", "amber", "red", "white")  # a legend's usual order, best first
 RGB = tuple[float, float, float]
+SAME_DE = 3.0     # two fills closer than this (CIEDE2000) are one colour
 LEGEND_DE = 10.0  # a fill this close (CIEDE2000) to a colour of the document's legend takes its status
 EXACT_DE = 8.0    # ... this close to a reference colour is read as that status without a flag
 SAME_DE = 3.0     # two fills this close are the same fill (row shading)
@@ -105,6 +107,37 @@ def nearest_status(rgb: RGB) -> tuple[str, float]:
     """The status whose reference colour is nearest (CIEDE2000), and that difference (0 = exact)."""
     d, status = min((delta_e(rgb, ref), s) for ref, s in reference_colours())
     return status, d
+
+
+def _status_distance(rgb: RGB, status: str) -> float:
+    return min(delta_e(rgb, ref) for ref, s in reference_colours() if s == status)
+
+
+def _clusters(colours: list[RGB]) -> list[RGB]:
+    """The distinct colours (closer than SAME_DE counts as one), neither white nor grey, in first-seen order."""
+    out: list[RGB] = []
+    for c in colours:
+        if not is_white(c) and not is_grey(c) and all(delta_e(c, o) >= SAME_DE for o in out):
+            out.append(c)
+    return out
+
+
+def distinct_statuses(colours: list[RGB]) -> dict[RGB, str]:
+    """A document draws each status in one colour: where two of its distinct status colours are nearest the
+    same status, each colour takes a different status near enough (EXACT_DE), the assignment nearest the
+    references overall.
+    Returns colour -> status for the colours so settled ({} where the nearest statuses already differ)."""
+    distinct = _clusters(colours)
+    nearest = [nearest_status(c)[0] for c in distinct]
+    coloured = [s for s in SCALE if s != "white"]
+    if len(set(nearest)) == len(nearest) or len(distinct) > len(coloured):
+        return {}
+    table = [{s: _status_distance(c, s) for s in coloured} for c in distinct]
+    fits = [p for p in permutations(coloured, len(distinct)) if all(t[s] <= EXACT_DE for t, s in zip(table, p))]
+    if not fits:  # two shades of one status (yellow and orange for amber): each keeps its nearest
+        return {}
+    best = min(fits, key=lambda p: sum(t[s] for t, s in zip(table, p)))
+    return dict(zip(distinct, best))
 
 
 def row_shading(rows: list[list[RGB | None]]) -> list[RGB | None]:
@@ -232,6 +265,7 @@ class Legend:
     """What a document's statuses mean: its own key where it prints one, plain meanings otherwise."""
     words: dict[str, str] = field(default_factory=dict)   # normalised word/phrase -> status
     colours: list[tuple[RGB, str]] = field(default_factory=list)  # fill colour seen in the key -> status
+    settled: list[tuple[RGB, str]] = field(default_factory=list)  # the document's colours told apart (distinct_statuses)
     from_document: bool = False
 
     @classmethod
@@ -338,5 +372,9 @@ class Legend:
                 return status, True
         if is_grey(rgb):  # a grey fill is no colour status: white, doubtful unless it is light
             return "white", _lab(tuple(round(v, 4) for v in rgb))["lightness"] > 80  # type: ignore[arg-type]
+        if self.settled:
+            d, status = min((delta_e(rgb, ref), s) for ref, s in self.settled)
+            if d < SAME_DE:
+                return status, True
         status, d = nearest_status(rgb)
         return status, d <= EXACT_DE
