@@ -165,30 +165,62 @@ def group_lines(words: list[Word], page: int) -> list[Line]:
 
 
 def remove_furniture(pages: list[Page], keep: Callable[[Line], bool] = lambda line: False) -> None:
-    """Drop running headers and footers: lines near the top or bottom whose text recurs on many pages.
+    """Drop running headers and footers: lines near the top or bottom whose text recurs on many pages
+    (on both pages of a two-page document), and the same words at the same places where they share
+    a line with a table's row.
 
     Lines for which `keep` is true (a repeated table header) and lines crossed by a vertical
-    rule (inside a table) stay.
+    rule (inside a table) stay, unless their furniture words sit exactly where they do elsewhere.
     """
-    if len(pages) < 3:
+    if len(pages) < 2:
         return
-
-    def key(line: Line) -> str:
-        return re.sub(r"\d+", "#", line.text.lower()).strip()
-
+    templates = _templates(pages, keep)
     counts: Counter[str] = Counter()
     for page in pages:
-        seen = {key(ln) for ln in page.lines if _in_margin(ln, page) and not _ruled(ln, page) and not keep(ln)}
-        counts.update(seen)
-    threshold = max(3, 0.3 * len(pages))
-    repeated = {k for k, n in counts.items() if n >= threshold}
+        counts.update({k for k, t in templates.items() if any(_furniture(ln, page, k, t, keep) for ln in _margin(page))})
+    threshold = max(min(3, len(pages)), 0.3 * len(pages))
+    repeated = {k: t for k, t in templates.items() if counts[k] >= threshold}
     for page in pages:
-        drop = [ln for ln in page.lines if _in_margin(ln, page) and key(ln) in repeated and not _ruled(ln, page)]
-        if not drop:
-            continue
-        dropped = {id(w) for ln in drop for w in ln.words}
-        page.words = [w for w in page.words if id(w) not in dropped]
-        page.lines = [ln for ln in page.lines if ln not in drop]
+        dropped = {id(w) for ln in _margin(page) for k, t in repeated.items() for w in _furniture(ln, page, k, t, keep)}
+        if dropped:
+            page.words = [w for w in page.words if id(w) not in dropped]
+            page.lines = [Line([w for w in ln.words if id(w) not in dropped], ln.page) for ln in page.lines
+                          if any(id(w) not in dropped for w in ln.words)]
+
+
+def _furniture(line: Line, page: Page, key: str, template: list[Word], keep: Callable[[Line], bool]) -> list[Word]:
+    """The words of a margin line that are the running header or footer `key`: the whole line, or,
+    where it shares the line with a table's row or header, its words at their usual places."""
+    if _furniture_key(line) == key:
+        return [] if keep(line) or _ruled(line, page) else line.words
+    return _placed(line.words, template) if len(line.words) > len(template) else []
+
+
+def _furniture_key(line: Line | list[Word]) -> str:
+    text = line.text if isinstance(line, Line) else " ".join(w.text for w in line)
+    return re.sub(r"\d+", "#", text.lower()).strip()
+
+
+def _templates(pages: list[Page], keep: Callable[[Line], bool]) -> dict[str, list[Word]]:
+    """The first instance of each margin line standing alone (outside a table), by its text."""
+    found: dict[str, list[Word]] = {}
+    for page in pages:
+        for ln in _margin(page):
+            if not keep(ln) and not _ruled(ln, page):
+                found.setdefault(_furniture_key(ln), ln.words)
+    return found
+
+
+def _placed(words: list[Word], template: list[Word], tol: float = 1.5) -> list[Word]:
+    """The words of a line that repeat the template word for word at the same places, or none."""
+    out = []
+    for t in template:
+        hit = next((w for w in words if abs(w.x0 - t.x0) <= tol and abs(w.top - t.top) <= tol
+                    and _furniture_key([w]) == _furniture_key([t])), None)
+        if hit is None:
+            return []
+        out.append(hit)
+    return out
 
 
 def _ruled(line: Line, page: Page) -> bool:
@@ -196,8 +228,20 @@ def _ruled(line: Line, page: Page) -> bool:
     return any(r.top < mid < r.bottom and line.x0 - 2 <= r.x0 <= line.x1 + 2 for r in page.vrules)
 
 
-def _in_margin(line: Line, page: Page) -> bool:
-    return line.bottom < 0.1 * page.height or line.top > 0.9 * page.height
+def _margin(page: Page) -> list[Line]:
+    """The lines where running headers and footers sit: in the top or bottom tenth of the page, and
+    the next line inward within its top or bottom fifth when no fill lies under it (a document
+    printed with its own running header inside the browser's)."""
+    order = sorted(page.lines, key=lambda ln: ln.top)
+    band = [ln for ln in order if ln.bottom < 0.1 * page.height or ln.top > 0.9 * page.height]
+    top = [ln for ln in order if ln not in band and ln.bottom < 0.2 * page.height][:1]
+    bottom = [ln for ln in order if ln not in band and ln.top > 0.8 * page.height][-1:]
+    inward = [ln for ln in top + bottom if not _filled(ln, page)]
+    return [ln for ln in order if ln in band or ln in inward]
+
+
+def _filled(line: Line, page: Page) -> bool:
+    return any(f.x0 <= w.xc <= f.x1 and f.top <= w.yc <= f.bottom for f in page.fills for w in line.words)
 
 
 def body_size(pages: list[Page], skip: dict[int, list[tuple[float, float]]] | None = None) -> float:

@@ -36,9 +36,10 @@ def same_columns(a: list[Column], b: list[Column]) -> bool:
 
 
 def same_layout(a: list[Column], b: list[Column]) -> bool:
-    """A repeated header: the same columns, with the same roles or the same header words."""
-    same_words = [c.header for c in a] == [c.header for c in b] and any(c.header for c in a)
-    return same_columns(a, b) and ([c.role for c in a] == [c.role for c in b] or same_words)
+    """A repeated header: the same columns with the same roles, or the same header words column by
+    column (where the body below moved a column's edge)."""
+    same_words = len(a) == len(b) and [c.header for c in a] == [c.header for c in b] and any(c.header for c in a)
+    return same_words or same_columns(a, b) and [c.role for c in a] == [c.role for c in b]
 
 
 def repeats_header(page: Page, header: Header, table: OpenTable) -> bool:
