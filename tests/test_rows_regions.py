@@ -115,3 +115,10 @@ def test_a_repeated_header_without_rules_keeps_the_open_tables_columns():
     assert [c.x0 for c in regions[0].columns] == [40, 80, 300]
     alone, _ = page_regions(page, [header], None)
     assert [c.x0 for c in alone[0].columns] == [40, 80, 260]
+
+
+def test_a_numbered_heading_below_the_running_header_is_not_furniture():
+    pages = [page_of(n, words("Shire OFFICIAL", 40, 20) + words("Area of weakness %d" % n, 40, 80)
+                     + words("Body text", 40, 300)) for n in (1, 2, 3)]
+    remove_furniture(pages)
+    assert [ln.text for ln in pages[1].lines] == ["Area of weakness 2", "Body text"]

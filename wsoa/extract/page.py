@@ -191,14 +191,16 @@ def remove_furniture(pages: list[Page], keep: Callable[[Line], bool] = lambda li
 def _furniture(line: Line, page: Page, key: str, template: list[Word], keep: Callable[[Line], bool]) -> list[Word]:
     """The words of a margin line that are the running header or footer `key`: the whole line, or,
     where it shares the line with a table's row or header, its words at their usual places."""
-    if _furniture_key(line) == key:
-        return [] if keep(line) or _ruled(line, page) else line.words
-    return _placed(line.words, template) if len(line.words) > len(template) else []
+    if _furniture_key(line, _in_band(line, page)) == key:
+        return line.words if _standing(line, page, keep) else []
+    return _placed(line.words, template, "#" in key) if len(line.words) > len(template) else []
 
 
-def _furniture_key(line: Line | list[Word]) -> str:
-    text = line.text if isinstance(line, Line) else " ".join(w.text for w in line)
-    return re.sub(r"\d+", "#", text.lower()).strip()
+def _furniture_key(line: Line | list[Word], loose: bool = True) -> str:
+    """A margin line's text for matching across pages; `loose` (in the page's outer tenth, where page
+    numbers sit) counts every number the same."""
+    text = (line.text if isinstance(line, Line) else " ".join(w.text for w in line)).lower().strip()
+    return re.sub(r"\d+", "#", text) if loose else text
 
 
 def _templates(pages: list[Page], keep: Callable[[Line], bool]) -> dict[str, list[Word]]:
@@ -206,17 +208,17 @@ def _templates(pages: list[Page], keep: Callable[[Line], bool]) -> dict[str, lis
     found: dict[str, list[Word]] = {}
     for page in pages:
         for ln in _margin(page):
-            if not keep(ln) and not _ruled(ln, page):
-                found.setdefault(_furniture_key(ln), ln.words)
+            if _standing(ln, page, keep):
+                found.setdefault(_furniture_key(ln, _in_band(ln, page)), ln.words)
     return found
 
 
-def _placed(words: list[Word], template: list[Word], tol: float = 1.5) -> list[Word]:
+def _placed(words: list[Word], template: list[Word], loose: bool, tol: float = 1.5) -> list[Word]:
     """The words of a line that repeat the template word for word at the same places, or none."""
     out = []
     for t in template:
         hit = next((w for w in words if abs(w.x0 - t.x0) <= tol and abs(w.top - t.top) <= tol
-                    and _furniture_key([w]) == _furniture_key([t])), None)
+                    and _furniture_key([w], loose) == _furniture_key([t], loose)), None)
         if hit is None:
             return []
         out.append(hit)
@@ -230,14 +232,23 @@ def _ruled(line: Line, page: Page) -> bool:
 
 def _margin(page: Page) -> list[Line]:
     """The lines where running headers and footers sit: in the top or bottom tenth of the page, and
-    the next line inward within its top or bottom fifth when no fill lies under it (a document
-    printed with its own running header inside the browser's)."""
+    the next line inward within its top or bottom fifth (a document printed with its own running
+    header inside the browser's)."""
     order = sorted(page.lines, key=lambda ln: ln.top)
-    band = [ln for ln in order if ln.bottom < 0.1 * page.height or ln.top > 0.9 * page.height]
+    band = [ln for ln in order if _in_band(ln, page)]
     top = [ln for ln in order if ln not in band and ln.bottom < 0.2 * page.height][:1]
     bottom = [ln for ln in order if ln not in band and ln.top > 0.8 * page.height][-1:]
-    inward = [ln for ln in top + bottom if not _filled(ln, page)]
-    return [ln for ln in order if ln in band or ln in inward]
+    return [ln for ln in order if ln in band or ln in top + bottom]
+
+
+def _in_band(line: Line, page: Page) -> bool:
+    return line.bottom < 0.1 * page.height or line.top > 0.9 * page.height
+
+
+def _standing(line: Line, page: Page, keep: Callable[[Line], bool]) -> bool:
+    """A margin line that may be furniture as a whole: not kept, not inside a ruled table, and,
+    inward of the page's outer tenth, not on a fill (a table's header band)."""
+    return not keep(line) and not _ruled(line, page) and (_in_band(line, page) or not _filled(line, page))
 
 
 def _filled(line: Line, page: Page) -> bool:
