@@ -122,3 +122,15 @@ def test_a_numbered_heading_below_the_running_header_is_not_furniture():
                      + words("Body text", 40, 300)) for n in (1, 2, 3)]
     remove_furniture(pages)
     assert [ln.text for ln in pages[1].lines] == ["Area of weakness 2", "Body text"]
+
+
+def test_a_header_repeating_an_earlier_tables_words_takes_its_roles():
+    from wsoa.extract.grid import Column
+    from wsoa.extract.stitch import inherit_from
+    first = [Column(40, 80, "Key", "ref"), Column(80, 300, "Planned", "action"), Column(300, 400, "Sponsor", "lead")]
+    later = [Column(40, 90, "Key", None), Column(90, 300, "Planned", "action"), Column(300, 400, "Sponsor", None)]
+    inherit_from(later, [first])
+    assert [c.role for c in later] == ["ref", "action", "lead"]
+    other = [Column(40, 90, "Key", None), Column(90, 300, "Planned", "action"), Column(300, 400, "Owner", None)]
+    inherit_from(other, [first])
+    assert [c.role for c in other] == [None, "action", None]

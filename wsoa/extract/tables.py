@@ -18,7 +18,7 @@ from wsoa.extract.grid import TOL, Column, Row, anchor_of, build_rows, covers, r
 from wsoa.extract.column_roles import content_roles, is_action_table
 from wsoa.extract.header import Candidate, Header, find_headers, header_candidates, inherit_roles, is_header_line
 from wsoa.extract.page import Line, Page, Word, space_width
-from wsoa.extract.stitch import Continuation, continuation, join_split_row, repeats_header, same_columns
+from wsoa.extract.stitch import Continuation, continuation, inherit_from, join_split_row, repeats_header, same_columns
 from wsoa.extract.trace import (CONTINUED, NEW, REPEATED, ColumnTrace, PageTrace, RegionTrace, TableTrace,
                                 grid_trace)
 from wsoa.model import Warning
@@ -179,10 +179,13 @@ def _new_table(page: Page, region: Region, index: int) -> Table:
 
 def _place(page: Page, region: Region, i: int, open_table: Table | None, tables: list[Table],
            why: Continuation | None) -> Table:
-    """Stage 5: the segment goes on with the open table, or starts a new one; the reason is traced."""
-    rows = build_rows(page, region.columns, region.top, region.bottom, region.ruled, anchor_of(region.columns))
+    """Stage 5: the segment goes on with the open table, or starts a new one (taking the roles of an
+    earlier table with the same header words for columns left without); the reason is traced."""
     header = region.header
     continuing = open_table is not None and i == 0 and (header is None or repeats_header(page, header, open_table))
+    if header is not None and not continuing:
+        inherit_from(region.columns, [t.columns for t in tables])
+    rows = build_rows(page, region.columns, region.top, region.bottom, region.ruled, anchor_of(region.columns))
     joined = False
     if continuing:
         table = open_table
