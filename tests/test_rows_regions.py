@@ -134,3 +134,17 @@ def test_a_header_repeating_an_earlier_tables_words_takes_its_roles():
     other = [Column(40, 90, "Key", None), Column(90, 300, "Planned", "action"), Column(300, 400, "Owner", None)]
     inherit_from(other, [first])
     assert [c.role for c in other] == [None, "action", None]
+
+
+def test_cells_a_word_space_apart_at_a_column_edge_do_not_end_the_table():
+    from wsoa.extract.grid import Column
+    from wsoa.extract.tables import table_region
+    cols = [Column(40, 80, "Ref", "ref"), Column(80, 200, "Action", "action"), Column(200, 300, "Measure", "measures")]
+    ws = _text_table(100, [["1.1", "Do the thing", "Fewer waits"], ["1.2", "Do more", "More plans"],
+                           ["1.3", "Do it all", "Less delay"]], xs=(40.0, 80.0, 200.0))
+    ws += words("(revised 28/02/2022)", 112.2, 142) + words("schools", 203, 142)  # the date ends at 199.2
+    ws += _text_table(156, [["1.4", "Do it", "Good"]], xs=(40.0, 80.0, 200.0))
+    page = page_of(1, ws)
+    assert table_region(page, 98, cols, False, 8.0, page.height).bottom > 160
+    prose = page_of(1, ws[:-4] + words("and then this prose runs on over", 150, 156))
+    assert table_region(prose, 98, cols, False, 8.0, prose.height).bottom < 160

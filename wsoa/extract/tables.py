@@ -12,6 +12,7 @@
 """
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 
 from wsoa.extract.grid import TOL, Column, Row, anchor_of, build_rows, covers, runs_across
@@ -28,6 +29,7 @@ __all__ = ["Region", "Table", "TablesFound", "find_tables", "read_tables", "is_h
 
 
 BANNER = 0.9       # a banner's fill covers this share of the table's width (and no more than its inverse)
+EDGE_LINES = 3     # lines whose text starts at the same place to make a column's left edge
 GUTTER = 3.0       # a gap this many word spaces wide at a column boundary is a gutter between cells
 PROSE_SPACE = 1.15  # a gap at a column boundary this close to the line's word space is running text
 
@@ -102,14 +104,36 @@ def _banner(page: Page, line: Line, cols: list[Column]) -> bool:
                and f.x1 - f.x0 <= width / BANNER for f in page.fills)
 
 
+def _text_edges(lines: list[Line], cols: list[Column]) -> list[float]:
+    """Where the text of each column starts on most lines (its cells' left edge), from three lines on."""
+    edges = []
+    for c in cols[1:]:
+        firsts = Counter(round(next(w.x0 for w in ln.words if w.x0 >= c.x0)) for ln in lines
+                         if any(c.x0 <= w.x0 < c.x1 for w in ln.words))
+        x, n = firsts.most_common(1)[0] if firsts else (None, 0)
+        if x is not None and n >= EDGE_LINES:
+            edges.append(float(x))
+    return edges
+
+
+def _cells_at(words: list[Word], boundaries: list[float], edges: list[float]) -> bool:
+    """Cells side by side, not prose: no word straddles a column boundary, and each word just past a
+    narrow gap at one starts where that column's text starts on the other lines."""
+    if any(w.x0 < x - TOL and w.x1 > x + TOL for w in words for x in boundaries):
+        return False
+    narrow = [b for a, b in zip(words, words[1:]) if any(a.x1 - TOL < x <= b.x0 + TOL for x in boundaries)]
+    return bool(narrow) and all(any(abs(b.x0 - e) <= 1.0 for e in edges) for b in narrow)
+
+
 def _text_bottom(page: Page, cols: list[Column], top: float, limit: float, body: float) -> tuple[float, str]:
     """For tables without vertical rules: the table ends at a heading or at prose running across columns."""
     inner = [c.x0 for c in cols[1:]]
     lines = [ln for ln in page.lines if top <= ln.top < limit]
+    edges = _text_edges(lines, cols)
     last = top
     for i, ln in enumerate(lines):
         heading = ln.size > body + 1.5
-        across = _prose_across(ln.words, inner) and not _gutter_at(ln.words, inner)
+        across = _prose_across(ln.words, inner) and not _gutter_at(ln.words, inner) and not _cells_at(ln.words, inner, edges)
         nxt = lines[i + 1] if i + 1 < len(lines) else None
         resumes = nxt is not None and not runs_across(nxt.words, inner) and nxt.top - ln.bottom < 2 * (ln.bottom - ln.top)
         if heading or (across and not (ln.bold and resumes) and not _banner(page, ln, cols)):
