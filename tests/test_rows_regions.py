@@ -148,3 +148,24 @@ def test_cells_a_word_space_apart_at_a_column_edge_do_not_end_the_table():
     assert table_region(page, 98, cols, False, 8.0, page.height).bottom > 160
     prose = page_of(1, ws[:-4] + words("and then this prose runs on over", 150, 156))
     assert table_region(prose, 98, cols, False, 8.0, prose.height).bottom < 160
+
+
+def _placed_roles(n_rows: int) -> list:
+    from wsoa.extract.grid import Column
+    from wsoa.extract.header import Header
+    from wsoa.extract.tables import Region, Table, _place
+    first = Table(columns=[Column(40, 80, "Key", "ref"), Column(80, 300, "Planned", "action"),
+                           Column(300, 400, "Sponsor", "lead")], grid="text-aligned")
+    cols = [Column(40, 80, "Key", None), Column(80, 300, "Planned", "action"), Column(300, 400, "Sponsor", None)]
+    ws = words("Key", 43, 40) + words("Planned", 83, 40) + words("Sponsor", 303, 40)
+    for i in range(n_rows):
+        ws += _text_table(60 + 20 * i, [["1.%d" % i, "Do it", "Ann"]], xs=(40.0, 80.0, 300.0))
+    page = page_of(2, ws)
+    region = Region(2, 52, 60 + 20 * n_rows, cols, False, 8.0, Header(40, 50, cols, False, page.lines[0]))
+    table = _place(page, region, 0, None, [first], None)
+    return [c.role for c in table.columns]
+
+
+def test_a_short_table_takes_the_roles_of_an_earlier_one_with_its_header_words_a_long_one_does_not():
+    assert _placed_roles(1) == ["ref", "action", "lead"]
+    assert _placed_roles(3) == [None, "action", None]
