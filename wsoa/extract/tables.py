@@ -29,7 +29,6 @@ __all__ = ["Region", "Table", "TablesFound", "find_tables", "read_tables", "is_h
 
 
 BANNER = 0.9       # a banner's fill covers this share of the table's width (and no more than its inverse)
-FEW_ROWS = 2       # rows too few for a table's content to show its columns' roles
 EDGE_LINES = 3     # lines whose text starts at the same place to make a column's left edge
 GUTTER = 3.0       # a gap this many word spaces wide at a column boundary is a gutter between cells
 PROSE_SPACE = 1.15  # a gap at a column boundary this close to the line's word space is running text
@@ -204,15 +203,14 @@ def _new_table(page: Page, region: Region, index: int) -> Table:
 
 def _place(page: Page, region: Region, i: int, open_table: Table | None, tables: list[Table],
            why: Continuation | None) -> Table:
-    """Stage 5: the segment goes on with the open table, or starts a new one (with no more than
-    FEW_ROWS rows, taking the roles of an earlier table with the same header words for columns left
-    without); the reason is traced."""
+    """Stage 5: the segment goes on with the open table, or starts a new one (taking the roles of an
+    earlier table with the same header words for columns its own content left without); the reason
+    is traced."""
     header = region.header
     continuing = open_table is not None and i == 0 and (header is None or repeats_header(page, header, open_table))
-    rows = build_rows(page, region.columns, region.top, region.bottom, region.ruled, anchor_of(region.columns))
-    if header is not None and not continuing and sum(any(c.words for c in r.cells.values()) for r in rows) <= FEW_ROWS:
+    if header is not None and not continuing:
         inherit_from(region.columns, [t.columns for t in tables])
-        rows = build_rows(page, region.columns, region.top, region.bottom, region.ruled, anchor_of(region.columns))
+    rows = build_rows(page, region.columns, region.top, region.bottom, region.ruled, anchor_of(region.columns))
     joined = False
     if continuing:
         table = open_table
