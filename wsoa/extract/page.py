@@ -165,30 +165,64 @@ def group_lines(words: list[Word], page: int) -> list[Line]:
 
 
 def remove_furniture(pages: list[Page], keep: Callable[[Line], bool] = lambda line: False) -> None:
-    """Drop running headers and footers: lines near the top or bottom whose text recurs on many pages.
+    """Drop running headers and footers: lines near the top or bottom whose text recurs on many pages
+    (on both pages of a two-page document), and the same words at the same places where they share
+    a line with a table's row.
 
     Lines for which `keep` is true (a repeated table header) and lines crossed by a vertical
-    rule (inside a table) stay.
+    rule (inside a table) stay, unless their furniture words sit exactly where they do elsewhere.
     """
-    if len(pages) < 3:
+    if len(pages) < 2:
         return
-
-    def key(line: Line) -> str:
-        return re.sub(r"\d+", "#", line.text.lower()).strip()
-
+    templates = _templates(pages, keep)
     counts: Counter[str] = Counter()
     for page in pages:
-        seen = {key(ln) for ln in page.lines if _in_margin(ln, page) and not _ruled(ln, page) and not keep(ln)}
-        counts.update(seen)
-    threshold = max(3, 0.3 * len(pages))
-    repeated = {k for k, n in counts.items() if n >= threshold}
+        counts.update({k for k, t in templates.items() if any(_furniture(ln, page, k, t, keep) for ln in _margin(page))})
+    threshold = max(min(3, len(pages)), 0.3 * len(pages))
+    repeated = {k: t for k, t in templates.items() if counts[k] >= threshold}
     for page in pages:
-        drop = [ln for ln in page.lines if _in_margin(ln, page) and key(ln) in repeated and not _ruled(ln, page)]
-        if not drop:
-            continue
-        dropped = {id(w) for ln in drop for w in ln.words}
-        page.words = [w for w in page.words if id(w) not in dropped]
-        page.lines = [ln for ln in page.lines if ln not in drop]
+        dropped = {id(w) for ln in _margin(page) for k, t in repeated.items() for w in _furniture(ln, page, k, t, keep)}
+        if dropped:
+            page.words = [w for w in page.words if id(w) not in dropped]
+            page.lines = [Line([w for w in ln.words if id(w) not in dropped], ln.page) for ln in page.lines
+                          if any(id(w) not in dropped for w in ln.words)]
+
+
+def _furniture(line: Line, page: Page, key: str, template: list[Word], keep: Callable[[Line], bool]) -> list[Word]:
+    """The words of a margin line that are the running header or footer `key`: the whole line, or,
+    where it shares the line with a table's row or header, its words at their usual places."""
+    if _furniture_key(line, _in_band(line, page)) == key:
+        return line.words if _standing(line, page, keep) else []
+    return _placed(line.words, template, "#" in key) if len(line.words) > len(template) else []
+
+
+def _furniture_key(line: Line | list[Word], loose: bool = True) -> str:
+    """A margin line's text for matching across pages; `loose` (in the page's outer tenth, where page
+    numbers sit) counts every number the same."""
+    text = (line.text if isinstance(line, Line) else " ".join(w.text for w in line)).lower().strip()
+    return re.sub(r"\d+", "#", text) if loose else text
+
+
+def _templates(pages: list[Page], keep: Callable[[Line], bool]) -> dict[str, list[Word]]:
+    """The first instance of each margin line standing alone (outside a table), by its text."""
+    found: dict[str, list[Word]] = {}
+    for page in pages:
+        for ln in _margin(page):
+            if _standing(ln, page, keep):
+                found.setdefault(_furniture_key(ln, _in_band(ln, page)), ln.words)
+    return found
+
+
+def _placed(words: list[Word], template: list[Word], loose: bool, tol: float = 1.5) -> list[Word]:
+    """The words of a line that repeat the template word for word at the same places, or none."""
+    out = []
+    for t in template:
+        hit = next((w for w in words if abs(w.x0 - t.x0) <= tol and abs(w.top - t.top) <= tol
+                    and _furniture_key([w], loose) == _furniture_key([t], loose)), None)
+        if hit is None:
+            return []
+        out.append(hit)
+    return out
 
 
 def _ruled(line: Line, page: Page) -> bool:
@@ -196,8 +230,29 @@ def _ruled(line: Line, page: Page) -> bool:
     return any(r.top < mid < r.bottom and line.x0 - 2 <= r.x0 <= line.x1 + 2 for r in page.vrules)
 
 
-def _in_margin(line: Line, page: Page) -> bool:
+def _margin(page: Page) -> list[Line]:
+    """The lines where running headers and footers sit: in the top or bottom tenth of the page, and
+    the next line inward within its top or bottom fifth (a document printed with its own running
+    header inside the browser's)."""
+    order = sorted(page.lines, key=lambda ln: ln.top)
+    band = [ln for ln in order if _in_band(ln, page)]
+    top = [ln for ln in order if ln not in band and ln.bottom < 0.2 * page.height][:1]
+    bottom = [ln for ln in order if ln not in band and ln.top > 0.8 * page.height][-1:]
+    return [ln for ln in order if ln in band or ln in top + bottom]
+
+
+def _in_band(line: Line, page: Page) -> bool:
     return line.bottom < 0.1 * page.height or line.top > 0.9 * page.height
+
+
+def _standing(line: Line, page: Page, keep: Callable[[Line], bool]) -> bool:
+    """A margin line that may be furniture as a whole: not kept, not inside a ruled table, and,
+    inward of the page's outer tenth, not on a fill (a table's header band)."""
+    return not keep(line) and not _ruled(line, page) and (_in_band(line, page) or not _filled(line, page))
+
+
+def _filled(line: Line, page: Page) -> bool:
+    return any(f.x0 <= w.xc <= f.x1 and f.top <= w.yc <= f.bottom for f in page.fills for w in line.words)
 
 
 def body_size(pages: list[Page], skip: dict[int, list[tuple[float, float]]] | None = None) -> float:

@@ -36,9 +36,27 @@ def same_columns(a: list[Column], b: list[Column]) -> bool:
 
 
 def same_layout(a: list[Column], b: list[Column]) -> bool:
-    """A repeated header: the same columns, with the same roles or the same header words."""
-    same_words = [c.header for c in a] == [c.header for c in b] and any(c.header for c in a)
-    return same_columns(a, b) and ([c.role for c in a] == [c.role for c in b] or same_words)
+    """A repeated header: the same columns with the same roles, or the same header words column by
+    column (where the body below moved a column's edge)."""
+    return same_words(a, b) or same_columns(a, b) and [c.role for c in a] == [c.role for c in b]
+
+
+def same_words(a: list[Column], b: list[Column]) -> bool:
+    """The same header words, column by column."""
+    return len(a) == len(b) and [c.header for c in a] == [c.header for c in b] and any(c.header for c in a)
+
+
+def inherit_from(cols: list[Column], earlier: list[list[Column]]) -> None:
+    """A header repeating an earlier table's word for word takes that table's roles for the columns
+    its own page left without one (one or two rows cannot show a lead or a ref)."""
+    for first in reversed(earlier):
+        if same_words(cols, first):
+            taken = {c.role for c in cols}
+            for c, o in zip(cols, first):
+                if c.role is None and o.role is not None and o.role not in taken:
+                    c.role, c.score = o.role, o.score
+                    taken.add(o.role)
+            return
 
 
 def repeats_header(page: Page, header: Header, table: OpenTable) -> bool:

@@ -12,13 +12,14 @@
 """
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 
 from wsoa.extract.grid import TOL, Column, Row, anchor_of, build_rows, covers, runs_across
 from wsoa.extract.column_roles import content_roles, is_action_table
 from wsoa.extract.header import Candidate, Header, find_headers, header_candidates, inherit_roles, is_header_line
-from wsoa.extract.page import Page, Word, space_width
-from wsoa.extract.stitch import Continuation, continuation, join_split_row, repeats_header, same_columns
+from wsoa.extract.page import Line, Page, Word, space_width
+from wsoa.extract.stitch import Continuation, continuation, inherit_from, join_split_row, repeats_header, same_columns
 from wsoa.extract.trace import (CONTINUED, NEW, REPEATED, ColumnTrace, PageTrace, RegionTrace, TableTrace,
                                 grid_trace)
 from wsoa.model import Warning
@@ -27,6 +28,9 @@ __all__ = ["Region", "Table", "TablesFound", "find_tables", "read_tables", "is_h
            "table_region", "anchor_of", "column_warnings"]
 
 
+BANNER = 0.9       # a banner's fill covers this share of the table's width (and no more than its inverse)
+EDGE_LINES = 3     # lines whose text starts at the same place to make a column's left edge
+GUTTER = 3.0       # a gap this many word spaces wide at a column boundary is a gutter between cells
 PROSE_SPACE = 1.15  # a gap at a column boundary this close to the line's word space is running text
 
 
@@ -84,17 +88,55 @@ def _prose_across(words: list[Word], boundaries: list[float]) -> bool:
                for a, b in zip(words, words[1:]))
 
 
+def _gutter_at(words: list[Word], boundaries: list[float]) -> bool:
+    """A gap several word spaces wide at a column boundary: the line is a row of the table (a word
+    overhanging another boundary is the column model's slip, not prose)."""
+    space = space_width(words)
+    return any(b.x0 - a.x1 >= GUTTER * space and any(a.x1 - TOL < x <= b.x0 + TOL for x in boundaries)
+               for a, b in zip(words, words[1:]))
+
+
+def _banner(page: Page, line: Line, cols: list[Column]) -> bool:
+    """A line in a fill band as wide as the table: a group row of the table, not text below it."""
+    width = cols[-1].x1 - cols[0].x0
+    return any(f.top <= line.top + TOL and f.bottom >= line.bottom - TOL
+               and min(f.x1, cols[-1].x1) - max(f.x0, cols[0].x0) >= BANNER * width
+               and f.x1 - f.x0 <= width / BANNER for f in page.fills)
+
+
+def _text_edges(lines: list[Line], cols: list[Column]) -> list[float]:
+    """Where the text of each column starts on most lines (its cells' left edge), from three lines on."""
+    edges = []
+    for c in cols[1:]:
+        firsts = Counter(round(next(w.x0 for w in ln.words if w.x0 >= c.x0)) for ln in lines
+                         if any(c.x0 <= w.x0 < c.x1 for w in ln.words))
+        x, n = firsts.most_common(1)[0] if firsts else (None, 0)
+        if x is not None and n >= EDGE_LINES:
+            edges.append(float(x))
+    return edges
+
+
+def _cells_at(words: list[Word], boundaries: list[float], edges: list[float]) -> bool:
+    """Cells side by side, not prose: no word straddles a column boundary, and each word just past a
+    narrow gap at one starts where that column's text starts on the other lines."""
+    if any(w.x0 < x - TOL and w.x1 > x + TOL for w in words for x in boundaries):
+        return False
+    narrow = [b for a, b in zip(words, words[1:]) if any(a.x1 - TOL < x <= b.x0 + TOL for x in boundaries)]
+    return bool(narrow) and all(any(abs(b.x0 - e) <= 1.0 for e in edges) for b in narrow)
+
+
 def _text_bottom(page: Page, cols: list[Column], top: float, limit: float, body: float) -> tuple[float, str]:
     """For tables without vertical rules: the table ends at a heading or at prose running across columns."""
     inner = [c.x0 for c in cols[1:]]
     lines = [ln for ln in page.lines if top <= ln.top < limit]
+    edges = _text_edges(lines, cols)
     last = top
     for i, ln in enumerate(lines):
         heading = ln.size > body + 1.5
-        across = _prose_across(ln.words, inner)
+        across = _prose_across(ln.words, inner) and not _gutter_at(ln.words, inner) and not _cells_at(ln.words, inner, edges)
         nxt = lines[i + 1] if i + 1 < len(lines) else None
         resumes = nxt is not None and not runs_across(nxt.words, inner) and nxt.top - ln.bottom < 2 * (ln.bottom - ln.top)
-        if heading or (across and not (ln.bold and resumes)):
+        if heading or (across and not (ln.bold and resumes) and not _banner(page, ln, cols)):
             rules = [r.top for r in page.hrules if last - TOL <= r.top <= ln.top and covers(r, cols[0].x0, cols[-1].x1, 0.3)]
             why = f"{'a heading' if heading else 'prose running across columns'}: {ln.text[:60]!r}"
             return (max(rules) + 0.5 if rules else ln.top - 0.5), why
@@ -131,15 +173,19 @@ def _content_top(page: Page) -> float:
 
 def page_regions(page: Page, headers: list[Header], open_table: Table | None) -> tuple[list[Region], Continuation | None]:
     """The table segments on one page: a continuation of the open table first (when the page goes on
-    with it), then one per header; each ends at its borders or text, or at the next header."""
+    with it), then one per header (a repeated header without rules keeps the open table's columns); each ends at
+    its borders or text, or at the next header."""
     starts: list[tuple[float, list[Column], bool, float, Header | None]] = []
     why = None
     if open_table is not None:
         why = continuation(page, headers, open_table, _content_top(page))
         if why.columns is not None:
             starts.append((_content_top(page) - 1, why.columns, open_table.grid == "ruled", open_table.size, None))
-    for h in headers:
-        starts.append((h.bottom, h.columns, h.ruled, h.line.size, h))
+    for i, h in enumerate(headers):
+        cols = h.columns
+        if i == 0 and open_table is not None and not h.ruled and repeats_header(page, h, open_table):
+            cols = [Column(c.x0, c.x1, c.header, c.role, c.score, c.group) for c in open_table.columns]
+        starts.append((h.bottom, cols, h.ruled, h.line.size, h))
     regions = []
     for i, (top, cols, ruled, size, header) in enumerate(starts):
         nxt = starts[i + 1][4] if i + 1 < len(starts) else None
@@ -157,10 +203,14 @@ def _new_table(page: Page, region: Region, index: int) -> Table:
 
 def _place(page: Page, region: Region, i: int, open_table: Table | None, tables: list[Table],
            why: Continuation | None) -> Table:
-    """Stage 5: the segment goes on with the open table, or starts a new one; the reason is traced."""
-    rows = build_rows(page, region.columns, region.top, region.bottom, region.ruled, anchor_of(region.columns))
+    """Stage 5: the segment goes on with the open table, or starts a new one (taking the roles of an
+    earlier table with the same header words for columns its own content left without); the reason
+    is traced."""
     header = region.header
     continuing = open_table is not None and i == 0 and (header is None or repeats_header(page, header, open_table))
+    if header is not None and not continuing:
+        inherit_from(region.columns, [t.columns for t in tables])
+    rows = build_rows(page, region.columns, region.top, region.bottom, region.ruled, anchor_of(region.columns))
     joined = False
     if continuing:
         table = open_table
