@@ -570,17 +570,6 @@ def _repeated(line: Line, known: dict[str, Header]) -> ColumnModel | None:
     return ColumnModel(cols, h.top + shift, h.bottom + shift, h.how, h.lines)
 
 
-def inherit_roles(cols: list[Column], first: list[Column]) -> None:
-    """Columns of a repeated header, where they line up with the first one's, take the roles its
-    table settled for the columns their labels leave without one."""
-    if len(first) != len(cols) or any(abs(c.x0 - o.x0) > TOL or abs(c.x1 - o.x1) > TOL for c, o in zip(cols, first)):
-        return
-    for c, o in zip(cols, first):
-        if c.role is None and o.role is not None:
-            c.role, c.score = o.role, o.score
-    dedupe_roles(cols)
-
-
 def candidate(page: Page, line: Line, known: dict[str, Header] | None = None) -> Candidate | None:
     """Stage 1 for one line: None when it names fewer than two roles and opens no ruled grid, or is
     running prose naming too few (neither worth tracing). A line repeating a header accepted above

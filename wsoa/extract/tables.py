@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 
 from wsoa.extract.grid import TOL, Column, Row, anchor_of, build_rows, covers, runs_across
 from wsoa.extract.column_roles import content_roles, is_action_table
-from wsoa.extract.header import Candidate, Header, find_headers, header_candidates, inherit_roles, is_header_line
+from wsoa.extract.header import Candidate, Header, find_headers, header_candidates, is_header_line
 from wsoa.extract.page import Line, Page, Word, space_width
 from wsoa.extract.stitch import Continuation, continuation, inherit_from, join_split_row, repeats_header, same_columns
 from wsoa.extract.trace import (CONTINUED, NEW, REPEATED, ColumnTrace, PageTrace, RegionTrace, TableTrace,
@@ -241,7 +241,7 @@ def settle_roles(page: Page, candidates: list[Candidate], open_table: Table | No
     for i, cand in enumerate(accepted):
         h = cand.header
         if h.line.text in kept:
-            inherit_roles(h.columns, kept[h.line.text].columns)
+            inherit_from(h.columns, [kept[h.line.text].columns])
         limit = accepted[i + 1].header.top if i + 1 < len(accepted) else page.height
         region = table_region(page, h.bottom, h.columns, h.ruled, h.line.size, limit, h)
         rows = build_rows(page, h.columns, region.top, region.bottom, h.ruled, anchor_of(h.columns))
