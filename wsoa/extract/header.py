@@ -232,18 +232,19 @@ def _spans(line: Line) -> list[tuple[float, float]]:
     return [(a, b) for a, b in out]
 
 
-def _free_runs(lines: list[list[tuple[float, float]]], x0: float, x1: float, allowed: int,
+def _free_runs(lines: list[list[tuple[float, float]]], x0: float, x1: float,
                pad: float = 1.0) -> list[tuple[float, float]]:
-    """Runs of x in x0..x1 that at most `allowed` of the lines (given as runs of text) cross."""
-    out, run = [], []
-    for x in (x0 + 0.5 * k for k in range(int(2 * (x1 - x0)) + 1)):
-        if sum(1 for sp in lines if any(a - pad <= x <= b + pad for a, b in sp)) <= allowed:
-            run.append(x)
-            continue
-        if run:
-            out.append((run[0], run[-1]))
-        run = []
-    return out + ([(run[0], run[-1])] if run else [])
+    """Runs of x in x0..x1 that no line (given as runs of text, each widened by `pad`) crosses."""
+    out, at = [], x0
+    for a, b in sorted((a - pad, b + pad) for sp in lines for a, b in sp):
+        if a > at:
+            out.append((at, min(a, x1)))
+        at = max(at, b)
+        if at >= x1:
+            break
+    if at < x1:
+        out.append((at, x1))
+    return [(a, b) for a, b in out if b > a and a < x1]
 
 
 def body_gutters(band: list[Line], body: list[Line], x0: float, x1: float, size: float) -> list[float]:
@@ -260,10 +261,10 @@ def body_gutters(band: list[Line], body: list[Line], x0: float, x1: float, size:
     def labelled(lo: float, hi: float) -> bool:
         return any(u < hi and v > lo for u, v in words)
 
-    runs = [(a, b) for a, b in _free_runs(spans, x0, x1, 0) if b - a >= 0.2 * size]
+    runs = [(a, b) for a, b in _free_runs(spans, x0, x1) if b - a >= 0.2 * size]
     out = []
     for i, (a, b) in enumerate(runs):
-        gaps = [(c, d) for c, d in _free_runs(header, a, b, 0, 0.0) if d - c >= 1.0 and x0 + 0.5 < c and d < x1 - 0.5]
+        gaps = [(c, d) for c, d in _free_runs(header, a, b, 0.0) if d - c >= 1.0 and x0 + 0.5 < c and d < x1 - 0.5]
         c, d = gaps[-1] if gaps else (a, b)
         after = runs[i + 1][0] if i + 1 < len(runs) else x1
         before = runs[i - 1][1] if i else x0

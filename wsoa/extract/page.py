@@ -174,14 +174,15 @@ def remove_furniture(pages: list[Page], keep: Callable[[Line], bool] = lambda li
     """
     if len(pages) < 2:
         return
-    templates = _templates(pages, keep)
+    margins = [_margin(page) for page in pages]
+    templates = _templates(pages, margins, keep)
     counts: Counter[str] = Counter()
-    for page in pages:
-        counts.update({k for k, t in templates.items() if any(_furniture(ln, page, k, t, keep) for ln in _margin(page))})
+    for page, margin in zip(pages, margins):
+        counts.update({k for k, t in templates.items() if any(_furniture(ln, page, k, t, keep) for ln in margin)})
     threshold = max(min(3, len(pages)), 0.3 * len(pages))
     repeated = {k: t for k, t in templates.items() if counts[k] >= threshold}
-    for page in pages:
-        dropped = {id(w) for ln in _margin(page) for k, t in repeated.items() for w in _furniture(ln, page, k, t, keep)}
+    for page, margin in zip(pages, margins):
+        dropped = {id(w) for ln in margin for k, t in repeated.items() for w in _furniture(ln, page, k, t, keep)}
         if dropped:
             page.words = [w for w in page.words if id(w) not in dropped]
             page.lines = [Line([w for w in ln.words if id(w) not in dropped], ln.page) for ln in page.lines
@@ -203,11 +204,11 @@ def _furniture_key(line: Line | list[Word], loose: bool = True) -> str:
     return re.sub(r"\d+", "#", text) if loose else text
 
 
-def _templates(pages: list[Page], keep: Callable[[Line], bool]) -> dict[str, list[Word]]:
+def _templates(pages: list[Page], margins: list[list[Line]], keep: Callable[[Line], bool]) -> dict[str, list[Word]]:
     """The first instance of each margin line standing alone (outside a table), by its text."""
     found: dict[str, list[Word]] = {}
-    for page in pages:
-        for ln in _margin(page):
+    for page, margin in zip(pages, margins):
+        for ln in margin:
             if _standing(ln, page, keep):
                 found.setdefault(_furniture_key(ln, _in_band(ln, page)), ln.words)
     return found
@@ -235,10 +236,11 @@ def _margin(page: Page) -> list[Line]:
     the next line inward within its top or bottom fifth (a document printed with its own running
     header inside the browser's)."""
     order = sorted(page.lines, key=lambda ln: ln.top)
-    band = [ln for ln in order if _in_band(ln, page)]
-    top = [ln for ln in order if ln not in band and ln.bottom < 0.2 * page.height][:1]
-    bottom = [ln for ln in order if ln not in band and ln.top > 0.8 * page.height][-1:]
-    return [ln for ln in order if ln in band or ln in top + bottom]
+    band = {id(ln) for ln in order if _in_band(ln, page)}
+    top = [ln for ln in order if id(ln) not in band and ln.bottom < 0.2 * page.height][:1]
+    bottom = [ln for ln in order if id(ln) not in band and ln.top > 0.8 * page.height][-1:]
+    inward = {id(ln) for ln in top + bottom}
+    return [ln for ln in order if id(ln) in band or id(ln) in inward]
 
 
 def _in_band(line: Line, page: Page) -> bool:
