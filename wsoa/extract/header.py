@@ -11,7 +11,7 @@ a cell spanning several columns over sub-headers (a two-row header) is a hint fo
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from wsoa.extract.grid import (REF_LIKE, TOL, Column, covers, fill_under, merge_positions, runs_across,
                               vertical_cuts)
@@ -100,12 +100,6 @@ def dedupe_roles(cols: list[Column]) -> None:
         for c in same:
             if not any(c is b for b in best):
                 c.role = None
-
-
-def _header_words(page: Page, top: float, bottom: float, x0: float, x1: float) -> str:
-    words = [w for w in page.words if top <= w.yc <= bottom and x0 <= w.xc < x1]
-    words.sort(key=lambda w: (round(w.top), w.x0))
-    return " ".join(w.text for w in words)
 
 
 def _band(page: Page, top: float, bottom: float) -> list[Line]:
@@ -566,7 +560,7 @@ def _repeated(line: Line, known: dict[str, Header]) -> ColumnModel | None:
     h = known.get(line.text)
     if h is None or abs(h.line.x0 - line.x0) > TOL or abs(h.line.x1 - line.x1) > TOL:
         return None
-    cols = [Column(c.x0, c.x1, c.header, c.role, c.score, c.group) for c in h.columns]
+    cols = [replace(c) for c in h.columns]
     shift = line.top - h.line.top
     return ColumnModel(cols, h.top + shift, h.bottom + shift, h.how, h.lines)
 

@@ -13,7 +13,7 @@
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from wsoa.extract.grid import TOL, Column, Row, anchor_of, build_rows, covers, runs_across
 from wsoa.extract.column_roles import content_roles, is_action_table
@@ -184,7 +184,7 @@ def page_regions(page: Page, headers: list[Header], open_table: Table | None) ->
     for i, h in enumerate(headers):
         cols = h.columns
         if i == 0 and open_table is not None and not h.ruled and repeats_header(page, h, open_table):
-            cols = [Column(c.x0, c.x1, c.header, c.role, c.score, c.group) for c in open_table.columns]
+            cols = [replace(c) for c in open_table.columns]
         starts.append((h.bottom, cols, h.ruled, h.line.size, h))
     regions = []
     for i, (top, cols, ruled, size, header) in enumerate(starts):
