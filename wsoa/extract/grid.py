@@ -96,24 +96,42 @@ def vertical_cuts(page: Page, top: float, bottom: float, x0: float, x1: float) -
 
 def column_cuts(page: Page, col: Column, top: float, bottom: float) -> list[float]:
     """y positions where horizontal rules cut this column between top and bottom."""
-    ys = [r.top for r in page.hrules if top - TOL <= r.top <= bottom + TOL and covers(r, col.x0, col.x1)]
+    ys = [r.top for r in page.hrules if top - TOL <= r.top <= bottom + TOL and covers(r, col.x0, col.x1)
+          and not strikes_through(page, r)]
     return merge_positions(ys)
 
 
+def strikes_through(page: Page, rule: Rule) -> bool:
+    """A horizontal rule drawn through the middle of words (a struck date), not a border."""
+    y = (rule.top + rule.bottom) / 2
+    over = [w for w in page.words if w.top + 0.25 * (w.bottom - w.top) < y < w.bottom - 0.2 * (w.bottom - w.top)
+            and w.x0 < rule.x1 and rule.x0 < w.x1]
+    return bool(over) and sum(min(w.x1, rule.x1) - max(w.x0, rule.x0) for w in over) >= 0.5 * (rule.x1 - rule.x0)
+
+
 def text_cuts(page: Page, cols: list[Column], anchor: int, top: float, bottom: float) -> list[float]:
-    """Row starts for a table without horizontal rules: a new entry in the anchor column."""
-    col = cols[anchor]
-    words = [w for w in page.words if col.x0 <= w.xc < col.x1 and top <= w.yc < bottom]
-    lines = group_lines(words, page.number)
+    """Row starts for a table without horizontal rules: a new entry in the anchor column (a ref, or a
+    line after a gap clearly wider than the spacing of lines inside an entry). An anchor column with
+    no text (marks only) gives way to the first column with text."""
+    lines: list = []
+    for col in [cols[anchor]] + cols:
+        lines = group_lines([w for w in page.words if col.x0 <= w.xc < col.x1 and top <= w.yc < bottom], page.number)
+        if lines:
+            break
+    gaps = [b.top - a.bottom for a, b in zip(lines, lines[1:])]
     cuts: list[float] = []
-    prev_bottom = None
-    for ln in lines:
-        first = ln.words[0].text
-        gap = ln.top - prev_bottom if prev_bottom is not None else None
-        if REF_LIKE.match(first) or gap is None or gap > 0.9 * (ln.bottom - ln.top):
+    for i, ln in enumerate(lines):
+        if i == 0 or REF_LIKE.match(ln.words[0].text) or _entry_gap(gaps[i - 1], gaps, ln.bottom - ln.top):
             cuts.append(ln.top - 1.0)
-        prev_bottom = ln.bottom
     return cuts
+
+
+def _entry_gap(gap: float, gaps: list[float], height: float) -> bool:
+    """A gap between two lines of a column that starts a new entry: most of a line high, or clearly
+    wider (by a fifth of a line) than the spacing of the lines inside entries (the column's narrowest
+    gaps)."""
+    leading = sorted(gaps)[len(gaps) // 4]
+    return gap > 0.9 * height or gap > leading + max(1.5, 0.2 * height)
 
 
 def fill_under(fills: list[Fill], x0: float, top: float, x1: float, bottom: float) -> RGB | None:

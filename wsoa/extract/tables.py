@@ -244,8 +244,7 @@ def settle_roles(page: Page, candidates: list[Candidate], open_table: Table | No
             inherit_from(h.columns, [kept[h.line.text].columns])
         limit = accepted[i + 1].header.top if i + 1 < len(accepted) else page.height
         region = table_region(page, h.bottom, h.columns, h.ruled, h.line.size, limit, h)
-        rows = build_rows(page, h.columns, region.top, region.bottom, h.ruled, anchor_of(h.columns))
-        why, shown = content_roles(page, h.columns, rows)
+        why, shown = _roles_from_rows(page, h, region)
         cand.trace.columns = [ColumnTrace.of(c) for c in h.columns]
         if why:
             cand.trace.why += "; from the content: " + "; ".join(
@@ -262,6 +261,29 @@ def settle_roles(page: Page, candidates: list[Candidate], open_table: Table | No
             cand.trace.why += f"; not an action table: {problem}"
         else:
             kept.setdefault(h.line.text, h)
+
+
+def _roles_from_rows(page: Page, h: Header, region: Region, recuts: int = 2) -> tuple[dict[int, str], set[str]]:
+    """Content roles from the rows below a header. Rows without horizontal rules are cut at the anchor
+    column's entries; when the roles the content settles move the anchor (the header named no ref or
+    action, and the first column is merged down or holds only marks), the rows are cut again there
+    and the roles settled afresh from the header's own."""
+    named = [(c.role, c.score) for c in h.columns]
+    anchor = anchor_of(h.columns)
+    rows = build_rows(page, h.columns, region.top, region.bottom, h.ruled, anchor)
+    why, shown = content_roles(page, h.columns, rows)
+    for _ in range(recuts):
+        moved = anchor_of(h.columns)
+        if moved == anchor:
+            break
+        again = build_rows(page, h.columns, region.top, region.bottom, h.ruled, moved)
+        if len(again) <= len(rows):
+            break
+        for c, (role, score) in zip(h.columns, named):
+            c.role, c.score = role, score
+        anchor, rows = moved, again
+        why, shown = content_roles(page, h.columns, rows)
+    return why, shown
 
 
 def column_warnings(table: Table) -> list[Warning]:
