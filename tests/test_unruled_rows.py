@@ -86,3 +86,66 @@ def test_rows_recut_at_the_column_the_content_shows_to_be_the_anchor():
     assert roles[1] == "ref" and roles[2] == "action"
     refs = [r.text(1) for r in tables[0].rows if r.text(1)]
     assert refs == ["1.1", "1.2", "1.3"]
+
+
+def _cell_bordered(top: float, rows: list[list[str]], xs: list[float], row_h: float = 30.0,
+                   header_fill: bool = True) -> tuple[list, list, list]:
+    """A table drawn cell by cell with no vertical rules (as browsers and word processors print a
+    table with horizontal borders only): each row's border is one segment per cell; the header cells
+    are filled one by one. Header labels sit centred in their cells, away from the body's text."""
+    ws, rules, fills = [], [], []
+    for r, cells in enumerate(rows):
+        y = top + r * row_h
+        for c, text in enumerate(cells):
+            width = 4.4 * len(text)
+            x = (xs[c] + xs[c + 1] - width) / 2 if r == 0 else xs[c] + 3
+            ws += words(text, x, y + 5)
+            rules.append(Rule(True, xs[c], y, xs[c + 1], y))
+            if r == 0 and header_fill:
+                fills.append(Fill(xs[c], y, xs[c + 1], y + row_h, (0.85, 0.85, 0.85)))
+    bottom = top + row_h * len(rows)
+    rules += [Rule(True, xs[c], bottom, xs[c + 1], bottom) for c in range(len(xs) - 1)]
+    return ws, rules, fills
+
+
+def test_columns_from_cell_borders_and_fills_when_no_vertical_rules():
+    """Header labels naming nothing, centred over columns whose body text starts at the cell's left:
+    the columns are the header cells' own edges (border segments, fills), not the labels' alignment."""
+    xs = [40.0, 120.0, 330.0, 450.0, 540.0]
+    rows = [["Line", "Narrative", "Person", "Timing"],
+            ["1.1", "Train all SENCOs in autism", "Head of SEND", "Jan 2024"],
+            ["1.2", "Publish a local offer page", "ICB lead", "Mar 2024"],
+            ["1.3", "Audit EHC plans each term", "Principal EP", "Jun 2024"]]
+    ws, rules, fills = _cell_bordered(100, rows, xs)
+    page = page_of(1, ws, rules)
+    page.fills = fills
+    tables = find_tables([page]).tables
+    assert len(tables) == 1
+    t = tables[0]
+    assert [(c.x0, c.x1) for c in t.columns] == list(zip(xs, xs[1:]))
+    assert [c.role for c in t.columns] == ["ref", "action", "lead", "deadline"]
+    assert [r.text(1) for r in t.rows if r.text(0)] == [r[1] for r in rows[1:]]
+
+
+def test_a_body_row_of_a_cell_bordered_table_opens_no_table():
+    from wsoa.extract.header import cells_top
+    xs = [40.0, 120.0, 330.0, 450.0, 540.0]
+    rows = [["Line", "Narrative", "Person", "Timing"],
+            ["1.1", "Train all SENCOs in autism", "Head of SEND", "Jan 2024"],
+            ["Ref", "Publish a local offer page", "ICB lead", "Deadline"]]
+    ws, rules, fills = _cell_bordered(100, rows, xs, header_fill=False)
+    page = page_of(1, ws, rules)
+    assert cells_top(page, page.lines[0]) is not None
+    assert cells_top(page, page.lines[-1]) is None
+
+
+def test_a_gap_at_a_column_edge_wider_than_the_lines_word_spaces_is_not_text_running_across():
+    """Word spaces of 3 pt at 11 pt: a 6.4 pt gap at a column edge parts two cells."""
+    from wsoa.extract.grid import runs_across
+    from wsoa.extract.page import Word
+    xs, ws = 566.0, []
+    for text, gap in (("network", 3.0), ("chair", 6.4), ("(revised", 3.0), ("from", 3.0), ("June", 0)):
+        ws.append(Word(text, xs, xs + 5.5 * len(text), 100, 111, 11.0, False, None))
+        xs = ws[-1].x1 + gap
+    assert not runs_across(ws, [ws[2].x0 - 2])
+    assert runs_across(ws, [ws[3].x0 - 1])   # a boundary at a word space: text runs across

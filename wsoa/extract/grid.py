@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from wsoa.extract.page import Fill, Page, Rule, Word, group_lines
+from wsoa.extract.page import Fill, Page, Rule, Word, group_lines, space_width
 from wsoa.normalise.status import RGB, is_colour_mark, is_mark
 from wsoa.normalise.text import is_bullet, join_lines
 
@@ -220,9 +220,11 @@ def _is_spanning(page: Page, cols: list[Column], row: Row, ruled: bool) -> bool:
 
 
 def runs_across(words: list[Word], boundaries: list[float]) -> bool:
-    """True when text flows over a column boundary with no more than a word space at it."""
+    """True when text flows over a column boundary with no more than a word space at it (narrower
+    than 0.6 of the font size and than 1.6 of the line's own word spaces)."""
+    space = 1.6 * space_width(words)
     for a, b in zip(words, words[1:]):
         gap = b.x0 - a.x1
-        if gap < 0.6 * a.size and any(a.x0 < x <= b.x0 for x in boundaries):
+        if gap < min(0.6 * a.size, space) and any(a.x0 < x <= b.x0 for x in boundaries):
             return True
     return any(w.x0 < x - TOL and w.x1 > x + TOL for w in words for x in boundaries)

@@ -11,6 +11,7 @@ a cell spanning several columns over sub-headers (a two-row header) is a hint fo
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from wsoa.extract.grid import (REF_LIKE, TOL, Column, covers, fill_under, merge_positions, runs_across,
@@ -111,13 +112,15 @@ def _line_cuts(page: Page, line: Line, x0: float, x1: float) -> list[float]:
     return vertical_cuts(page, mid - 1, mid + 1, x0, x1)
 
 
-def _label_columns(page: Page, band: list[Line], cols: list[Column], outer: list[float]) -> None:
+def _label_columns(page: Page, band: list[Line], cols: list[Column], outer: list[float],
+                   cuts_of: Callable[[Line], list[float]] | None = None) -> None:
     """Each column's header text from the band's words; a word in a cell spanning several columns
-    (the rules of its own line skip an inner column edge) is a group label for those columns."""
+    (the rules of its own line, or its cells' fills, skip an inner column edge) is a group label for
+    those columns."""
     own: list[list[Word]] = [[] for _ in cols]
     group: list[list[Word]] = [[] for _ in cols]
     for ln in band:
-        cuts = _line_cuts(page, ln, outer[0], outer[-1])
+        cuts = cuts_of(ln) if cuts_of else _line_cuts(page, ln, outer[0], outer[-1])
         cuts = cuts if len(cuts) >= 2 else outer
         for w in ln.words:
             cell = [(a, b) for a, b in zip(cuts, cuts[1:]) if a <= w.xc < b]
@@ -524,6 +527,89 @@ def grid_top(page: Page, line: Line) -> ColumnModel | None:
     return model
 
 
+def _tiled(pieces: list[tuple[float, float]], line: Line, least: int = MIN_ROLES) -> list[float]:
+    """The edges of `least` or more pieces side by side (each starting where the last ends) that span
+    the line's words; else none."""
+    pieces = sorted(pieces)
+    if len(pieces) < least or pieces[0][0] > line.x0 + TOL or pieces[-1][1] < line.x1 - TOL:
+        return []
+    if any(abs(b[0] - a[1]) > TOL for a, b in zip(pieces, pieces[1:])):
+        return []
+    return [a for a, _ in pieces] + [pieces[-1][1]]
+
+
+def _border_rows(page: Page, top: float, bottom: float) -> dict[float, list[tuple[float, float]]]:
+    """Horizontal rules between top and bottom drawn cell by cell, grouped by height: segments."""
+    rows: dict[float, list[tuple[float, float]]] = {}
+    for r in page.hrules:
+        if top <= r.top <= bottom:
+            rows.setdefault(round(r.top), []).append((r.x0, r.x1))
+    return rows
+
+
+def cell_edges(page: Page, line: Line) -> list[float]:
+    """The edges of a row's cells where no vertical rule marks them: the ends of the border drawn
+    cell by cell just above the line, else the sides of the fills behind its cells one by one (as
+    browsers and word processors print tables with horizontal borders or shading only). A word
+    across an edge, or fewer than three cells: none."""
+    h = line.bottom - line.top
+    found: list[float] = []
+    for _, pieces in sorted(_border_rows(page, line.top - 1.5 * h, line.top + TOL).items(), reverse=True):
+        found = _tiled(pieces, line)
+        if found:
+            break
+    if not found:
+        mid = (line.top + line.bottom) / 2
+        found = _tiled([(f.x0, f.x1) for f in page.fills if f.top < mid < f.bottom and _shaded(f.rgb)], line)
+    edges = merge_positions(found)
+    if any(w.x0 < x - 1 < x + 1 < w.x1 for w in line.words for x in edges):
+        return []
+    return edges if len(edges) > MIN_ROLES else []
+
+
+def _row_above(page: Page, line: Line, xs: list[float]) -> bool:
+    """Is the line a body row: a border drawn cell by cell lies above its own, sharing three of its
+    edges, with nothing between but text inside those cells (cells merged down drop a segment)?"""
+    own = max((y for y, p in _border_rows(page, line.top - 1.5 * line.size, line.top + TOL).items()
+               if _tiled(p, line)), default=line.top)
+    for y, pieces in sorted(_border_rows(page, 0, own - TOL).items(), reverse=True):
+        edges = [p[0] for p in sorted(pieces)] + [max(p[1] for p in pieces)]
+        if len([x for x in xs if any(abs(x - e) <= TOL for e in edges)]) < MIN_ROLES:
+            continue
+        between = [ln for ln in page.lines if y < ln.top and ln.bottom < own]
+        return all(not (w.x0 < x - 1 < x + 1 < w.x1) for ln in between for w in ln.words for x in xs)
+    return False
+
+
+def cells_top(page: Page, line: Line) -> ColumnModel | None:
+    """The column model of a header row whose cells are drawn one by one (border segments or fills,
+    no vertical rules): the top row of such cells (no row above it has the same edges) whose cells
+    read as headers; else None."""
+    if len(_line_cuts(page, line, 0, page.width)) >= 2:
+        return None
+    xs = cell_edges(page, line)
+    if not xs:
+        return None
+    if _row_above(page, line, xs):
+        return None
+    below = [y for y, pieces in _border_rows(page, line.bottom, line.top + HEADER_REACH * line.size).items()
+             if _tiled(pieces, line) == xs]
+    bottom = min(below, default=None) or _filled_bottom(page, line) or _styled_bottom(page, line, xs[0], xs[-1])
+    band = _band(page, line.top - 1, bottom)
+    cuts = merge_positions(xs + [x for ln in band for x in _fill_edges(page, ln) if xs[0] < x < xs[-1]])
+    cols = [Column(a, b) for a, b in zip(cuts, cuts[1:])]   # sub-headers' own cells split a spanning one
+    _label_columns(page, band, cols, xs, lambda ln: _fill_edges(page, ln))
+    return None if _looks_like_body(cols) else ColumnModel(cols, line.top - 1, bottom, "cell edges", len(band))
+
+
+def _fill_edges(page: Page, line: Line) -> list[float]:
+    """The edges of the cells a header line's fills tile, one fill per cell (a spanning label's
+    fill spans its columns)."""
+    mid = (line.top + line.bottom) / 2
+    return merge_positions(_tiled([(f.x0, f.x1) for f in page.fills if f.top < mid < f.bottom and _shaded(f.rgb)],
+                                  line, 1))
+
+
 def _styled(page: Page, line: Line, model: ColumnModel) -> bool:
     """Bold, filled, or set off from the text below by a rule (and the text below is not so)."""
     x0, x1 = model.columns[0].x0, model.columns[-1].x1
@@ -572,7 +658,7 @@ def candidate(page: Page, line: Line, known: dict[str, Header] | None = None) ->
     phrases = phrases_of(line)
     named = sorted({p.role for p in phrases if p.role})
     again = _repeated(line, known or {})
-    grid = grid_top(page, line) or styled_top(page, line, len(named) >= 2) or again
+    grid = grid_top(page, line) or cells_top(page, line) or styled_top(page, line, len(named) >= 2) or again
     if len(named) < 2 and grid is None:
         return None
     trace = HeaderTrace(page=page.number, top=round(line.top, 1), bottom=round(line.bottom, 1), text=line.text[:160],
