@@ -147,13 +147,15 @@ def fill_under(fills: list[Fill], x0: float, top: float, x1: float, bottom: floa
     return best.rgb if best else None
 
 
-def mark_in(page: Page, x0: float, top: float, x1: float, bottom: float) -> RGB | None:
-    """The colour of a status mark inside the box: a filled shape (a dot) or a mark glyph drawn in colour."""
+def mark_in(page: Page, x0: float, top: float, x1: float, bottom: float,
+            words: list[Word] | None = None) -> RGB | None:
+    """The colour of a status mark inside the box: a filled shape (a dot) or a mark glyph drawn in colour
+    (among `words` when the box's words are known)."""
     for shape in page.shapes:
         if x0 <= (shape.x0 + shape.x1) / 2 < x1 and top <= (shape.top + shape.bottom) / 2 < bottom \
                 and is_colour_mark(shape.rgb):
             return shape.rgb
-    for w in page.words:
+    for w in page.words if words is None else words:
         if x0 <= w.xc < x1 and top <= w.yc < bottom and is_mark(w.text, w.rgb):
             return w.rgb
     return None
@@ -185,7 +187,7 @@ def build_rows(page: Page, cols: list[Column], top: float, bottom: float, ruled:
     for ci, cells in enumerate(cells_by_col):
         for cell in cells:
             box = (cols[ci].x0, cell.top, cols[ci].x1, cell.bottom)
-            cell.rgb = mark_in(page, *box) or fill_under(page.fills, *box)
+            cell.rgb = mark_in(page, *box, cell.words) or fill_under(page.fills, *box)
     rows: list[Row] = []
     for a, b in zip(atomic, atomic[1:]):
         if b - a <= TOL:

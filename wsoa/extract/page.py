@@ -61,21 +61,22 @@ class Fill:
 
 @dataclass(slots=True)
 class Line:
-    """Words sharing a baseline band, left to right (may span several table columns)."""
+    """Words sharing a baseline band, left to right (may span several table columns). Its box, text
+    and size are computed once, when it is made (a line's words are never changed after)."""
     words: list[Word]
     page: int
+    text: str = field(init=False)
+    top: float = field(init=False)
+    bottom: float = field(init=False)
+    size: float = field(init=False)
 
-    @property
-    def text(self) -> str:
-        return " ".join(w.text for w in self.words)
-
-    @property
-    def top(self) -> float:
-        return min(w.top for w in self.words)
-
-    @property
-    def bottom(self) -> float:
-        return max(w.bottom for w in self.words)
+    def __post_init__(self) -> None:
+        ws = self.words
+        self.text = " ".join(w.text for w in ws)
+        self.top = min((w.top for w in ws), default=0.0)
+        self.bottom = max((w.bottom for w in ws), default=0.0)
+        sizes = [round(w.size, 1) for w in ws] or [0.0]
+        self.size = sizes[0] if min(sizes) == max(sizes) else Counter(sizes).most_common(1)[0][0]
 
     @property
     def x0(self) -> float:
@@ -84,13 +85,6 @@ class Line:
     @property
     def x1(self) -> float:
         return self.words[-1].x1
-
-    @property
-    def size(self) -> float:
-        sizes = [round(w.size, 1) for w in self.words]
-        if min(sizes) == max(sizes):
-            return sizes[0]
-        return Counter(sizes).most_common(1)[0][0]
 
     @property
     def bold(self) -> bool:

@@ -73,6 +73,12 @@ def role_of(header: str) -> tuple[str | None, float]:
 
 
 def header_phrases(words: list[str], wide_gap: list[bool]) -> list[Phrase]:
+    """Split a header line's words into column phrases (see `_phrases`; remembered per line)."""
+    return list(_phrases(tuple(words), tuple(wide_gap)))
+
+
+@lru_cache(maxsize=4096)
+def _phrases(words: tuple[str, ...], wide_gap: tuple[bool, ...]) -> tuple[Phrase, ...]:
     """Split a header line's words into column phrases.
 
     A phrase starts after a wide gap, or where a synonym starts outside parentheses after a gap
@@ -102,4 +108,4 @@ def header_phrases(words: list[str], wide_gap: list[bool]) -> list[Phrase]:
         for w in words[i:i + n]:
             depth = max(0, depth + w.count("(") - w.count(")"))
         i += n
-    return out
+    return tuple(out)

@@ -260,6 +260,16 @@ def _without_dates(text: str) -> str:
     return text
 
 
+@lru_cache(maxsize=64)
+def _index(items: tuple[tuple[str, str], ...]) -> tuple[dict[str, str], re.Pattern | None]:
+    """A legend's words for lookup: joined without spaces (a word wrapped mid-word), and one pattern
+    finding every known phrase of three letters or more inside a text (overlapping ones too)."""
+    joined = {k.replace(" ", ""): s for k, s in items if len(k) > 2}
+    keys = sorted({k for k, _ in items if len(k) > 2}, key=len, reverse=True)
+    phrases = re.compile(r"(?=\b(" + "|".join(re.escape(k) for k in keys) + r")\b)") if keys else None
+    return joined, phrases
+
+
 @dataclass
 class Legend:
     """What a document's statuses mean: its own key where it prints one, plain meanings otherwise."""
@@ -331,14 +341,14 @@ class Legend:
             return None, None
         if t in self.words:
             return self.words[t], "letter" if len(t) == 1 else "word"
-        joined = {k.replace(" ", ""): s for k, s in self.words.items() if len(k) > 2}
+        joined, phrases = _index(tuple(self.words.items()))
         if t.replace(" ", "") in joined:  # a word wrapped mid-word in a narrow column: "Delive red"
             return joined[t.replace(" ", "")], "word"
         first = t.split(" ")[0]
         if first in STATUSES:
             return first, "word"
-        best = max((k for k in self.words if len(k) > 2 and re.search(rf"\b{re.escape(k)}\b", t)),
-                   key=len, default=None)
+        found = {m.group(1) for m in phrases.finditer(t)} if phrases else set()
+        best = max(found, key=len, default=None)
         return (self.words[best], "word") if best else (None, None)
 
     def dated_statuses(self, text: str) -> list[str]:
