@@ -229,6 +229,26 @@ def test_status_colours_read_the_same_with_both_engines(tmp_path, space, cells):
     assert [r for r, _ in got["pdfium"]] == [r for r, _ in got["pdfminer"]] == ["green", "amber", "red"]
 
 
+def test_pale_cmyk_fills_read_the_same_with_both_engines(tmp_path):
+    """Excel's pale "Good", "Neutral" and "Bad" fills given in CMYK (the plain conversion): PDFium's own
+    conversion turns the pale red peach; the references as PDFium shows CMYK keep it red."""
+    for name, cell in (("green", CMYKColor(0.2, 0, 0.17, 0.06)), ("amber", CMYKColor(0, 0.08, 0.39, 0)),
+                       ("red", CMYKColor(0, 0.22, 0.19, 0))):
+        got = _rags(tmp_path, name, [cell] * 3)   # one colour only: nothing to tell it apart from
+        assert [r for r, _ in got["pdfium"]] == [r for r, _ in got["pdfminer"]] == [name] * 3
+
+
+def test_a_space_in_the_text_parts_words_however_narrow(tmp_path):
+    """7 pt Times: the space after "of" is narrower than 1.5 pt beside PDFium's box of "f"; pdfminer
+    parts the words at the space character, and so must the PDFium reader."""
+    def draw(c):
+        c.setFont("Times-Roman", 7)
+        c.drawString(100, 700, "Sign-off of sensory support to improve the quality of advice")
+    a, b = _both(_build(tmp_path / "space.pdf", draw))
+    assert [w.text for w in a.words] == [w.text for w in b.words]
+    assert "of" in [w.text for w in a.words]
+
+
 def test_grey_fills_read_the_same_with_both_engines(tmp_path):
     got = _rags(tmp_path, "grey", [colors.Color(0.5, 0.5, 0.5), colors.Color(0.85, 0.85, 0.85), None])
     assert got["pdfium"] == got["pdfminer"] == [("white", True), ("white", False), ("white", False)]  # grey: no colour (mid grey flagged)

@@ -86,7 +86,7 @@ class _Font:
         self.key = (self.name, self.size, self.rgb, self.bold)
 
 
-Glyph = tuple[str, float, float, float, float, _Font]  # text, x0, x1, top, bottom, font
+Glyph = tuple[str, float, float, float, float, _Font, int]  # text, x0, x1, top, bottom, font, spaces before it
 
 
 def chars(text_page, height: float, ctm: Matrix, flat: frozenset[str]) -> list[Glyph]:
@@ -99,11 +99,13 @@ def chars(text_page, height: float, ctm: Matrix, flat: frozenset[str]) -> list[G
     ox, oy = ctypes.c_double(), ctypes.c_double()
     ca, cb, cc, cd, ce, cf = ctm
     loose, origin, text_object = raw.FPDFText_GetLooseCharBox, raw.FPDFText_GetCharOrigin, _text_object
-    out, origins, spaced, space = [], [], [], False
+    generated = raw.FPDFText_IsGenerated
+    out, origins, spaced, space, real = [], [], [], False, 0
     for i, code in enumerate(_codes(text_page, n)):
         text = HYPHENS[code] if code in HYPHENS else chr(code)
         if code == 0 or text.isspace():
             space = True
+            real += code != 0 and generated(text_page, i) != 1   # a space in the text, not one PDFium made
             continue
         address = text_object(text_page, i) or 0
         font = fonts.get(address)
@@ -119,7 +121,7 @@ def chars(text_page, height: float, ctm: Matrix, flat: frozenset[str]) -> list[G
             x0, x1 = x1, x0
         if y1 < y0:
             y0, y1 = y1, y0
-        out.append((text, x0, x1, height - y1, height - y0, font))
+        out.append((text, x0, x1, height - y1, height - y0, font, real))
         origins.append((x, y))
         spaced.append(space)
         space = False
@@ -135,12 +137,12 @@ def ligatures(glyphs: list[Glyph], origins: list[tuple[float, float]], spaced: l
     for k, g in enumerate(glyphs):
         if out and origins[k] == origins[k - 1] and g[5] is out[-1][5] and not spaced[k]:
             p = out[-1]
-            out[-1], shared = (p[0] + g[0], p[1], max(p[2], g[2]), p[3], p[4], p[5]), True
+            out[-1], shared = (p[0] + g[0], p[1], max(p[2], g[2]), p[3], p[4], p[5], p[6]), True
             continue
         if shared and not spaced[k]:
             p = out[-1]
             if abs(g[3] - p[3]) < 1 and p[2] <= g[1] <= p[2] + p[5].size:
-                out[-1] = (p[0], p[1], g[1], p[3], p[4], p[5])
+                out[-1] = (p[0], p[1], g[1], p[3], p[4], p[5], p[6])
         shared = False
         out.append(g)
     return out
@@ -159,7 +161,7 @@ def _codes(text_page, n: int) -> list[int]:
 def words(glyphs: list[Glyph]) -> list[Word]:
     """Characters into words exactly as pdfplumber's `extract_words(x_tolerance=1.5)` groups them
     (runs of one font, size and colour; lines clustered by top within 3 pt; a new word at a gap
-    over 1.5 pt or a step back), in one pass; rotated text goes through pdfplumber itself."""
+    over 1.5 pt, a step back or a space in the text), in one pass; rotated text goes through pdfplumber itself."""
     if not all(g[5].simple for g in glyphs):
         return _plumber_words(glyphs)
     words = []
@@ -176,7 +178,7 @@ def words(glyphs: list[Glyph]) -> list[Word]:
             for k in range(1, len(members) + 1):
                 if k < len(members):
                     p, c = members[k - 1], members[k]
-                    if c[1] >= p[1] and c[1] <= p[2] + 1.5 and abs(c[3] - p[3]) <= 3:
+                    if c[1] >= p[1] and c[1] <= p[2] + 1.5 and abs(c[3] - p[3]) <= 3 and c[6] == p[6]:
                         continue
                 words.append(_word(members[start:k]))
                 start = k
@@ -188,7 +190,7 @@ def _word(glyphs: list[Glyph]) -> Word:
     font = glyphs[0][5]
     text = "".join([g[0] for g in glyphs]).translate(LIGATURES).strip()
     if len(glyphs) == 1:
-        _, x0, x1, top, bottom, _ = glyphs[0]
+        _, x0, x1, top, bottom, _, _ = glyphs[0]
         return Word(text, x0, x1, top, bottom, font.size, font.bold, font.rgb)
     return Word(text, glyphs[0][1], max([g[2] for g in glyphs]), min([g[3] for g in glyphs]),
                 max([g[4] for g in glyphs]), font.size, font.bold, font.rgb)
@@ -197,7 +199,7 @@ def _word(glyphs: list[Glyph]) -> Word:
 def _plumber_words(glyphs: list[Glyph]) -> list[Word]:
     chars = [{"text": t, "x0": x0, "x1": x1, "top": top, "doctop": top, "bottom": bottom, "upright": f.upright,
               "size": bottom - top, "font": f, "key": f.key}
-             for t, x0, x1, top, bottom, f in glyphs]
+             for t, x0, x1, top, bottom, f, _ in glyphs]
     out = []
     for w in extract_words(chars, extra_attrs=["key", "font", "size"], x_tolerance=1.5, keep_blank_chars=False):
         text, font = w["text"].strip(), w["font"]

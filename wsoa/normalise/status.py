@@ -99,7 +99,10 @@ def display_hex(status: str | None) -> str | None:
 
 @lru_cache(maxsize=1)
 def reference_colours() -> list[tuple[RGB, str]]:
-    return [(_hex(c), s) for s, codes in _data()["colours"].items() for c in codes]
+    """Every reference fill (sRGB, and as PDFium shows it when given in CMYK) with its status."""
+    data = _data()
+    return [(_hex(c), s) for table in ("colours", "colours_cmyk") for s, codes in data.get(table, {}).items()
+            for c in codes]
 
 
 @lru_cache(maxsize=4096)
