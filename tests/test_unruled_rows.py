@@ -149,3 +149,48 @@ def test_a_gap_at_a_column_edge_wider_than_the_lines_word_spaces_is_not_text_run
         xs = ws[-1].x1 + gap
     assert not runs_across(ws, [ws[2].x0 - 2])
     assert runs_across(ws, [ws[3].x0 - 1])   # a boundary at a word space: text runs across
+
+
+def test_a_page_opening_with_a_banner_row_goes_on_with_the_open_table():
+    """No rules, no repeated header: page 2 opens with the tail of a row cut by the break, then a
+    weakness's banner on a fill as wide as the table (its text runs across the columns), then rows."""
+    xs = [40.0, 100.0, 330.0, 450.0]
+    head = [words(t, x + 3, 80, bold=True) for t, x in zip(["Ref", "Action", "Lead", "Deadline"], xs)]
+
+    def rows(refs: list[str], top: float) -> list:
+        out = []
+        for k, ref in enumerate(refs):
+            y = top + k * 30
+            out += words(ref, 43, y) + words("Train staff in every school", 103, y) \
+                + words("Head of SEND", 333, y) + words("Jan 2024", 453, y)
+        return out
+
+    one = page_of(1, [w for h in head for w in h] + rows(["1.1", "1.2", "1.3"], 100))
+    tail = words("across the area", 103, 40)
+    banner = words("Weakness 2: Long waits for speech and language therapy across the area", 43, 60, bold=True)
+    two = page_of(2, tail + banner + rows(["2.1", "2.2"], 80))
+    two.fills = [Fill(37, 56, 490, 72, (0.19, 0.33, 0.59))]   # as wide as the table
+    tables = find_tables([one, two]).tables
+    assert len(tables) == 1
+    assert [r.text(0) for r in tables[0].rows if r.text(0)][-2:] == ["2.1", "2.2"]
+
+
+def test_a_continued_page_may_reach_a_little_past_an_edge_learnt_on_the_page_before():
+    """Column edges from the gutters of page 1; on page 2 a longer date reaches 2 pt past one. The page
+    still goes on with the table (a quarter of the font size of slack); prose does not."""
+    from wsoa.extract.stitch import continuation
+    from wsoa.extract.tables import Table
+    cols = [Column(40, 100, "Ref", "ref"), Column(100, 330, "Action", "action"),
+            Column(330, 420, "Deadline", "deadline"), Column(420, 520, "Lead", "lead")]
+    table = Table(columns=cols, grid="text-aligned", top=(1, 80.0), size=8.0, trace=None)
+    ws = []
+    for k, ref in enumerate(["2.1", "2.2"]):
+        y, size = 40 + k * 30, 11.0
+        shift = 422.4 - words("Sep 2024", 0, y)[-1].x1   # 11 pt: the date ends 2.4 pt past the edge at 420
+        ws += words(ref, 43, y, size) + words("Train staff in every school", 103, y, size) \
+            + words("Sep 2024", shift, y, size) + words("Head of SEND", 433, y, size)
+    page = page_of(2, ws)
+    assert continuation(page, [], table, 39).columns is not None
+    prose = page_of(2, words("This statement sets out how partners will address every weakness found", 43, 40)
+                    + words("by the inspection and report progress to the board each term", 43, 52))
+    assert continuation(prose, [], table, 39).columns is None

@@ -31,7 +31,7 @@ def _rgb(code: str) -> tuple[float, float, float]:
 
 def test_two_colours_of_one_document_nearest_one_status_take_different_statuses():
     from wsoa.normalise.status import distinct_statuses
-    salmon, pale_amber, pale_green, pale_blue = _rgb("FACEC0"), _rgb("FFE8A9"), _rgb("C5DDD2"), _rgb("DAE2EE")
+    salmon, pale_amber, pale_green, pale_blue = _rgb("F7CDB8"), _rgb("FFE8A9"), _rgb("C5DDD2"), _rgb("DAE2EE")  # salmon: nearest amber alone
     got = distinct_statuses([salmon, pale_amber, pale_green, pale_blue, salmon])
     assert got == {salmon: "red", pale_amber: "amber", pale_green: "green", pale_blue: "blue"}
 
@@ -39,7 +39,7 @@ def test_two_colours_of_one_document_nearest_one_status_take_different_statuses(
 def test_colours_each_nearest_a_different_status_are_left_to_the_reference():
     from wsoa.normalise.status import distinct_statuses
     assert distinct_statuses([_rgb("FF0000"), _rgb("FFC000"), _rgb("00B050")]) == {}
-    assert distinct_statuses([_rgb("FACEC0")]) == {}
+    assert distinct_statuses([_rgb("F7CDB8")]) == {}
 
 
 def test_two_shades_of_one_status_far_from_any_other_keep_it():

@@ -9,11 +9,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from wsoa.extract.page import Fill, Page, Rule, Word, group_lines, space_width
+from wsoa.extract.page import Fill, Line, Page, Rule, Word, group_lines, space_width
 from wsoa.normalise.status import RGB, is_colour_mark, is_mark
 from wsoa.normalise.text import is_bullet, join_lines
 
 TOL = 2.0
+BANNER = 0.9       # a banner's fill covers this share of the table's width (and no more than its inverse)
 REF_LIKE = re.compile(r"^(?:[A-Z]{0,3}\d{0,2}[.\-]?)?\d{1,3}(?:\.\d{1,3})*[a-z]?\.?$|^[A-Z]{1,3}\d{1,2}(?:\.\d+)*[a-z]?$")
 
 
@@ -221,12 +222,22 @@ def _is_spanning(page: Page, cols: list[Column], row: Row, ruled: bool) -> bool:
     return len(lines) == 1 and runs_across(lines[0].words, inner)
 
 
-def runs_across(words: list[Word], boundaries: list[float]) -> bool:
+def banner(page: Page, line: Line, cols: list[Column]) -> bool:
+    """A line in a fill band as wide as the table: a group row of the table (a weakness's banner),
+    not text below it."""
+    width = cols[-1].x1 - cols[0].x0
+    return any(f.top <= line.top + TOL and f.bottom >= line.bottom - TOL
+               and min(f.x1, cols[-1].x1) - max(f.x0, cols[0].x0) >= BANNER * width
+               and f.x1 - f.x0 <= width / BANNER for f in page.fills)
+
+
+def runs_across(words: list[Word], boundaries: list[float], slack: float = TOL) -> bool:
     """True when text flows over a column boundary with no more than a word space at it (narrower
-    than 0.6 of the font size and than 1.6 of the line's own word spaces)."""
+    than 0.6 of the font size and than 1.6 of the line's own word spaces), or a word reaches more
+    than `slack` past it on both sides."""
     space = 1.6 * space_width(words)
     for a, b in zip(words, words[1:]):
         gap = b.x0 - a.x1
         if gap < min(0.6 * a.size, space) and any(a.x0 < x <= b.x0 for x in boundaries):
             return True
-    return any(w.x0 < x - TOL and w.x1 > x + TOL for w in words for x in boundaries)
+    return any(w.x0 < x - slack and w.x1 > x + slack for w in words for x in boundaries)

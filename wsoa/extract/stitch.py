@@ -9,13 +9,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Protocol
 
-from wsoa.extract.grid import TOL, Column, Row, anchor_of, runs_across, vertical_cuts
+from wsoa.extract.grid import TOL, Column, Row, anchor_of, banner, runs_across, vertical_cuts
 from wsoa.extract.header import Header
-from wsoa.extract.page import Page, Word
+from wsoa.extract.page import Line, Page, Word
 
 SAME_X = 6.0       # a repeated header's columns start within this of the table's
 SNAP = 3.0         # a ruled page's rule lines up with a column edge within this
 LINED_UP = 0.7     # share of the table's column edges a ruled page must repeat
+SLACK = 0.25       # a continued page's word may reach this share of its font size past a column edge
 
 
 class OpenTable(Protocol):
@@ -84,15 +85,19 @@ def continuation(page: Page, headers: list[Header], table: OpenTable, top: float
     first_header_top = headers[0].top if headers else page.height
     if top >= first_header_top - TOL:
         return Continuation(None, "a new table's header opens the page")
-    first = [ln for ln in page.lines if ln.top >= top][:3]
+    first = [ln for ln in page.lines if ln.top >= top and not banner(page, ln, table.columns)][:3]
     if not first:
         return Continuation(None, "the page has no text")
     cols = table.columns
     if table.grid == "ruled":
         columns, why = _ruled_columns(page, cols, (first[0].top + first[0].bottom) / 2)
         return Continuation(columns, why)
-    inner = [c.x0 for c in cols[1:]]
-    if any(runs_across(ln.words, inner) for ln in first[1:]) or runs_across(first[0].words, inner) and len(first) < 2:
+    inner = [c.x0 for c in cols[1:]]   # edges learnt on an earlier page: good to a quarter of the font size
+
+    def across(ln: Line) -> bool:
+        return runs_across(ln.words, inner, max(TOL, SLACK * ln.size))
+
+    if any(across(ln) for ln in first[1:]) or across(first[0]) and len(first) < 2:
         return Continuation(None, "the page's first lines run across the table's columns")
     return Continuation([Column(c.x0, c.x1, c.header, c.role, c.score) for c in cols],
                         "the page's first lines keep to the table's columns")

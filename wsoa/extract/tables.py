@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field, replace
 
-from wsoa.extract.grid import TOL, Column, Row, anchor_of, build_rows, covers, runs_across
+from wsoa.extract.grid import TOL, Column, Row, anchor_of, banner, build_rows, covers, runs_across
 from wsoa.extract.column_roles import content_roles, is_action_table
 from wsoa.extract.header import Candidate, Header, find_headers, header_candidates, is_header_line
 from wsoa.extract.page import Line, Page, Word, space_width
@@ -28,7 +28,6 @@ __all__ = ["Region", "Table", "TablesFound", "find_tables", "read_tables", "is_h
            "table_region", "anchor_of", "column_warnings"]
 
 
-BANNER = 0.9       # a banner's fill covers this share of the table's width (and no more than its inverse)
 EDGE_LINES = 3     # lines whose text starts at the same place to make a column's left edge
 GUTTER = 3.0       # a gap this many word spaces wide at a column boundary is a gutter between cells
 PROSE_SPACE = 1.15  # a gap at a column boundary this close to the line's word space is running text
@@ -96,14 +95,6 @@ def _gutter_at(words: list[Word], boundaries: list[float]) -> bool:
                for a, b in zip(words, words[1:]))
 
 
-def _banner(page: Page, line: Line, cols: list[Column]) -> bool:
-    """A line in a fill band as wide as the table: a group row of the table, not text below it."""
-    width = cols[-1].x1 - cols[0].x0
-    return any(f.top <= line.top + TOL and f.bottom >= line.bottom - TOL
-               and min(f.x1, cols[-1].x1) - max(f.x0, cols[0].x0) >= BANNER * width
-               and f.x1 - f.x0 <= width / BANNER for f in page.fills)
-
-
 def _text_edges(lines: list[Line], cols: list[Column]) -> list[float]:
     """Where the text of each column starts on most lines (its cells' left edge), from three lines on."""
     edges = []
@@ -136,7 +127,7 @@ def _text_bottom(page: Page, cols: list[Column], top: float, limit: float, body:
         across = _prose_across(ln.words, inner) and not _gutter_at(ln.words, inner) and not _cells_at(ln.words, inner, edges)
         nxt = lines[i + 1] if i + 1 < len(lines) else None
         resumes = nxt is not None and not runs_across(nxt.words, inner) and nxt.top - ln.bottom < 2 * (ln.bottom - ln.top)
-        if heading or (across and not (ln.bold and resumes) and not _banner(page, ln, cols)):
+        if heading or (across and not (ln.bold and resumes) and not banner(page, ln, cols)):
             rules = [r.top for r in page.hrules if last - TOL <= r.top <= ln.top and covers(r, cols[0].x0, cols[-1].x1, 0.3)]
             why = f"{'a heading' if heading else 'prose running across columns'}: {ln.text[:60]!r}"
             return (max(rules) + 0.5 if rules else ln.top - 0.5), why
