@@ -194,3 +194,28 @@ def test_a_continued_page_may_reach_a_little_past_an_edge_learnt_on_the_page_bef
     prose = page_of(2, words("This statement sets out how partners will address every weakness found", 43, 40)
                     + words("by the inspection and report progress to the board each term", 43, 52))
     assert continuation(prose, [], table, 39).columns is None
+
+
+def test_rules_under_a_merged_column_only_leave_the_other_rows_to_the_text():
+    """No rules across the table, but short ones under a weakness column merged down over its actions:
+    that column keeps its merged cells, the others are cut at each new ref."""
+    ws, y = [], 100.0
+    ws += words("Speech and", 43, y) + words("language", 43, y + 10)
+    for ref in ("1.1", "1.2", "1.3"):
+        ws += words(ref, 143, y) + words("Train all SENCOs in", 203, y) + words("autism awareness", 203, y + 10)
+        y += 2 * (8 + LEADING) + SPACING
+    under = Rule(True, 40, y - 2, 140, y - 2)   # the weakness cell's bottom border, under its column only
+    cols = [Column(40, 140, "Weakness", "weakness"), Column(140, 200, "Ref", "ref"),
+            Column(200, 400, "Action", "action")]
+    rows = build_rows(page_of(1, ws, [under, Rule(True, 40, y + 20, 400, y + 20)]), cols, 98, y + 20, False, 1)
+    rows = [r for r in rows if 1 in r.starts]   # the rows each new ref opens
+    assert [r.text(1) for r in rows if r.text(1)] == ["1.1", "1.2", "1.3"]
+    assert len({id(r.cells[0]) for r in rows if r.text(1)}) == 1   # one merged weakness cell
+
+
+def test_a_ref_broken_after_its_dot_in_a_narrow_column_starts_one_row():
+    ws = words("GR3.", 43, 100) + words("3", 43, 108 + LEADING) + words("Train all SENCOs", 103, 100) \
+        + words("GR3.", 43, 130) + words("4", 43, 138 + LEADING) + words("Publish the offer", 103, 130)
+    cols = [Column(40, 100, "Ref", "ref"), Column(100, 300, "Action", "action")]
+    rows = build_rows(page_of(1, ws), cols, 98, 160, False, 0)
+    assert [r.text(0) for r in rows] == ["GR3. 3", "GR3. 4"]

@@ -122,8 +122,9 @@ def text_cuts(page: Page, cols: list[Column], anchor: int, top: float, bottom: f
     gaps = [b.top - a.bottom for a, b in zip(lines, lines[1:])]
     cuts: list[float] = []
     for i, ln in enumerate(lines):
-        if i == 0 or REF_LIKE.match(ln.words[0].text) or _entry_gap(gaps[i - 1], gaps, ln.bottom - ln.top):
-            cuts.append(ln.top - 1.0)
+        ref = REF_LIKE.match(ln.words[0].text) and not (i and lines[i - 1].words[-1].text.endswith((".", "-", "/")))
+        if i == 0 or ref or _entry_gap(gaps[i - 1], gaps, ln.bottom - ln.top):
+            cuts.append(ln.top - 1.0)   # (a ref broken after its dot, "GR3." over "3", starts no row)
     return cuts
 
 
@@ -166,8 +167,12 @@ def build_rows(page: Page, cols: list[Column], top: float, bottom: float, ruled:
                anchor: int) -> list[Row]:
     """Cut the region top..bottom into atomic rows and cells."""
     rule_cuts = [column_cuts(page, c, top, bottom) for c in cols]
-    if not any(len(cuts) > 1 for cuts in rule_cuts):  # no horizontal rules: rows from the text
-        rule_cuts = [text_cuts(page, cols, anchor, top, bottom)] * len(cols)
+    inner = [[y for y in cuts if top + TOL < y < bottom - TOL] for cuts in rule_cuts]
+    if not inner[anchor]:  # no rules across the anchor inside the region: rows from its text (a column
+        text = text_cuts(page, cols, anchor, top, bottom)   # ruled on its own, a merged one, keeps its rules)
+        first = min((w.top for w in page.words if top <= w.yc < bottom), default=bottom)
+        text = [y for y in text if y > first]   # a cut above all the region's text would make an empty row
+        rule_cuts = [cuts if own else text for cuts, own in zip(rule_cuts, inner)]
     cuts_by_col = [merge_positions([top, bottom] + [y for y in cuts if top < y < bottom]) for cuts in rule_cuts]
     atomic = merge_positions([y for cuts in cuts_by_col for y in cuts], tol=3.0)
     # cells per column
