@@ -119,7 +119,7 @@ def test_a_ligature_glyph_drawing_two_characters_does_not_split_its_word():
     xs = [("i", 0.0, 2.5), ("d", 2.5, 8.2), ("e", 8.2, 13.7), ("n", 13.7, 19.4), ("t", 19.4, 23.0),
           ("i", 23.0, 25.5), ("f", 25.5, 27.8), ("i", 25.5, 27.8), ("e", 31.1, 36.6), ("d", 36.6, 42.3),
           ("o", 45.5, 51.1), ("n", 51.1, 56.7)]
-    glyphs = [(t, x0, x1, 100.0, 110.0, f) for t, x0, x1 in xs]
+    glyphs = [(t, x0, x1, 100.0, 110.0, f, int(k >= 10)) for k, (t, x0, x1) in enumerate(xs)]  # spaces before
     origins = [(x0, 0.0) for _, x0, _ in xs]
     spaced = [False] * 10 + [True, False]
     assert [w.text for w in glyph_words(ligatures(glyphs, origins, spaced))] == ["identified", "on"]
