@@ -94,3 +94,28 @@ def test_a_ruled_header_filling_the_rest_of_its_page_opens_the_table_overleaf():
     assert len(tables) == 1
     assert [c.role for c in tables[0].columns] == ["ref", "action", "lead", "deadline", "status"]
     assert [r.text(0) for r in tables[0].rows if r.text(0)] == ["1.1", "1.2", "1.3"]
+
+
+def test_a_cell_merged_down_over_sub_rows_keeps_its_row_whole_in_a_grid_ruled_only_down():
+    """Milestones in two sub-rows beside one action: the rules between the milestone cells break
+    between the sub-rows, the action's do not; the row is cut only where every inner rule breaks."""
+    xs = [40.0, 250.0, 400.0, 480.0, 560.0]
+    ws = []
+    for x, text in zip(xs, ["Action", "Milestones", "Lead", "Deadline"]):
+        ws += words(text, x + 3, 103, bold=True)
+    rules = [Rule(False, x, 100, x, 124) for x in xs]
+    y = 125.0
+    for action, steps, lead, when in [("Train staff in every school", ["Draft plan", "Sign off"], "Council",
+                                       "Mar 2024"),
+                                      ("Publish the new local offer", ["Survey", "Publish"], "Forum", "Jun 2024")]:
+        ws += words(action, xs[0] + 3, y + 2) + words("and report", xs[0] + 3, y + 13)
+        ws += words(lead, xs[2] + 3, y + 2) + words(when, xs[3] + 3, y + 2)
+        for k, step in enumerate(steps):
+            ws += words(step, xs[1] + 3, y + 2 + 12 * k)
+        rules += [Rule(False, x, y, x, y + 24) for x in (xs[0], xs[1], xs[-1])]
+        rules += [Rule(False, x, y + 12 * k, x, y + 12 * k + 12) for x in (xs[2], xs[3]) for k in range(2)]
+        y += 24
+    tables = find_tables([page_of(1, ws, rules)]).tables
+    assert len(tables) == 1
+    assert [r.text(0) for r in tables[0].rows if r.text(0)] == ["Train staff in every school and report",
+                                                               "Publish the new local offer and report"]

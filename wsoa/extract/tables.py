@@ -155,14 +155,16 @@ def table_region(page: Page, top: float, columns: list[Column], ruled: bool, siz
 
 
 def _rule_breaks(page: Page, cols: list[Column], top: float, bottom: float) -> list[float]:
-    """Where the inner vertical rules of a grid with no horizontal rules end or start (rules drawn
-    cell by cell break at each row's edge; a banner row has only the outer ones)."""
+    """Where every inner vertical rule of a grid with no horizontal rules ends or starts (rules drawn
+    cell by cell break at each row's edge, a banner row has only the outer ones; a cell merged down
+    over sub-rows keeps its rules whole there)."""
     if any(len(column_cuts(page, c, top, bottom)) > 1 for c in cols):
         return []
-    inner = [c.x0 for c in cols[1:]]
-    ends = [y for r in page.vrules if any(abs(r.x0 - x) <= TOL for x in inner)
-            for y in (r.top, r.bottom) if top + TOL < y < bottom - TOL]
-    return merge_positions(ends, tol=3.0)
+    ends = [[y for r in page.vrules if abs(r.x0 - c.x0) <= TOL for y in (r.top, r.bottom) if top + TOL < y < bottom - TOL]
+            for c in cols[1:]]
+    if not ends:
+        return []
+    return [y for y in merge_positions(ends[0], tol=3.0) if all(any(abs(y - e) <= 3.0 for e in es) for es in ends[1:])]
 
 
 def table_rows(page: Page, cols: list[Column], top: float, bottom: float, ruled: bool,
@@ -321,6 +323,7 @@ def _roles_from_rows(page: Page, h: Header, region: Region, overleaf: Callable[[
     anchor = anchor_of(h.columns)
     rows = table_rows(page, h.columns, region.top, region.bottom, h.ruled, anchor)
     more = overleaf() if overleaf is not None and _thin(h, rows) else []
+    join_split_row(rows, more, h.columns)  # a row the page break cut is read whole
     why, shown = content_roles(page, h.columns, rows + more)
     for _ in range(recuts):
         moved = anchor_of(h.columns)
