@@ -22,7 +22,8 @@ from wsoa.extract.grid import (TOL, Column, Row, anchor_of, banner, build_rows, 
 from wsoa.extract.column_roles import content_roles, is_action_table
 from wsoa.extract.header import Candidate, Header, find_headers, header_candidates, is_header_line
 from wsoa.extract.page import Line, Page, Word, space_width
-from wsoa.extract.stitch import Continuation, continuation, inherit_from, join_split_row, repeats_header, same_columns
+from wsoa.extract.stitch import (Continuation, continuation, gutter_at, inherit_from, join_split_row, repeats_header,
+                                 same_columns)
 from wsoa.extract.trace import (CONTINUED, NEW, REPEATED, ColumnTrace, PageTrace, RegionTrace, TableTrace,
                                 grid_trace)
 from wsoa.model import Warning
@@ -32,7 +33,6 @@ __all__ = ["Region", "Table", "TablesFound", "find_tables", "read_tables", "is_h
 
 
 EDGE_LINES = 3     # lines whose text starts at the same place to make a column's left edge
-GUTTER = 3.0       # a gap this many word spaces wide at a column boundary is a gutter between cells
 PROSE_SPACE = 1.15  # a gap at a column boundary this close to the line's word space is running text
 
 
@@ -90,12 +90,6 @@ def _prose_across(words: list[Word], boundaries: list[float]) -> bool:
                for a, b in zip(words, words[1:]))
 
 
-def _gutter_at(words: list[Word], boundaries: list[float]) -> bool:
-    """A gap several word spaces wide at a column boundary: the line is a row of the table (a word
-    overhanging another boundary is the column model's slip, not prose)."""
-    space = space_width(words)
-    return any(b.x0 - a.x1 >= GUTTER * space and any(a.x1 - TOL < x <= b.x0 + TOL for x in boundaries)
-               for a, b in zip(words, words[1:]))
 
 
 def _text_edges(lines: list[Line], cols: list[Column]) -> list[float]:
@@ -127,7 +121,7 @@ def _text_bottom(page: Page, cols: list[Column], top: float, limit: float, body:
     last = top
     for i, ln in enumerate(lines):
         heading = ln.size > body + 1.5
-        across = _prose_across(ln.words, inner) and not _gutter_at(ln.words, inner) and not _cells_at(ln.words, inner, edges)
+        across = _prose_across(ln.words, inner) and not gutter_at(ln.words, inner) and not _cells_at(ln.words, inner, edges)
         nxt = lines[i + 1] if i + 1 < len(lines) else None
         resumes = nxt is not None and not runs_across(nxt.words, inner) and nxt.top - ln.bottom < 2 * (ln.bottom - ln.top)
         if heading or (across and not (ln.bold and resumes) and not banner(page, ln, cols)):
