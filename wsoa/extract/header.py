@@ -666,13 +666,24 @@ def _shaded(rgb: tuple[float, float, float]) -> bool:
     return min(rgb) < SHADED
 
 
+def _goes_on(page: Page, line: Line) -> bool:
+    """The line goes on from a line just above it, set as close as lines within a cell, over the
+    same stretch of the page, with no rule between: a row's later line, not the top of a header."""
+    for up in page.lines:
+        gap = line.top - up.bottom
+        if 0 <= gap < 0.5 * line.size and up.x0 < line.x1 and line.x0 < up.x1 \
+                and not rule_between(page, up.bottom, line.top, [Column(max(up.x0, line.x0), min(up.x1, line.x1))]):
+            return True
+    return False
+
+
 def styled_top(page: Page, line: Line, named: bool = False, ending: bool = True) -> ColumnModel | None:
     """The column model of a styled line (or, when `named`, a line whose phrases name two roles) of
     three or more phrases, set apart by wide gaps, over lines of text that keep to its columns (no
     vertical rules: those make a ruled grid), or, styled and naming two roles, ending the page (when
     `ending`: no header kept above gives its columns); else None."""
     phrases = phrases_of(line)
-    if len(phrases) < MIN_ROLES or len(_line_cuts(page, line, 0, page.width)) >= 2:
+    if len(phrases) < MIN_ROLES or len(_line_cuts(page, line, 0, page.width)) >= 2 or _goes_on(page, line):
         return None
     model = aligned_columns(page, line, phrases)
     if not (named or _styled(page, line, model)) or _looks_like_body(model.columns):
