@@ -524,30 +524,20 @@ def _edges_below(page: Page, model: ColumnModel) -> int:
                                        for r in page.vrules))
 
 
-def _in_grid(page: Page, line: Line, xs: list[float], above: float) -> bool:
-    """Do the rules at the line's outer edges, and one at an inner edge, run up past `above`? (A
-    line in a grid's body; a grid set right under another of other columns, a key, shares only
-    its outer rules.)"""
-    def runs_up(x: float) -> bool:
-        return _grid_reach_above(page, x, line.top) < above
-
-    return any(runs_up(x) for x in (xs[0], xs[-1])) and any(runs_up(x) for x in xs[1:-1])
-
-
 def grid_top(page: Page, line: Line) -> ColumnModel | None:
     """The column model of a line that opens a ruled grid of three or more columns (no rule runs
     above it, the rules go on below its band, or its band ends the page) and whose cells read as
     headers; else None."""
     xs = _line_cuts(page, line, 0, page.width)
-    if len(xs) < 3 or _in_grid(page, line, xs, line.top - 3.5 * line.size - 4):
-        return None  # cheap first: a body line deep in a grid (its rules run far above it) opens none
+    if len(xs) < 3 or any(_grid_reach_above(page, x, line.top) < line.top - 3.5 * line.size - 4 for x in xs[::len(xs) - 1]):
+        return None  # cheap first: a body line deep in a grid (its outer rules run far above it) opens none
     model = columns_from_rules(page, line)
     if model is None or len(model.columns) < MIN_ROLES:
         return None
     if any(ln.top < line.top - 1 for ln in _band(page, model.top, model.bottom)):
         return None
-    edges = [model.columns[0].x0] + [c.x1 for c in model.columns]
-    if _in_grid(page, line, edges, min(model.top, line.top) - 1.5 * line.size):
+    xs = (model.columns[0].x0, model.columns[-1].x1)
+    if any(_grid_reach_above(page, x, line.top) < min(model.top, line.top) - 1.5 * line.size for x in xs):
         return None
     if _edges_below(page, model) < MIN_ROLES and not _ends_page(page, model) or _looks_like_body(model.columns):
         return None
