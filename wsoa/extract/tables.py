@@ -267,7 +267,7 @@ def _rows_overleaf(page: Page, region: Region, following: Page | None, known: di
 def settle_roles(page: Page, candidates: list[Candidate], open_table: Table | None,
                  known: dict[str, Header] | None = None, following: Page | None = None) -> None:
     """Columns whose header names no role take one from the cells below it (header.content_roles),
-    for a new header over no body on its page (found by structure alone: over one row or none) also
+    for a header over no body on its page (found by structure alone: over one row or none) also
     those its table goes on with on the `following` page;
     a header found by structure alone that then makes no action table, or that is the open table's
     body going on at the top of the page, is rejected, unless it repeats the header of a table kept
@@ -280,7 +280,7 @@ def settle_roles(page: Page, candidates: list[Candidate], open_table: Table | No
             inherit_from(h.columns, [kept[h.line.text].columns])
         limit = accepted[i + 1].header.top if i + 1 < len(accepted) else page.height
         region = table_region(page, h.bottom, h.columns, h.ruled, h.line.size, limit, h)
-        last = i + 1 == len(accepted) and h.line.text not in kept  # a repeated header has its roles from above
+        last = i + 1 == len(accepted)
         overleaf = partial(_rows_overleaf, page, region, following, kept) if last else None
         why, shown = _roles_from_rows(page, h, region, overleaf)
         cand.trace.columns = [ColumnTrace.of(c) for c in h.columns]

@@ -2,9 +2,8 @@
 from __future__ import annotations
 
 from wsoa.extract.page import Rule
-from wsoa.extract.tables import find_tables
 
-from .test_table_stages import page_of, ruled_table, words
+from .test_table_stages import page_of, words
 
 XS = [40.0, 80.0, 300.0, 400.0, 480.0, 560.0]
 
