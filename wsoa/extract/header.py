@@ -161,6 +161,22 @@ def _cell_texts(line: Line, cuts: list[float]) -> list[list[str]]:
     return [[w.text for w in line.words if a <= w.xc < b] for a, b in zip(cuts, cuts[1:])]
 
 
+def _inner_rules_end(page: Page, line: Line, xs: list[float]) -> float:
+    """Where the inner vertical rules crossing a header line end, each followed down over its joined
+    segments (rules drawn cell by cell break at the header cells' bottom, where a banner row below
+    has only the outer rules)."""
+    mid = (line.top + line.bottom) / 2
+    ends = []
+    for x in xs[1:-1]:
+        spans = sorted((r.top, r.bottom) for r in page.vrules if abs(r.x0 - x) <= TOL and r.bottom > mid)
+        reach = mid
+        for a, b in spans:
+            if a <= reach + 1:
+                reach = max(reach, b)
+        ends.append(reach)
+    return max(ends, default=page.height) + 1
+
+
 def columns_from_rules(page: Page, line: Line) -> ColumnModel | None:
     """Columns between the vertical rules crossing the header band (the rules of every line of it,
     so that sub-headers under a spanning cell are columns); the band runs between the horizontal
@@ -175,7 +191,7 @@ def columns_from_rules(page: Page, line: Line) -> ColumnModel | None:
     bottom = min(below) if below else line.bottom + 1
     if not above:  # no rule over the header: it runs over its fill, else the lines of its own style
         own = _filled_bottom(page, line) or _styled_bottom(page, line, xs[0], xs[-1])
-        bottom = min(below + [own])
+        bottom = min(below + [own, _inner_rules_end(page, line, xs)])
     bottom = _sub_header_bottom(page, line, xs, bottom)
     band = _band(page, top, bottom)
     cuts = merge_positions([x for ln in band for x in _line_cuts(page, ln, xs[0] - TOL, xs[-1] + TOL)] + xs)
@@ -510,7 +526,8 @@ def _edges_below(page: Page, model: ColumnModel) -> int:
 
 def grid_top(page: Page, line: Line) -> ColumnModel | None:
     """The column model of a line that opens a ruled grid of three or more columns (no rule runs
-    above it, the rules go on below its band) and whose cells read as headers; else None."""
+    above it, the rules go on below its band, or its band ends the page) and whose cells read as
+    headers; else None."""
     xs = _line_cuts(page, line, 0, page.width)
     if len(xs) < 3 or any(_grid_reach_above(page, x, line.top) < line.top - 3.5 * line.size - 4 for x in xs[::len(xs) - 1]):
         return None  # cheap first: a body line deep in a grid (its outer rules run far above it) opens none
@@ -522,15 +539,21 @@ def grid_top(page: Page, line: Line) -> ColumnModel | None:
     xs = (model.columns[0].x0, model.columns[-1].x1)
     if any(_grid_reach_above(page, x, line.top) < min(model.top, line.top) - 1.5 * line.size for x in xs):
         return None
-    if _edges_below(page, model) < MIN_ROLES or _looks_like_body(model.columns):
+    if _edges_below(page, model) < MIN_ROLES and not _ends_page(page, model) or _looks_like_body(model.columns):
         return None
     return model
+
+
+def _ends_page(page: Page, model: ColumnModel) -> bool:
+    """A header band with no text below it on its page: its body starts on the next one (a header
+    whose narrow labels wrap over many lines can fill the rest of a page)."""
+    return not any(ln.top > model.bottom for ln in page.lines)
 
 
 def _tiled(pieces: list[tuple[float, float]], line: Line, least: int = MIN_ROLES) -> list[float]:
     """The edges of `least` or more pieces side by side (each starting where the last ends) that span
     the line's words; else none."""
-    pieces = sorted(pieces)
+    pieces = sorted({(round(a, 1), round(b, 1)) for a, b in pieces})  # a cell drawn twice counts once
     if len(pieces) < least or pieces[0][0] > line.x0 + TOL or pieces[-1][1] < line.x1 - TOL:
         return []
     if any(abs(b[0] - a[1]) > TOL for a, b in zip(pieces, pieces[1:])):
@@ -581,6 +604,15 @@ def _row_above(page: Page, line: Line, xs: list[float]) -> bool:
     return False
 
 
+def _cells_bottom(page: Page, line: Line, xs: list[float]) -> float | None:
+    """Where the fills behind a header row's cells, one fill per cell, end (however tall: narrow
+    labels wrapped over many lines), else where a fill across the row ends."""
+    mid = (line.top + line.bottom) / 2
+    own = [f.bottom for f in page.fills if f.top < mid < f.bottom and _shaded(f.rgb)
+           and any(abs(f.x0 - a) <= TOL and abs(f.x1 - b) <= TOL for a, b in zip(xs, xs[1:]))]
+    return max(own) if len(own) >= MIN_ROLES else _filled_bottom(page, line)
+
+
 def cells_top(page: Page, line: Line) -> ColumnModel | None:
     """The column model of a header row whose cells are drawn one by one (border segments or fills,
     no vertical rules): the top row of such cells (no row above it has the same edges) whose cells
@@ -594,7 +626,7 @@ def cells_top(page: Page, line: Line) -> ColumnModel | None:
         return None
     below = [y for y, pieces in _border_rows(page, line.bottom, line.top + HEADER_REACH * line.size).items()
              if _tiled(pieces, line) == xs]
-    bottom = min(below, default=None) or _filled_bottom(page, line) or _styled_bottom(page, line, xs[0], xs[-1])
+    bottom = min(below, default=None) or _cells_bottom(page, line, xs) or _styled_bottom(page, line, xs[0], xs[-1])
     band = _band(page, line.top - 1, bottom)
     cuts = merge_positions(xs + [x for ln in band for x in _fill_edges(page, ln) if xs[0] < x < xs[-1]])
     cols = [Column(a, b) for a, b in zip(cuts, cuts[1:])]   # sub-headers' own cells split a spanning one
@@ -624,12 +656,24 @@ def _shaded(rgb: tuple[float, float, float]) -> bool:
     return min(rgb) < SHADED
 
 
-def styled_top(page: Page, line: Line, named: bool = False) -> ColumnModel | None:
+def _goes_on(page: Page, line: Line) -> bool:
+    """The line goes on from a line just above it, set as close as lines within a cell, over the
+    same stretch of the page, with no rule between: a row's later line, not the top of a header."""
+    for up in page.lines:
+        gap = line.top - up.bottom
+        if 0 <= gap < 0.5 * line.size and up.x0 < line.x1 and line.x0 < up.x1 \
+                and not rule_between(page, up.bottom, line.top, [Column(max(up.x0, line.x0), min(up.x1, line.x1))]):
+            return True
+    return False
+
+
+def styled_top(page: Page, line: Line, named: bool = False, ending: bool = True) -> ColumnModel | None:
     """The column model of a styled line (or, when `named`, a line whose phrases name two roles) of
     three or more phrases, set apart by wide gaps, over lines of text that keep to its columns (no
-    vertical rules: those make a ruled grid); else None."""
+    vertical rules: those make a ruled grid), or, styled and naming two roles, ending the page (when
+    `ending`: no header kept above gives its columns); else None."""
     phrases = phrases_of(line)
-    if len(phrases) < MIN_ROLES or len(_line_cuts(page, line, 0, page.width)) >= 2:
+    if len(phrases) < MIN_ROLES or len(_line_cuts(page, line, 0, page.width)) >= 2 or _goes_on(page, line):
         return None
     model = aligned_columns(page, line, phrases)
     if not (named or _styled(page, line, model)) or _looks_like_body(model.columns):
@@ -637,7 +681,8 @@ def styled_top(page: Page, line: Line, named: bool = False) -> ColumnModel | Non
     rows = [ln for ln in page.lines if ln.top > model.bottom and len(_spans(ln)) > 1][:1]
     if rows and rows[0].bold and line.bold:  # bold over bold: a heading, not a header (banners aside)
         return None
-    return model if _keeps_columns(page, line, model) else None
+    ends = ending and named and _ends_page(page, model) and _styled(page, line, model)
+    return model if ends or _keeps_columns(page, line, model) else None
 
 
 def _repeated(line: Line, known: dict[str, Header]) -> ColumnModel | None:
@@ -658,7 +703,8 @@ def candidate(page: Page, line: Line, known: dict[str, Header] | None = None) ->
     phrases = phrases_of(line)
     named = sorted({p.role for p in phrases if p.role})
     again = _repeated(line, known or {})
-    grid = grid_top(page, line) or cells_top(page, line) or styled_top(page, line, len(named) >= 2) or again
+    grid = grid_top(page, line) or cells_top(page, line) \
+        or styled_top(page, line, len(named) >= 2, again is None) or again
     if len(named) < 2 and grid is None:
         return None
     trace = HeaderTrace(page=page.number, top=round(line.top, 1), bottom=round(line.bottom, 1), text=line.text[:160],

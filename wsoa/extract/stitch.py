@@ -11,12 +11,13 @@ from typing import Protocol
 
 from wsoa.extract.grid import TOL, Column, Row, anchor_of, banner, runs_across, vertical_cuts
 from wsoa.extract.header import Header
-from wsoa.extract.page import Line, Page, Word
+from wsoa.extract.page import Line, Page, Word, space_width
 
 SAME_X = 6.0       # a repeated header's columns start within this of the table's
 SNAP = 3.0         # a ruled page's rule lines up with a column edge within this
 LINED_UP = 0.7     # share of the table's column edges a ruled page must repeat
 SLACK = 0.25       # a continued page's word may reach this share of its font size past a column edge
+GUTTER = 3.0       # a gap this many word spaces wide at a column boundary is a gutter between cells
 
 
 class OpenTable(Protocol):
@@ -77,6 +78,14 @@ def _ruled_columns(page: Page, cols: list[Column], first_mid: float) -> tuple[li
             f"the rules at the page's top meet {hits} of the table's {len(old)} column edges")
 
 
+def gutter_at(words: list[Word], boundaries: list[float]) -> bool:
+    """A gap several word spaces wide at a column boundary: the line is a row of the table (a word
+    overhanging another boundary is the column model's slip, not prose)."""
+    space = space_width(words)
+    return any(b.x0 - a.x1 >= GUTTER * space and any(a.x1 - TOL < x <= b.x0 + TOL for x in boundaries)
+               for a, b in zip(words, words[1:]))
+
+
 def continuation(page: Page, headers: list[Header], table: OpenTable, top: float) -> Continuation:
     """Stage 5 for a page without a repeated header: the open table's columns when the content at
     `top` lines up with them, else None; `why` says which."""
@@ -95,7 +104,7 @@ def continuation(page: Page, headers: list[Header], table: OpenTable, top: float
     inner = [c.x0 for c in cols[1:]]   # edges learnt on an earlier page: good to a quarter of the font size
 
     def across(ln: Line) -> bool:
-        return runs_across(ln.words, inner, max(TOL, SLACK * ln.size))
+        return runs_across(ln.words, inner, max(TOL, SLACK * ln.size)) and not gutter_at(ln.words, inner)
 
     if any(across(ln) for ln in first[1:]) or across(first[0]) and len(first) < 2:
         return Continuation(None, "the page's first lines run across the table's columns")

@@ -14,12 +14,16 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field, replace
+from functools import partial
+from typing import Callable
 
-from wsoa.extract.grid import TOL, Column, Row, anchor_of, banner, build_rows, covers, runs_across
+from wsoa.extract.grid import (TOL, Column, Row, anchor_of, banner, build_rows, column_cuts, covers, merge_positions,
+                              runs_across)
 from wsoa.extract.column_roles import content_roles, is_action_table
 from wsoa.extract.header import Candidate, Header, find_headers, header_candidates, is_header_line
 from wsoa.extract.page import Line, Page, Word, space_width
-from wsoa.extract.stitch import Continuation, continuation, inherit_from, join_split_row, repeats_header, same_columns
+from wsoa.extract.stitch import (Continuation, continuation, gutter_at, inherit_from, join_split_row, repeats_header,
+                                 same_columns)
 from wsoa.extract.trace import (CONTINUED, NEW, REPEATED, ColumnTrace, PageTrace, RegionTrace, TableTrace,
                                 grid_trace)
 from wsoa.model import Warning
@@ -29,7 +33,6 @@ __all__ = ["Region", "Table", "TablesFound", "find_tables", "read_tables", "is_h
 
 
 EDGE_LINES = 3     # lines whose text starts at the same place to make a column's left edge
-GUTTER = 3.0       # a gap this many word spaces wide at a column boundary is a gutter between cells
 PROSE_SPACE = 1.15  # a gap at a column boundary this close to the line's word space is running text
 
 
@@ -87,12 +90,6 @@ def _prose_across(words: list[Word], boundaries: list[float]) -> bool:
                for a, b in zip(words, words[1:]))
 
 
-def _gutter_at(words: list[Word], boundaries: list[float]) -> bool:
-    """A gap several word spaces wide at a column boundary: the line is a row of the table (a word
-    overhanging another boundary is the column model's slip, not prose)."""
-    space = space_width(words)
-    return any(b.x0 - a.x1 >= GUTTER * space and any(a.x1 - TOL < x <= b.x0 + TOL for x in boundaries)
-               for a, b in zip(words, words[1:]))
 
 
 def _text_edges(lines: list[Line], cols: list[Column]) -> list[float]:
@@ -124,7 +121,7 @@ def _text_bottom(page: Page, cols: list[Column], top: float, limit: float, body:
     last = top
     for i, ln in enumerate(lines):
         heading = ln.size > body + 1.5
-        across = _prose_across(ln.words, inner) and not _gutter_at(ln.words, inner) and not _cells_at(ln.words, inner, edges)
+        across = _prose_across(ln.words, inner) and not gutter_at(ln.words, inner) and not _cells_at(ln.words, inner, edges)
         nxt = lines[i + 1] if i + 1 < len(lines) else None
         resumes = nxt is not None and not runs_across(nxt.words, inner) and nxt.top - ln.bottom < 2 * (ln.bottom - ln.top)
         if heading or (across and not (ln.bold and resumes) and not banner(page, ln, cols)):
@@ -149,6 +146,28 @@ def table_region(page: Page, top: float, columns: list[Column], ruled: bool, siz
             return region
     region.bottom, region.ends = _text_bottom(page, columns, top, limit, size)
     return region
+
+
+def _rule_breaks(page: Page, cols: list[Column], top: float, bottom: float) -> list[float]:
+    """Where every inner vertical rule of a grid with no horizontal rules ends or starts (rules drawn
+    cell by cell break at each row's edge, a banner row has only the outer ones; a cell merged down
+    over sub-rows keeps its rules whole there)."""
+    if any(len(column_cuts(page, c, top, bottom)) > 1 for c in cols):
+        return []
+    ends = [[y for r in page.vrules if abs(r.x0 - c.x0) <= TOL for y in (r.top, r.bottom) if top + TOL < y < bottom - TOL]
+            for c in cols[1:]]
+    if not ends:
+        return []
+    return [y for y in merge_positions(ends[0], tol=3.0) if all(any(abs(y - e) <= 3.0 for e in es) for es in ends[1:])]
+
+
+def table_rows(page: Page, cols: list[Column], top: float, bottom: float, ruled: bool,
+               anchor: int | None = None) -> list[Row]:
+    """Stage 4 for one region: the grid's rows (grid.py), cut first where the vertical rules of a
+    grid ruled only down break."""
+    cuts = [top] + (_rule_breaks(page, cols, top, bottom) if ruled else []) + [bottom]
+    anchor = anchor_of(cols) if anchor is None else anchor
+    return [r for a, b in zip(cuts, cuts[1:]) for r in build_rows(page, cols, a, b, ruled, anchor)]
 
 
 def _grid_kind(page: Page, cols: list[Column], top: float, bottom: float, ruled: bool) -> str:
@@ -201,7 +220,7 @@ def _place(page: Page, region: Region, i: int, open_table: Table | None, tables:
     continuing = open_table is not None and i == 0 and (header is None or repeats_header(page, header, open_table))
     if header is not None and not continuing:
         inherit_from(region.columns, [t.columns for t in tables])
-    rows = build_rows(page, region.columns, region.top, region.bottom, region.ruled, anchor_of(region.columns))
+    rows = table_rows(page, region.columns, region.top, region.bottom, region.ruled)
     joined = False
     if continuing:
         table = open_table
@@ -221,9 +240,35 @@ def _place(page: Page, region: Region, i: int, open_table: Table | None, tables:
     return table
 
 
+def _rows_overleaf(page: Page, region: Region, following: Page | None, known: dict[str, Header]) -> list[Row]:
+    """The rows a table found by structure alone goes on with at the top of the next page, when
+    nothing follows it on its own page and the next page lines up with its columns or repeats its
+    header, not another table's (a header low on a page over one row or none: its content is read on)."""
+    h = region.header
+    if following is None or h is None or not following.lines or any(ln.top > region.bottom + 1 for ln in page.lines):
+        return []
+    first = following.lines[0]
+    if first.text != h.line.text and (first.text in known or is_header_line(first)):
+        return []
+    again = [ln.top for ln in following.lines if ln.text == h.line.text]
+    top, cols = _content_top(following), region.columns
+    if again and again[0] <= top + TOL:
+        top, again = again[0] + h.bottom - h.line.top, again[1:]
+    else:
+        grid = "ruled" if region.ruled else "text-aligned"
+        cols = continuation(following, [], Table(columns=cols, grid=grid), top).columns
+        top -= 1
+    if cols is None:
+        return []
+    nxt = table_region(following, top, cols, region.ruled, region.size, min(again, default=following.height))
+    return table_rows(following, cols, nxt.top, nxt.bottom, region.ruled)
+
+
 def settle_roles(page: Page, candidates: list[Candidate], open_table: Table | None,
-                 known: dict[str, Header] | None = None) -> None:
-    """Columns whose header names no role take one from the cells below it (header.content_roles);
+                 known: dict[str, Header] | None = None, following: Page | None = None) -> None:
+    """Columns whose header names no role take one from the cells below it (header.content_roles),
+    for a header over no body on its page (found by structure alone: over one row or none) also
+    those its table goes on with on the `following` page;
     a header found by structure alone that then makes no action table, or that is the open table's
     body going on at the top of the page, is rejected, unless it repeats the header of a table kept
     above (`known`, or earlier on the page); the trace says why."""
@@ -235,7 +280,9 @@ def settle_roles(page: Page, candidates: list[Candidate], open_table: Table | No
             inherit_from(h.columns, [kept[h.line.text].columns])
         limit = accepted[i + 1].header.top if i + 1 < len(accepted) else page.height
         region = table_region(page, h.bottom, h.columns, h.ruled, h.line.size, limit, h)
-        why, shown = _roles_from_rows(page, h, region)
+        last = i + 1 == len(accepted)
+        overleaf = partial(_rows_overleaf, page, region, following, kept) if last else None
+        why, shown = _roles_from_rows(page, h, region, overleaf)
         cand.trace.columns = [ColumnTrace.of(c) for c in h.columns]
         if why:
             cand.trace.why += "; from the content: " + "; ".join(
@@ -254,26 +301,36 @@ def settle_roles(page: Page, candidates: list[Candidate], open_table: Table | No
             kept.setdefault(h.line.text, h)
 
 
-def _roles_from_rows(page: Page, h: Header, region: Region, recuts: int = 2) -> tuple[dict[int, str], set[str]]:
-    """Content roles from the rows below a header. Rows without horizontal rules are cut at the anchor
+def _thin(h: Header, rows: list[Row]) -> bool:
+    """A header over no body on its page (found by structure alone: over one row or none)."""
+    full = sum(1 for r in rows if not r.spanning and any(c.words for c in r.cells.values()))
+    return full == 0 or h.structural and full <= 1
+
+
+def _roles_from_rows(page: Page, h: Header, region: Region, overleaf: Callable[[], list[Row]] | None = None,
+                     recuts: int = 2) -> tuple[dict[int, str], set[str]]:
+    """Content roles from the rows below a header (and, for a header over no body on its page, the
+    rows `overleaf` gives). Rows without horizontal rules are cut at the anchor
     column's entries; when the roles the content settles move the anchor (the header named no ref or
     action, and the first column is merged down or holds only marks), the rows are cut again there
     and the roles settled afresh from the header's own."""
     named = [(c.role, c.score) for c in h.columns]
     anchor = anchor_of(h.columns)
-    rows = build_rows(page, h.columns, region.top, region.bottom, h.ruled, anchor)
-    why, shown = content_roles(page, h.columns, rows)
+    rows = table_rows(page, h.columns, region.top, region.bottom, h.ruled, anchor)
+    more = overleaf() if overleaf is not None and _thin(h, rows) else []
+    join_split_row(rows, more, h.columns)  # a row the page break cut is read whole
+    why, shown = content_roles(page, h.columns, rows + more)
     for _ in range(recuts):
         moved = anchor_of(h.columns)
         if moved == anchor:
             break
-        again = build_rows(page, h.columns, region.top, region.bottom, h.ruled, moved)
+        again = table_rows(page, h.columns, region.top, region.bottom, h.ruled, moved)
         if len(again) <= len(rows):
             break
         for c, (role, score) in zip(h.columns, named):
             c.role, c.score = role, score
         anchor, rows = moved, again
-        why, shown = content_roles(page, h.columns, rows)
+        why, shown = content_roles(page, h.columns, rows + more)
     return why, shown
 
 
@@ -294,9 +351,9 @@ def find_tables(pages: list[Page]) -> TablesFound:
     traces: list[PageTrace] = []
     open_table: Table | None = None
     known: dict[str, Header] = {}  # the headers kept so far, by first line
-    for page in pages:
+    for k, page in enumerate(pages):
         candidates = header_candidates(page, known)
-        settle_roles(page, candidates, open_table, known)
+        settle_roles(page, candidates, open_table, known, pages[k + 1] if k + 1 < len(pages) else None)
         for c in candidates:
             if c.header is not None:
                 known.setdefault(c.header.line.text, c.header)
