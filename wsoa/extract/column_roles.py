@@ -13,7 +13,8 @@ from __future__ import annotations
 from wsoa.extract.grid import Column, Row
 from wsoa.extract.header import KEY_ROLES, MIN_ROLES, dedupe_roles, revisions
 from wsoa.extract.page import Page
-from wsoa.normalise.content import header_role, lists_dated_items, order_date_columns, role_from_content, text_kind
+from wsoa.normalise.content import (broken_header_role, header_role, lists_dated_items, order_date_columns,
+                                    role_from_content, text_kind)
 
 DATES = ("start", "deadline")
 CHECKABLE = {"ref", "start", "deadline", "status"}   # roles a column's content shows beyond doubt
@@ -50,6 +51,8 @@ def content_roles(page: Page, cols: list[Column], rows: list[Row]) -> tuple[dict
     cells = {i: _column_cells(page, rows, i, c) for i, c in enumerate(cols)}
     named_status = any(o.role == "status" and o.score >= STRONG for o in cols)
     for i, c in enumerate(cols):
+        if c.role is None and c.header:  # a header too long for a label, but wrapped mid-word: a weak role
+            c.role, c.score = broken_header_role(c.header) or (None, 0.0)
         if c.role is None or c.score < STRONG:  # fills say status only where no status column is named
             fills = [None] * len(cells[i][1]) if named_status and c.role != "status" else cells[i][1]
             _settle(c, i, role_from_content(cells[i][0], fills, c.header or c.group or None), cells[i][0], why)

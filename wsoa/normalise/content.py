@@ -26,6 +26,11 @@ def _content() -> dict[str, list[str]]:
     return tomllib.loads(files("wsoa.data").joinpath("columns.toml").read_text("utf-8"))["content"]
 
 
+BROKEN_PIECE = 3    # letters of a piece of a word wrapped mid-word by a narrow column
+BROKEN_SHARE = 0.6  # share of a header's words that are such pieces, in a header wrapped so
+MIN_INSIDE = 5      # letters of a phrase looked for inside a wrapped header's joined letters
+
+
 def _compact(text: str) -> str:
     return re.sub(r"[^a-z0-9#]", "", re.sub(r"\(.*?\)", "", text.lower()))
 
@@ -37,7 +42,23 @@ def header_role(header: str) -> tuple[str | None, float]:
         for role, phrases in synonyms().items():
             if any(compact == p.replace(" ", "") for p in phrases):
                 return role, 100.0
-    return role_of(header)
+    role, score = role_of(header)
+    return (role, score) if role else broken_header_role(header) or (role, score)
+
+
+def broken_header_role(header: str) -> tuple[str, float] | None:
+    """A header wrapped mid-word in a narrow column ("Cu rr en t st at us"): the longest phrase of the
+    vocabulary inside its joined letters, as a phrase inside a longer header (a weak role)."""
+    words = header.split()
+    if len(words) < 2 or sum(len(w) <= BROKEN_PIECE for w in words) < BROKEN_SHARE * len(words):
+        return None
+    compact = _compact(header)
+    found = [(len(p), role) for role, phrases in synonyms().items() for p in (x.replace(" ", "") for x in phrases)
+             if len(p) >= MIN_INSIDE and p in compact]
+    if not found:
+        return None
+    size, role = max(found)
+    return role, 80.0 + 20.0 * size / len(compact)
 
 
 def _fills_say_status(fills: list[RGB | None]) -> str | None:

@@ -1,0 +1,21 @@
+"""Headers wrapped mid-word in a narrow column ("Cu rr en t st at us"): the phrase read inside the joined text."""
+from wsoa.normalise.content import header_role
+from wsoa.extract.column_roles import STRONG
+
+
+def test_phrase_inside_a_header_broken_letter_by_letter_is_a_weak_role():
+    role, score = header_role("Cu rr en t de li ve ry st at us ag ai ns t th e ag re ed ti me sc al e")
+    assert role == "status" and score < STRONG
+    assert header_role("Ac ti on re fe re nc e nu mb er in th is pl an")[0] == "ref"
+
+
+def test_whole_words_are_not_searched_inside_one_another():
+    assert header_role("Provide knowledge to parents")[0] is None   # "id", "no" inside words
+    assert header_role("Why we are doing this")[0] is None
+
+
+def test_a_column_under_a_header_wrapped_letter_by_letter_takes_its_role_unless_the_cells_refute_it():
+    from tests.test_weak_roles import ACTIONS, _roles
+    status = "Cu rr en t de li ve ry st at us ag ai ns t th e ag re ed ti me sc al e"
+    assert _roles(["Action", status], [[ACTIONS[0], ""], [ACTIONS[1], ""]]) == ["action", "status"]
+    assert _roles(["Action", status], [[ACTIONS[0], ACTIONS[2]], [ACTIONS[1], ACTIONS[3]]])[1] is None
