@@ -106,7 +106,16 @@ def test_a_whole_word_wrapped_after_a_full_line_stays_apart():
     from wsoa.extract.cell_items import unbroken_text
     # "Head of an" ends under a character short of the edge (157): "inclusion" (45) went whole to the next line
     cell = _cell([[("Head", 103), ("of", 128), ("an", 143)], [("inclusion", 103), ("team", 153)]])
-    assert unbroken_text(cell, 100, 160, {"aninclusion"}.__contains__) == "Head of an inclusion team"
+    assert unbroken_text(cell, 100, 160, {"aninclusion", "an"}.__contains__) == "Head of an inclusion team"
+    assert unbroken_text(cell, 100, 160, {"aninclusion", "inclusion"}.__contains__) == "Head of an inclusion team"
+
+
+def test_a_word_broken_after_other_words_on_its_line_is_rejoined():
+    from wsoa.extract.cell_items import unbroken_text
+    # "Co" fills the line to the edge (157); neither "co" nor "mmissioning" is a word the table prints
+    cell = _cell([[("Head", 103), ("of", 128), ("Co", 147)], [("mmissioning", 103)]])
+    assert unbroken_text(cell, 100, 160, {"head", "of"}.__contains__) == "Head of Commissioning"
+    assert unbroken_text(cell, 100, 160, {"co"}.__contains__) == "Head of Co mmissioning"
 
 
 def test_a_dash_opening_the_second_line_of_a_date_cell_makes_a_range():
