@@ -26,6 +26,7 @@ def _content() -> dict[str, list[str]]:
     return tomllib.loads(files("wsoa.data").joinpath("columns.toml").read_text("utf-8"))["content"]
 
 
+MAX_REFS = 3        # refs of actions whose rows ran together in one cell
 BROKEN_PIECE = 3    # letters of a piece of a word wrapped mid-word by a narrow column
 BROKEN_SHARE = 0.6  # share of a header's words that are such pieces, in a header wrapped so
 MIN_INSIDE = 5      # letters of a phrase looked for inside a wrapped header's joined letters
@@ -33,6 +34,12 @@ MIN_INSIDE = 5      # letters of a phrase looked for inside a wrapped header's j
 
 def _compact(text: str) -> str:
     return re.sub(r"[^a-z0-9#]", "", re.sub(r"\(.*?\)", "", text.lower()))
+
+
+def is_refs(cell: str) -> bool:
+    """A ref, or the refs of a few actions whose rows ran together in one cell ("W1.1 W1.2")."""
+    words = cell.split()
+    return 0 < len(words) <= MAX_REFS and all(REF.match(w) for w in words)
 
 
 def header_role(header: str) -> tuple[str | None, float]:
@@ -138,7 +145,7 @@ def role_from_content(cells: list[str], fills: list[RGB | None],
     why_fill = _fills_say_status(fills)
     if not full and not why_fill:
         return None, "no text and no status colours"
-    n, of = _share(full, lambda c: bool(REF.match(c)))
+    n, of = _share(full, is_refs)
     if full and n >= SHARE * of and n >= 2:
         return "ref", f"{n}/{of} cells look like refs"
     if why_fill:

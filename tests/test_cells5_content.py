@@ -1,0 +1,11 @@
+"""Column roles from cells whose rows were merged (no rule between them): two refs in one cell are refs."""
+from wsoa.normalise.content import role_from_content
+
+
+def test_refs_of_two_actions_in_one_cell_are_refs():
+    assert role_from_content(["", "W1.1 W1.2", "", "W1.3"], [None] * 4)[0] == "ref"
+    assert role_from_content(["1.1", "1.2 1.3"], [None] * 2)[0] == "ref"
+
+
+def test_numbers_of_a_sentence_are_not_refs():
+    assert role_from_content(["Cut waits to 12 weeks", "Open 2 hubs"], [None] * 2)[0] != "ref"
