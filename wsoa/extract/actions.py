@@ -126,6 +126,9 @@ def _status(cell: Cell | None, legend: Legend, words_column: bool) -> StatusRead
     status, how = legend.from_text(text) if text else (None, None)
     if status:  # dates in the cell are left aside by the legend ("Green – Jan 23")
         return StatusRead(status, text, how)
+    if not text and len(cell.parts) >= 2:  # a mark or fill per milestone in one cell: theirs taken together
+        reads = [legend.from_colour(rgb) for _, rgb in cell.parts]
+        return StatusRead(_aggregate([r[0] for r in reads]), None, "colour", all(r[1] for r in reads))
     if cell.rgb is not None:
         status, exact = legend.from_colour(cell.rgb)
         return StatusRead(status, text or None, "colour", exact)

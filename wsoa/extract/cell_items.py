@@ -139,7 +139,8 @@ def _entry_tops(milestones: Cell, dates: Cell) -> list[float]:
 def split_sub_rows(rows: list[Row], mcol: int | None, dcol: int | None) -> list[Row]:
     """An action's one row cut into its milestone sub-rows where a table draws no rule between them: a sub-row
     opens where a milestone opens level with its date. Each column with a line opening at every cut (the
-    milestone, its date, its status) is cut; the other cells span the sub-rows."""
+    milestone, its date, its status), or a mark or fill in every sub-row (a status colour), is cut; the other
+    cells span the sub-rows."""
     if len(rows) != 1 or mcol is None or dcol is None:
         return rows
     row = rows[0]
@@ -147,18 +148,26 @@ def split_sub_rows(rows: list[Row], mcol: int | None, dcol: int | None) -> list[
     tops = _entry_tops(m, d) if m is not None and d is not None and m.words and d.words else []
     if not tops:
         return rows
-    cut_cols = [ci for ci, c in row.cells.items()
-                if all(any(abs(ln.top - t) <= 1.5 for ln in group_lines(c.words, c.page)) for t in tops)]
     bounds = [row.top, *[t - 1.0 for t in tops], row.bottom]
+    cut_cols = [ci for ci, c in row.cells.items()
+                if all(any(abs(ln.top - t) <= 1.5 for ln in group_lines(c.words, c.page)) for t in tops)
+                or (not c.words and _parts_apart(c, bounds))]
     out = []
     for k, (a, b) in enumerate(zip(bounds, bounds[1:])):
         cells = dict(row.cells)
         for ci in cut_cols:
             c = row.cells[ci]
-            cells[ci] = Cell(ci, a, b, [w for w in c.words if a <= w.yc < b], c.rgb, c.page)
+            parts = [p for p in c.parts if a <= p[0] < b]
+            rgb = c.rgb if c.words else (parts[0][1] if parts else None)
+            cells[ci] = Cell(ci, a, b, [w for w in c.words if a <= w.yc < b], rgb, c.page, parts)
         starts = row.starts if k == 0 else set(cut_cols)
         out.append(Row(row.page, a, b, cells, set(starts), row.spanning, row.x0, row.x1))
     return out
+
+
+def _parts_apart(cell: Cell, bounds: list[float]) -> bool:
+    """Marks or fills in two bands of the cell or more (a status drawn per sub-row)."""
+    return len({sum(y >= b for b in bounds[1:-1]) for y, _ in cell.parts}) >= 2
 
 
 def word_key(text: str) -> str:

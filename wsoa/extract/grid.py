@@ -14,6 +14,7 @@ from wsoa.normalise.status import RGB, is_colour_mark, is_mark
 from wsoa.normalise.text import is_bullet, join_lines
 
 TOL = 2.0
+WIDER = 2.0  # a fill in part of a cell may run over its column's edges to this many times its width
 REF_LIKE = re.compile(r"^(?:[A-Z]{0,3}\d{0,2}[.\-]?)?\d{1,3}(?:\.\d{1,3})*[a-z]?\.?$|^[A-Z]{1,3}\d{1,2}(?:\.\d+)*[a-z]?$")
 
 
@@ -35,6 +36,7 @@ class Cell:
     words: list[Word] = field(default_factory=list)
     rgb: RGB | None = None
     page: int = 0
+    parts: list[tuple[float, RGB]] = field(default_factory=list)  # (y, colour) of each mark or fill in part of it
 
     @property
     def text(self) -> str:
@@ -130,15 +132,34 @@ def fill_under(fills: list[Fill], x0: float, top: float, x1: float, bottom: floa
 
 
 def mark_in(page: Page, x0: float, top: float, x1: float, bottom: float) -> RGB | None:
-    """The colour of a status mark inside the box: a filled shape (a dot) or a mark glyph drawn in colour."""
-    for shape in page.shapes:
-        if x0 <= (shape.x0 + shape.x1) / 2 < x1 and top <= (shape.top + shape.bottom) / 2 < bottom \
-                and is_colour_mark(shape.rgb):
-            return shape.rgb
-    for w in page.words:
-        if x0 <= w.xc < x1 and top <= w.yc < bottom and is_mark(w.text, w.rgb):
-            return w.rgb
-    return None
+    """The colour of the top status mark inside the box: a filled shape (a dot) or a mark glyph drawn in colour."""
+    marks = marks_in(page, x0, top, x1, bottom)
+    return marks[0][1] if marks else None
+
+
+def marks_in(page: Page, x0: float, top: float, x1: float, bottom: float) -> list[tuple[float, RGB]]:
+    """Each status mark inside the box, top to bottom: (its middle, its colour)."""
+    out = [((s.top + s.bottom) / 2, s.rgb) for s in page.shapes
+           if x0 <= (s.x0 + s.x1) / 2 < x1 and top <= (s.top + s.bottom) / 2 < bottom and is_colour_mark(s.rgb)]
+    out += [(w.yc, w.rgb) for w in page.words
+            if x0 <= w.xc < x1 and top <= w.yc < bottom and is_mark(w.text, w.rgb) and w.rgb is not None]
+    return sorted(out)
+
+
+def part_fills(page: Page, x0: float, top: float, x1: float, bottom: float) -> list[tuple[float, RGB]]:
+    """Fills over the box's width (not much wider) and only part of its height (a colour per sub-row of a
+    merged cell), top to bottom: not a row's shading, which the same colour carries beyond the box."""
+    height, width = bottom - top, x1 - x0
+    inside = [f for f in page.fills if min(f.x1, x1) - max(f.x0, x0) >= 0.6 * width and f.x1 - f.x0 <= WIDER * width
+              and top <= (f.top + f.bottom) / 2 < bottom and f.bottom - f.top < 0.9 * height
+              and is_colour_mark(f.rgb)]
+    return sorted(((f.top + f.bottom) / 2, f.rgb) for f in inside if not _shading_beyond(page, f, x0, x1))
+
+
+def _shading_beyond(page: Page, fill: Fill, x0: float, x1: float) -> bool:
+    """The fill's colour goes on at the same height outside x0..x1: a row's shading."""
+    return any(g.rgb == fill.rgb and (g.x1 <= x0 + TOL or g.x0 >= x1 - TOL or g.x1 - g.x0 > WIDER * (x1 - x0))
+               and min(g.bottom, fill.bottom) - max(g.top, fill.top) > 0 for g in page.fills if g is not fill)
 
 
 def build_rows(page: Page, cols: list[Column], top: float, bottom: float, ruled: bool,
@@ -167,7 +188,9 @@ def build_rows(page: Page, cols: list[Column], top: float, bottom: float, ruled:
     for ci, cells in enumerate(cells_by_col):
         for cell in cells:
             box = (cols[ci].x0, cell.top, cols[ci].x1, cell.bottom)
-            cell.rgb = mark_in(page, *box) or fill_under(page.fills, *box)
+            marks = marks_in(page, *box)
+            cell.parts = marks or part_fills(page, *box)
+            cell.rgb = marks[0][1] if marks else fill_under(page.fills, *box)
     rows: list[Row] = []
     for a, b in zip(atomic, atomic[1:]):
         if b - a <= TOL:
