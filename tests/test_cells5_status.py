@@ -55,3 +55,20 @@ def test_marks_in_one_status_cell_not_cut_into_sub_rows_are_taken_together():
     from wsoa.extract.grid import Cell
     cell = Cell(0, 100, 160, [], GREEN, parts=[(110, GREEN), (130, RED), (150, GREEN)])
     assert _status(cell, Legend.default(), False).status == "red"
+
+
+def test_the_rest_of_a_header_wrapped_letter_by_letter_is_no_action():
+    from wsoa.extract.actions import _is_header_row
+    from wsoa.extract.grid import Cell, Column, Row
+    from wsoa.extract.page import Word
+    cols = [Column(0, 40, "Ac ti on re fe re nc e", "ref"), Column(40, 200, "Action", "action"),
+            Column(200, 240, "St at us", "status")]
+
+    def row(ref: str, status: str) -> Row:
+        cells = {0: Cell(0, 0, 10, [Word(ref, 2, 10, 0, 8, 8, False, None)]),
+                 2: Cell(2, 0, 10, [Word(status, 202, 210, 0, 8, 8, False, None)])}
+        return Row(1, 0, 10, cells, {0, 2})
+
+    table = type("T", (), {"columns": cols})()
+    assert _is_header_row(table, row("fe", "at"))
+    assert not _is_header_row(table, row("1.1", "at"))

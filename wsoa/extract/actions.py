@@ -91,12 +91,20 @@ def _printed_whole(table: Table) -> tuple[Callable[[str], bool], Callable[[str],
 
 
 def _is_header_row(table: Table, row: Row) -> bool:
+    """A row naming three columns' roles (a header repeated), or whose every word is a word of its column's
+    header (the rest of a header wrapped over more lines than were taken for it: "ti" / "on" under "Ac")."""
     hits = 0
     for ci, col in enumerate(table.columns):
         t = row.text(ci)
         if t and col.role and role_of(t)[0] == col.role:
             hits += 1
-    return hits >= 3
+    return hits >= 3 or _header_words_only(table, row)
+
+
+def _header_words_only(table: Table, row: Row) -> bool:
+    texts = {ci: row.text(ci).lower().split() for ci in row.cells if ci < len(table.columns)}
+    texts = {ci: ws for ci, ws in texts.items() if ws}
+    return bool(texts) and all(set(ws) <= set(table.columns[ci].header.lower().split()) for ci, ws in texts.items())
 
 
 def _box(rows: list[Row], table: Table) -> Box:
