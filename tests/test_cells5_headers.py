@@ -19,3 +19,14 @@ def test_a_column_under_a_header_wrapped_letter_by_letter_takes_its_role_unless_
     status = "Cu rr en t de li ve ry st at us ag ai ns t th e ag re ed ti me sc al e"
     assert _roles(["Action", status], [[ACTIONS[0], ""], [ACTIONS[1], ""]]) == ["action", "status"]
     assert _roles(["Action", status], [[ACTIONS[0], ACTIONS[2]], [ACTIONS[1], ACTIONS[3]]])[1] is None
+
+
+def test_an_unnamed_column_of_sentences_each_over_several_actions_is_the_weakness():
+    from tests.test_weak_roles import ACTIONS, _roles
+    weakness = "Poor co-ordination of school exclusions across the area"
+    merged = [["1.1", weakness, ACTIONS[0]], ["1.2", None, ACTIONS[1]], ["1.3", None, ACTIONS[2]]]
+    assert _roles(["Ref", "Theme", "Action"], merged) == ["ref", "weakness", "action"]
+    repeated = [["1.1", weakness, ACTIONS[0]], ["1.2", weakness, ACTIONS[1]]]
+    assert _roles(["Ref", "Theme", "Action"], repeated)[1] == "weakness"
+    one_each = [["1.1", ACTIONS[3], ACTIONS[0]], ["1.2", ACTIONS[2], ACTIONS[1]]]
+    assert _roles(["Ref", "Theme", "Action"], one_each)[1] != "weakness"

@@ -67,8 +67,10 @@ def content_roles(page: Page, cols: list[Column], rows: list[Row]) -> tuple[dict
     _dates_under_label(cols, why)
     if not any(c.role == "action" and c.score >= STRONG for c in cols):
         _action_from_text(cols, cells, why)
+    shown = _shown(cols, cells, why) | _beside_the_action(cols, cells, why)
+    _weakness_from_text(cols, cells, why)
     dedupe_roles(cols)
-    return why, _shown(cols, cells, why) | _beside_the_action(cols, cells, why)
+    return why, shown
 
 
 def _settle(c: Column, i: int, found: tuple[str | None, str], texts: list[str], why: dict[int, str]) -> None:
@@ -172,6 +174,21 @@ def _beside_the_action(cols: list[Column], cells: dict[int, tuple[list[str], lis
             c.role, c.score, why[i] = kind, CONTENT_SCORE, f"{len(texts)} cells of {kind} beside the action"
             count[kind] = len(texts)
     return shown
+
+
+def _weakness_from_text(cols: list[Column], cells: dict[int, tuple[list[str], list]], why: dict[int, str]) -> None:
+    """With no weakness column named, an unnamed column of plain sentences each spanning several actions
+    (a cell merged down over them, or the same text repeated) says what they answer: the weakness."""
+    if any(c.role == "weakness" for c in cols):
+        return
+    count = {c.role: len([t for t in cells[i][0] if t.strip()]) for i, c in enumerate(cols) if c.role}
+    anchor = count.get("ref") or count.get("action") or 0
+    for i, c in enumerate(cols):
+        texts = [t for t in cells[i][0] if t.strip()]
+        if c.role is None and texts and _running(texts) and text_kind(texts) is None and len(set(texts)) < anchor:
+            c.role, c.score = "weakness", CONTENT_SCORE
+            why[i] = f"{len(set(texts))} sentences over {anchor} actions"
+            return
 
 
 def is_action_table(cols: list[Column], shown: set[str]) -> str | None:
