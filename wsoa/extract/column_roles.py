@@ -185,7 +185,7 @@ def _weakness_from_text(cols: list[Column], cells: dict[int, tuple[list[str], li
     anchor = count.get("ref") or count.get("action") or 0
     for i, c in enumerate(cols):
         texts = [t for t in cells[i][0] if t.strip()]
-        if c.role is None and texts and _running(texts) and text_kind(texts) is None and len(set(texts)) < anchor:
+        if c.role is None and texts and _running(texts) and not text_kind(texts) and len(set(texts)) < anchor:
             c.role, c.score = "weakness", CONTENT_SCORE
             why[i] = f"{len(set(texts))} sentences over {anchor} actions"
             return

@@ -14,8 +14,8 @@ from wsoa.normalise.status import RGB, is_colour_mark, is_mark
 from wsoa.normalise.text import is_bullet, join_lines
 
 TOL = 2.0
-WIDER = 2.0  # a fill in part of a cell may run over its column's edges to this many times its width
-REF_LIKE = re.compile(r"^(?:[A-Z]{0,3}\d{0,2}[.\-]?)?\d{1,3}(?:\.\d{1,3})*[a-z]?\.?$|^[A-Z]{1,3}\d{1,2}(?:\.\d+)*[a-z]?$")
+WIDER = 2.0  # a fill in part of a cell may run over its column's edges, to this many times its width
+WIDER = 2.0  # times its column's width a fill in part of a cell may span, over the column's edges
 
 
 @dataclass
@@ -118,6 +118,20 @@ def text_cuts(page: Page, cols: list[Column], anchor: int, top: float, bottom: f
     return cuts
 
 
+def banner_fills(page: Page, cols: list[Column], top: float, bottom: float) -> list[Fill]:
+    """Fills across the whole table over text in one column only: banner rows (a weakness, a section) in a
+    table whose rows are told by its text; a row's shading lies under text in several columns."""
+    x0, x1 = cols[0].x0, cols[-1].x1
+    out = []
+    for f in page.fills:
+        if not (top - TOL <= f.top and f.bottom <= bottom + TOL and f.x0 <= x0 + TOL and f.x1 >= x1 - TOL):
+            continue
+        inside = [w for w in page.words if f.top <= w.yc < f.bottom and x0 <= w.xc < x1]
+        if inside and len({ci for w in inside for ci, c in enumerate(cols) if c.x0 <= w.xc < c.x1}) == 1:
+            out.append(f)
+    return out
+
+
 def fill_under(fills: list[Fill], x0: float, top: float, x1: float, bottom: float) -> RGB | None:
     """The colour of the smallest fill covering at least half of the box."""
     area = max((x1 - x0) * (bottom - top), 1e-6)
@@ -166,8 +180,11 @@ def build_rows(page: Page, cols: list[Column], top: float, bottom: float, ruled:
                anchor: int) -> list[Row]:
     """Cut the region top..bottom into atomic rows and cells."""
     rule_cuts = [column_cuts(page, c, top, bottom) for c in cols]
-    if not any(len(cuts) > 1 for cuts in rule_cuts):  # no horizontal rules: rows from the text
-        rule_cuts = [text_cuts(page, cols, anchor, top, bottom)] * len(cols)
+    banners: list[Fill] = []
+    if not any(len(cuts) > 1 for cuts in rule_cuts):  # no horizontal rules: rows from the text, and banners
+        banners = banner_fills(page, cols, top, bottom)
+        edges = [y for f in banners for y in (f.top, f.bottom)]
+        rule_cuts = [text_cuts(page, cols, anchor, top, bottom) + edges] * len(cols)
     cuts_by_col = [merge_positions([top, bottom] + [y for y in cuts if top < y < bottom]) for cuts in rule_cuts]
     atomic = merge_positions([y for cuts in cuts_by_col for y in cuts], tol=3.0)
     # cells per column
@@ -205,7 +222,7 @@ def build_rows(page: Page, cols: list[Column], top: float, bottom: float, ruled:
                         starts.add(ci)
                     break
         row = Row(page.number, a, b, cells, starts, x0=cols[0].x0, x1=cols[-1].x1)
-        row.spanning = _is_spanning(page, cols, row, ruled)
+        row.spanning = _is_spanning(page, cols, row, ruled) or any(f.top - 3.0 <= mid < f.bottom + 3.0 for f in banners)
         rows.append(row)
     return rows
 

@@ -1,0 +1,40 @@
+"""A banner row in a table without horizontal rules: a fill across the table over text in one column is a
+row of its own, one cell across the table (a group row), not the tail of the action above."""
+from __future__ import annotations
+
+from wsoa.extract.grid import Column, build_rows
+from wsoa.extract.page import Fill, Rule
+
+from .test_table_stages import page_of, words
+
+XS = [40.0, 140.0, 180.0, 400.0]  # lead, ref (the anchor), action
+
+
+def _page(fill: bool):
+    ws = words("Head of SEND", 43, 100) + words("1.1", 143, 100) + words("Train all staff", 183, 100)
+    ws += words("Weakness 2", 43, 114)
+    ws += words("Inclusion Manager", 43, 128) + words("2.1", 143, 128) + words("Audit plans", 183, 128)
+    rules = [Rule(False, x, 96, x, 150) for x in XS]
+    page = page_of(1, ws, rules)
+    page.fills = [Fill(XS[0], 112, XS[-1], 126, (0.3, 0.3, 0.6))] if fill else []
+    return page
+
+
+def _rows(page):
+    return build_rows(page, [Column(XS[i], XS[i + 1]) for i in range(3)], 96, 150, True, 1)
+
+
+def test_a_filled_banner_is_a_row_across_the_table():
+    rows = _rows(_page(True))
+    assert [r.text(0) for r in rows] == ["Head of SEND", "Weakness 2", "Inclusion Manager"]
+    assert [r.spanning for r in rows] == [False, True, False]
+
+
+def test_without_the_fill_the_line_stays_with_the_action_above():
+    assert [r.text(0) for r in _rows(_page(False))] == ["Head of SEND Weakness 2", "Inclusion Manager"]
+
+
+def test_zebra_shading_over_an_action_is_no_banner():
+    page = _page(False)
+    page.fills = [Fill(XS[0], 96, XS[-1], 126, (0.9, 0.9, 0.95))]
+    assert not any(r.spanning for r in _rows(page))
