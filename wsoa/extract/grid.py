@@ -14,8 +14,8 @@ from wsoa.normalise.status import RGB, is_colour_mark, is_mark
 from wsoa.normalise.text import is_bullet, join_lines
 
 TOL = 2.0
-WIDER = 2.0  # a fill in part of a cell may run over its column's edges, to this many times its width
 WIDER = 2.0  # times its column's width a fill in part of a cell may span, over the column's edges
+REF_LIKE = re.compile(r"^(?:[A-Z]{0,3}\d{0,2}[.\-]?)?\d{1,3}(?:\.\d{1,3})*[a-z]?\.?$|^[A-Z]{1,3}\d{1,2}(?:\.\d+)*[a-z]?$")
 
 
 @dataclass
