@@ -16,7 +16,7 @@ def _page(fill: bool):
     ws += words("Inclusion Manager", 43, 128) + words("2.1", 143, 128) + words("Audit plans", 183, 128)
     rules = [Rule(False, x, 96, x, 150) for x in XS]
     page = page_of(1, ws, rules)
-    page.fills = [Fill(XS[0], 112, XS[-1], 126, (0.3, 0.3, 0.6))] if fill else []
+    page.fills = [Fill(XS[0] + 4, 112, XS[-1] + 2, 126, (0.3, 0.3, 0.6))] if fill else []  # a little off the columns
     return page
 
 
@@ -38,3 +38,11 @@ def test_zebra_shading_over_an_action_is_no_banner():
     page = _page(False)
     page.fills = [Fill(XS[0], 96, XS[-1], 126, (0.9, 0.9, 0.95))]
     assert not any(r.spanning for r in _rows(page))
+
+
+def test_a_filled_banner_running_across_columns_is_a_row_across_the_table():
+    page = _page(True)
+    page.words = [w for w in page.words if w.text not in ("Weakness", "2")]
+    page.words += words("Enabling actions (cross-cutting, not tied to one weakness)", 43, 114)
+    rows = _rows(page)
+    assert [r.spanning for r in rows] == [False, True, False]

@@ -15,6 +15,7 @@ from wsoa.normalise.text import is_bullet, join_lines
 
 TOL = 2.0
 WIDER = 2.0  # times its column's width a fill in part of a cell may span, over the column's edges
+ACROSS = 0.9  # share of a table's width a banner's fill covers
 REF_LIKE = re.compile(r"^(?:[A-Z]{0,3}\d{0,2}[.\-]?)?\d{1,3}(?:\.\d{1,3})*[a-z]?\.?$|^[A-Z]{1,3}\d{1,2}(?:\.\d+)*[a-z]?$")
 
 
@@ -119,15 +120,18 @@ def text_cuts(page: Page, cols: list[Column], anchor: int, top: float, bottom: f
 
 
 def banner_fills(page: Page, cols: list[Column], top: float, bottom: float) -> list[Fill]:
-    """Fills across the whole table over text in one column only: banner rows (a weakness, a section) in a
-    table whose rows are told by its text; a row's shading lies under text in several columns."""
+    """Fills across the whole table over text in one column only, or one line running across columns: banner
+    rows (a weakness, a section) in a table whose rows are told by its text; a row's shading lies under the
+    text of several columns."""
     x0, x1 = cols[0].x0, cols[-1].x1
     out = []
     for f in page.fills:
-        if not (top - TOL <= f.top and f.bottom <= bottom + TOL and f.x0 <= x0 + TOL and f.x1 >= x1 - TOL):
+        if not (top - TOL <= f.top and f.bottom <= bottom + TOL and min(f.x1, x1) - max(f.x0, x0) >= ACROSS * (x1 - x0)):
             continue
         inside = [w for w in page.words if f.top <= w.yc < f.bottom and x0 <= w.xc < x1]
-        if inside and len({ci for w in inside for ci, c in enumerate(cols) if c.x0 <= w.xc < c.x1}) == 1:
+        lines = group_lines(inside, page.number)
+        if inside and (len({ci for w in inside for ci, c in enumerate(cols) if c.x0 <= w.xc < c.x1}) == 1 or (
+                len(lines) == 1 and runs_across(lines[0].words, [c.x0 for c in cols[1:]]))):
             out.append(f)
     return out
 
