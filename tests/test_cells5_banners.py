@@ -46,3 +46,21 @@ def test_a_filled_banner_running_across_columns_is_a_row_across_the_table():
     page.words += words("Enabling actions (cross-cutting, not tied to one weakness)", 43, 114)
     rows = _rows(page)
     assert [r.spanning for r in rows] == [False, True, False]
+
+
+def _bold_banner_page():
+    page = _page(False)
+    page.words = [w for w in page.words if w.text not in ("Weakness", "2")] + words("Weakness 2", 43, 114, bold=True)
+    return page
+
+
+def test_a_bold_line_alone_at_its_height_is_a_banner_row():
+    rows = _rows(_bold_banner_page())
+    assert [r.text(0) for r in rows] == ["Head of SEND", "Weakness 2", "Inclusion Manager"]
+    assert [r.spanning for r in rows] == [False, True, False]
+
+
+def test_a_bold_line_in_a_table_of_bold_text_is_no_banner():
+    page = _bold_banner_page()
+    page.words = [w.__class__(w.text, w.x0, w.x1, w.top, w.bottom, w.size, True, w.rgb) for w in page.words]
+    assert not any(r.spanning for r in _rows(page))

@@ -16,6 +16,7 @@ from wsoa.normalise.text import is_bullet, join_lines
 TOL = 2.0
 WIDER = 2.0  # times its column's width a fill in part of a cell may span, over the column's edges
 ACROSS = 0.9  # share of a table's width a banner's fill covers
+BOLD_SHARE = 0.5  # share of a table's words in bold above which a bold line says nothing
 REF_LIKE = re.compile(r"^(?:[A-Z]{0,3}\d{0,2}[.\-]?)?\d{1,3}(?:\.\d{1,3})*[a-z]?\.?$|^[A-Z]{1,3}\d{1,2}(?:\.\d+)*[a-z]?$")
 
 
@@ -136,6 +137,23 @@ def banner_fills(page: Page, cols: list[Column], top: float, bottom: float) -> l
     return out
 
 
+def banner_lines(page: Page, cols: list[Column], top: float, bottom: float,
+                 taken: list[tuple[float, float]]) -> list[tuple[float, float]]:
+    """Bands of banner lines without a fill: a bold line opening at the table's first column, with no other
+    text at its height, in a table whose other text is mostly plain."""
+    x0, x1 = cols[0].x0, cols[-1].x1
+    words = [w for w in page.words if top <= w.yc < bottom and x0 <= w.xc < x1]
+    if not words or sum(w.bold for w in words) > BOLD_SHARE * len(words):
+        return []
+    out = []
+    for ln in group_lines(words, page.number):
+        alone = not any(w.bottom > ln.top and w.top < ln.bottom for w in words if w not in ln.words)
+        if alone and all(w.bold for w in ln.words) and ln.words[0].x0 < cols[0].x1 \
+                and not any(a <= (ln.top + ln.bottom) / 2 < b for a, b in taken):
+            out.append((ln.top - 1.0, ln.bottom + 1.0))
+    return out
+
+
 def fill_under(fills: list[Fill], x0: float, top: float, x1: float, bottom: float) -> RGB | None:
     """The colour of the smallest fill covering at least half of the box."""
     area = max((x1 - x0) * (bottom - top), 1e-6)
@@ -184,10 +202,11 @@ def build_rows(page: Page, cols: list[Column], top: float, bottom: float, ruled:
                anchor: int) -> list[Row]:
     """Cut the region top..bottom into atomic rows and cells."""
     rule_cuts = [column_cuts(page, c, top, bottom) for c in cols]
-    banners: list[Fill] = []
+    banners: list[tuple[float, float]] = []
     if not any(len(cuts) > 1 for cuts in rule_cuts):  # no horizontal rules: rows from the text, and banners
-        banners = banner_fills(page, cols, top, bottom)
-        edges = [y for f in banners for y in (f.top, f.bottom)]
+        banners = [(f.top, f.bottom) for f in banner_fills(page, cols, top, bottom)]
+        banners += banner_lines(page, cols, top, bottom, banners)
+        edges = [band[0] for band in banners]  # a banner row goes on to the next row's start
         rule_cuts = [text_cuts(page, cols, anchor, top, bottom) + edges] * len(cols)
     cuts_by_col = [merge_positions([top, bottom] + [y for y in cuts if top < y < bottom]) for cuts in rule_cuts]
     atomic = merge_positions([y for cuts in cuts_by_col for y in cuts], tol=3.0)
@@ -226,7 +245,7 @@ def build_rows(page: Page, cols: list[Column], top: float, bottom: float, ruled:
                         starts.add(ci)
                     break
         row = Row(page.number, a, b, cells, starts, x0=cols[0].x0, x1=cols[-1].x1)
-        row.spanning = _is_spanning(page, cols, row, ruled) or any(f.top - 3.0 <= mid < f.bottom + 3.0 for f in banners)
+        row.spanning = _is_spanning(page, cols, row, ruled) or any(abs(a - band[0]) <= 3.0 for band in banners)
         rows.append(row)
     return rows
 
