@@ -64,3 +64,12 @@ def test_a_bold_line_in_a_table_of_bold_text_is_no_banner():
     page = _bold_banner_page()
     page.words = [w.__class__(w.text, w.x0, w.x1, w.top, w.bottom, w.size, True, w.rgb) for w in page.words]
     assert not any(r.spanning for r in _rows(page))
+
+
+def test_a_bold_banner_with_the_next_action_right_below_it_and_no_ref_column():
+    ws = words("Weakness 2", 43, 100, bold=True) + words("Audit plans", 43, 110) + words("Head of SEND", 183, 110)
+    ws += words("Train all staff", 43, 134) + words("Inclusion Manager", 183, 134)
+    page = page_of(1, ws, [Rule(False, x, 96, x, 150) for x in (40.0, 180.0, 300.0)])
+    rows = build_rows(page, [Column(40, 180), Column(180, 300)], 96, 150, True, 0)
+    assert [r.text(0) for r in rows] == ["Weakness 2", "Audit plans", "Train all staff"]
+    assert [r.spanning for r in rows] == [True, False, False]

@@ -150,7 +150,8 @@ def banner_lines(page: Page, cols: list[Column], top: float, bottom: float,
         alone = not any(w.bottom > ln.top and w.top < ln.bottom for w in words if w not in ln.words)
         if alone and all(w.bold for w in ln.words) and ln.words[0].x0 < cols[0].x1 \
                 and not any(a <= (ln.top + ln.bottom) / 2 < b for a, b in taken):
-            out.append((ln.top - 1.0, ln.bottom + 1.0))
+            below = [w.top for w in words if w.top >= ln.bottom - TOL]
+            out.append((ln.top - 1.0, min(below, default=ln.bottom + 2.0) - 1.0))
     return out
 
 
@@ -206,7 +207,7 @@ def build_rows(page: Page, cols: list[Column], top: float, bottom: float, ruled:
     if not any(len(cuts) > 1 for cuts in rule_cuts):  # no horizontal rules: rows from the text, and banners
         banners = [(f.top, f.bottom) for f in banner_fills(page, cols, top, bottom)]
         banners += banner_lines(page, cols, top, bottom, banners)
-        edges = [band[0] for band in banners]  # a banner row goes on to the next row's start
+        edges = [y for band in banners for y in band]
         rule_cuts = [text_cuts(page, cols, anchor, top, bottom) + edges] * len(cols)
     cuts_by_col = [merge_positions([top, bottom] + [y for y in cuts if top < y < bottom]) for cuts in rule_cuts]
     atomic = merge_positions([y for cuts in cuts_by_col for y in cuts], tol=3.0)
