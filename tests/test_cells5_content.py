@@ -9,3 +9,9 @@ def test_refs_of_two_actions_in_one_cell_are_refs():
 
 def test_numbers_of_a_sentence_are_not_refs():
     assert role_from_content(["Cut waits to 12 weeks", "Open 2 hubs"], [None] * 2)[0] != "ref"
+
+
+def test_sums_of_money_are_no_names_of_leads():
+    cells = ["£40k ICB", "£25k Council", "£10k ICB", "Existing resource"]
+    assert role_from_content(cells, [None] * len(cells))[0] != "lead"
+    assert role_from_content(["Head of SEND", "ICB", "Designated Clinical Officer"], [None] * 3)[0] == "lead"

@@ -26,6 +26,7 @@ def _content() -> dict[str, list[str]]:
     return tomllib.loads(files("wsoa.data").joinpath("columns.toml").read_text("utf-8"))["content"]
 
 
+MONEY = re.compile(r"[£$€]\s*\d|\d\s*(?:k|m|bn)\b", re.IGNORECASE)  # a sum: "£40k", "20k"
 MAX_REFS = 3        # refs of actions whose rows ran together in one cell
 BROKEN_PIECE = 3    # letters of a piece of a word wrapped mid-word by a narrow column
 BROKEN_SHARE = 0.6  # share of a header's words that are such pieces, in a header wrapped so
@@ -115,9 +116,10 @@ def labelled_dates(cell: str, per_date: int = 3) -> bool:
 
 
 def _is_name(cell: str) -> bool:
-    """Short, no date, and most words capitalised or joining words: "Head of Early Help, Bucks Council", "ICB"."""
+    """Short, no date, no sum of money, and most words capitalised or joining words: "Head of Early Help, Bucks
+    Council", "ICB"."""
     words = re.findall(r"[A-Za-z][A-Za-z'’\-]*", cell)
-    if not words or len(words) > 14 or cell.rstrip().endswith(".") or find_dates(cell):
+    if not words or len(words) > 14 or cell.rstrip().endswith(".") or find_dates(cell) or MONEY.search(cell):
         return False
     joining = set(_content()["joining_words"])
     capital = sum(1 for w in words if w[0].isupper() or w.lower() in joining)
