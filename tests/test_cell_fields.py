@@ -151,3 +151,10 @@ def test_the_virtual_page_of_a_web_page_keeps_a_long_word_whole():
                                 GridCell(1, paras=[Para("Jan 2024", 8.0)])]])
     page = layout([grid])
     assert "Commissioning" in [w.text for w in page.words]
+
+
+def test_a_word_past_the_cells_edge_after_other_words_is_not_taken_for_a_piece():
+    from wsoa.extract.cell_items import unbroken_text
+    # "network" ends at 166, past the cell's edge (160): the column is narrower than the text, no wrapper's break
+    cell = _cell([[("SENCO", 103), ("network", 131)], [("chair", 103)]])
+    assert unbroken_text(cell, 100, 160) == "SENCO network chair"

@@ -30,3 +30,9 @@ def test_an_unnamed_column_of_sentences_each_over_several_actions_is_the_weaknes
     assert _roles(["Ref", "Theme", "Action"], repeated)[1] == "weakness"
     one_each = [["1.1", ACTIONS[3], ACTIONS[0]], ["1.2", ACTIONS[2], ACTIONS[1]]]
     assert _roles(["Ref", "Theme", "Action"], one_each)[1] != "weakness"
+
+
+def test_a_wrapped_header_naming_a_role_another_column_holds_takes_it_not():
+    from tests.test_weak_roles import ACTIONS, _roles
+    got = _roles(["Key actions", "Ac ti on"], [[ACTIONS[0], "1.1"], [ACTIONS[1], "1.2"]])
+    assert got == ["action", "ref"]

@@ -183,13 +183,13 @@ def _broken(a: Line, b: Line, left: float, limit: float, known: Callable[[str], 
     and they make a number, a month, or a word printed elsewhere (`known`), or the rest is no word printed
     elsewhere ("ng"). A piece after other words on its line ("Head of Co" / "mmissioning") is one only where
     the rest, in lower case, is no word printed elsewhere, nor the piece one printed between two others
-    (`inner`): else a whole word wrapped."""
+    (`inner`), and the piece stays inside the text's right edge: else a whole word wrapped."""
     piece, rest = a.words[-1], b.words[0]
     width = (piece.x1 - piece.x0) + (rest.x1 - rest.x0)
     char = (rest.x1 - rest.x0) / max(len(rest.text), 1)  # an average character of the rest
     if len(a.words) > 1 and not (rest.text[:1].islower() and not inner(word_key(piece.text))
-                                 and not known(word_key(rest.text))):
-        return False
+                                 and not known(word_key(rest.text)) and piece.x1 <= limit + char / 2):
+        return False  # past the text's right edge, the column's edges are not the wrapper's: nothing to go by
     if piece.x1 < limit - TIGHT * char or width <= limit - left:
         return False
     if piece.text[-1:].isdigit() and rest.text[:1].isdigit():
