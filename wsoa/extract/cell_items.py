@@ -128,7 +128,9 @@ def _entry_tops(milestones: Cell, dates: Cell) -> list[float]:
     """Tops of the milestone cell's lines that open an entry: set apart by more than the cell's line pitch,
     level with a line of the date cell that opens with a date."""
     lines = group_lines(milestones.words, milestones.page)
-    date_tops = [ln.top for ln in group_lines(dates.words, dates.page) if _opens_with_date(ln.text)]
+    dlines: list = group_lines(dates.words, dates.page)  # a date may wrap after its month: "September" / "2024"
+    date_tops = [ln.top for ln, after in zip(dlines, [*dlines[1:], None]) if _opens_with_date(ln.text)
+                 or (after and is_month(ln.text.strip(" ,")) and _opens_with_date(f"{ln.text} {after.text}"))]
     if len(lines) < 2 or len(date_tops) < 2:
         return []
     pitch = _line_pitch(lines)
