@@ -36,3 +36,12 @@ def test_a_wrapped_header_naming_a_role_another_column_holds_takes_it_not():
     from tests.test_weak_roles import ACTIONS, _roles
     got = _roles(["Key actions", "Ac ti on"], [[ACTIONS[0], "1.1"], [ACTIONS[1], "1.2"]])
     assert got == ["action", "ref"]
+
+
+def test_a_merged_column_of_figures_or_under_a_header_naming_a_role_is_no_weakness():
+    from tests.test_weak_roles import ACTIONS, _roles
+    figures = [["1.1", "area 17 and 31 16", ACTIONS[0]], ["1.2", None, ACTIONS[1]], ["1.3", None, ACTIONS[2]]]
+    assert _roles(["Ref", "Theme", "Action"], figures)[1] != "weakness"
+    weakness = "Poor co-ordination of school exclusions across the area"
+    dated = [["1.1", weakness, ACTIONS[0]], ["1.2", None, ACTIONS[1]]]
+    assert _roles(["Ref", "Dates", "Action"], dated)[1] != "weakness"

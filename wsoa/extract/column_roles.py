@@ -178,18 +178,26 @@ def _beside_the_action(cols: list[Column], cells: dict[int, tuple[list[str], lis
 
 
 def _weakness_from_text(cols: list[Column], cells: dict[int, tuple[list[str], list]], why: dict[int, str]) -> None:
-    """With no weakness column named, an unnamed column of plain sentences each spanning several actions
-    (a cell merged down over them, or the same text repeated) says what they answer: the weakness."""
+    """With no weakness column named, a column of plain sentences each spanning several actions (a cell
+    merged down over them, or the same text repeated), its header naming no role, says what they answer:
+    the weakness."""
     if any(c.role == "weakness" for c in cols):
         return
     count = {c.role: len([t for t in cells[i][0] if t.strip()]) for i, c in enumerate(cols) if c.role}
     anchor = count.get("ref") or count.get("action") or 0
     for i, c in enumerate(cols):
         texts = [t for t in cells[i][0] if t.strip()]
-        if c.role is None and texts and _running(texts) and not text_kind(texts) and len(set(texts)) < anchor:
+        if c.role is None and texts and _running(texts) and not text_kind(texts) and len(set(texts)) < anchor \
+                and _sentences(texts) and header_role(c.header)[0] is None:
             c.role, c.score = "weakness", CONTENT_SCORE
             why[i] = f"{len(set(texts))} sentences over {anchor} actions"
             return
+
+
+def _sentences(texts: list[str]) -> bool:
+    """Words, not figures: seven tenths of the words hold letters ("aged 16 to 25" is in a sentence)."""
+    words = [w for t in texts for w in t.split()]
+    return sum(any(ch.isalpha() for ch in w) for w in words) >= 0.7 * len(words)
 
 
 def is_action_table(cols: list[Column], shown: set[str]) -> str | None:
