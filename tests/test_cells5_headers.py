@@ -45,3 +45,9 @@ def test_a_merged_column_of_figures_or_under_a_header_naming_a_role_is_no_weakne
     weakness = "Poor co-ordination of school exclusions across the area"
     dated = [["1.1", weakness, ACTIONS[0]], ["1.2", None, ACTIONS[1]]]
     assert _roles(["Ref", "Dates", "Action"], dated)[1] != "weakness"
+
+
+def test_an_empty_column_named_status_yields_to_the_column_of_statuses_beside_it():
+    from tests.test_weak_roles import ACTIONS, _roles
+    body = [["1.1", ACTIONS[0], "", "Red"], ["1.2", ACTIONS[1], "", "Green"], ["1.3", ACTIONS[2], "", "Amber"]]
+    assert _roles(["Ref", "Action", "RAG", "status"], body) == ["ref", "action", None, "status"]

@@ -38,7 +38,10 @@ def _column_cells(page: Page, rows: list[Row], ci: int, col: Column) -> tuple[li
     for cell in seen:
         marks = [s.rgb for s in page.shapes if cell.top <= (s.top + s.bottom) / 2 < cell.bottom
                  and col.x0 <= (s.x0 + s.x1) / 2 < col.x1]
-        fills.append(cell.rgb if cell.rgb is not None else (marks[0] if marks else None))
+        if cell.rgb is None and not marks and len(cell.parts) > 1:  # a colour per sub-row: each says a status
+            fills.extend(rgb for _, rgb in cell.parts)
+        else:
+            fills.append(cell.rgb if cell.rgb is not None else (marks[0] if marks else None))
     return [c.text for c in seen], fills
 
 
@@ -70,6 +73,7 @@ def content_roles(page: Page, cols: list[Column], rows: list[Row]) -> tuple[dict
         _action_from_text(cols, cells, why)
     shown = _shown(cols, cells, why) | _beside_the_action(cols, cells, why)
     _weakness_from_text(cols, cells, why)
+    _empty_yields(cols, cells, why)
     dedupe_roles(cols)
     return why, shown
 
@@ -192,6 +196,17 @@ def _weakness_from_text(cols: list[Column], cells: dict[int, tuple[list[str], li
             c.role, c.score = "weakness", CONTENT_SCORE
             why[i] = f"{len(set(texts))} sentences over {anchor} actions"
             return
+
+
+def _empty_yields(cols: list[Column], cells: dict[int, tuple[list[str], list]], why: dict[int, str]) -> None:
+    """A column its header names, with no text or colour in any cell, gives its role up to a column whose
+    cells bear that role out ("RAG | status": a header cut in two over one column of statuses)."""
+    for i, c in enumerate(cols):
+        texts, fills = cells[i]
+        if c.role and i not in why and not any(t.strip() for t in texts) and not any(fills) and any(
+                o.role == c.role and j in why for j, o in enumerate(cols)):
+            why[i] = f"empty, its {c.role} shown by another column's cells"
+            c.role, c.score = None, 0.0
 
 
 def _sentences(texts: list[str]) -> bool:

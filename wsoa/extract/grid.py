@@ -14,7 +14,7 @@ from wsoa.normalise.status import RGB, is_colour_mark, is_mark
 from wsoa.normalise.text import is_bullet, join_lines
 
 TOL = 2.0
-WIDER = 2.0  # times its column's width a fill in part of a cell may span, over the column's edges
+WIDER = 3.0  # times its column's width a fill in part of a cell may span, over the column's edges
 ACROSS = 0.9  # share of a table's width a banner's fill covers
 BOLD_SHARE = 0.5  # share of a table's words in bold above which a bold line says nothing
 REF_LIKE = re.compile(r"^(?:[A-Z]{0,3}\d{0,2}[.\-]?)?\d{1,3}(?:\.\d{1,3})*[a-z]?\.?$|^[A-Z]{1,3}\d{1,2}(?:\.\d+)*[a-z]?$")
