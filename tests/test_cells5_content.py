@@ -15,3 +15,9 @@ def test_sums_of_money_are_no_names_of_leads():
     cells = ["£40k ICB", "£25k Council", "£10k ICB", "Existing resource"]
     assert role_from_content(cells, [None] * len(cells))[0] != "lead"
     assert role_from_content(["Head of SEND", "ICB", "Designated Clinical Officer"], [None] * 3)[0] == "lead"
+
+
+def test_a_column_of_timescales_with_one_date_is_a_deadline():
+    cells = ["TBC", "Monthly", "tender by Jan 2023; service live May 2023", "Within 3 months"]
+    assert role_from_content(cells, [None] * 4)[0] == "deadline"
+    assert role_from_content(["TBC", "Jan 2023"], [None] * 2)[0] is None  # too little to go by

@@ -12,7 +12,7 @@ import tomllib
 from functools import lru_cache
 from importlib.resources import files
 
-from wsoa.normalise.dates import find_dates, read_cell
+from wsoa.normalise.dates import find_dates, is_relative, read_cell
 from wsoa.normalise.roles import role_of, synonyms
 from wsoa.normalise.status import RGB, Legend, is_white, nearest_status
 
@@ -27,6 +27,8 @@ def _content() -> dict[str, list[str]]:
 
 
 MONEY = re.compile(r"[£$€]\s*\d|\d\s*(?:k|m|bn)\b", re.IGNORECASE)  # a sum: "£40k", "20k"
+MIN_TIMESCALES = 3  # cells of a column of timescales (TBC, Monthly, Within 3 months) beside its one date
+TIMESCALE_WORDS = 4  # words of a timescale
 MAX_REFS = 3        # refs of actions whose rows ran together in one cell
 BROKEN_PIECE = 3    # letters of a piece of a word wrapped mid-word by a narrow column
 BROKEN_SHARE = 0.6  # share of a header's words that are such pieces, in a header wrapped so
@@ -115,6 +117,11 @@ def labelled_dates(cell: str, per_date: int = 3) -> bool:
     return len(words) <= per_date * len(hits) and all(w.islower() or w.lower() in revision for w in words)
 
 
+def _timescale(cell: str) -> bool:
+    """A short timescale that gives no date: "Within 3 months", "In six weeks"."""
+    return len(cell.split()) <= TIMESCALE_WORDS and is_relative(cell) and not find_dates(cell)
+
+
 def _is_name(cell: str) -> bool:
     """Short, no date, no sum of money, and most words capitalised or joining words: "Head of Early Help, Bucks
     Council", "ICB"."""
@@ -161,10 +168,10 @@ def role_from_content(cells: list[str], fills: list[RGB | None],
     if n >= SHARE * of and n >= 2:
         return "status", f"{n}/{of} cells are status words or letters"
     no_date = set(_content()["no_date"])
-    dated = [c for c in full if c.lower().strip(" .") not in no_date]
+    dated = [c for c in full if c.lower().strip(" .") not in no_date and not _timescale(c)]
     n, of = _share(dated, lambda c: is_dates(c) or labelled_dates(c))
-    if n >= 2 and n >= SHARE * of:
-        return _start_or_deadline(header), f"{n}/{of} cells are dates"
+    if (n >= 2 and n >= SHARE * of) or (n == of >= 1 and len(full) >= MIN_TIMESCALES):
+        return _start_or_deadline(header), f"{n}/{of} cells are dates, the others timescales"
     n, of = _share(full, _is_name)
     if n >= 2 and n >= SHARE * of:
         return "lead", f"{n}/{of} cells are short names of people or organisations"

@@ -171,6 +171,11 @@ def _relative() -> re.Pattern[str]:
     return re.compile(r"\b(?:" + _phrases(_words()["relative"]["words"]) + r")\b", re.IGNORECASE)
 
 
+def is_relative(text: str) -> bool:
+    """A phrase dated relative to something unknown ("within 3 months"): it gives no date."""
+    return bool(_relative().search(text))
+
+
 _DATEPARSER_WORTH = re.compile(rf"\b{_MONTH_WORD}|\d{{1,2}}\s*[/.\-]\s*\d{{1,2}}\s*[/.\-]\s*\d{{2,4}}", re.IGNORECASE)
 
 
