@@ -51,3 +51,10 @@ def test_an_empty_column_named_status_yields_to_the_column_of_statuses_beside_it
     from tests.test_weak_roles import ACTIONS, _roles
     body = [["1.1", ACTIONS[0], "", "Red"], ["1.2", ACTIONS[1], "", "Green"], ["1.3", ACTIONS[2], "", "Amber"]]
     assert _roles(["Ref", "Action", "RAG", "status"], body) == ["ref", "action", None, "status"]
+
+
+def test_a_wrapped_header_keeps_its_role_beside_a_header_naming_it_only_weakly():
+    from tests.test_weak_roles import ACTIONS, REPORTS, _roles
+    status = "Cu rr en t de li ve ry st at us ag ai ns t th e ag re ed ti me sc al e"
+    body = [[ACTIONS[0], "", REPORTS[0]], [ACTIONS[1], "", REPORTS[1]]]
+    assert _roles(["Action", status, "Progress update"], body)[1] == "status"

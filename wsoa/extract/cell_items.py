@@ -178,20 +178,20 @@ def word_key(text: str) -> str:
 
 
 def _broken(a: Line, b: Line, left: float, limit: float, known: Callable[[str], bool],
-            inner: Callable[[str], bool]) -> bool:
+            inner: Callable[[str], bool], edge: float) -> bool:
     """True when line `a` is one piece of a word the column was too narrow for, its rest opening line `b`
     ("Commissioni" / "ng", "01/10/202" / "1"): the piece stands alone on its line and fills it to the cell's
     right edge (short of it by less than a character of the rest), the two together are wider than the cell,
     and they make a number, a month, or a word printed elsewhere (`known`), or the rest is no word printed
     elsewhere ("ng"). A piece after other words on its line ("Head of Co" / "mmissioning") is one only where
     the rest, in lower case, is no word printed elsewhere, nor the piece one printed between two others
-    (`inner`), and the piece stays inside the text's right edge: else a whole word wrapped."""
+    (`inner`), and the piece stays inside the cell (`edge`): else a whole word wrapped."""
     piece, rest = a.words[-1], b.words[0]
     width = (piece.x1 - piece.x0) + (rest.x1 - rest.x0)
     char = (rest.x1 - rest.x0) / max(len(rest.text), 1)  # an average character of the rest
     if len(a.words) > 1 and not (rest.text[:1].islower() and not inner(word_key(piece.text))
-                                 and not known(word_key(rest.text)) and piece.x1 <= limit + char / 2):
-        return False  # past the text's right edge, the column's edges are not the wrapper's: nothing to go by
+                                 and not known(word_key(rest.text)) and piece.x1 <= edge):
+        return False  # past the cell's edge, the column's edges are not the wrapper's: nothing to go by
     if piece.x1 < limit - TIGHT * char or width <= limit - left:
         return False
     if piece.text[-1:].isdigit() and rest.text[:1].isdigit():
@@ -223,7 +223,7 @@ def unbroken_text(cell: Cell, x0: float, x1: float, known: Callable[[str], bool]
         return cell.text
     left = min(w.x0 for w in cell.words)
     limit = x1 - (left - x0)  # the text's right edge: the cell's padding is the same on both sides
-    joined = [_broken(a, b, left, limit, known, inner or known) for a, b in zip(lines, lines[1:])]
+    joined = [_broken(a, b, left, limit, known, inner or known, x1) for a, b in zip(lines, lines[1:])]
     texts = _line_texts(lines)
     out = [texts[0]]
     for text, glued in zip(texts[1:], joined):

@@ -56,7 +56,8 @@ def content_roles(page: Page, cols: list[Column], rows: list[Row]) -> tuple[dict
     for i, c in enumerate(cols):
         if c.role is None and c.header:  # a header too long for a label, but wrapped mid-word: a weak role
             hint = broken_header_role(c.header)
-            c.role, c.score = hint if hint and all(o.role != hint[0] for o in cols) else (None, 0.0)
+            held = hint and any(o.role == hint[0] and o.score >= STRONG for o in cols)
+            c.role, c.score = hint if hint and not held else (None, 0.0)
         if c.role is None or c.score < STRONG:  # fills say status only where no status column is named
             fills = [None] * len(cells[i][1]) if named_status and c.role != "status" else cells[i][1]
             _settle(c, i, role_from_content(cells[i][0], fills, c.header or c.group or None), cells[i][0], why)
