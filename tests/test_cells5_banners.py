@@ -73,3 +73,13 @@ def test_a_bold_banner_with_the_next_action_right_below_it_and_no_ref_column():
     rows = build_rows(page, [Column(40, 180), Column(180, 300)], 96, 150, True, 0)
     assert [r.text(0) for r in rows] == ["Weakness 2", "Audit plans", "Train all staff"]
     assert [r.spanning for r in rows] == [True, False, False]
+
+
+def test_a_banner_wrapped_over_two_lines_is_one_row():
+    page = _page(False)
+    page.words = [w for w in page.words if w.text not in ("Weakness", "2")]
+    page.words += words("Area of weakness 2: the limited reach of", 43, 112, bold=True)
+    page.words += words("tribunal outcomes", 43, 120, bold=True)
+    rows = _rows(page)
+    assert [r.spanning for r in rows] == [False, True, False]
+    assert rows[1].text(0).startswith("Area of") and "tribunal" in " ".join(rows[1].text(i) for i in range(3))

@@ -121,7 +121,7 @@ def text_cuts(page: Page, cols: list[Column], anchor: int, top: float, bottom: f
 
 
 def banner_fills(page: Page, cols: list[Column], top: float, bottom: float) -> list[Fill]:
-    """Fills across the whole table over text in one column only, or one line running across columns: banner
+    """Fills across the whole table over text in one column only, or lines running across columns: banner
     rows (a weakness, a section) in a table whose rows are told by its text; a row's shading lies under the
     text of several columns."""
     x0, x1 = cols[0].x0, cols[-1].x1
@@ -131,8 +131,8 @@ def banner_fills(page: Page, cols: list[Column], top: float, bottom: float) -> l
             continue
         inside = [w for w in page.words if f.top <= w.yc < f.bottom and x0 <= w.xc < x1]
         lines = group_lines(inside, page.number)
-        if inside and (len({ci for w in inside for ci, c in enumerate(cols) if c.x0 <= w.xc < c.x1}) == 1 or (
-                len(lines) == 1 and runs_across(lines[0].words, [c.x0 for c in cols[1:]]))):
+        if inside and (len({ci for w in inside for ci, c in enumerate(cols) if c.x0 <= w.xc < c.x1}) == 1 or all(
+                runs_across(ln.words, [c.x0 for c in cols[1:]]) for ln in lines)):
             out.append(f)
     return out
 
@@ -151,7 +151,10 @@ def banner_lines(page: Page, cols: list[Column], top: float, bottom: float,
         if alone and all(w.bold for w in ln.words) and ln.words[0].x0 < cols[0].x1 \
                 and not any(a <= (ln.top + ln.bottom) / 2 < b for a, b in taken):
             below = [w.top for w in words if w.top >= ln.bottom - TOL]
-            out.append((ln.top - 1.0, min(below, default=ln.bottom + 2.0) - 1.0))
+            band = (ln.top - 1.0, min(below, default=ln.bottom + 2.0) - 1.0)
+            if out and band[0] <= out[-1][1] + TOL:  # a banner wrapped over two lines or more
+                band = (out.pop()[0], band[1])
+            out.append(band)
     return out
 
 
