@@ -21,3 +21,19 @@ def test_a_column_of_timescales_with_one_date_is_a_deadline():
     cells = ["TBC", "Monthly", "tender by Jan 2023; service live May 2023", "Within 3 months"]
     assert role_from_content(cells, [None] * 4)[0] == "deadline"
     assert role_from_content(["TBC", "Jan 2023"], [None] * 2)[0] is None  # too little to go by
+
+
+def test_names_broken_by_a_narrow_column_are_read_whole_for_the_role():
+    from wsoa.extract.column_roles import _column_cells
+    from wsoa.extract.grid import Cell, Column, Row
+    from wsoa.extract.page import Page, Word
+
+    def cell(lines: list[str], top: float) -> Cell:
+        ws = [Word(t, 103 + 30 * k, 103 + 30 * k + 5 * len(t), top + 12 * i, top + 12 * i + 9, 9.0, False, None)
+              for i, ln in enumerate(lines) for k, t in enumerate(ln.split())]
+        return Cell(0, top - 2, top + 12 * len(lines), ws)
+    # "Psychologist" does not fit the 54 points of text: "Psychologi" fills its line to the edge, "st" goes on
+    cells = [cell(["Principal", "Psychologi", "st"], 100), cell(["Head of", "Commissioni", "ng"], 160)]
+    rows = [Row(1, c.top, c.bottom, {0: c}, {0}) for c in cells]
+    texts, _ = _column_cells(Page(1, 600, 800), rows, 0, Column(100, 160))
+    assert texts == ["Principal Psychologist", "Head of Commissioning"]

@@ -10,6 +10,7 @@ header found by structure alone must then make an action table (`is_action_table
 """
 from __future__ import annotations
 
+from wsoa.extract.cell_items import unbroken_text
 from wsoa.extract.grid import Column, Row
 from wsoa.extract.header import KEY_ROLES, MIN_ROLES, dedupe_roles, revisions
 from wsoa.extract.page import Page
@@ -42,7 +43,7 @@ def _column_cells(page: Page, rows: list[Row], ci: int, col: Column) -> tuple[li
             fills.extend(rgb for _, rgb in cell.parts)
         else:
             fills.append(cell.rgb if cell.rgb is not None else (marks[0] if marks else None))
-    return [c.text for c in seen], fills
+    return [unbroken_text(c, col.x0, col.x1) for c in seen], fills  # words broken by a narrow column rejoined
 
 
 def content_roles(page: Page, cols: list[Column], rows: list[Row]) -> tuple[dict[int, str], set[str]]:
