@@ -58,3 +58,18 @@ def test_a_wrapped_header_keeps_its_role_beside_a_header_naming_it_only_weakly()
     status = "Cu rr en t de li ve ry st at us ag ai ns t th e ag re ed ti me sc al e"
     body = [[ACTIONS[0], "", REPORTS[0]], [ACTIONS[1], "", REPORTS[1]]]
     assert _roles(["Action", status, "Progress update"], body)[1] == "status"
+
+
+def test_a_long_header_naming_a_date_gives_that_role_to_a_column_whose_cells_show_none():
+    from tests.test_weak_roles import ACTIONS, _roles
+    long = "Month in which the work on this action will begin in earnest"
+    assert _roles(["Action", long], [[ACTIONS[0], ""], [ACTIONS[1], "1 Oct 2021"]])[1] == "start"
+    assert _roles(["Action", long], [[ACTIONS[0], ""], [ACTIONS[1], ACTIONS[3]]])[1] is None  # refuted
+    assert _roles(["Action", long], [[ACTIONS[0], "Head of SEND"], [ACTIONS[1], "ICB"]])[1] == "lead"  # cells tell
+
+
+def test_a_long_header_naming_a_date_over_phases_with_their_dates():
+    from tests.test_weak_roles import ACTIONS, _roles
+    long = "Date by which this action will be fully completed and signed off"
+    got = _roles(["Action", long], [[ACTIONS[0], "tender by December 2023; service live April 2024"]])
+    assert got[1] == "deadline"

@@ -14,6 +14,9 @@ from wsoa.extract.cell_items import unbroken_text
 from wsoa.extract.grid import Column, Row
 from wsoa.extract.header import KEY_ROLES, MIN_ROLES, dedupe_roles, revisions
 from wsoa.extract.page import Page
+from wsoa.normalise.dates import find_dates
+from wsoa.normalise.roles import synonyms
+from wsoa.normalise.text import fold
 from wsoa.normalise.content import (broken_header_role, header_role, lists_dated_items, order_date_columns,
                                     role_from_content, text_kind)
 
@@ -22,6 +25,7 @@ CHECKABLE = {"ref", "start", "deadline", "status"}   # roles a column's content 
 RUNNING_TEXT = 5      # mean words per cell of a column of running text (an action column)
 SHORT_ITEM = 3        # mean words per cell of a column of short items (milestones in sub-rows)
 CONTENT_SCORE = 50.0  # a role read from the content yields to one named by the header
+PHRASE_SCORE = 80.0  # a header's role read from a phrase inside it
 STRONG = 95.0         # a header role scored below this (a phrase in a longer header, a fuzzy match) is weak
 PLAN_TEXT = {"milestones", "measures", "phases"}   # text only a plan holds: with it, a column of names bears out a lead
 TEXT_ROLES = {"action", "milestones", "measures", "weakness", "outcome"}   # roles of running text
@@ -56,12 +60,13 @@ def content_roles(page: Page, cols: list[Column], rows: list[Row]) -> tuple[dict
     named_status = any(o.role == "status" and o.score >= STRONG for o in cols)
     for i, c in enumerate(cols):
         if c.role is None and c.header:  # a header too long for a label, but wrapped mid-word: a weak role
-            hint = broken_header_role(c.header)
-            held = hint and any(o.role == hint[0] and o.score >= STRONG for o in cols)
-            c.role, c.score = hint if hint and not held else (None, 0.0)
+            c.role, c.score = _unheld(broken_header_role(c.header), cols) or (None, 0.0)
         if c.role is None or c.score < STRONG:  # fills say status only where no status column is named
             fills = [None] * len(cells[i][1]) if named_status and c.role != "status" else cells[i][1]
             _settle(c, i, role_from_content(cells[i][0], fills, c.header or c.group or None), cells[i][0], why)
+        if c.role is None and c.header:  # no role the cells show: a long header's, unless its cells refute it
+            hint = _unheld(_long_header_role(c.header), cols)
+            c.role, c.score = hint if hint and _bears(hint[0], cells[i][0]) else (None, 0.0)
     revised = revisions(cols)
     dated = {i: cells[i][0] for i, c in enumerate(cols) if c.role in DATES and not any(c is r for r in revised)}
     if len(dated) >= 2 and any(i in why for i in dated):
@@ -78,6 +83,26 @@ def content_roles(page: Page, cols: list[Column], rows: list[Row]) -> tuple[dict
     _empty_yields(cols, cells, why)
     dedupe_roles(cols)
     return why, shown
+
+
+def _unheld(hint: tuple[str, float] | None, cols: list[Column]) -> tuple[str, float] | None:
+    """A weak role for a column, unless another column's header names it outright."""
+    return hint if hint and not any(o.role == hint[0] and o.score >= STRONG for o in cols) else None
+
+
+def _bears(role: str, texts: list[str]) -> bool:
+    """Cells that may hold a role: no running text, or, for a date, dates in every cell ("tender by Jan 2023")."""
+    full = [t for t in texts if t.strip()]
+    return not _running(full) or (role in DATES and all(find_dates(t) for t in full))
+
+
+def _long_header_role(header: str) -> tuple[str, float] | None:
+    """A header longer than a label ("Month in which the work on this action will begin") holding a phrase of
+    a role its cells could show (ref, dates, status), where the cells show no role: that role, weakly (the
+    longest such phrase)."""
+    words = f" {fold(header)} "
+    found = [(len(p), role) for role in CHECKABLE for p in synonyms()[role] if len(p) >= 4 and f" {p} " in words]
+    return (max(found)[1], PHRASE_SCORE) if found else None
 
 
 def _settle(c: Column, i: int, found: tuple[str | None, str], texts: list[str], why: dict[int, str]) -> None:
