@@ -73,3 +73,9 @@ def test_a_long_header_naming_a_date_over_phases_with_their_dates():
     long = "Date by which this action will be fully completed and signed off"
     got = _roles(["Action", long], [[ACTIONS[0], "tender by December 2023; service live April 2024"]])
     assert got[1] == "deadline"
+
+
+def test_a_header_loosely_naming_a_date_over_cells_without_one_loses_it():
+    from tests.test_weak_roles import ACTIONS, _roles
+    body = [[ACTIONS[0], "area 17 and 3116", "Jan 2024"], [ACTIONS[1], None, "Mar 2024"]]
+    assert _roles(["Action", "Dates", "Finish"], body)[1:] == [None, "deadline"]

@@ -10,10 +10,10 @@ header found by structure alone must then make an action table (`is_action_table
 """
 from __future__ import annotations
 
-from wsoa.extract.cell_items import unbroken_text
+from wsoa.extract.cell_items import unbroken_text, word_key
 from wsoa.extract.grid import Column, Row
 from wsoa.extract.header import KEY_ROLES, MIN_ROLES, dedupe_roles, revisions
-from wsoa.extract.page import Page
+from wsoa.extract.page import Page, group_lines
 from wsoa.normalise.dates import find_dates
 from wsoa.normalise.roles import synonyms
 from wsoa.normalise.text import fold
@@ -47,7 +47,9 @@ def _column_cells(page: Page, rows: list[Row], ci: int, col: Column) -> tuple[li
             fills.extend(rgb for _, rgb in cell.parts)
         else:
             fills.append(cell.rgb if cell.rgb is not None else (marks[0] if marks else None))
-    return [unbroken_text(c, col.x0, col.x1) for c in seen], fills  # words broken by a narrow column rejoined
+    known = {word_key(w.text) for r in rows for c in r.cells.values() for ln in group_lines(c.words, c.page)
+             for w in ln.words[1:]}  # words printed after another: whole words, no rest of a broken one
+    return [unbroken_text(c, col.x0, col.x1, known.__contains__) for c in seen], fills
 
 
 def content_roles(page: Page, cols: list[Column], rows: list[Row]) -> tuple[dict[int, str], set[str]]:
@@ -108,14 +110,20 @@ def _long_header_role(header: str) -> tuple[str, float] | None:
 def _settle(c: Column, i: int, found: tuple[str | None, str], texts: list[str], why: dict[int, str]) -> None:
     """A column without a role takes the one its content shows; a weak header role (a phrase inside a
     longer header, a fuzzy match) yields to a checkable role the content shows, and is dropped when it
-    names a checkable role over running text."""
+    names a checkable role over running text, or a date over cells with no date."""
     role, reason = found
     if role and (c.role is None or (role in CHECKABLE and role != c.role)):
         weak = f", not {c.role} as its header {c.header!r} loosely says" if c.role else ""
         c.role, c.score, why[i] = role, CONTENT_SCORE, reason + weak
-    elif c.role in CHECKABLE and role is None and _running(texts):
-        why[i] = f"running text, not the {c.role} its header {c.header!r} loosely names"
+    elif c.role in CHECKABLE and role is None and (_running(texts) or _no_date(c.role, texts)):
+        why[i] = f"running text or no date, not the {c.role} its header {c.header!r} loosely names"
         c.role, c.score = None, 0.0
+
+
+def _no_date(role: str, texts: list[str]) -> bool:
+    """A date role over cells holding text and not one date."""
+    full = [t for t in texts if t.strip()]
+    return role in DATES and bool(full) and not any(find_dates(t) for t in full)
 
 
 def _running(texts: list[str], words: int = RUNNING_TEXT) -> bool:
