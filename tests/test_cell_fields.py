@@ -106,7 +106,16 @@ def test_a_whole_word_wrapped_after_a_full_line_stays_apart():
     from wsoa.extract.cell_items import unbroken_text
     # "Head of an" ends under a character short of the edge (157): "inclusion" (45) went whole to the next line
     cell = _cell([[("Head", 103), ("of", 128), ("an", 143)], [("inclusion", 103), ("team", 153)]])
-    assert unbroken_text(cell, 100, 160, {"aninclusion"}.__contains__) == "Head of an inclusion team"
+    assert unbroken_text(cell, 100, 160, {"aninclusion", "an"}.__contains__) == "Head of an inclusion team"
+    assert unbroken_text(cell, 100, 160, {"aninclusion", "inclusion"}.__contains__) == "Head of an inclusion team"
+
+
+def test_a_word_broken_after_other_words_on_its_line_is_rejoined():
+    from wsoa.extract.cell_items import unbroken_text
+    # "Co" fills the line to the edge (157); neither "co" nor "mmissioning" is a word the table prints
+    cell = _cell([[("Head", 103), ("of", 128), ("Co", 147)], [("mmissioning", 103)]])
+    assert unbroken_text(cell, 100, 160, {"head", "of"}.__contains__) == "Head of Commissioning"
+    assert unbroken_text(cell, 100, 160, {"co"}.__contains__) == "Head of Co mmissioning"
 
 
 def test_a_dash_opening_the_second_line_of_a_date_cell_makes_a_range():
@@ -142,3 +151,27 @@ def test_the_virtual_page_of_a_web_page_keeps_a_long_word_whole():
                                 GridCell(1, paras=[Para("Jan 2024", 8.0)])]])
     page = layout([grid])
     assert "Commissioning" in [w.text for w in page.words]
+
+
+def test_a_word_past_the_cells_edge_after_other_words_is_not_taken_for_a_piece():
+    from wsoa.extract.cell_items import unbroken_text
+    # "network" ends at 166, past the cell's edge (160): the column is narrower than the text, no wrapper's break
+    cell = _cell([[("SENCO", 103), ("network", 131)], [("chair", 103)]])
+    assert unbroken_text(cell, 100, 160) == "SENCO network chair"
+
+
+def test_a_sub_row_whose_date_wraps_after_its_month_is_cut_there():
+    from wsoa.extract.cell_items import split_sub_rows
+    from wsoa.extract.grid import Cell, Row
+    from wsoa.extract.page import Word
+
+    def cell(col: int, x: float, lines: list[tuple[str, float]]) -> Cell:
+        ws = [Word(t, x + 6 * k, x + 6 * k + 5 * len(t), top, top + 9, 9.0, False, None)
+              for text, top in lines for k, t in enumerate(text.split())]
+        return Cell(col, 98, 200, ws)
+    # three milestones of two lines each (12 apart), 20 apart from one to the next; the last date wraps
+    miles = cell(0, 100, [("Draft", 100), ("the policy", 112), ("Consult", 132), ("schools", 144),
+                          ("Publish", 164), ("it", 176)])
+    dates = cell(1, 300, [("Jan 2024", 100), ("May 2024", 132), ("September", 164), ("2024", 176)])
+    rows = split_sub_rows([Row(1, 98, 200, {0: miles, 1: dates}, {0, 1})], 0, 1)
+    assert [r.text(1) for r in rows] == ["Jan 2024", "May 2024", "September 2024"]

@@ -261,3 +261,14 @@ def test_revised_from_reorders_to_the_order_made(year, m1, m2):
     text = f"{calendar.month_name[m2]} {year + 1} (revised from {calendar.month_name[m1]} {year})"
     assert read_cell(text, "start").dates == [D(year, m1, 1), D(year + 1, m2, 1)]
 
+
+
+def test_a_revision_phrase_printed_without_its_space_still_marks_the_old_date():
+    from wsoa.normalise.dates import read_cell
+    cell = read_cell("Summer term 2022 (revisedfrom April 2022)", "deadline")
+    assert [d.isoformat() for d in cell.dates] == ["2022-04-30", "2022-07-31"] and cell.revised
+
+
+def test_a_term_glued_to_its_season_is_read():
+    from wsoa.normalise.dates import read_cell
+    assert [d.isoformat() for d in read_cell("Summerterm 2023", "deadline").dates] == ["2023-07-31"]

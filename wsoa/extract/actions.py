@@ -59,33 +59,52 @@ def _text(rows: list[Row], col: int | None, sep: str = " ", table: Table | None 
     if table is None or col is None:
         texts = [c.text for c in _distinct_cells(rows, col)]
     else:
-        x0, x1, known = table.columns[col].x0, table.columns[col].x1, _printed_whole(table)
-        texts = [unbroken_text(c, x0, x1, known) for c in _distinct_cells(rows, col)]
+        x0, x1 = table.columns[col].x0, table.columns[col].x1
+        texts = [unbroken_text(c, x0, x1, *_printed_whole(table)) for c in _distinct_cells(rows, col)]
     texts = [t for t in texts if t]
     return sep.join(texts) if texts else None
 
 
-def _printed_whole(table: Table) -> Callable[[str], bool]:
-    """Whether a word is printed after another word on a line of the table: a whole word, not the rest of one
-    broken at a line's end (the table's words gathered on first use)."""
-    words: set[str] = set()
+def _printed_whole(table: Table) -> tuple[Callable[[str], bool], Callable[[str], bool]]:
+    """Whether a word is printed after another word on a line of the table (a whole word, not the rest of one
+    broken at a line's end), and whether between two others (not a piece left at a line's end); the table's
+    words gathered on first use."""
+    after: set[str] = set()
+    between: set[str] = set()
+
+    def gather() -> None:
+        if not after:
+            cells = {id(c): c for r in table.rows for c in r.cells.values()}.values()
+            for ln in (ln for c in cells for ln in group_lines(c.words, c.page)):
+                after.update(word_key(w.text) for w in ln.words[1:])
+                between.update(word_key(w.text) for w in ln.words[1:-1])
+            after.add("")
 
     def known(word: str) -> bool:
-        if not words:
-            cells = {id(c): c for r in table.rows for c in r.cells.values()}.values()
-            words.update(word_key(w.text) for c in cells for ln in group_lines(c.words, c.page) for w in ln.words[1:])
-            words.add("")
-        return word in words
-    return known
+        gather()
+        return word in after
+
+    def inner(word: str) -> bool:
+        gather()
+        return word in between
+    return known, inner
 
 
 def _is_header_row(table: Table, row: Row) -> bool:
+    """A row naming three columns' roles (a header repeated), or whose every word is a word of its column's
+    header (the rest of a header wrapped over more lines than were taken for it: "ti" / "on" under "Ac")."""
     hits = 0
     for ci, col in enumerate(table.columns):
         t = row.text(ci)
         if t and col.role and role_of(t)[0] == col.role:
             hits += 1
-    return hits >= 3
+    return hits >= 3 or _header_words_only(table, row)
+
+
+def _header_words_only(table: Table, row: Row) -> bool:
+    texts = {ci: row.text(ci).lower().split() for ci in row.cells if ci < len(table.columns)}
+    texts = {ci: ws for ci, ws in texts.items() if ws}
+    return bool(texts) and all(set(ws) <= set(table.columns[ci].header.lower().split()) for ci, ws in texts.items())
 
 
 def _box(rows: list[Row], table: Table) -> Box:
@@ -115,6 +134,9 @@ def _status(cell: Cell | None, legend: Legend, words_column: bool) -> StatusRead
     status, how = legend.from_text(text) if text else (None, None)
     if status:  # dates in the cell are left aside by the legend ("Green – Jan 23")
         return StatusRead(status, text, how)
+    if not text and len(cell.parts) >= 2:  # a mark or fill per milestone in one cell: theirs taken together
+        reads = [legend.from_colour(rgb) for _, rgb in cell.parts]
+        return StatusRead(_aggregate([r[0] for r in reads]), None, "colour", all(r[1] for r in reads))
     if cell.rgb is not None:
         status, exact = legend.from_colour(cell.rgb)
         return StatusRead(status, text or None, "colour", exact)

@@ -128,7 +128,9 @@ def _entry_tops(milestones: Cell, dates: Cell) -> list[float]:
     """Tops of the milestone cell's lines that open an entry: set apart by more than the cell's line pitch,
     level with a line of the date cell that opens with a date."""
     lines = group_lines(milestones.words, milestones.page)
-    date_tops = [ln.top for ln in group_lines(dates.words, dates.page) if _opens_with_date(ln.text)]
+    dlines: list = group_lines(dates.words, dates.page)  # a date may wrap after its month: "September" / "2024"
+    date_tops = [ln.top for ln, after in zip(dlines, [*dlines[1:], None]) if _opens_with_date(ln.text)
+                 or (after and is_month(ln.text.strip(" ,")) and _opens_with_date(f"{ln.text} {after.text}"))]
     if len(lines) < 2 or len(date_tops) < 2:
         return []
     pitch = _line_pitch(lines)
@@ -139,7 +141,8 @@ def _entry_tops(milestones: Cell, dates: Cell) -> list[float]:
 def split_sub_rows(rows: list[Row], mcol: int | None, dcol: int | None) -> list[Row]:
     """An action's one row cut into its milestone sub-rows where a table draws no rule between them: a sub-row
     opens where a milestone opens level with its date. Each column with a line opening at every cut (the
-    milestone, its date, its status) is cut; the other cells span the sub-rows."""
+    milestone, its date, its status), or a mark or fill in every sub-row (a status colour), is cut; the other
+    cells span the sub-rows."""
     if len(rows) != 1 or mcol is None or dcol is None:
         return rows
     row = rows[0]
@@ -147,18 +150,26 @@ def split_sub_rows(rows: list[Row], mcol: int | None, dcol: int | None) -> list[
     tops = _entry_tops(m, d) if m is not None and d is not None and m.words and d.words else []
     if not tops:
         return rows
-    cut_cols = [ci for ci, c in row.cells.items()
-                if all(any(abs(ln.top - t) <= 1.5 for ln in group_lines(c.words, c.page)) for t in tops)]
     bounds = [row.top, *[t - 1.0 for t in tops], row.bottom]
+    cut_cols = [ci for ci, c in row.cells.items()
+                if all(any(abs(ln.top - t) <= 1.5 for ln in group_lines(c.words, c.page)) for t in tops)
+                or (not c.words and _parts_apart(c, bounds))]
     out = []
     for k, (a, b) in enumerate(zip(bounds, bounds[1:])):
         cells = dict(row.cells)
         for ci in cut_cols:
             c = row.cells[ci]
-            cells[ci] = Cell(ci, a, b, [w for w in c.words if a <= w.yc < b], c.rgb, c.page)
+            parts = [p for p in c.parts if a <= p[0] < b]
+            rgb = c.rgb if c.words else (parts[0][1] if parts else None)
+            cells[ci] = Cell(ci, a, b, [w for w in c.words if a <= w.yc < b], rgb, c.page, parts)
         starts = row.starts if k == 0 else set(cut_cols)
         out.append(Row(row.page, a, b, cells, set(starts), row.spanning, row.x0, row.x1))
     return out
+
+
+def _parts_apart(cell: Cell, bounds: list[float]) -> bool:
+    """Marks or fills in two bands of the cell or more (a status drawn per sub-row)."""
+    return len({sum(y >= b for b in bounds[1:-1]) for y, _ in cell.parts}) >= 2
 
 
 def word_key(text: str) -> str:
@@ -166,16 +177,22 @@ def word_key(text: str) -> str:
     return text.strip(".,;:!?()[]'\"‘’“”").lower()
 
 
-def _broken(a: Line, b: Line, left: float, limit: float, known: Callable[[str], bool]) -> bool:
+def _broken(a: Line, b: Line, left: float, limit: float, known: Callable[[str], bool],
+            inner: Callable[[str], bool], edge: float) -> bool:
     """True when line `a` is one piece of a word the column was too narrow for, its rest opening line `b`
     ("Commissioni" / "ng", "01/10/202" / "1"): the piece stands alone on its line and fills it to the cell's
     right edge (short of it by less than a character of the rest), the two together are wider than the cell,
     and they make a number, a month, or a word printed elsewhere (`known`), or the rest is no word printed
-    elsewhere ("ng"). A piece after other words on its line is taken for a whole word wrapped."""
+    elsewhere ("ng"). A piece after other words on its line ("Head of Co" / "mmissioning") is one only where
+    the rest, in lower case, is no word printed elsewhere, nor the piece one printed between two others
+    (`inner`), and the piece stays inside the cell (`edge`): else a whole word wrapped."""
     piece, rest = a.words[-1], b.words[0]
     width = (piece.x1 - piece.x0) + (rest.x1 - rest.x0)
     char = (rest.x1 - rest.x0) / max(len(rest.text), 1)  # an average character of the rest
-    if len(a.words) > 1 or piece.x1 < limit - TIGHT * char or width <= limit - left:
+    if len(a.words) > 1 and not (rest.text[:1].islower() and not inner(word_key(piece.text))
+                                 and not known(word_key(rest.text)) and piece.x1 <= edge):
+        return False  # past the cell's edge, the column's edges are not the wrapper's: nothing to go by
+    if piece.x1 < limit - TIGHT * char or width <= limit - left:
         return False
     if piece.text[-1:].isdigit() and rest.text[:1].isdigit():
         return True
@@ -196,7 +213,8 @@ def _line_texts(lines: list[Line]) -> list[str]:
     return out
 
 
-def unbroken_text(cell: Cell, x0: float, x1: float, known: Callable[[str], bool] = lambda word: False) -> str:
+def unbroken_text(cell: Cell, x0: float, x1: float, known: Callable[[str], bool] = lambda word: False,
+                  inner: Callable[[str], bool] | None = None) -> str:
     """The text of a cell spanning x0..x1 (as `Cell.text`), words broken across its lines by a narrow column
     rejoined (see `_broken`; `known` says whether a word is printed after another on a line elsewhere), a dash
     opening a line kept where it joins the line above (`_line_texts`)."""
@@ -205,7 +223,7 @@ def unbroken_text(cell: Cell, x0: float, x1: float, known: Callable[[str], bool]
         return cell.text
     left = min(w.x0 for w in cell.words)
     limit = x1 - (left - x0)  # the text's right edge: the cell's padding is the same on both sides
-    joined = [_broken(a, b, left, limit, known) for a, b in zip(lines, lines[1:])]
+    joined = [_broken(a, b, left, limit, known, inner or known, x1) for a, b in zip(lines, lines[1:])]
     texts = _line_texts(lines)
     out = [texts[0]]
     for text, glued in zip(texts[1:], joined):

@@ -10,16 +10,22 @@ header found by structure alone must then make an action table (`is_action_table
 """
 from __future__ import annotations
 
+from wsoa.extract.cell_items import unbroken_text, word_key
 from wsoa.extract.grid import Column, Row
 from wsoa.extract.header import KEY_ROLES, MIN_ROLES, dedupe_roles, revisions
-from wsoa.extract.page import Page
-from wsoa.normalise.content import header_role, lists_dated_items, order_date_columns, role_from_content, text_kind
+from wsoa.extract.page import Page, group_lines
+from wsoa.normalise.dates import find_dates
+from wsoa.normalise.roles import synonyms
+from wsoa.normalise.text import fold
+from wsoa.normalise.content import (broken_header_role, header_role, lists_dated_items, order_date_columns,
+                                    role_from_content, text_kind)
 
 DATES = ("start", "deadline")
 CHECKABLE = {"ref", "start", "deadline", "status"}   # roles a column's content shows beyond doubt
 RUNNING_TEXT = 5      # mean words per cell of a column of running text (an action column)
 SHORT_ITEM = 3        # mean words per cell of a column of short items (milestones in sub-rows)
 CONTENT_SCORE = 50.0  # a role read from the content yields to one named by the header
+PHRASE_SCORE = 80.0  # a header's role read from a phrase inside it
 STRONG = 95.0         # a header role scored below this (a phrase in a longer header, a fuzzy match) is weak
 PLAN_TEXT = {"milestones", "measures", "phases"}   # text only a plan holds: with it, a column of names bears out a lead
 TEXT_ROLES = {"action", "milestones", "measures", "weakness", "outcome"}   # roles of running text
@@ -37,8 +43,13 @@ def _column_cells(page: Page, rows: list[Row], ci: int, col: Column) -> tuple[li
     for cell in seen:
         marks = [s.rgb for s in page.shapes if cell.top <= (s.top + s.bottom) / 2 < cell.bottom
                  and col.x0 <= (s.x0 + s.x1) / 2 < col.x1]
-        fills.append(cell.rgb if cell.rgb is not None else (marks[0] if marks else None))
-    return [c.text for c in seen], fills
+        if cell.rgb is None and not marks and len(cell.parts) > 1:  # a colour per sub-row: each says a status
+            fills.extend(rgb for _, rgb in cell.parts)
+        else:
+            fills.append(cell.rgb if cell.rgb is not None else (marks[0] if marks else None))
+    known = {word_key(w.text) for r in rows for c in r.cells.values() for ln in group_lines(c.words, c.page)
+             for w in ln.words[1:]}  # words printed after another: whole words, no rest of a broken one
+    return [unbroken_text(c, col.x0, col.x1, known.__contains__) for c in seen], fills
 
 
 def content_roles(page: Page, cols: list[Column], rows: list[Row]) -> tuple[dict[int, str], set[str]]:
@@ -50,9 +61,14 @@ def content_roles(page: Page, cols: list[Column], rows: list[Row]) -> tuple[dict
     cells = {i: _column_cells(page, rows, i, c) for i, c in enumerate(cols)}
     named_status = any(o.role == "status" and o.score >= STRONG for o in cols)
     for i, c in enumerate(cols):
+        if c.role is None and c.header:  # a header too long for a label, but wrapped mid-word: a weak role
+            c.role, c.score = _unheld(broken_header_role(c.header), cols) or (None, 0.0)
         if c.role is None or c.score < STRONG:  # fills say status only where no status column is named
             fills = [None] * len(cells[i][1]) if named_status and c.role != "status" else cells[i][1]
             _settle(c, i, role_from_content(cells[i][0], fills, c.header or c.group or None), cells[i][0], why)
+        if c.role is None and c.header:  # no role the cells show: a long header's, unless its cells refute it
+            hint = _unheld(_long_header_role(c.header), cols)
+            c.role, c.score = hint if hint and _bears(hint[0], cells[i][0]) else (None, 0.0)
     revised = revisions(cols)
     dated = {i: cells[i][0] for i, c in enumerate(cols) if c.role in DATES and not any(c is r for r in revised)}
     if len(dated) >= 2 and any(i in why for i in dated):
@@ -64,21 +80,50 @@ def content_roles(page: Page, cols: list[Column], rows: list[Row]) -> tuple[dict
     _dates_under_label(cols, why)
     if not any(c.role == "action" and c.score >= STRONG for c in cols):
         _action_from_text(cols, cells, why)
+    shown = _shown(cols, cells, why) | _beside_the_action(cols, cells, why)
+    _weakness_from_text(cols, cells, why)
+    _empty_yields(cols, cells, why)
     dedupe_roles(cols)
-    return why, _shown(cols, cells, why) | _beside_the_action(cols, cells, why)
+    return why, shown
+
+
+def _unheld(hint: tuple[str, float] | None, cols: list[Column]) -> tuple[str, float] | None:
+    """A weak role for a column, unless another column's header names it outright."""
+    return hint if hint and not any(o.role == hint[0] and o.score >= STRONG for o in cols) else None
+
+
+def _bears(role: str, texts: list[str]) -> bool:
+    """Cells that may hold a role: no running text, or, for a date, dates in every cell ("tender by Jan 2023")."""
+    full = [t for t in texts if t.strip()]
+    return not _running(full) or (role in DATES and all(find_dates(t) for t in full))
+
+
+def _long_header_role(header: str) -> tuple[str, float] | None:
+    """A header longer than a label ("Month in which the work on this action will begin") holding a phrase of
+    a role its cells could show (ref, dates, status), where the cells show no role: that role, weakly (the
+    longest such phrase)."""
+    words = f" {fold(header)} "
+    found = [(len(p), role) for role in CHECKABLE for p in synonyms()[role] if len(p) >= 4 and f" {p} " in words]
+    return (max(found)[1], PHRASE_SCORE) if found else None
 
 
 def _settle(c: Column, i: int, found: tuple[str | None, str], texts: list[str], why: dict[int, str]) -> None:
     """A column without a role takes the one its content shows; a weak header role (a phrase inside a
     longer header, a fuzzy match) yields to a checkable role the content shows, and is dropped when it
-    names a checkable role over running text."""
+    names a checkable role over running text, or a date over cells with no date."""
     role, reason = found
     if role and (c.role is None or (role in CHECKABLE and role != c.role)):
         weak = f", not {c.role} as its header {c.header!r} loosely says" if c.role else ""
         c.role, c.score, why[i] = role, CONTENT_SCORE, reason + weak
-    elif c.role in CHECKABLE and role is None and _running(texts):
-        why[i] = f"running text, not the {c.role} its header {c.header!r} loosely names"
+    elif c.role in CHECKABLE and role is None and (_running(texts) or _no_date(c.role, texts)):
+        why[i] = f"running text or no date, not the {c.role} its header {c.header!r} loosely names"
         c.role, c.score = None, 0.0
+
+
+def _no_date(role: str, texts: list[str]) -> bool:
+    """A date role over cells holding text and not one date."""
+    full = [t for t in texts if t.strip()]
+    return role in DATES and bool(full) and not any(find_dates(t) for t in full)
 
 
 def _running(texts: list[str], words: int = RUNNING_TEXT) -> bool:
@@ -169,6 +214,40 @@ def _beside_the_action(cols: list[Column], cells: dict[int, tuple[list[str], lis
             c.role, c.score, why[i] = kind, CONTENT_SCORE, f"{len(texts)} cells of {kind} beside the action"
             count[kind] = len(texts)
     return shown
+
+
+def _weakness_from_text(cols: list[Column], cells: dict[int, tuple[list[str], list]], why: dict[int, str]) -> None:
+    """With no weakness column named, a column of plain sentences each spanning several actions (a cell
+    merged down over them, or the same text repeated), its header naming no role, says what they answer:
+    the weakness."""
+    if any(c.role == "weakness" for c in cols):
+        return
+    count = {c.role: len([t for t in cells[i][0] if t.strip()]) for i, c in enumerate(cols) if c.role}
+    anchor = count.get("ref") or count.get("action") or 0
+    for i, c in enumerate(cols):
+        texts = [t for t in cells[i][0] if t.strip()]
+        if c.role is None and texts and _running(texts) and not text_kind(texts) and len(set(texts)) < anchor \
+                and _sentences(texts) and header_role(c.header)[0] is None:
+            c.role, c.score = "weakness", CONTENT_SCORE
+            why[i] = f"{len(set(texts))} sentences over {anchor} actions"
+            return
+
+
+def _empty_yields(cols: list[Column], cells: dict[int, tuple[list[str], list]], why: dict[int, str]) -> None:
+    """A column its header names, with no text or colour in any cell, gives its role up to a column whose
+    cells bear that role out ("RAG | status": a header cut in two over one column of statuses)."""
+    for i, c in enumerate(cols):
+        texts, fills = cells[i]
+        if c.role and i not in why and not any(t.strip() for t in texts) and not any(fills) and any(
+                o.role == c.role and j in why for j, o in enumerate(cols)):
+            why[i] = f"empty, its {c.role} shown by another column's cells"
+            c.role, c.score = None, 0.0
+
+
+def _sentences(texts: list[str]) -> bool:
+    """Words, not figures: seven tenths of the words hold letters ("aged 16 to 25" is in a sentence)."""
+    words = [w for t in texts for w in t.split()]
+    return sum(any(ch.isalpha() for ch in w) for w in words) >= 0.7 * len(words)
 
 
 def is_action_table(cols: list[Column], shown: set[str]) -> str | None:

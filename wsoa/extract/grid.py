@@ -14,7 +14,9 @@ from wsoa.normalise.status import RGB, is_colour_mark, is_mark
 from wsoa.normalise.text import is_bullet, join_lines
 
 TOL = 2.0
-BANNER = 0.9       # a banner's fill covers this share of the table's width (and no more than its inverse)
+WIDER = 3.0  # times its column's width a fill in part of a cell may span, over the column's edges
+ACROSS = 0.9  # share of a table's width a banner's fill covers
+BOLD_SHARE = 0.5  # share of a table's words in bold above which a bold line says nothing
 REF_LIKE = re.compile(r"^(?:[A-Z]{0,3}\d{0,2}[.\-]?)?\d{1,3}(?:\.\d{1,3})*[a-z]?\.?$|^[A-Z]{1,3}\d{1,2}(?:\.\d+)*[a-z]?$")
 
 
@@ -36,6 +38,7 @@ class Cell:
     words: list[Word] = field(default_factory=list)
     rgb: RGB | None = None
     page: int = 0
+    parts: list[tuple[float, RGB]] = field(default_factory=list)  # (y, colour) of each mark or fill in part of it
 
     @property
     def text(self) -> str:
@@ -136,6 +139,44 @@ def _entry_gap(gap: float, gaps: list[float], height: float) -> bool:
     return gap > 0.9 * height or gap > leading + max(1.5, 0.2 * height)
 
 
+def banner_fills(page: Page, cols: list[Column], top: float, bottom: float) -> list[Fill]:
+    """Fills across the whole table over text in one column only, or lines running across columns: banner
+    rows (a weakness, a section) in a table whose rows are told by its text; a row's shading lies under the
+    text of several columns."""
+    x0, x1 = cols[0].x0, cols[-1].x1
+    out = []
+    for f in page.fills:
+        if not (top - TOL <= f.top and f.bottom <= bottom + TOL and min(f.x1, x1) - max(f.x0, x0) >= ACROSS * (x1 - x0)):
+            continue
+        inside = [w for w in page.words if f.top <= w.yc < f.bottom and x0 <= w.xc < x1]
+        lines = group_lines(inside, page.number)
+        if inside and (len({ci for w in inside for ci, c in enumerate(cols) if c.x0 <= w.xc < c.x1}) == 1 or all(
+                runs_across(ln.words, [c.x0 for c in cols[1:]]) for ln in lines)):
+            out.append(f)
+    return out
+
+
+def banner_lines(page: Page, cols: list[Column], top: float, bottom: float,
+                 taken: list[tuple[float, float]]) -> list[tuple[float, float]]:
+    """Bands of banner lines without a fill: a bold line opening at the table's first column, with no other
+    text at its height, in a table whose other text is mostly plain."""
+    x0, x1 = cols[0].x0, cols[-1].x1
+    words = [w for w in page.words if top <= w.yc < bottom and x0 <= w.xc < x1]
+    if not words or sum(w.bold for w in words) > BOLD_SHARE * len(words):
+        return []
+    out = []
+    for ln in group_lines(words, page.number):
+        alone = not any(w.bottom > ln.top and w.top < ln.bottom for w in words if w not in ln.words)
+        if alone and all(w.bold for w in ln.words) and ln.words[0].x0 < cols[0].x1 \
+                and not any(a <= (ln.top + ln.bottom) / 2 < b for a, b in taken):
+            below = [w.top for w in words if w.top >= ln.bottom - TOL]
+            band = (ln.top - 1.0, min(below, default=ln.bottom + 2.0) - 1.0)
+            if out and band[0] <= out[-1][1] + TOL:  # a banner wrapped over two lines or more
+                band = (out.pop()[0], band[1])
+            out.append(band)
+    return out
+
+
 def fill_under(fills: list[Fill], x0: float, top: float, x1: float, bottom: float) -> RGB | None:
     """The colour of the smallest fill covering at least half of the box."""
     area = max((x1 - x0) * (bottom - top), 1e-6)
@@ -149,18 +190,37 @@ def fill_under(fills: list[Fill], x0: float, top: float, x1: float, bottom: floa
     return best.rgb if best else None
 
 
-def mark_in(page: Page, x0: float, top: float, x1: float, bottom: float,
-            words: list[Word] | None = None) -> RGB | None:
-    """The colour of a status mark inside the box: a filled shape (a dot) or a mark glyph drawn in colour
-    (among `words` when the box's words are known)."""
-    for shape in page.shapes:
-        if x0 <= (shape.x0 + shape.x1) / 2 < x1 and top <= (shape.top + shape.bottom) / 2 < bottom \
-                and is_colour_mark(shape.rgb):
-            return shape.rgb
-    for w in page.words if words is None else words:
-        if x0 <= w.xc < x1 and top <= w.yc < bottom and is_mark(w.text, w.rgb):
-            return w.rgb
-    return None
+def mark_in(page: Page, x0: float, top: float, x1: float, bottom: float) -> RGB | None:
+    """The colour of the top status mark inside the box: a filled shape (a dot) or a mark glyph drawn in colour."""
+    marks = marks_in(page, x0, top, x1, bottom)
+    return marks[0][1] if marks else None
+
+
+def marks_in(page: Page, x0: float, top: float, x1: float, bottom: float,
+             words: list[Word] | None = None) -> list[tuple[float, RGB]]:
+    """Each status mark inside the box, top to bottom: (its middle, its colour); glyphs looked for among
+    `words` when the box's words are known."""
+    out = [((s.top + s.bottom) / 2, s.rgb) for s in page.shapes
+           if x0 <= (s.x0 + s.x1) / 2 < x1 and top <= (s.top + s.bottom) / 2 < bottom and is_colour_mark(s.rgb)]
+    out += [(w.yc, w.rgb) for w in (page.words if words is None else words)
+            if x0 <= w.xc < x1 and top <= w.yc < bottom and is_mark(w.text, w.rgb) and w.rgb is not None]
+    return sorted(out)
+
+
+def part_fills(page: Page, x0: float, top: float, x1: float, bottom: float) -> list[tuple[float, RGB]]:
+    """Fills over the box's width (not much wider) and only part of its height (a colour per sub-row of a
+    merged cell), top to bottom: not a row's shading, which the same colour carries beyond the box."""
+    height, width = bottom - top, x1 - x0
+    inside = [f for f in page.fills if min(f.x1, x1) - max(f.x0, x0) >= 0.6 * width and f.x1 - f.x0 <= WIDER * width
+              and top <= (f.top + f.bottom) / 2 < bottom and f.bottom - f.top < 0.9 * height
+              and is_colour_mark(f.rgb)]
+    return sorted(((f.top + f.bottom) / 2, f.rgb) for f in inside if not _shading_beyond(page, f, x0, x1))
+
+
+def _shading_beyond(page: Page, fill: Fill, x0: float, x1: float) -> bool:
+    """The fill's colour goes on at the same height outside x0..x1: a row's shading."""
+    return any(g.rgb == fill.rgb and (g.x1 <= x0 + TOL or g.x0 >= x1 - TOL or g.x1 - g.x0 > WIDER * (x1 - x0))
+               and min(g.bottom, fill.bottom) - max(g.top, fill.top) > 0 for g in page.fills if g is not fill)
 
 
 def build_rows(page: Page, cols: list[Column], top: float, bottom: float, ruled: bool,
@@ -168,10 +228,15 @@ def build_rows(page: Page, cols: list[Column], top: float, bottom: float, ruled:
     """Cut the region top..bottom into atomic rows and cells."""
     rule_cuts = [column_cuts(page, c, top, bottom) for c in cols]
     inner = [[y for y in cuts if top + TOL < y < bottom - TOL] for cuts in rule_cuts]
+    banners: list[tuple[float, float]] = []
     if not inner[anchor]:  # no rules across the anchor inside the region: rows from its text (a column
         text = text_cuts(page, cols, anchor, top, bottom)   # ruled on its own, a merged one, keeps its rules)
         first = min((w.top for w in page.words if top <= w.yc < bottom), default=bottom)
         text = [y for y in text if y > first]   # a cut above all the region's text would make an empty row
+        if not any(inner):  # no horizontal rules at all: banner rows from fills and bold lines too
+            banners = [(f.top, f.bottom) for f in banner_fills(page, cols, top, bottom)]
+            banners += banner_lines(page, cols, top, bottom, banners)
+            text += [y for band in banners for y in band]
         rule_cuts = [cuts if own else text for cuts, own in zip(rule_cuts, inner)]
     cuts_by_col = [merge_positions([top, bottom] + [y for y in cuts if top < y < bottom]) for cuts in rule_cuts]
     atomic = merge_positions([y for cuts in cuts_by_col for y in cuts], tol=3.0)
@@ -193,7 +258,9 @@ def build_rows(page: Page, cols: list[Column], top: float, bottom: float, ruled:
     for ci, cells in enumerate(cells_by_col):
         for cell in cells:
             box = (cols[ci].x0, cell.top, cols[ci].x1, cell.bottom)
-            cell.rgb = mark_in(page, *box, cell.words) or fill_under(page.fills, *box)
+            marks = marks_in(page, *box, cell.words)
+            cell.parts = marks or part_fills(page, *box)
+            cell.rgb = marks[0][1] if marks else fill_under(page.fills, *box)
     rows: list[Row] = []
     for a, b in zip(atomic, atomic[1:]):
         if b - a <= TOL:
@@ -208,7 +275,7 @@ def build_rows(page: Page, cols: list[Column], top: float, bottom: float, ruled:
                         starts.add(ci)
                     break
         row = Row(page.number, a, b, cells, starts, x0=cols[0].x0, x1=cols[-1].x1)
-        row.spanning = _is_spanning(page, cols, row, ruled)
+        row.spanning = _is_spanning(page, cols, row, ruled) or any(abs(a - band[0]) <= 3.0 for band in banners)
         rows.append(row)
     return rows
 
@@ -232,8 +299,8 @@ def banner(page: Page, line: Line, cols: list[Column]) -> bool:
     not text below it."""
     width = cols[-1].x1 - cols[0].x0
     return any(f.top <= line.top + TOL and f.bottom >= line.bottom - TOL
-               and min(f.x1, cols[-1].x1) - max(f.x0, cols[0].x0) >= BANNER * width
-               and f.x1 - f.x0 <= width / BANNER for f in page.fills)
+               and min(f.x1, cols[-1].x1) - max(f.x0, cols[0].x0) >= ACROSS * width
+               and f.x1 - f.x0 <= width / ACROSS for f in page.fills)
 
 
 def runs_across(words: list[Word], boundaries: list[float], slack: float = TOL) -> bool:

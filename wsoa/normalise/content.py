@@ -12,7 +12,7 @@ import tomllib
 from functools import lru_cache
 from importlib.resources import files
 
-from wsoa.normalise.dates import find_dates, read_cell
+from wsoa.normalise.dates import find_dates, is_relative, read_cell
 from wsoa.normalise.roles import role_of, synonyms
 from wsoa.normalise.status import RGB, Legend, is_white, nearest_status
 
@@ -26,8 +26,23 @@ def _content() -> dict[str, list[str]]:
     return tomllib.loads(files("wsoa.data").joinpath("columns.toml").read_text("utf-8"))["content"]
 
 
+MONEY = re.compile(r"[£$€]\s*\d|\d\s*(?:k|m|bn)\b", re.IGNORECASE)  # a sum: "£40k", "20k"
+MIN_TIMESCALES = 3  # cells of a column of timescales (TBC, Monthly, Within 3 months) beside its one date
+TIMESCALE_WORDS = 4  # words of a timescale
+MAX_REFS = 3        # refs of actions whose rows ran together in one cell
+BROKEN_PIECE = 3    # letters of a piece of a word wrapped mid-word by a narrow column
+BROKEN_SHARE = 0.6  # share of a header's words that are such pieces, in a header wrapped so
+MIN_INSIDE = 5      # letters of a phrase looked for inside a wrapped header's joined letters
+
+
 def _compact(text: str) -> str:
     return re.sub(r"[^a-z0-9#]", "", re.sub(r"\(.*?\)", "", text.lower()))
+
+
+def is_refs(cell: str) -> bool:
+    """A ref, or the refs of a few actions whose rows ran together in one cell ("W1.1 W1.2")."""
+    words = cell.split()
+    return 0 < len(words) <= MAX_REFS and all(REF.match(w) for w in words)
 
 
 def header_role(header: str) -> tuple[str | None, float]:
@@ -37,7 +52,23 @@ def header_role(header: str) -> tuple[str | None, float]:
         for role, phrases in synonyms().items():
             if any(compact == p.replace(" ", "") for p in phrases):
                 return role, 100.0
-    return role_of(header)
+    role, score = role_of(header)
+    return (role, score) if role else broken_header_role(header) or (role, score)
+
+
+def broken_header_role(header: str) -> tuple[str, float] | None:
+    """A header wrapped mid-word in a narrow column ("Cu rr en t st at us"): the longest phrase of the
+    vocabulary inside its joined letters, as a phrase inside a longer header (a weak role)."""
+    words = header.split()
+    if len(words) < 2 or sum(len(w) <= BROKEN_PIECE for w in words) < BROKEN_SHARE * len(words):
+        return None
+    compact = _compact(header)
+    found = [(len(p), role) for role, phrases in synonyms().items() for p in (x.replace(" ", "") for x in phrases)
+             if len(p) >= MIN_INSIDE and p in compact]
+    if not found:
+        return None
+    size, role = max(found)
+    return role, 80.0 + 14.0 * size / len(compact)  # under 95: weak, the cells may refute it
 
 
 def _fills_say_status(fills: list[RGB | None]) -> str | None:
@@ -86,10 +117,16 @@ def labelled_dates(cell: str, per_date: int = 3) -> bool:
     return len(words) <= per_date * len(hits) and all(w.islower() or w.lower() in revision for w in words)
 
 
+def _timescale(cell: str) -> bool:
+    """A short timescale that gives no date: "Within 3 months", "In six weeks"."""
+    return len(cell.split()) <= TIMESCALE_WORDS and is_relative(cell) and not find_dates(cell)
+
+
 def _is_name(cell: str) -> bool:
-    """Short, no date, and most words capitalised or joining words: "Head of Early Help, Bucks Council", "ICB"."""
+    """Short, no date, no sum of money, and most words capitalised or joining words: "Head of Early Help, Bucks
+    Council", "ICB"."""
     words = re.findall(r"[A-Za-z][A-Za-z'’\-]*", cell)
-    if not words or len(words) > 14 or cell.rstrip().endswith(".") or find_dates(cell):
+    if not words or len(words) > 14 or cell.rstrip().endswith(".") or find_dates(cell) or MONEY.search(cell):
         return False
     joining = set(_content()["joining_words"])
     capital = sum(1 for w in words if w[0].isupper() or w.lower() in joining)
@@ -117,7 +154,7 @@ def role_from_content(cells: list[str], fills: list[RGB | None],
     why_fill = _fills_say_status(fills)
     if not full and not why_fill:
         return None, "no text and no status colours"
-    n, of = _share(full, lambda c: bool(REF.match(c)))
+    n, of = _share(full, is_refs)
     if full and n >= SHARE * of and n >= 2:
         return "ref", f"{n}/{of} cells look like refs"
     if why_fill:
@@ -131,10 +168,10 @@ def role_from_content(cells: list[str], fills: list[RGB | None],
     if n >= SHARE * of and n >= 2:
         return "status", f"{n}/{of} cells are status words or letters"
     no_date = set(_content()["no_date"])
-    dated = [c for c in full if c.lower().strip(" .") not in no_date]
+    dated = [c for c in full if c.lower().strip(" .") not in no_date and not _timescale(c)]
     n, of = _share(dated, lambda c: is_dates(c) or labelled_dates(c))
-    if n >= 2 and n >= SHARE * of:
-        return _start_or_deadline(header), f"{n}/{of} cells are dates"
+    if (n >= 2 and n >= SHARE * of) or (n == of >= 1 and len(full) >= MIN_TIMESCALES):
+        return _start_or_deadline(header), f"{n}/{of} cells are dates, the others timescales"
     n, of = _share(full, _is_name)
     if n >= 2 and n >= SHARE * of:
         return "lead", f"{n}/{of} cells are short names of people or organisations"

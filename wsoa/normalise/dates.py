@@ -48,7 +48,7 @@ def _pattern() -> re.Pattern[str]:
     month_day_year = rf"{_MON.format(n=2)}\s+{_DAY.format(n=2)},?\s+(?P<year2>\d{{4}})"
     iso = r"(?P<iy>\d{4})-(?P<im>\d{1,2})-(?P<id>\d{1,2})"
     numeric = r"(?<![\d.\-])(?P<nd>\d{1,2})(?P<sep>[./\-])(?P<nm>\d{1,2})(?P=sep)(?P<ny>\d{4}|\d{2})(?![\d.]*\d)"
-    term = (r"(?P<term>autumn|spring|summer)(?:\s+term)?[\s,]*(?:(?P<ty1>\d{4})\s*[/\-–]\s*(?P<ty2>\d{2,4})"
+    term = (r"(?P<term>autumn|spring|summer)(?:\s*term)?[\s,]*(?:(?P<ty1>\d{4})\s*[/\-–]\s*(?P<ty2>\d{2,4})"
             r"|(?P<ty>\d{4}|'?\d{2}))(?!\d)")
     fy = r"(?P<qy1{n}>\d{{4}}|\d{{2}})\s*[/\-–]\s*(?P<qy2{n}>\d{{2}}|\d{{4}})(?!\d)"
     quarter = (rf"(?:q|quarter\s*)(?P<q>[1-4])[\s,]*(?:of\s+)?(?:(?:fy|financial year)\s*)?"
@@ -147,7 +147,8 @@ def _words() -> dict:
 
 
 def _phrases(words: list[str]) -> str:
-    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
+    """Phrases as one alternation, longest first; a phrase may lose the spaces between its words ("revisedfrom")."""
+    return "|".join(re.escape(w).replace(r"\ ", r"\s*") for w in sorted(words, key=len, reverse=True))
 
 
 @lru_cache(maxsize=1)
@@ -168,6 +169,11 @@ def _markers() -> dict[str, re.Pattern[str]]:
 @lru_cache(maxsize=1)
 def _relative() -> re.Pattern[str]:
     return re.compile(r"\b(?:" + _phrases(_words()["relative"]["words"]) + r")\b", re.IGNORECASE)
+
+
+def is_relative(text: str) -> bool:
+    """A phrase dated relative to something unknown ("within 3 months"): it gives no date."""
+    return bool(_relative().search(text))
 
 
 _DATEPARSER_WORTH = re.compile(rf"\b{_MONTH_WORD}|\d{{1,2}}\s*[/.\-]\s*\d{{1,2}}\s*[/.\-]\s*\d{{2,4}}", re.IGNORECASE)

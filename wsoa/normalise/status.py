@@ -192,6 +192,9 @@ def status_fill(fill: RGB | None, row: list[RGB | None], shading: RGB | None) ->
     return fill
 
 
+REF_LETTER = re.compile(r"[A-Za-z][.\-]?\d")  # a letter glued to a number: a ref's, no status letter
+
+
 def _norm(text: str) -> str:
     return re.sub(r"[^a-z/+ ]", "", re.sub(r"\s+", " ", text.lower())).strip()
 
@@ -339,8 +342,9 @@ class Legend:
         """
         if not text or not text.strip():
             return None, None
-        t = _norm(_without_dates(text))
-        if not t:
+        raw = _without_dates(text)
+        t = _norm(raw)
+        if not t or (len(t) == 1 and REF_LETTER.search(raw)):  # "W1.1", "A.1.1": a ref, not a status letter
             return None, None
         if t in self.words:
             return self.words[t], "letter" if len(t) == 1 else "word"
