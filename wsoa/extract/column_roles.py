@@ -13,7 +13,7 @@ from __future__ import annotations
 from wsoa.extract.cell_items import unbroken_text, word_key
 from wsoa.extract.grid import Column, Row
 from wsoa.extract.header import KEY_ROLES, MIN_ROLES, dedupe_roles, revisions
-from wsoa.extract.page import Page, group_lines
+from wsoa.extract.page import Page
 from wsoa.normalise.dates import find_dates
 from wsoa.normalise.roles import synonyms
 from wsoa.normalise.text import fold
@@ -47,7 +47,7 @@ def _column_cells(page: Page, rows: list[Row], ci: int, col: Column) -> tuple[li
             fills.extend(rgb for _, rgb in cell.parts)
         else:
             fills.append(cell.rgb if cell.rgb is not None else (marks[0] if marks else None))
-    known = {word_key(w.text) for r in rows for c in r.cells.values() for ln in group_lines(c.words, c.page)
+    known = {word_key(w.text) for r in rows for c in r.cells.values() for ln in c.lines
              for w in ln.words[1:]}  # words printed after another: whole words, no rest of a broken one
     return [unbroken_text(c, col.x0, col.x1, known.__contains__) for c in seen], fills
 

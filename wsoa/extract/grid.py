@@ -39,11 +39,24 @@ class Cell:
     rgb: RGB | None = None
     page: int = 0
     parts: list[tuple[float, RGB]] = field(default_factory=list)  # (y, colour) of each mark or fill in part of it
+    _memo: tuple = field(default=(), repr=False, compare=False)   # (words seen, lines, text)
+
+    def _read(self) -> tuple:
+        """The cell's lines and text, worked out again only when its words have changed."""
+        key = (len(self.words), id(self.words[-1]) if self.words else None)
+        if not self._memo or self._memo[0] != key:
+            lines = group_lines(self.words, self.page)
+            text = join_lines([" ".join(w.text for w in _drop_leading_bullet(ln.words)) for ln in lines])
+            self._memo = (key, lines, text)
+        return self._memo
+
+    @property
+    def lines(self) -> list[Line]:
+        return self._read()[1]
 
     @property
     def text(self) -> str:
-        lines = group_lines(self.words, self.page)
-        return join_lines([" ".join(w.text for w in _drop_leading_bullet(ln.words)) for ln in lines])
+        return self._read()[2]
 
 
 def _drop_leading_bullet(words: list[Word]) -> list[Word]:
