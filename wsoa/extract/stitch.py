@@ -17,6 +17,7 @@ SAME_X = 6.0       # a repeated header's columns start within this of the table'
 SNAP = 3.0         # a ruled page's rule lines up with a column edge within this
 LINED_UP = 0.7     # share of the table's column edges a ruled page must repeat
 SLACK = 0.25       # a continued page's word may reach this share of its font size past a column edge
+PIECE = 3          # a word of at most this many letters can be a piece of a label wrapped letter by letter
 GUTTER = 3.0       # a gap this many word spaces wide at a column boundary is a gutter between cells
 
 
@@ -84,6 +85,25 @@ def gutter_at(words: list[Word], boundaries: list[float]) -> bool:
     space = space_width(words)
     return any(b.x0 - a.x1 >= GUTTER * space and any(a.x1 - TOL < x <= b.x0 + TOL for x in boundaries)
                for a, b in zip(words, words[1:]))
+
+
+def _pieces(line: Line, cols: list[Column]) -> bool:
+    """A line of label pieces: short letter runs, each inside one column."""
+    def inside(w: Word) -> bool:
+        return any(c.x0 - TOL <= w.x0 and w.x1 <= c.x1 + TOL for c in cols)
+
+    return all(w.text.isalpha() and len(w.text) <= PIECE and inside(w) for w in line.words)
+
+
+def header_spill(page: Page, cols: list[Column], top: float) -> float:
+    """Where a table whose header ended the page before goes on: below the lines at the top of this
+    page that are the rest of that header (narrow labels wrapped letter by letter run over the page
+    break), lines made only of short letter runs each inside one column."""
+    for ln in sorted((ln for ln in page.lines if ln.top >= top), key=lambda ln: ln.top):
+        if not _pieces(ln, cols):
+            break
+        top = ln.bottom + 0.5
+    return top
 
 
 def continuation(page: Page, headers: list[Header], table: OpenTable, top: float) -> Continuation:

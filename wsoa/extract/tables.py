@@ -22,8 +22,8 @@ from wsoa.extract.grid import (TOL, Column, Row, anchor_of, banner, build_rows, 
 from wsoa.extract.column_roles import content_roles, is_action_table
 from wsoa.extract.header import Candidate, Header, find_headers, header_candidates, is_header_line
 from wsoa.extract.page import Line, Page, Word, space_width
-from wsoa.extract.stitch import (Continuation, continuation, gutter_at, inherit_from, join_split_row, repeats_header,
-                                 same_columns)
+from wsoa.extract.stitch import (Continuation, continuation, gutter_at, header_spill, inherit_from, join_split_row,
+                                 repeats_header, same_columns)
 from wsoa.extract.trace import (CONTINUED, NEW, REPEATED, ColumnTrace, PageTrace, RegionTrace, TableTrace,
                                 grid_trace)
 from wsoa.model import Warning
@@ -188,9 +188,14 @@ def page_regions(page: Page, headers: list[Header], open_table: Table | None) ->
     starts: list[tuple[float, list[Column], bool, float, Header | None]] = []
     why = None
     if open_table is not None:
-        why = continuation(page, headers, open_table, _content_top(page))
+        top = _content_top(page)
+        spill = header_spill(page, open_table.columns, top - 1) + 1 if not open_table.rows else top
+        why = continuation(page, headers, open_table, spill)
+        if spill > top and why.columns is None and not headers:
+            why = Continuation([replace(c) for c in open_table.columns], "the page opens with the rest of its header")
+        top = spill
         if why.columns is not None:
-            starts.append((_content_top(page) - 1, why.columns, open_table.grid == "ruled", open_table.size, None))
+            starts.append((top - 1, why.columns, open_table.grid == "ruled", open_table.size, None))
     for i, h in enumerate(headers):
         cols = h.columns
         if i == 0 and open_table is not None and not h.ruled and repeats_header(page, h, open_table):
@@ -252,6 +257,8 @@ def _rows_overleaf(page: Page, region: Region, following: Page | None, known: di
         return []
     again = [ln.top for ln in following.lines if ln.text == h.line.text]
     top, cols = _content_top(following), region.columns
+    if not region.ruled:  # a ruled grid's rows come from its rules, the header's pieces in its first cell
+        top = header_spill(following, cols, top - 1) + 1
     if again and again[0] <= top + TOL:
         top, again = again[0] + h.bottom - h.line.top, again[1:]
     else:
