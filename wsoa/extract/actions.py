@@ -183,8 +183,14 @@ def _drop_shading(table: Table, status_col: int | None) -> None:
         return
     for row, fills, shading in zip(body, rows, shadings):
         cell = row.cells.get(status_col)
-        if cell is not None:
+        if cell is not None and not _marked(cell):
             cell.rgb = status_fill(cell.rgb, fills, shading)
+
+
+def _marked(cell: Cell) -> bool:
+    """The cell's colour is one mark's drawn inside it (a dot), not its fill: a status even in the row's
+    shading colour (a pale mark on zebra rows of the same tint)."""
+    return len(cell.parts) == 1 and cell.rgb is not None and cell.parts[0][1] == cell.rgb
 
 
 def _settle_colours(table: Table, status_col: int | None, legend: Legend) -> None:
