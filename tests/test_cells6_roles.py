@@ -20,3 +20,10 @@ def test_a_loose_weakness_column_merged_over_its_actions_stays_the_weakness():
             ["Virtual school head", None, "Train every school leader on the graduated approach"]]
     roles = _roles(["Senior sponsor", "Improvement step", "Our response"], body)
     assert roles == ["lead", "weakness", "action"]
+
+
+def test_short_cells_with_a_sum_of_money_among_them_are_no_leads():
+    from wsoa.normalise.content import role_from_content
+    cells = ["Within Budget", "£40k ICB", "Council Budget", "ICB"]
+    assert role_from_content(cells, [None] * len(cells))[0] is None
+    assert role_from_content(["Head of SEND", "ICB", "Virtual School Head"], [None] * 3)[0] == "lead"
