@@ -30,3 +30,14 @@ def _actions():
 def test_a_dot_in_its_rows_shading_tint_is_a_status():
     got = _actions()
     assert [a.rag for a in got] == ["green", "blue", "red", "green"]
+
+
+def test_a_cell_of_one_mark_glyph_given_its_colour_is_marked_not_filled():
+    """A Word file's dot: the cell holds only the glyph, its colour carried by the cell; a zebra-filled cell of
+    text is not marked."""
+    from wsoa.extract.actions import _marked
+    from wsoa.extract.grid import Cell
+    from wsoa.extract.page import Word
+    dot = Cell(3, 0, 20, [Word("●", 2, 8, 2, 10, 8, False, None)], PALE_BLUE)
+    text = Cell(3, 0, 20, [Word("Ongoing", 2, 30, 2, 10, 8, False, None)], PALE_BLUE)
+    assert _marked(dot) and not _marked(text)
