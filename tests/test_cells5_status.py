@@ -29,13 +29,16 @@ def _table(marks: str, zebra: bool = False):
             fills.append(Fill(XS[4], top - 4, XS[5], top + 20, rgb))
         else:
             shapes.append(Shape(XS[4] + 20, top, XS[4] + 28, top + 8, rgb))
-    bottom = 128.0 + 24 * 3 - 4
-    rules = [Rule(False, x, 100, x, bottom) for x in XS]
-    rules += [Rule(True, XS[0], y, XS[-1], y) for y in (100, 124, bottom)]
+    return read_ruled(ws, XS, 128.0 + 24 * 3 - 4, fills, shapes)
+
+
+def read_ruled(ws: list, xs: list[float], bottom: float, fills: list, shapes: list) -> list:
+    """The actions of a table ruled at `xs` from y=100 (header to 124) to `bottom`, with its fills and shapes."""
+    rules = [Rule(False, x, 100, x, bottom) for x in xs]
+    rules += [Rule(True, xs[0], y, xs[-1], y) for y in (100, 124, bottom)]
     page = page_of(1, ws, rules)
     page.fills, page.shapes = fills, shapes
-    table = find_tables([page]).tables[0]
-    return read_actions(table, 0, Legend.default(), ActionContext()).actions
+    return read_actions(find_tables([page]).tables[0], 0, Legend.default(), ActionContext()).actions
 
 
 def test_a_fill_per_milestone_in_one_status_cell():

@@ -21,7 +21,7 @@ from wsoa.model import Action, Box, Milestone, TableReport, Warning
 from wsoa.normalise.content import REF
 from wsoa.normalise.dates import find_dates, last_date, read_cell
 from wsoa.normalise.roles import role_of
-from wsoa.normalise.status import Legend, distinct_statuses, row_shading, rows_say_status, status_fill
+from wsoa.normalise.status import Legend, distinct_statuses, is_mark, row_shading, rows_say_status, status_fill
 from wsoa.normalise.text import clean, split_lead
 
 WORST_FIRST = ("red", "amber", "green")
@@ -183,8 +183,17 @@ def _drop_shading(table: Table, status_col: int | None) -> None:
         return
     for row, fills, shading in zip(body, rows, shadings):
         cell = row.cells.get(status_col)
-        if cell is not None:
+        if cell is not None and not _marked(cell):
             cell.rgb = status_fill(cell.rgb, fills, shading)
+
+
+def _marked(cell: Cell) -> bool:
+    """The cell's colour is one mark's drawn inside it (a dot, or a cell of nothing but mark glyphs given their
+    colour), not its fill: a status even in the row's shading colour (a pale mark on zebra rows of that tint)."""
+    if cell.rgb is None:
+        return False
+    return (len(cell.parts) == 1 and cell.parts[0][1] == cell.rgb) or (
+        bool(cell.words) and all(is_mark(w.text, cell.rgb) for w in cell.words))
 
 
 def _settle_colours(table: Table, status_col: int | None, legend: Legend) -> None:

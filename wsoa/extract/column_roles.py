@@ -179,7 +179,8 @@ def _action_from_text(cols: list[Column], cells: dict[int, tuple[list[str], list
     kinds = {i: text_kind(ts) for i, ts in running.items()}
     fit = {i: abs(len(ts) - anchor) if anchor else 0 for i, ts in running.items()}
     other = {i for i in running if cols[i].role not in (None, "action")}
-    running = {i: ts for i, ts in running.items() if i not in other or (kinds[i] is None and fit[i] == 0)}
+    running = {i: ts for i, ts in running.items()
+               if i not in other or (kinds[i] is None and (fit[i] == 0 or _overfull_weakness(cols[i], ts, anchor)))}
     if not running:
         return
     best = min(running, key=lambda i: (kinds[i] is not None, fit[i], i in other, -len(running[i]), i))
@@ -189,6 +190,12 @@ def _action_from_text(cols: list[Column], cells: dict[int, tuple[list[str], list
     kind = f", not {kinds[best]}" if kinds[best] else ""
     cols[best].role, cols[best].score = "action", CONTENT_SCORE
     why[best] = f"running text in {len(running[best])} cells, one sentence a row{kind}"
+
+
+def _overfull_weakness(col: Column, texts: list[str], anchor: int) -> bool:
+    """A column loosely named the weakness ("Improvement step") holding more entries than there are actions:
+    a weakness spans its actions, so it is not one (an action run over its lines may be)."""
+    return col.role == "weakness" and bool(anchor) and len(texts) > anchor
 
 
 def _beside_the_action(cols: list[Column], cells: dict[int, tuple[list[str], list]], why: dict[int, str]) -> set[str]:

@@ -138,6 +138,14 @@ def listed(markers: list[Marker]) -> tuple[list[Weakness], dict[int, str]]:
     return out, names
 
 
+def fuller(markers: list[Marker], weaknesses: list[Weakness]) -> bool:
+    """The numbered markers name more weaknesses than the plan's list holds, the list's own among them by
+    wording (a heading read as the only statement, the banners numbering them all): theirs is the list."""
+    made, _ = listed(markers)
+    return bool(weaknesses) and len(made) > len(weaknesses) and all(
+        max(_score(w.text, m.text) for m in made) >= SAME_WORDING for w in weaknesses)
+
+
 def tie(events: list[Marker | Action], weaknesses: list[Weakness], match_statement=None) -> list[Weakness]:
     """Set each action's weakness_id from the markers above it (events in reading order); returns the
     weaknesses (the given list, or, when there is none, the one made from the markers).

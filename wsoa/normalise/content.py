@@ -173,6 +173,8 @@ def role_from_content(cells: list[str], fills: list[RGB | None],
     if (n >= 2 and n >= SHARE * of) or (n == of >= 1 and len(full) >= MIN_TIMESCALES):
         return _start_or_deadline(header), f"{n}/{of} cells are dates, the others timescales"
     n, of = _share(full, _is_name)
+    if n >= 2 and n >= SHARE * of and any(MONEY.search(c) for c in full):
+        return None, "a sum of money among short names: resources, not leads"
     if n >= 2 and n >= SHARE * of:
         return "lead", f"{n}/{of} cells are short names of people or organisations"
     return None, "no role fits its content"

@@ -16,7 +16,7 @@ from wsoa.extract.readers import Layout, Reader, evidence
 from wsoa.extract.legend import legend
 from wsoa.extract.statements import (KEY_ENTRY, Statement, match_weakness, plan_list, quotes,
                                      weakness_statements)
-from wsoa.extract.ties import Marker, cross_cutting, named, of_named, tie
+from wsoa.extract.ties import Marker, cross_cutting, fuller, named, of_named, tie
 from wsoa.extract.tables import Table
 from wsoa.model import Action, Document, Quote, Weakness
 
@@ -96,7 +96,8 @@ def _prose_markers(layout: Layout, statements: list[Statement]) -> list[tuple[tu
         standout = p.heading or (p.bold and len(p.text.split()) <= STANDOUT_WORDS)
         level = f"{round(p.size)} {p.bold}" if standout else "labelled"
         if p.pos in said:
-            out.append(((*p.pos, 0), Marker(said[p.pos].text, level if standout else "statement", statement=True)))
+            out.append(((*p.pos, 0), Marker(said[p.pos].text, level if standout else "statement",
+                                            named(p.text, standout), statement=True)))
         elif not KEY_ENTRY.match(p.text):
             name = named(p.text, standout)
             if standout or name:
@@ -140,8 +141,9 @@ def read_tables(layout: Layout, doc: Document, statements: list[Statement], own_
         return wid if score >= MIN_WEAKNESS_MATCH else None
 
     columns = {id(g) for g in got_all if g.weakness_texts and not _ranks(g.weakness_texts)}
-    listed = tie(_events(layout, statements, [g for g in got_all if id(g) not in columns]), doc.weaknesses,
-                 by_statement)
+    events = _events(layout, statements, [g for g in got_all if id(g) not in columns])
+    own = [] if own_list and fuller([e for e in events if isinstance(e, Marker)], doc.weaknesses) else doc.weaknesses
+    listed = tie(events, own, by_statement)
     if own_list and not columns:  # a weakness column, where there is one, names the plan's weaknesses
         doc.weaknesses = listed
     elif not doc.weaknesses:  # weaknesses named by no list of the document's own: the actions answer none
