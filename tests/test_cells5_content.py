@@ -24,7 +24,7 @@ def test_a_column_of_timescales_with_one_date_is_a_deadline():
 
 
 def test_names_broken_by_a_narrow_column_are_read_whole_for_the_role():
-    from wsoa.extract.column_roles import _column_cells
+    from wsoa.extract.column_roles import _column_cells, words_after
     from wsoa.extract.grid import Cell, Column, Row
     from wsoa.extract.page import Page, Word
 
@@ -35,5 +35,5 @@ def test_names_broken_by_a_narrow_column_are_read_whole_for_the_role():
     # "Psychologist" does not fit the 54 points of text: "Psychologi" fills its line to the edge, "st" goes on
     cells = [cell(["Principal", "Psychologi", "st"], 100), cell(["Head of", "Commissioni", "ng"], 160)]
     rows = [Row(1, c.top, c.bottom, {0: c}, {0}) for c in cells]
-    texts, _ = _column_cells(Page(1, 600, 800), rows, 0, Column(100, 160))
+    texts, _ = _column_cells(Page(1, 600, 800), rows, 0, Column(100, 160), words_after(rows))
     assert texts == ["Principal Psychologist", "Head of Commissioning"]

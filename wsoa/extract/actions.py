@@ -13,7 +13,6 @@ from typing import Callable, NamedTuple
 
 from wsoa.extract.cell_items import cell_items, split_sub_rows, unbroken_text, word_key
 from wsoa.extract.grid import Cell, Row
-from wsoa.extract.page import group_lines
 from wsoa.extract.tables import Table, column_warnings
 from wsoa.extract.ties import cross_cutting, named
 from wsoa.extract.trace import ActionTrace, TableTrace, report_of
@@ -60,7 +59,8 @@ def _text(rows: list[Row], col: int | None, sep: str = " ", table: Table | None 
         texts = [c.text for c in _distinct_cells(rows, col)]
     else:
         x0, x1 = table.columns[col].x0, table.columns[col].x1
-        texts = [unbroken_text(c, x0, x1, *_printed_whole(table)) for c in _distinct_cells(rows, col)]
+        known, inner = _printed_whole(table)
+        texts = [unbroken_text(c, x0, x1, known, inner) for c in _distinct_cells(rows, col)]
     texts = [t for t in texts if t]
     return sep.join(texts) if texts else None
 
@@ -75,7 +75,7 @@ def _printed_whole(table: Table) -> tuple[Callable[[str], bool], Callable[[str],
     def gather() -> None:
         if not after:
             cells = {id(c): c for r in table.rows for c in r.cells.values()}.values()
-            for ln in (ln for c in cells for ln in group_lines(c.words, c.page)):
+            for ln in (ln for c in cells for ln in c.lines):
                 after.update(word_key(w.text) for w in ln.words[1:])
                 between.update(word_key(w.text) for w in ln.words[1:-1])
             after.add("")
@@ -128,7 +128,7 @@ def _status(cell: Cell | None, legend: Legend, words_column: bool) -> StatusRead
         return StatusRead(None, None, None)
     text = cell.text
     several = (legend.dated_statuses(text) or legend.listed_statuses(
-        [ln.text for ln in group_lines(cell.words, cell.page)]) or _letters(text, legend)) if text else []
+        [ln.text for ln in cell.lines]) or _letters(text, legend)) if text else []
     if several:  # one status per milestone, each with its date: the action's status is theirs
         return StatusRead(_aggregate(several), text, "word")
     status, how = legend.from_text(text) if text else (None, None)
@@ -382,7 +382,7 @@ def ref_text(cell: Cell | None) -> str | None:
     several is a ref and the others hold no number (a running head or foot caught in the cell), that line."""
     if cell is None or not cell.words:
         return None
-    lines = [" ".join(w.text for w in ln.words) for ln in group_lines(cell.words, cell.page)]
+    lines = [" ".join(w.text for w in ln.words) for ln in cell.lines]
     if len(lines) == 2 and (lines[0][-1:] in ".-" or not REF.match(lines[0])) and REF.match("".join(lines)):
         return "".join(lines)
     refs = [ln for ln in lines if REF.match(ln)]

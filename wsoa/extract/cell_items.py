@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import Callable
 
 from wsoa.extract.grid import Cell, Row
-from wsoa.extract.page import Line, group_lines
+from wsoa.extract.page import Line
 from wsoa.normalise.dates import find_dates, is_month
 from wsoa.normalise.text import ITEM_MARK, clean, is_bullet, is_item_mark, join_lines, mark_style
 
@@ -41,7 +41,7 @@ def _mark(word: str) -> str | None:
 def _lines(cell: Cell) -> list[tuple[str, bool]]:
     """The cell's lines, each with whether it opens an item (the mark dropped): lines opened by the cell's
     first mark, so that a dash that wraps to the start of a line in a list of bullets opens nothing."""
-    lines = group_lines(cell.words, cell.page)
+    lines = cell.lines
     marks = [_mark(ln.words[0].text) for ln in lines]
     first = next((m for m in marks if m), None)
     if marks.count(first) < 2:  # one mark is no list: a dash wrapped to a line's start stays in the text
@@ -127,8 +127,8 @@ def _line_pitch(lines: list[Line]) -> float:
 def _entry_tops(milestones: Cell, dates: Cell) -> list[float]:
     """Tops of the milestone cell's lines that open an entry: set apart by more than the cell's line pitch,
     level with a line of the date cell that opens with a date."""
-    lines = group_lines(milestones.words, milestones.page)
-    dlines: list = group_lines(dates.words, dates.page)  # a date may wrap after its month: "September" / "2024"
+    lines = milestones.lines
+    dlines: list = dates.lines  # a date may wrap after its month: "September" / "2024"
     date_tops = [ln.top for ln, after in zip(dlines, [*dlines[1:], None]) if _opens_with_date(ln.text)
                  or (after and is_month(ln.text.strip(" ,")) and _opens_with_date(f"{ln.text} {after.text}"))]
     if len(lines) < 2 or len(date_tops) < 2:
@@ -152,7 +152,7 @@ def split_sub_rows(rows: list[Row], mcol: int | None, dcol: int | None) -> list[
         return rows
     bounds = [row.top, *[t - 1.0 for t in tops], row.bottom]
     cut_cols = [ci for ci, c in row.cells.items()
-                if all(any(abs(ln.top - t) <= 1.5 for ln in group_lines(c.words, c.page)) for t in tops)
+                if all(any(abs(ln.top - t) <= 1.5 for ln in c.lines) for t in tops)
                 or (not c.words and _parts_apart(c, bounds))]
     out = []
     for k, (a, b) in enumerate(zip(bounds, bounds[1:])):
@@ -218,7 +218,7 @@ def unbroken_text(cell: Cell, x0: float, x1: float, known: Callable[[str], bool]
     """The text of a cell spanning x0..x1 (as `Cell.text`), words broken across its lines by a narrow column
     rejoined (see `_broken`; `known` says whether a word is printed after another on a line elsewhere), a dash
     opening a line kept where it joins the line above (`_line_texts`)."""
-    lines = group_lines(cell.words, cell.page)
+    lines = cell.lines
     if len(lines) < 2:
         return cell.text
     left = min(w.x0 for w in cell.words)

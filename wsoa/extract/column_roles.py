@@ -31,9 +31,14 @@ PLAN_TEXT = {"milestones", "measures", "phases"}   # text only a plan holds: wit
 TEXT_ROLES = {"action", "milestones", "measures", "weakness", "outcome"}   # roles of running text
 
 
-def _column_cells(page: Page, rows: list[Row], ci: int, col: Column) -> tuple[list[str], list]:
-    """A column's distinct body cells (group rows left out): texts, and fills or coloured marks
-    drawn inside them."""
+def words_after(rows: list[Row]) -> set[str]:
+    """The words printed after another on a line of the rows: whole words, no rest of a broken one."""
+    return {word_key(w.text) for r in rows for c in r.cells.values() for ln in c.lines for w in ln.words[1:]}
+
+
+def _column_cells(page: Page, rows: list[Row], ci: int, col: Column, known: set[str]) -> tuple[list[str], list]:
+    """A column's distinct body cells (group rows left out): texts (words broken by the column rejoined
+    unless `known`, printed whole after another word in the table), and fills or marks drawn inside them."""
     seen: list = []
     for r in rows:
         cell = r.cells.get(ci)
@@ -47,8 +52,6 @@ def _column_cells(page: Page, rows: list[Row], ci: int, col: Column) -> tuple[li
             fills.extend(rgb for _, rgb in cell.parts)
         else:
             fills.append(cell.rgb if cell.rgb is not None else (marks[0] if marks else None))
-    known = {word_key(w.text) for r in rows for c in r.cells.values() for ln in c.lines
-             for w in ln.words[1:]}  # words printed after another: whole words, no rest of a broken one
     return [unbroken_text(c, col.x0, col.x1, known.__contains__) for c in seen], fills
 
 
@@ -58,7 +61,8 @@ def content_roles(page: Page, cols: list[Column], rows: list[Row]) -> tuple[dict
     action column named outright, the action is told from the other running text. Returns why, per
     column settled, and the roles of ref, dates and status that the cells bear out."""
     why: dict[int, str] = {}
-    cells = {i: _column_cells(page, rows, i, c) for i, c in enumerate(cols)}
+    known = words_after(rows)
+    cells = {i: _column_cells(page, rows, i, c, known) for i, c in enumerate(cols)}
     named_status = any(o.role == "status" and o.score >= STRONG for o in cols)
     for i, c in enumerate(cols):
         if c.role is None and c.header:  # a header too long for a label, but wrapped mid-word: a weak role

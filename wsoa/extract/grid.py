@@ -136,19 +136,19 @@ def text_cuts(page: Page, cols: list[Column], anchor: int, top: float, bottom: f
         if lines:
             break
     gaps = [b.top - a.bottom for a, b in zip(lines, lines[1:])]
+    leading = sorted(gaps)[len(gaps) // 4] if gaps else 0.0
     cuts: list[float] = []
     for i, ln in enumerate(lines):
         ref = REF_LIKE.match(ln.words[0].text) and not (i and lines[i - 1].words[-1].text.endswith((".", "-", "/")))
-        if i == 0 or ref or _entry_gap(gaps[i - 1], gaps, ln.bottom - ln.top):
+        if i == 0 or ref or _entry_gap(gaps[i - 1], leading, ln.bottom - ln.top):
             cuts.append(ln.top - 1.0)   # (a ref broken after its dot, "GR3." over "3", starts no row)
     return cuts
 
 
-def _entry_gap(gap: float, gaps: list[float], height: float) -> bool:
+def _entry_gap(gap: float, leading: float, height: float) -> bool:
     """A gap between two lines of a column that starts a new entry: most of a line high, or clearly
-    wider (by a fifth of a line) than the spacing of the lines inside entries (the column's narrowest
-    gaps)."""
-    leading = sorted(gaps)[len(gaps) // 4]
+    wider (by a fifth of a line) than `leading`, the spacing of the lines inside entries (the column's
+    narrowest gaps)."""
     return gap > 0.9 * height or gap > leading + max(1.5, 0.2 * height)
 
 
@@ -201,12 +201,6 @@ def fill_under(fills: list[Fill], x0: float, top: float, x1: float, bottom: floa
             if best is None or f.area < best.area:
                 best = f
     return best.rgb if best else None
-
-
-def mark_in(page: Page, x0: float, top: float, x1: float, bottom: float) -> RGB | None:
-    """The colour of the top status mark inside the box: a filled shape (a dot) or a mark glyph drawn in colour."""
-    marks = marks_in(page, x0, top, x1, bottom)
-    return marks[0][1] if marks else None
 
 
 def marks_in(page: Page, x0: float, top: float, x1: float, bottom: float,

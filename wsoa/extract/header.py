@@ -581,10 +581,7 @@ def cell_edges(page: Page, line: Line) -> list[float]:
         found = _tiled(pieces, line)
         if found:
             break
-    if not found:
-        mid = (line.top + line.bottom) / 2
-        found = _tiled([(f.x0, f.x1) for f in page.fills if f.top < mid < f.bottom and _shaded(f.rgb)], line)
-    edges = merge_positions(found)
+    edges = merge_positions(found) if found else _fill_edges(page, line)
     if any(w.x0 < x - 1 < x + 1 < w.x1 for w in line.words for x in edges):
         return []
     return edges if len(edges) > MIN_ROLES else []

@@ -34,6 +34,7 @@ __all__ = ["Region", "Table", "TablesFound", "find_tables", "read_tables", "is_h
 
 EDGE_LINES = 3     # lines whose text starts at the same place to make a column's left edge
 PROSE_SPACE = 1.15  # a gap at a column boundary this close to the line's word space is running text
+RECUTS = 2         # times the rows are cut again at an anchor the content moved
 
 
 @dataclass
@@ -88,8 +89,6 @@ def _prose_across(words: list[Word], boundaries: list[float]) -> bool:
         return True
     return any(b.x0 - a.x1 <= PROSE_SPACE * space and any(a.x1 - TOL < x <= b.x0 + TOL for x in boundaries)
                for a, b in zip(words, words[1:]))
-
-
 
 
 def _text_edges(lines: list[Line], cols: list[Column]) -> list[float]:
@@ -314,8 +313,8 @@ def _thin(h: Header, rows: list[Row]) -> bool:
     return full == 0 or h.structural and full <= 1
 
 
-def _roles_from_rows(page: Page, h: Header, region: Region, overleaf: Callable[[], list[Row]] | None = None,
-                     recuts: int = 2) -> tuple[dict[int, str], set[str]]:
+def _roles_from_rows(page: Page, h: Header, region: Region,
+                     overleaf: Callable[[], list[Row]] | None = None) -> tuple[dict[int, str], set[str]]:
     """Content roles from the rows below a header (and, for a header over no body on its page, the
     rows `overleaf` gives). Rows without horizontal rules are cut at the anchor
     column's entries; when the roles the content settles move the anchor (the header named no ref or
@@ -327,7 +326,7 @@ def _roles_from_rows(page: Page, h: Header, region: Region, overleaf: Callable[[
     more = overleaf() if overleaf is not None and _thin(h, rows) else []
     join_split_row(rows, more, h.columns)  # a row the page break cut is read whole
     why, shown = content_roles(page, h.columns, rows + more)
-    for _ in range(recuts):
+    for _ in range(RECUTS):
         moved = anchor_of(h.columns)
         if moved == anchor:
             break

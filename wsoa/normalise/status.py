@@ -24,7 +24,6 @@ RGB = tuple[float, float, float]
 SAME_DE = 3.0     # two fills closer than this (CIEDE2000) are one colour
 LEGEND_DE = 10.0  # a fill this close (CIEDE2000) to a colour of the document's legend takes its status
 EXACT_DE = 8.0    # ... this close to a reference colour is read as that status without a flag
-SAME_DE = 3.0     # two fills this close are the same fill (row shading)
 GREY_CHROMA = 6.0  # CIELAB chroma under which a fill is grey (no colour, so no status of its own)
 
 
