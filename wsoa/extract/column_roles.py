@@ -17,6 +17,7 @@ from wsoa.extract.page import Page
 from wsoa.normalise.dates import find_dates
 from wsoa.normalise.roles import synonyms
 from wsoa.normalise.text import fold
+from wsoa.normalise.status import Legend
 from wsoa.normalise.content import (broken_header_role, header_role, lists_dated_items, order_date_columns,
                                     role_from_content, text_kind)
 
@@ -55,7 +56,8 @@ def _column_cells(page: Page, rows: list[Row], ci: int, col: Column, known: set[
     return [unbroken_text(c, col.x0, col.x1, known.__contains__) for c in seen], fills
 
 
-def content_roles(page: Page, cols: list[Column], rows: list[Row]) -> tuple[dict[int, str], set[str]]:
+def content_roles(page: Page, cols: list[Column], rows: list[Row],
+                  legend: Legend | None = None) -> tuple[dict[int, str], set[str]]:
     """Columns whose header names no role, or names one only weakly, take the role their content shows
     (ref, status, dates, lead); two or more date columns are ordered (the earlier dates start); with no
     action column named outright, the action is told from the other running text. Returns why, per
@@ -69,7 +71,7 @@ def content_roles(page: Page, cols: list[Column], rows: list[Row]) -> tuple[dict
             c.role, c.score = _unheld(broken_header_role(c.header), cols) or (None, 0.0)
         if c.role is None or c.score < STRONG:  # fills say status only where no status column is named
             fills = [None] * len(cells[i][1]) if named_status and c.role != "status" else cells[i][1]
-            _settle(c, i, role_from_content(cells[i][0], fills, c.header or c.group or None), cells[i][0], why)
+            _settle(c, i, role_from_content(cells[i][0], fills, c.header or c.group or None, legend), cells[i][0], why)
         if c.role is None and c.header:  # no role the cells show: a long header's, unless its cells refute it
             hint = _unheld(_long_header_role(c.header), cols)
             c.role, c.score = hint if hint and _bears(hint[0], cells[i][0]) else (None, 0.0)
@@ -84,7 +86,7 @@ def content_roles(page: Page, cols: list[Column], rows: list[Row]) -> tuple[dict
     _dates_under_label(cols, why)
     if not any(c.role == "action" and c.score >= STRONG for c in cols):
         _action_from_text(cols, cells, why)
-    shown = _shown(cols, cells, why) | _beside_the_action(cols, cells, why)
+    shown = _shown(cols, cells, why, legend) | _beside_the_action(cols, cells, why)
     _weakness_from_text(cols, cells, why)
     _empty_yields(cols, cells, why)
     dedupe_roles(cols)
@@ -136,13 +138,14 @@ def _running(texts: list[str], words: int = RUNNING_TEXT) -> bool:
     return bool(full) and sum(len(t.split()) for t in full) / len(full) >= words
 
 
-def _shown(cols: list[Column], cells: dict[int, tuple[list[str], list]], why: dict[int, str]) -> set[str]:
+def _shown(cols: list[Column], cells: dict[int, tuple[list[str], list]], why: dict[int, str],
+           legend: Legend | None = None) -> set[str]:
     """The checkable roles (ref, dates, status) and the lead whose columns' cells bear them out."""
     out = set()
     for i, c in enumerate(cols):
         if c.role not in CHECKABLE | {"lead"}:
             continue
-        seen = c.role if i in why else role_from_content(cells[i][0], cells[i][1], c.header or None)[0]
+        seen = c.role if i in why else role_from_content(cells[i][0], cells[i][1], c.header or None, legend)[0]
         if seen == c.role or (seen in DATES and c.role in DATES):
             out.add(c.role)
             if c.role in DATES and lists_dated_items(cells[i][0]):

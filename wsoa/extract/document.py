@@ -2,10 +2,12 @@
 from __future__ import annotations
 
 import hashlib
+from functools import cache, partial
 from pathlib import Path
 
 from wsoa.extract import letters
 from wsoa.extract.events import field_events, prose_events
+from wsoa.extract.legend import legend
 from wsoa.extract.page import DocumentError, Page, body_size, remove_furniture
 from wsoa.extract.pdf import DEFAULT_ENGINE, read_pages
 from wsoa.extract.prose import paragraphs
@@ -109,7 +111,8 @@ def extract(path: str | Path, doc_id: str | None = None, deadline: float | None 
     """
     path = Path(path)
     pages = layout_pages(path, deadline, ocr, engine)
-    found = find_tables(pages)
+    key = cache(partial(legend, pages))   # the status key, read once if anything needs it
+    found = find_tables(pages, key)
     doc = Document(doc_id=doc_id or path.stem, source_path=str(path), sha256=sha256(path), pages=len(pages))
     _warn_images(doc, pages)
     skip: dict[int, list[tuple[float, float]]] = {}
@@ -117,7 +120,7 @@ def extract(path: str | Path, doc_id: str | None = None, deadline: float | None 
         for r in t.rows:
             skip.setdefault(r.page, []).append((r.top, r.bottom))
     paras = paragraphs(pages, body_size(pages, skip), skip)
-    layout = Layout(pages, found.tables, paras)
+    layout = Layout(pages, found.tables, paras, key)
     choice = choose(layout)
     doc.local_area = local_area(paras)
     doc.inspection_start, doc.inspection_end = inspection_dates(paras)

@@ -27,6 +27,7 @@ from wsoa.extract.stitch import (Continuation, continuation, gutter_at, header_s
 from wsoa.extract.trace import (CONTINUED, NEW, REPEATED, ColumnTrace, PageTrace, RegionTrace, TableTrace,
                                 grid_trace)
 from wsoa.model import Warning
+from wsoa.normalise.status import Legend
 
 __all__ = ["Region", "Table", "TablesFound", "find_tables", "read_tables", "is_header_line", "find_headers",
            "table_region", "anchor_of", "column_warnings"]
@@ -271,7 +272,8 @@ def _rows_overleaf(page: Page, region: Region, following: Page | None, known: di
 
 
 def settle_roles(page: Page, candidates: list[Candidate], open_table: Table | None,
-                 known: dict[str, Header] | None = None, following: Page | None = None) -> None:
+                 known: dict[str, Header] | None = None, following: Page | None = None,
+                 legend: Callable[[], Legend] | None = None) -> None:
     """Columns whose header names no role take one from the cells below it (header.content_roles),
     for a header over no body on its page (found by structure alone: over one row or none) also
     those its table goes on with on the `following` page;
@@ -288,7 +290,7 @@ def settle_roles(page: Page, candidates: list[Candidate], open_table: Table | No
         region = table_region(page, h.bottom, h.columns, h.ruled, h.line.size, limit, h)
         last = i + 1 == len(accepted)
         overleaf = partial(_rows_overleaf, page, region, following, kept) if last else None
-        why, shown = _roles_from_rows(page, h, region, overleaf)
+        why, shown = _roles_from_rows(page, h, region, overleaf, legend)
         cand.trace.columns = [ColumnTrace.of(c) for c in h.columns]
         if why:
             cand.trace.why += "; from the content: " + "; ".join(
@@ -314,7 +316,8 @@ def _thin(h: Header, rows: list[Row]) -> bool:
 
 
 def _roles_from_rows(page: Page, h: Header, region: Region,
-                     overleaf: Callable[[], list[Row]] | None = None) -> tuple[dict[int, str], set[str]]:
+                     overleaf: Callable[[], list[Row]] | None = None,
+                     legend: Callable[[], Legend] | None = None) -> tuple[dict[int, str], set[str]]:
     """Content roles from the rows below a header (and, for a header over no body on its page, the
     rows `overleaf` gives). Rows without horizontal rules are cut at the anchor
     column's entries; when the roles the content settles move the anchor (the header named no ref or
@@ -325,7 +328,8 @@ def _roles_from_rows(page: Page, h: Header, region: Region,
     rows = table_rows(page, h.columns, region.top, region.bottom, h.ruled, anchor)
     more = overleaf() if overleaf is not None and _thin(h, rows) else []
     join_split_row(rows, more, h.columns)  # a row the page break cut is read whole
-    why, shown = content_roles(page, h.columns, rows + more)
+    key = legend() if legend else None
+    why, shown = content_roles(page, h.columns, rows + more, key)
     for _ in range(RECUTS):
         moved = anchor_of(h.columns)
         if moved == anchor:
@@ -336,7 +340,7 @@ def _roles_from_rows(page: Page, h: Header, region: Region,
         for c, (role, score) in zip(h.columns, named):
             c.role, c.score = role, score
         anchor, rows = moved, again
-        why, shown = content_roles(page, h.columns, rows + more)
+        why, shown = content_roles(page, h.columns, rows + more, key)
     return why, shown
 
 
@@ -351,15 +355,17 @@ def column_warnings(table: Table) -> list[Warning]:
     return out
 
 
-def find_tables(pages: list[Page]) -> TablesFound:
-    """Every action table in the document, stitched across pages, in reading order, with its trace."""
+def find_tables(pages: list[Page], legend: Callable[[], Legend] | None = None) -> TablesFound:
+    """Every action table in the document, stitched across pages, in reading order, with its trace;
+    `legend` gives the document's status key (read when first needed), which tells a column of its
+    status words."""
     tables: list[Table] = []
     traces: list[PageTrace] = []
     open_table: Table | None = None
     known: dict[str, Header] = {}  # the headers kept so far, by first line
     for k, page in enumerate(pages):
         candidates = header_candidates(page, known)
-        settle_roles(page, candidates, open_table, known, pages[k + 1] if k + 1 < len(pages) else None)
+        settle_roles(page, candidates, open_table, known, pages[k + 1] if k + 1 < len(pages) else None, legend)
         for c in candidates:
             if c.header is not None:
                 known.setdefault(c.header.line.text, c.header)

@@ -143,11 +143,12 @@ def _share(cells: list[str], test) -> tuple[int, int]:
 
 
 def role_from_content(cells: list[str], fills: list[RGB | None],
-                      header: str | None = None) -> tuple[str | None, str]:
+                      header: str | None = None, legend: Legend | None = None) -> tuple[str | None, str]:
     """The role a column's content shows, and why: ref, status, start/deadline, lead, or None.
 
     `cells` are the column's body cells (header excluded), `fills` their fill (or the colour of a
-    mark drawn in them), `header` its header text if any (a hint for start vs deadline).
+    mark drawn in them), `header` its header text if any (a hint for start vs deadline), `legend` the
+    document's status key (plain meanings when None).
     """
     body = [re.sub(r"\s+", " ", c).strip() for c in cells]
     full = [c for c in body if c]
@@ -163,7 +164,7 @@ def role_from_content(cells: list[str], fills: list[RGB | None],
     n, of = _share(full, lambda c: c.lower().strip(".") in levels)
     if n >= SHARE * of:
         return None, f"{n}/{of} cells are priority levels"
-    legend = Legend.default()
+    legend = legend or Legend.default()
     n, of = _share(full, lambda c: _statuses(c, legend))
     if n >= SHARE * of and n >= 2:
         return "status", f"{n}/{of} cells are status words or letters"

@@ -19,6 +19,7 @@ from wsoa.extract.page import Page, body_size
 from wsoa.extract.prose import Paragraph
 from wsoa.extract.tables import Table
 from wsoa.model import Document
+from wsoa.normalise.status import Legend
 
 MIN_SCORE = 0.3          # below this no reader knows the document: doc_type "unknown"
 SALUTATION = re.compile(r"^dear\s+\w+", re.IGNORECASE)
@@ -26,10 +27,16 @@ SALUTATION = re.compile(r"^dear\s+\w+", re.IGNORECASE)
 
 @dataclass
 class Layout:
-    """What the readers see: the pages, the action tables found on them, and the prose paragraphs."""
+    """What the readers see: the pages, the action tables found on them, the prose paragraphs, and the
+    document's status key (`read_key()`, read once when first needed)."""
     pages: list[Page]
     tables: list[Table]
     paras: list[Paragraph]
+    read_key: Callable[[], Legend]
+
+    @property
+    def key(self) -> Legend:
+        return self.read_key()
 
     @cached_property
     def text(self) -> str:

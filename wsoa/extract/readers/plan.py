@@ -7,13 +7,13 @@ kind of document holding an action table keeps (a committee pack, a self-evaluat
 from __future__ import annotations
 
 import re
+from copy import deepcopy
 
 from wsoa.extract import letters
 from wsoa.extract.actions import ActionContext, ReadActions, read_actions
 from wsoa.data import load
 from wsoa.extract.cards import tie_cards, to_action
 from wsoa.extract.readers import Layout, Reader, evidence
-from wsoa.extract.legend import legend
 from wsoa.extract.statements import (KEY_ENTRY, Statement, match_weakness, plan_list, quotes,
                                      weakness_statements)
 from wsoa.extract.ties import Marker, cross_cutting, fuller, named, of_named, tie
@@ -56,7 +56,7 @@ def read(layout: Layout, doc: Document) -> None:
     if not doc.actions and len(layout.cards) >= MIN_CARDS:  # written as cards or prose, not tables
         doc.warnings = [w for w in doc.warnings if w.code != "unparsed-table"]
         doc.tables = []
-        doc.actions = [to_action(c, legend(layout.pages)) for c in layout.cards]
+        doc.actions = [to_action(c, deepcopy(layout.key)) for c in layout.cards]
         doc.weaknesses = tie_cards(layout.cards, doc.actions, doc.weaknesses)
     for text, cites, page in quotes(layout.paras):
         doc.quotes.append(Quote(text=text, cites=cites, page=page))
@@ -122,7 +122,7 @@ def _events(layout: Layout, statements: list[Statement], tables: list[ReadAction
 def read_tables(layout: Layout, doc: Document, statements: list[Statement], own_list: bool = True) -> None:
     """Every action table's actions, warnings and quality report into the record; each action tied to
     the weakness its weakness cell, banner row, heading or statement names."""
-    lg = legend(layout.pages)
+    lg = deepcopy(layout.key)   # this reading may learn colours: the layout's key stays as read
     got_all: list[ReadActions] = []
     for i, table in enumerate(layout.tables):
         got = read_actions(table, i, lg, ActionContext(section=_section(table, layout)))
