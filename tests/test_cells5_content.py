@@ -24,7 +24,8 @@ def test_a_column_of_timescales_with_one_date_is_a_deadline():
 
 
 def test_names_broken_by_a_narrow_column_are_read_whole_for_the_role():
-    from wsoa.extract.column_roles import _column_cells, words_after
+    from wsoa.extract.cell_items import words_after
+    from wsoa.extract.column_roles import _column_cells
     from wsoa.extract.grid import Cell, Column, Row
     from wsoa.extract.page import Page, Word
 

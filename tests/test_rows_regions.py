@@ -1,8 +1,7 @@
 """Regions and stitching: furniture removed before tables are read, table-wide banner rows kept."""
 from __future__ import annotations
 
-from wsoa.extract.page import Fill, Page, Rule, remove_furniture
-from wsoa.extract.tables import find_tables
+from wsoa.extract.page import Fill, remove_furniture
 
 from .test_table_stages import page_of, ruled_table, words
 

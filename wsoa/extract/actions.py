@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Callable, NamedTuple
 
-from wsoa.extract.cell_items import cell_items, split_sub_rows, unbroken_text, word_key
+from wsoa.extract.cell_items import cell_items, split_sub_rows, unbroken_text, words_after
 from wsoa.extract.grid import Cell, Row
 from wsoa.extract.tables import Table, column_warnings
 from wsoa.extract.ties import cross_cutting, named
@@ -67,18 +67,14 @@ def _text(rows: list[Row], col: int | None, sep: str = " ", table: Table | None 
 
 def _printed_whole(table: Table) -> tuple[Callable[[str], bool], Callable[[str], bool]]:
     """Whether a word is printed after another word on a line of the table (a whole word, not the rest of one
-    broken at a line's end), and whether between two others (not a piece left at a line's end); the table's
-    words gathered on first use."""
+    broken at a line's end), and whether between two others (`words_after`); gathered on first use."""
     after: set[str] = set()
     between: set[str] = set()
 
     def gather() -> None:
         if not after:
-            cells = {id(c): c for r in table.rows for c in r.cells.values()}.values()
-            for ln in (ln for c in cells for ln in c.lines):
-                after.update(word_key(w.text) for w in ln.words[1:])
-                between.update(word_key(w.text) for w in ln.words[1:-1])
-            after.add("")
+            after.update(words_after(table.rows) | {""})
+            between.update(words_after(table.rows, inner=True))
 
     def known(word: str) -> bool:
         gather()

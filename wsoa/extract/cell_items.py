@@ -172,6 +172,14 @@ def _parts_apart(cell: Cell, bounds: list[float]) -> bool:
     return len({sum(y >= b for b in bounds[1:-1]) for y, _ in cell.parts}) >= 2
 
 
+def words_after(rows: list[Row], inner: bool = False) -> set[str]:
+    """The words printed after another on a line of the rows' cells: whole words, not the rest of one
+    broken at a line's end; with `inner`, only those printed between two others (not a piece left at
+    a line's end)."""
+    end = -1 if inner else None
+    return {word_key(w.text) for r in rows for c in r.cells.values() for ln in c.lines for w in ln.words[1:end]}
+
+
 def word_key(text: str) -> str:
     """A word as compared with the words printed elsewhere: lower case, punctuation at its ends dropped."""
     return text.strip(".,;:!?()[]'\"‘’“”").lower()

@@ -10,7 +10,7 @@ header found by structure alone must then make an action table (`is_action_table
 """
 from __future__ import annotations
 
-from wsoa.extract.cell_items import unbroken_text, word_key
+from wsoa.extract.cell_items import unbroken_text, words_after
 from wsoa.extract.grid import Column, Row
 from wsoa.extract.header import KEY_ROLES, MIN_ROLES, dedupe_roles, revisions
 from wsoa.extract.page import Page
@@ -30,11 +30,6 @@ PHRASE_SCORE = 80.0  # a header's role read from a phrase inside it
 STRONG = 95.0         # a header role scored below this (a phrase in a longer header, a fuzzy match) is weak
 PLAN_TEXT = {"milestones", "measures", "phases"}   # text only a plan holds: with it, a column of names bears out a lead
 TEXT_ROLES = {"action", "milestones", "measures", "weakness", "outcome"}   # roles of running text
-
-
-def words_after(rows: list[Row]) -> set[str]:
-    """The words printed after another on a line of the rows: whole words, no rest of a broken one."""
-    return {word_key(w.text) for r in rows for c in r.cells.values() for ln in c.lines for w in ln.words[1:]}
 
 
 def _column_cells(page: Page, rows: list[Row], ci: int, col: Column, known: set[str]) -> tuple[list[str], list]:
