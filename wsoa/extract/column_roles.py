@@ -18,8 +18,8 @@ from wsoa.normalise.dates import find_dates
 from wsoa.normalise.roles import synonyms
 from wsoa.normalise.text import fold
 from wsoa.normalise.status import Legend
-from wsoa.normalise.content import (broken_header_role, header_role, lists_dated_items, order_date_columns,
-                                    role_from_content, text_kind)
+from wsoa.normalise.content import (broken_header_role, header_role, kind_share, lists_dated_items,
+                                    order_date_columns, role_from_content, text_kind)
 
 DATES = ("start", "deadline")
 CHECKABLE = {"ref", "start", "deadline", "status"}   # roles a column's content shows beyond doubt
@@ -185,7 +185,8 @@ def _action_from_text(cols: list[Column], cells: dict[int, tuple[list[str], list
                if i not in other or (kinds[i] is None and (fit[i] == 0 or _overfull_weakness(cols[i], ts, anchor)))}
     if not running:
         return
-    best = min(running, key=lambda i: (kinds[i] is not None, fit[i], i in other, -len(running[i]), i))
+    best = min(running, key=lambda i: (kinds[i] is not None, fit[i], i in other, kind_share(running[i]),
+                                       -len(running[i]), i))
     for i in running:
         if i != best and cols[i].role == "action":
             cols[i].role, cols[i].score = None, 0.0
@@ -259,14 +260,17 @@ def _sentences(texts: list[str]) -> bool:
     return sum(any(ch.isalpha() for ch in w) for w in words) >= 0.7 * len(words)
 
 
-def is_action_table(cols: list[Column], shown: set[str]) -> str | None:
+def is_action_table(cols: list[Column], shown: set[str], lenient: bool = False) -> str | None:
     """None when the columns make an action table; else why not: an action column, and two roles
     that its cells bear out beyond doubt (two of ref, start, deadline, status, or milestones and
     measures told by their text; a lead counts beside these last, or beside dates listed by phase): a list of dated items with a
-    lead (a committee's work programme) is not an action table."""
+    lead (a committee's work programme) is not an action table. `lenient` (a plan in which no table
+    passed): an action column and one other role, over three columns or more, are enough."""
     roles = {c.role for c in cols if c.role}
     if not roles & KEY_ROLES:
         return "no column of actions"
+    if lenient and len(cols) >= MIN_ROLES and roles - KEY_ROLES - {"weakness"}:
+        return None
     counted = (shown if shown & PLAN_TEXT else shown - {"lead"}) - {"phases"}
     if len(counted) < MIN_ROLES - 1:
         return f"its columns carry {', '.join(sorted(roles))}; the cells bear out only " \

@@ -12,6 +12,7 @@ from wsoa.extract.page import DocumentError, Page, body_size, remove_furniture
 from wsoa.extract.pdf import DEFAULT_ENGINE, read_pages
 from wsoa.extract.prose import paragraphs
 from wsoa.extract.readers import Layout, choose
+from wsoa.extract.readers.plan import names_a_plan
 from wsoa.extract.statements import inspection_dates, local_area
 from wsoa.extract.tables import Table, find_tables, is_header_line, read_tables
 from wsoa.extract.trace import as_json
@@ -113,6 +114,8 @@ def extract(path: str | Path, doc_id: str | None = None, deadline: float | None 
     pages = layout_pages(path, deadline, ocr, engine)
     key = cache(partial(legend, pages))   # the status key, read once if anything needs it
     found = find_tables(pages, key)
+    if not found.tables and names_a_plan(pages):
+        found = find_tables(pages, key, lenient=True)  # a plan's sparse tables (action, measures, update)
     doc = Document(doc_id=doc_id or path.stem, source_path=str(path), sha256=sha256(path), pages=len(pages))
     _warn_images(doc, pages)
     skip: dict[int, list[tuple[float, float]]] = {}

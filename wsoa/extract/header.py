@@ -21,7 +21,7 @@ from wsoa.extract.trace import ColumnTrace, HeaderTrace
 from wsoa.normalise.content import header_role, is_dates, is_revision, is_status
 from wsoa.normalise.dates import find_dates
 from wsoa.normalise.roles import Phrase, header_phrases
-from wsoa.normalise.status import Legend
+from wsoa.normalise.status import Legend, is_colour_mark, is_mark
 
 KEY_ROLES = {"action", "milestones"}
 MIN_ROLES = 3
@@ -217,8 +217,10 @@ def columns_from_alignment(page: Page, line: Line, phrases: list[Phrase]) -> Col
     starts = [words[i].x0 for i in cuts]
     ends = [words[j - 1].x1 for j in cuts[1:] + [len(words)]]
     first = [w.x0 for ln in body for w in ln.words if w.x1 <= starts[0] + (ends[0] - starts[0]) and w.x0 < starts[0]]
-    left = min([r.x0 for r in near] + [starts[0] - 6] + [x - 2 for x in first[:1] if starts[0] - x < 4 * line.size])
-    gaps = [(ends[i - 1], starts[i]) for i in range(1, len(starts))]
+    left = min([r.x0 for r in near] + [starts[0] - 6] + [x - 2 for x in first[:1] if starts[0] - x < 4 * line.size]
+               + _reaching_left(body, starts[0], starts[1] if len(starts) > 1 else right))
+    marks = _mark_spans(page, bottom, body[-1].bottom if body else bottom)
+    gaps = [(ends[i - 1], _before_marks(ends[i - 1], starts[i], marks)) for i in range(1, len(starts))]
     band = _band(page, top, bottom)
     main = [left] + [gutter(body, a, b, line.size) for a, b in gaps] + [right]
     subs = _sub_header_gaps(band[1:], gaps, left, right)
@@ -231,6 +233,26 @@ def columns_from_alignment(page: Page, line: Line, phrases: list[Phrase]) -> Col
     cols = [Column(a, b) for a, b in zip(bounds, bounds[1:])]
     _label_aligned(band, cols, merged)
     return ColumnModel(cols, top, bottom, "header alignment", len(band))
+
+
+def _mark_spans(page: Page, top: float, bottom: float) -> list[tuple[float, float]]:
+    """x-extents of the status marks (coloured shapes and mark glyphs) between top and bottom."""
+    shapes = [(s.x0, s.x1) for s in page.shapes if top <= (s.top + s.bottom) / 2 <= bottom and is_colour_mark(s.rgb)]
+    return shapes + [(w.x0, w.x1) for w in page.words if top <= w.yc <= bottom and is_mark(w.text, w.rgb)]
+
+
+def _before_marks(a: float, b: float, marks: list[tuple[float, float]]) -> float:
+    """Where the next header phrase's column starts in the gap a..b: at the first status marks set in the
+    gap (marks set left in a column whose header is centred or set right over it), else at b."""
+    inside = [x0 for x0, x1 in marks if a < x0 and x1 <= b]
+    return min(inside, default=b)
+
+
+def _reaching_left(body: list[Line], start: float, end: float) -> list[float]:
+    """Left ends (less 2 pt) of body text runs that start left of the first header phrase and run on
+    under it, within the first column: its text, set wider than its header (a header set right or
+    centred over a wide column)."""
+    return [a - 2 for ln in body for a, b in _spans(ln) if a < start < b < end]
 
 
 def _spans(line: Line) -> list[tuple[float, float]]:
@@ -439,9 +461,18 @@ def _ruled_band_bottom(page: Page, line: Line) -> float | None:
 def _filled_bottom(page: Page, line: Line) -> float | None:
     """A header on coloured fills across it: the band runs down to where the fills end."""
     fills = [f for f in page.fills if f.top - TOL <= line.top and f.bottom >= line.bottom - TOL and _shaded(f.rgb)
-             and f.bottom - f.top <= HEADER_REACH * line.size and f.x1 > line.x0 and f.x0 < line.x1]
+             and f.x1 > line.x0 and f.x0 < line.x1 and _header_deep(page, line, f.bottom)]
     covered = sum(min(f.x1, line.x1) - max(f.x0, line.x0) for f in fills)
     return max(f.bottom for f in fills) if fills and covered >= 0.8 * (line.x1 - line.x0) else None
+
+
+def _header_deep(page: Page, line: Line, bottom: float) -> bool:
+    """A band from the line down to `bottom` may be a header: at most HEADER_REACH font sizes deep, or twice
+    that when the lines in it below the first open no body row (a header wrapped in narrow columns)."""
+    if bottom - line.top <= HEADER_REACH * line.size:
+        return True
+    inside = [ln for ln in page.lines if line.bottom <= ln.top and ln.bottom <= bottom + TOL]
+    return bottom - line.top <= 2 * HEADER_REACH * line.size and not any(map(_body_line, inside))
 
 
 def _body_line(line: Line) -> bool:

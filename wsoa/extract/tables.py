@@ -273,13 +273,13 @@ def _rows_overleaf(page: Page, region: Region, following: Page | None, known: di
 
 def settle_roles(page: Page, candidates: list[Candidate], open_table: Table | None,
                  known: dict[str, Header] | None = None, following: Page | None = None,
-                 legend: Callable[[], Legend] | None = None) -> None:
+                 legend: Callable[[], Legend] | None = None, lenient: bool = False) -> None:
     """Columns whose header names no role take one from the cells below it (header.content_roles),
     for a header over no body on its page (found by structure alone: over one row or none) also
     those its table goes on with on the `following` page;
     a header found by structure alone that then makes no action table, or that is the open table's
     body going on at the top of the page, is rejected, unless it repeats the header of a table kept
-    above (`known`, or earlier on the page); the trace says why."""
+    above (`known`, or earlier on the page); the trace says why. `lenient`: see `is_action_table`."""
     accepted = [c for c in candidates if c.header is not None]
     kept = dict(known or {})
     for i, cand in enumerate(accepted):
@@ -298,7 +298,7 @@ def settle_roles(page: Page, candidates: list[Candidate], open_table: Table | No
         if not h.structural or h.line.text in kept:
             kept.setdefault(h.line.text, h)
             continue
-        problem = is_action_table(h.columns, shown)
+        problem = is_action_table(h.columns, shown, lenient)
         if problem is None and open_table is not None and i == 0 and same_columns(h.columns, open_table.columns) \
                 and [c.header for c in h.columns] != [c.header for c in open_table.columns]:
             problem = "it lines up with the open table: its body going on"
@@ -355,17 +355,19 @@ def column_warnings(table: Table) -> list[Warning]:
     return out
 
 
-def find_tables(pages: list[Page], legend: Callable[[], Legend] | None = None) -> TablesFound:
+def find_tables(pages: list[Page], legend: Callable[[], Legend] | None = None, lenient: bool = False) -> TablesFound:
     """Every action table in the document, stitched across pages, in reading order, with its trace;
     `legend` gives the document's status key (read when first needed), which tells a column of its
-    status words."""
+    status words; `lenient` takes a table found by structure alone with fewer roles borne out (for a
+    plan in which nothing passed otherwise)."""
     tables: list[Table] = []
     traces: list[PageTrace] = []
     open_table: Table | None = None
     known: dict[str, Header] = {}  # the headers kept so far, by first line
     for k, page in enumerate(pages):
         candidates = header_candidates(page, known)
-        settle_roles(page, candidates, open_table, known, pages[k + 1] if k + 1 < len(pages) else None, legend)
+        settle_roles(page, candidates, open_table, known, pages[k + 1] if k + 1 < len(pages) else None, legend,
+                     lenient)
         for c in candidates:
             if c.header is not None:
                 known.setdefault(c.header.line.text, c.header)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import tomllib
+from collections.abc import Callable
 from functools import lru_cache
 from importlib.resources import files
 
@@ -186,6 +187,20 @@ def _has_phrase(cell: str, phrases: list[str]) -> bool:
     return any(f" {p} " in text or (p == "%" and "%" in text) for p in phrases)
 
 
+def _kind_tests() -> tuple[tuple[str, Callable[[str], bool]], ...]:
+    words = _content()
+    return (("milestones", lambda c: bool(find_dates(c))),
+            ("measures", lambda c: _has_phrase(c, words["measure_words"])),
+            ("progress", lambda c: _has_phrase(c, words["progress_words"])))
+
+
+def kind_share(cells: list[str]) -> float:
+    """The largest share of a column's cells that are dated, give targets or report progress: how far
+    its text leans away from plain actions, short of a `text_kind`."""
+    full = [c for c in cells if c.strip()]
+    return max((sum(map(test, full)) / len(full) for _, test in _kind_tests()), default=0.0) if full else 0.0
+
+
 def text_kind(cells: list[str]) -> str | None:
     """What a column of running text holds beside one sentence per row, or None (plain sentences):
     "milestones" (most cells dated: items with their dates), "measures" (most cells give targets or
@@ -193,10 +208,7 @@ def text_kind(cells: list[str]) -> str | None:
     full = [c for c in cells if c.strip()]
     if not full:
         return None
-    words = _content()
-    for kind, test in (("milestones", lambda c: bool(find_dates(c))),
-                       ("measures", lambda c: _has_phrase(c, words["measure_words"])),
-                       ("progress", lambda c: _has_phrase(c, words["progress_words"]))):
+    for kind, test in _kind_tests():
         n, of = _share(full, test)
         if n >= SHARE * of:
             return kind

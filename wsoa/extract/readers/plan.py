@@ -17,6 +17,7 @@ from wsoa.extract.readers import Layout, Reader, evidence
 from wsoa.extract.statements import (KEY_ENTRY, Statement, match_weakness, plan_list, quotes,
                                      weakness_statements)
 from wsoa.extract.ties import Marker, cross_cutting, fuller, named, of_named, tie
+from wsoa.extract.page import Page
 from wsoa.extract.tables import Table
 from wsoa.model import Action, Document, Quote, Weakness
 
@@ -26,6 +27,12 @@ MIN_WEAKNESS_MATCH = 0.6
 MIN_CARDS = 2  # actions written as labelled text that make a document a plan
 SAME_WEAKNESS = 0.9
 STANDOUT_WORDS = 12  # a bold line this short stands alone as a heading would
+
+
+def names_a_plan(pages: list[Page]) -> bool:
+    """The opening pages call the document a written statement of action or a priority action plan."""
+    head = " ".join(ln.text for p in pages[:2] for ln in p.lines)[:6000]
+    return bool(PLAN.search(head) or WSOA.search(head))
 
 
 def detect(layout: Layout) -> float:

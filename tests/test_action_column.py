@@ -1,0 +1,25 @@
+"""Which of two columns of running text, both unnamed, holds the actions: the one less given to targets,
+reports or dates, wherever it stands."""
+from __future__ import annotations
+
+from wsoa.extract.column_roles import _action_from_text
+from wsoa.extract.grid import Column
+
+MEASURES = ["audit grades good or better in 60% of cases; plans issued within 20 weeks",
+            "28 schools trained; waiting time under 15 weeks"]
+ACTIONS = ["Audit a shared dashboard on personal budgets so that families receive timely support",
+           "Review a single referral route for personal budgets to improve the quality of advice"]
+
+
+def _cols(order: list[str]) -> tuple[list[Column], dict[int, tuple[list[str], list]]]:
+    cols = [Column(100 * i, 100 * i + 90, h) for i, h in enumerate(order)]
+    cols[0].role, cols[0].score = "ref", 100.0
+    texts = {"Ref": ["1a", "1b"], "Difference made": MEASURES, "Our response": ACTIONS}
+    return cols, {i: (texts[h], []) for i, h in enumerate(order)}
+
+
+def test_the_column_less_given_to_targets_is_the_action_wherever_it_stands():
+    for order in (["Ref", "Difference made", "Our response"], ["Ref", "Our response", "Difference made"]):
+        cols, cells = _cols(order)
+        _action_from_text(cols, cells, {})
+        assert [c.header for c in cols if c.role == "action"] == ["Our response"]

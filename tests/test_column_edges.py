@@ -1,0 +1,89 @@
+"""The outer edges of a table without rules, on pages built in the test: a first column whose header is
+set far right over it (right-aligned over a wide column) still holds its body text."""
+from __future__ import annotations
+
+from wsoa.extract.header import columns_from_alignment, phrases_of
+from wsoa.extract.tables import find_tables
+
+from .test_table_stages import page_of, words
+
+ACTIONS = ["Introduce a parent survey about early", "years inclusion", "Separate a joint protocol for therapy",
+           "waiting lists"]
+
+
+def _page():
+    ws = (words("Key actions", 200, 50, bold=True) + words("Lead", 330, 50, bold=True)
+          + words("Deadline", 430, 50, bold=True))
+    y = 70
+    for i, text in enumerate(ACTIONS):
+        ws += words(text, 60, y)
+        if i % 2 == 0:
+            ws += words("Head of SEND", 330, y) + words("March 2024", 430, y)
+        y += 10 if i % 2 == 0 else 16
+    return page_of(1, ws)
+
+
+def test_a_right_aligned_first_header_keeps_the_text_left_of_it_in_its_column():
+    page = _page()
+    line = page.lines[0]
+    model = columns_from_alignment(page, line, phrases_of(line))
+    assert model.columns[0].x0 <= 58 and model.columns[1].x0 > 250
+
+
+def test_the_actions_under_a_right_aligned_first_header_are_whole():
+    page = _page()
+    tables = find_tables([page]).tables
+    texts = [r.text(0) for t in tables for r in t.rows]
+    assert texts == ["Introduce a parent survey about early years inclusion",
+                     "Separate a joint protocol for therapy waiting lists"]
+
+
+def _marks_page():
+    from wsoa.extract.page import Shape
+
+    ws = words("Action", 60, 50, bold=True) + words("Status", 420, 50, bold=True) + words("Deadline", 480, 50, bold=True)
+    shapes = []
+    for i, text in enumerate(["Publish the local offer pages", "Train every SENCO in the area", "Audit new plans"]):
+        y = 70 + 26 * i
+        ws += words(text, 60, y) + words("for families", 60, y + 10) + words("Mar 2024", 480, y)
+        shapes.append(Shape(403, y, 411, y + 8, (0.0, 0.69, 0.31)))
+    page = page_of(1, ws)
+    page.shapes = shapes
+    return page
+
+
+def test_marks_set_before_their_centred_header_belong_to_its_column():
+    page = _marks_page()
+    line = page.lines[0]
+    model = columns_from_alignment(page, line, phrases_of(line))
+    assert [c.header for c in model.columns] == ["Action", "Status", "Deadline"]
+    assert 190 < model.columns[1].x0 < 403  # after the actions' text, before the marks
+
+
+def test_statuses_from_marks_set_before_their_centred_header():
+    from wsoa.extract.grid import marks_in
+
+    page = _marks_page()
+    tables = find_tables([page]).tables
+    status = tables[0].columns[1]
+    assert len(tables) == 1 and status.role == "status"
+    assert len(marks_in(page, status.x0, 60, status.x1, 200)) == 3
+    assert [r.text(0) for r in tables[0].rows][0] == "Publish the local offer pages for families"
+
+
+def test_a_tall_shaded_header_wrapped_in_narrow_columns_runs_over_its_fill():
+    from wsoa.extract.header import columns_from_rules
+    from wsoa.extract.page import Fill, Rule
+
+    xs = [80, 140, 200, 260, 320]
+    grey = (0.85, 0.85, 0.85)
+    ws = (words("Action", 83, 281, 7, True) + words("Lead", 143, 281, 7, True) + words("Begi", 203, 281, 7, True)
+          + words("Targe", 263, 281, 7, True) + words("ns", 203, 290, 7, True) + words("t", 263, 290, 7, True)
+          + words("date", 263, 299, 7, True) + words("of", 263, 308, 7, True) + words("review", 263, 317, 7, True))
+    ws += words("Publish", 83, 345, 7) + words("Head", 143, 345, 7) + words("Feb 2023", 203, 345, 7) \
+        + words("Mar 2024", 263, 345, 7)
+    rules = [Rule(False, x, 281, x, 400) for x in xs]
+    page = page_of(1, ws, rules)
+    page.fills = [Fill(a, 281, b, 339, grey) for a, b in zip(xs, xs[1:])]
+    model = columns_from_rules(page, page.lines[0])
+    assert model.bottom >= 338 and model.columns[3].header.endswith("date of review")
