@@ -23,3 +23,20 @@ def test_the_column_less_given_to_targets_is_the_action_wherever_it_stands():
         cols, cells = _cols(order)
         _action_from_text(cols, cells, {})
         assert [c.header for c in cols if c.role == "action"] == ["Our response"]
+
+
+def test_short_names_under_a_header_naming_resources_inside_a_long_label_are_resources():
+    """Codes and short phrases ("ER", "Within budget") look like the short names of leads; a header that
+    says, inside a longer label, that the column holds resources settles it."""
+    from wsoa.extract.tables import find_tables
+
+    from .test_table_stages import page_of, ruled_table
+
+    xs = [20.0, 50.0, 200.0, 520.0, 580.0]
+    head = ["Ref", "Action", "Any extra resource or funding that is needed to deliver this action", "Status"]
+    rows = [["1.1", "Publish the local offer pages", "Existing resource", "Green"],
+            ["1.2", "Train every coordinator", "ER", "Amber"],
+            ["1.3", "Audit new plans each term", "Within budget", "Red"]]
+    ws, rules, _ = ruled_table(100, rows, xs, header=head)
+    table = find_tables([page_of(1, ws, rules)]).tables[0]
+    assert [c.role for c in table.columns] == ["ref", "action", "resource", "status"]

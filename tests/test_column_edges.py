@@ -87,3 +87,38 @@ def test_a_tall_shaded_header_wrapped_in_narrow_columns_runs_over_its_fill():
     page.fills = [Fill(a, 281, b, 339, grey) for a, b in zip(xs, xs[1:])]
     model = columns_from_rules(page, page.lines[0])
     assert model.bottom >= 338 and model.columns[3].header.endswith("date of review")
+
+
+def test_a_repeated_header_cut_short_takes_the_roles_of_the_one_it_repeats():
+    """A tall header row repeated on the next page may be clipped ("Ac ti on" without its "No"): same first
+    line, same columns, so the kept header's roles, whatever the clipped words would name."""
+    from wsoa.extract.grid import Column
+    from wsoa.extract.stitch import adopt_roles
+
+    kept = [Column(23, 100, "Ac ti on No", "ref"), Column(100, 177, "Actions", "action"),
+            Column(177, 254, "Accountable lead", "lead")]
+    again = [Column(23, 100, "Ac ti on", "action"), Column(100, 177, "Actions", None),
+             Column(177, 254, "Accountable lead", "lead")]
+    assert adopt_roles(again, kept)
+    assert [c.role for c in again] == ["ref", "action", "lead"]
+    moved = [Column(23, 140, "Ac ti on", "action"), Column(140, 177, "Actions", None), Column(177, 254, "Lead", "lead")]
+    assert not adopt_roles(moved, kept) and moved[0].role == "action"
+
+
+def test_a_rule_above_that_the_header_columns_do_not_reach_is_not_its_top():
+    """The bottom border of a key table just above a shaded header ruled only down is not the header's top:
+    the header's vertical rules start below it, so the band runs over the fill."""
+    from wsoa.extract.header import columns_from_rules
+    from wsoa.extract.page import Fill, Rule
+
+    xs = [80, 200, 300, 400]
+    grey = (0.85, 0.85, 0.85)
+    ws = (words("What partners will do", 83, 397, 10, True) + words("Milestones", 203, 397, 10, True)
+          + words("Addition", 303, 397, 10, True) + words("al", 303, 409, 10, True)
+          + words("resource", 303, 421, 10, True) + words("Publish", 83, 460, 10) + words("Mar 2024", 303, 460, 10))
+    rules = [Rule(False, x, 394, x, 520) for x in xs] + [Rule(True, 80, 384, 400, 384)]
+    rules += [Rule(False, x, 360, x, 384.8) for x in (80, 400)]  # the key table's own sides end at its border
+    page = page_of(1, ws, rules)
+    page.fills = [Fill(a, 394, b, 440, grey) for a, b in zip(xs, xs[1:])]
+    model = columns_from_rules(page, page.lines[0])
+    assert model.top > 385 and model.bottom >= 439

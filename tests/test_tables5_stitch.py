@@ -31,3 +31,31 @@ def test_prose_running_over_the_columns_does_not_go_on():
     ws += words("the SEND improvement board with parents and carers, who will report on progress made", 43, 70)
     got = continuation(page_of(2, ws), [], _Open(), 40)
     assert got.columns is None
+
+
+def test_a_ruled_table_goes_on_below_a_first_line_with_only_its_outer_rules():
+    """The page's first line is a row spanning the table (a banner the running header overlaps, so not
+    told as a banner): only the outer rules cross it. The rows below meet every column edge: it goes on."""
+    from wsoa.extract.page import Rule
+
+    class Ruled(_Open):
+        grid = "ruled"
+
+    xs = [c.x0 for c in _Open.columns] + [560]
+    ws = words("Shire SEND Partnership OFFICIAL Weakness 1", 43, 40)
+    ws += words("1.1", 43, 60) + words("Redesign the reports", 103, 60) + words("Head of SEND", 303, 60)
+    ws += words("Feb 2023", 403, 60) + words("Green", 483, 60)
+    rules = [Rule(False, x, 36, x, 120) for x in (40, 560)] + [Rule(False, x, 55, x, 120) for x in xs[1:-1]]
+    got = continuation(page_of(2, ws, rules), [], Ruled(), 30)
+    assert got.columns is not None, got.why
+
+
+def test_a_body_line_at_a_pages_top_keeps_to_the_open_tables_columns():
+    """Read alone, the first body line of a page could open a table of its own (its gutters make a grid);
+    it names no role and keeps to the open table's columns, so it is that table going on."""
+    from wsoa.extract.tables import goes_on
+
+    body = page_of(2, words("survey about mental", 103, 40) + words("Commissioning", 303, 40)
+                   + words("Jun 2022", 403, 40)).lines[0]
+    prose = page_of(2, words("The partnership board will review this plan every term with parents", 43, 40)).lines[0]
+    assert goes_on(body, _Open.columns) and not goes_on(prose, _Open.columns)

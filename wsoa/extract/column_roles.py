@@ -10,6 +10,8 @@ header found by structure alone must then make an action table (`is_action_table
 """
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from wsoa.extract.cell_items import unbroken_text, words_after
 from wsoa.extract.grid import Column, Row
 from wsoa.extract.header import KEY_ROLES, MIN_ROLES, dedupe_roles, revisions
@@ -30,6 +32,7 @@ PHRASE_SCORE = 80.0  # a header's role read from a phrase inside it
 STRONG = 95.0         # a header role scored below this (a phrase in a longer header, a fuzzy match) is weak
 PLAN_TEXT = {"milestones", "measures", "phases"}   # text only a plan holds: with it, a column of names bears out a lead
 TEXT_ROLES = {"action", "milestones", "measures", "weakness", "outcome"}   # roles of running text
+SHORT_ROLES = ("lead", "resource")   # roles of short names: a phrase of one inside a long header tells which
 
 
 def _column_cells(page: Page, rows: list[Row], ci: int, col: Column, known: set[str]) -> tuple[list[str], list]:
@@ -66,9 +69,10 @@ def content_roles(page: Page, cols: list[Column], rows: list[Row],
             c.role, c.score = _unheld(broken_header_role(c.header), cols) or (None, 0.0)
         if c.role is None or c.score < STRONG:  # fills say status only where no status column is named
             fills = [None] * len(cells[i][1]) if named_status and c.role != "status" else cells[i][1]
-            _settle(c, i, role_from_content(cells[i][0], fills, c.header or c.group or None, legend), cells[i][0], why)
+            found = role_from_content(cells[i][0], fills, c.header or c.group or None, legend)
+            _settle(c, i, _short_named(found, c.header, cols), cells[i][0], why)
         if c.role is None and c.header:  # no role the cells show: a long header's, unless its cells refute it
-            hint = _unheld(_long_header_role(c.header), cols)
+            hint = _unheld(_long_header_role(c.header), cols) or _unheld(_long_header_role(c.header, SHORT_ROLES), cols)
             c.role, c.score = hint if hint and _bears(hint[0], cells[i][0]) else (None, 0.0)
     revised = revisions(cols)
     dated = {i: cells[i][0] for i, c in enumerate(cols) if c.role in DATES and not any(c is r for r in revised)}
@@ -99,13 +103,22 @@ def _bears(role: str, texts: list[str]) -> bool:
     return not _running(full) or (role in DATES and all(find_dates(t) for t in full))
 
 
-def _long_header_role(header: str) -> tuple[str, float] | None:
+def _long_header_role(header: str, roles: Iterable[str] = CHECKABLE) -> tuple[str, float] | None:
     """A header longer than a label ("Month in which the work on this action will begin") holding a phrase of
-    a role its cells could show (ref, dates, status), where the cells show no role: that role, weakly (the
-    longest such phrase)."""
+    one of `roles` (by default those its cells could show: ref, dates, status), where the cells show no
+    role: that role, weakly (the longest such phrase)."""
     words = f" {fold(header)} "
-    found = [(len(p), role) for role in CHECKABLE for p in synonyms()[role] if len(p) >= 4 and f" {p} " in words]
+    found = [(len(p), role) for role in roles for p in synonyms()[role] if len(p) >= 4 and f" {p} " in words]
     return (max(found)[1], PHRASE_SCORE) if found else None
+
+
+def _short_named(found: tuple[str | None, str], header: str, cols: list[Column]) -> tuple[str | None, str]:
+    """Short names the content reads as one of SHORT_ROLES, under a header whose phrase names the other
+    ("Additional resource or funding needed"): the header's role."""
+    phrase = _unheld(_long_header_role(header, SHORT_ROLES), cols) if found[0] in SHORT_ROLES and header else None
+    if phrase and phrase[0] != found[0]:
+        return phrase[0], f"short names under a header naming {phrase[0]}"
+    return found
 
 
 def _settle(c: Column, i: int, found: tuple[str | None, str], texts: list[str], why: dict[int, str]) -> None:

@@ -177,6 +177,12 @@ def _inner_rules_end(page: Page, line: Line, xs: list[float]) -> float:
     return max(ends, default=page.height) + 1
 
 
+def _reached(page: Page, xs: list[float], y: float, down: float) -> bool:
+    """Some vertical rule at one of the edges xs runs from y down to `down` (the header line): a rule above
+    that none reaches so, e.g. the bottom border of a table just above, is not the header's top border."""
+    return any(r.top <= y + TOL and r.bottom >= down for r in page.vrules if any(abs(r.x0 - x) <= TOL for x in xs))
+
+
 def columns_from_rules(page: Page, line: Line) -> ColumnModel | None:
     """Columns between the vertical rules crossing the header band (the rules of every line of it,
     so that sub-headers under a spanning cell are columns); the band runs between the horizontal
@@ -185,7 +191,7 @@ def columns_from_rules(page: Page, line: Line) -> ColumnModel | None:
     if len(xs) < 3:
         return None
     above = [r.top for r in page.hrules if line.top - 2 * line.size - 4 <= r.top <= line.top + TOL
-             and covers(r, xs[0], xs[-1], 0.5)]
+             and covers(r, xs[0], xs[-1], 0.5) and _reached(page, xs, r.top, line.top)]
     below = [r.top for r in page.hrules if r.top >= line.bottom - TOL and covers(r, xs[0], xs[-1], 0.5)]
     top = max(above) if above else line.top - 1
     bottom = min(below) if below else line.bottom + 1
@@ -220,9 +226,9 @@ def columns_from_alignment(page: Page, line: Line, phrases: list[Phrase]) -> Col
     left = min([r.x0 for r in near] + [starts[0] - 6] + [x - 2 for x in first[:1] if starts[0] - x < 4 * line.size]
                + _reaching_left(body, starts[0], starts[1] if len(starts) > 1 else right))
     marks = _mark_spans(page, bottom, body[-1].bottom if body else bottom)
-    gaps = [(ends[i - 1], _before_marks(ends[i - 1], starts[i], marks)) for i in range(1, len(starts))]
+    gaps = [(ends[i - 1], starts[i]) for i in range(1, len(starts))]
     band = _band(page, top, bottom)
-    main = [left] + [gutter(body, a, b, line.size) for a, b in gaps] + [right]
+    main = [left] + [gutter(body, a, _before_marks(a, b, marks), line.size) for a, b in gaps] + [right]
     subs = _sub_header_gaps(band[1:], gaps, left, right)
     merged = []
     for a, b, y in subs:
@@ -468,9 +474,12 @@ def _filled_bottom(page: Page, line: Line) -> float | None:
 
 def _header_deep(page: Page, line: Line, bottom: float) -> bool:
     """A band from the line down to `bottom` may be a header: at most HEADER_REACH font sizes deep, or twice
-    that when the lines in it below the first open no body row (a header wrapped in narrow columns)."""
+    that when the line names a role and the lines in it below the first open no body row (a header
+    wrapped in narrow columns)."""
     if bottom - line.top <= HEADER_REACH * line.size:
         return True
+    if not phrases_of(line):
+        return False
     inside = [ln for ln in page.lines if line.bottom <= ln.top and ln.bottom <= bottom + TOL]
     return bottom - line.top <= 2 * HEADER_REACH * line.size and not any(map(_body_line, inside))
 

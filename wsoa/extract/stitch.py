@@ -62,6 +62,16 @@ def inherit_from(cols: list[Column], earlier: list[list[Column]]) -> None:
             return
 
 
+def adopt_roles(cols: list[Column], kept: list[Column]) -> bool:
+    """A header whose first line repeats a kept header's, over the same columns, is that header (a tall
+    row repeated on the next page may be clipped): it takes the kept roles, every one. Whether it did."""
+    if not same_columns(cols, kept):
+        return False
+    for c, o in zip(cols, kept):
+        c.role, c.score = o.role, o.score
+    return True
+
+
 def repeats_header(page: Page, header: Header, table: OpenTable) -> bool:
     """A header at the top of the page with the open table's columns: the table goes on."""
     top = min((ln.top for ln in page.lines), default=page.height)
@@ -118,9 +128,9 @@ def continuation(page: Page, headers: list[Header], table: OpenTable, top: float
     if not first:
         return Continuation(None, "the page has no text")
     cols = table.columns
-    if table.grid == "ruled":
-        columns, why = _ruled_columns(page, cols, (first[0].top + first[0].bottom) / 2)
-        return Continuation(columns, why)
+    if table.grid == "ruled":  # the first of the top lines the rules cut into the columns (a row spanning them does not)
+        tries = [_ruled_columns(page, cols, (ln.top + ln.bottom) / 2) for ln in first]
+        return Continuation(*next((t for t in tries if t[0] is not None), tries[0]))
     inner = [c.x0 for c in cols[1:]]   # edges learnt on an earlier page: good to a quarter of the font size
 
     def across(ln: Line) -> bool:

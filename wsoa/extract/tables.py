@@ -22,8 +22,8 @@ from wsoa.extract.grid import (TOL, Column, Row, anchor_of, banner, build_rows, 
 from wsoa.extract.column_roles import content_roles, is_action_table
 from wsoa.extract.header import Candidate, Header, find_headers, header_candidates, is_header_line
 from wsoa.extract.page import Line, Page, Word, space_width
-from wsoa.extract.stitch import (Continuation, continuation, gutter_at, header_spill, inherit_from, join_split_row,
-                                 repeats_header, same_columns)
+from wsoa.extract.stitch import (Continuation, adopt_roles, continuation, gutter_at, header_spill, inherit_from,
+                                 join_split_row, repeats_header, same_columns)
 from wsoa.extract.trace import (CONTINUED, NEW, REPEATED, ColumnTrace, PageTrace, RegionTrace, TableTrace,
                                 grid_trace)
 from wsoa.model import Warning
@@ -284,12 +284,13 @@ def settle_roles(page: Page, candidates: list[Candidate], open_table: Table | No
     kept = dict(known or {})
     for i, cand in enumerate(accepted):
         h = cand.header
-        if h.line.text in kept:
+        if h.line.text in kept and not adopt_roles(h.columns, kept[h.line.text].columns):
             inherit_from(h.columns, [kept[h.line.text].columns])
         limit = accepted[i + 1].header.top if i + 1 < len(accepted) else page.height
         region = table_region(page, h.bottom, h.columns, h.ruled, h.line.size, limit, h)
         last = i + 1 == len(accepted)
         overleaf = partial(_rows_overleaf, page, region, following, kept) if last else None
+        named = any(c.role for c in h.columns)
         why, shown = _roles_from_rows(page, h, region, overleaf, legend)
         cand.trace.columns = [ColumnTrace.of(c) for c in h.columns]
         if why:
@@ -302,11 +303,19 @@ def settle_roles(page: Page, candidates: list[Candidate], open_table: Table | No
         if problem is None and open_table is not None and i == 0 and same_columns(h.columns, open_table.columns) \
                 and [c.header for c in h.columns] != [c.header for c in open_table.columns]:
             problem = "it lines up with the open table: its body going on"
+        if problem is None and open_table is not None and i == 0 and not named and goes_on(h.line, open_table.columns):
+            problem = "a line naming no role that keeps to the open table's columns: its body going on"
         if problem:
             cand.header, cand.trace.accepted = None, False
             cand.trace.why += f"; not an action table: {problem}"
         else:
             kept.setdefault(h.line.text, h)
+
+
+def goes_on(line: Line, columns: list[Column]) -> bool:
+    """A line within the open table's outer edges that runs across none of its inner ones."""
+    inner = [c.x0 for c in columns[1:]]
+    return columns[0].x0 - TOL <= line.x0 and line.x1 <= columns[-1].x1 + TOL and not runs_across(line.words, inner)
 
 
 def _thin(h: Header, rows: list[Row]) -> bool:
