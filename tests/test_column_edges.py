@@ -122,3 +122,58 @@ def test_a_rule_above_that_the_header_columns_do_not_reach_is_not_its_top():
     page.fills = [Fill(a, 394, b, 440, grey) for a, b in zip(xs, xs[1:])]
     model = columns_from_rules(page, page.lines[0])
     assert model.top > 385 and model.bottom >= 439
+
+
+def test_the_rule_under_a_spanning_label_is_not_the_headers_bottom():
+    """"Timescale" over "Start | End": the rule under the spanning label, where the sub-headers' own rule
+    starts, covers half the table; the header runs on to the rule across the whole table."""
+    from wsoa.extract.header import columns_from_rules
+    from wsoa.extract.page import Rule
+
+    ws = (words("What partners across", 43, 117.5, 10, True) + words("Interim steps on", 165, 117.5, 10, True)
+          + words("Timescale", 287, 117.5, 10, True) + words("the local area will", 43, 130, 10, True)
+          + words("do to put this right", 43, 142.5, 10, True) + words("Start", 287, 148.5, 10, True)
+          + words("End", 409, 148.5, 10, True) + words("for families", 43, 155, 10, True)
+          + words("Map a single route", 43, 173.5, 10) + words("Oct 2023", 287, 173.5, 10)
+          + words("Q3 2024/25", 409, 173.5, 10))
+    rules = [Rule(False, x, 114, x, 414) for x in (40, 162, 284, 528)] + [Rule(False, 406, 146, 406, 414)]
+    rules += [Rule(True, 40, 114, 528, 114), Rule(True, 284, 145.5, 528, 145.5), Rule(True, 40, 170, 528, 170)]
+    model = columns_from_rules(page_of(1, ws, rules), page_of(1, ws, rules).lines[0])
+    assert model.bottom >= 169 and [c.header for c in model.columns][2:] == ["Start", "End"]
+
+
+def test_a_grid_drawn_row_by_row_ends_its_header_at_the_first_rule_under_the_sub_headers():
+    """Drawn row by row, every edge starts again at each rule: the rule under the sub-headers, where the
+    "Start | End" edge goes on from the row above, is the header's bottom; the first body row is no header."""
+    from wsoa.extract.header import columns_from_rules
+    from wsoa.extract.page import Rule
+
+    ws = (words("Action", 43, 117, 8, True) + words("Lead", 165, 117, 8, True) + words("Dates", 287, 117, 8, True)
+          + words("Start", 287, 135, 8, True) + words("End", 409, 135, 8, True)
+          + words("Map a single route", 43, 152) + words("Head of SEND", 165, 152) + words("Oct 2023", 287, 152)
+          + words("Dec 2024", 409, 152))
+    rows = [(114, 130), (130, 148), (148, 170)]
+    rules = [Rule(False, x, a, x, b) for a, b in rows for x in (40, 162, 284, 528)]
+    rules += [Rule(False, 406, a, 406, b) for a, b in rows[1:]]
+    rules += [Rule(True, 40, 114, 528, 114), Rule(True, 284, 130, 528, 130), Rule(True, 40, 148, 528, 148),
+              Rule(True, 40, 170, 528, 170)]
+    page = page_of(1, ws, rules)
+    model = columns_from_rules(page, page.lines[0])
+    assert 147 <= model.bottom <= 149 and [c.header for c in model.columns][2:] == ["Start", "End"]
+
+
+def test_a_first_body_row_of_short_cells_is_not_taken_for_more_sub_headers():
+    """Under "Dates" over "Begin | Finish" (already in the band), a first row of short cells with no ref or
+    date ("Sign-off of short", "18 weeks") is a body row, not another line of sub-headers."""
+    from wsoa.extract.header import columns_from_rules
+    from wsoa.extract.page import Rule
+
+    ws = (words("Milestones", 43, 188, 8) + words("Action", 143, 188, 8) + words("No.", 243, 188, 8)
+          + words("Dates", 343, 188, 8) + words("Begin", 343, 213, 8) + words("Finish", 453, 213, 8)
+          + words("Sign-off of short", 43, 238, 8) + words("Strengthen a tracking", 143, 238, 8)
+          + words("1.1", 243, 238, 8) + words("18 weeks", 453, 238, 8))
+    rules = [Rule(False, x, 188.6, x, 387) for x in (40, 140, 240, 340, 560)] + [Rule(False, 450, 213.8, 450, 387)]
+    rules += [Rule(True, 39, 188.9, 561, 188.9), Rule(True, 339, 214.1, 560, 214.1), Rule(True, 40, 239.2, 560, 239.2)]
+    page = page_of(1, ws, rules)
+    model = columns_from_rules(page, page.lines[0])
+    assert model.bottom < 239.5 and [c.header for c in model.columns][3:] == ["Begin", "Finish"]

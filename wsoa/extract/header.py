@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 
 from wsoa.extract.grid import (REF_LIKE, TOL, Column, covers, fill_under, merge_positions, runs_across,
                               vertical_cuts)
-from wsoa.extract.page import Line, Page, Word, space_width
+from wsoa.extract.page import Line, Page, Rule, Word, space_width
 from wsoa.extract.trace import ColumnTrace, HeaderTrace
 from wsoa.normalise.content import header_role, is_dates, is_revision, is_status
 from wsoa.normalise.dates import find_dates
@@ -145,7 +145,11 @@ def rule_columns(page: Page, line: Line) -> list[Column]:
 def _sub_header_bottom(page: Page, line: Line, xs: list[float], bottom: float) -> float:
     """A header band goes on over a line of sub-headers just below it: short labels in the header's
     weight, no ref or date, split by vertical rules that do not cross the header's first line
-    ("Timescale" over "From | To"; a rule under the spanning label only is not the header's end)."""
+    ("Timescale" over "From | To"; a rule under the spanning label only is not the header's end), unless
+    the band already holds its sub-headers."""
+    inside = [ln for ln in page.lines if line.bottom <= ln.top and ln.bottom <= bottom + TOL]
+    if any(x for ln in inside for x in _line_cuts(page, ln, xs[0] - TOL, xs[-1] + TOL) if all(abs(x - o) > TOL for o in xs)):
+        return bottom
     for nxt in (ln for ln in page.lines if bottom < (ln.top + ln.bottom) / 2 and ln.top < bottom + 2 * line.size):
         cuts = _line_cuts(page, nxt, xs[0] - TOL, xs[-1] + TOL)
         new = [x for x in cuts if all(abs(x - o) > TOL for o in xs)]
@@ -177,6 +181,17 @@ def _inner_rules_end(page: Page, line: Line, xs: list[float]) -> float:
     return max(ends, default=page.height) + 1
 
 
+def _splits_below(page: Page, rule: Rule, xs: list[float]) -> bool:
+    """A vertical rule that is none of the header line's starts at the rule, inside it, and goes on no rule
+    above it: the rule under a spanning label, over its sub-headers ("Timescale" over "Start | End"), not
+    the header's bottom (where a grid drawn row by row starts every edge again)."""
+    def starts_anew(v: Rule) -> bool:
+        return not any(abs(u.x0 - v.x0) <= TOL and abs(u.bottom - rule.top) <= TOL for u in page.vrules)
+
+    return any(abs(v.top - rule.top) <= TOL and rule.x0 + TOL < v.x0 < rule.x1 - TOL
+               and all(abs(v.x0 - x) > TOL for x in xs) and starts_anew(v) for v in page.vrules)
+
+
 def _reached(page: Page, xs: list[float], y: float, down: float) -> bool:
     """Some vertical rule at one of the edges xs runs from y down to `down` (the header line): a rule above
     that none reaches so, e.g. the bottom border of a table just above, is not the header's top border."""
@@ -192,7 +207,8 @@ def columns_from_rules(page: Page, line: Line) -> ColumnModel | None:
         return None
     above = [r.top for r in page.hrules if line.top - 2 * line.size - 4 <= r.top <= line.top + TOL
              and covers(r, xs[0], xs[-1], 0.5) and _reached(page, xs, r.top, line.top)]
-    below = [r.top for r in page.hrules if r.top >= line.bottom - TOL and covers(r, xs[0], xs[-1], 0.5)]
+    below = [r.top for r in page.hrules if r.top >= line.bottom - TOL and covers(r, xs[0], xs[-1], 0.5)
+             and not _splits_below(page, r, xs)]
     top = max(above) if above else line.top - 1
     bottom = min(below) if below else line.bottom + 1
     if not above:  # no rule over the header: it runs over its fill, else the lines of its own style

@@ -284,7 +284,8 @@ def settle_roles(page: Page, candidates: list[Candidate], open_table: Table | No
     kept = dict(known or {})
     for i, cand in enumerate(accepted):
         h = cand.header
-        if h.line.text in kept and not adopt_roles(h.columns, kept[h.line.text].columns):
+        atop = h.line.top - _content_top(page) < TOL   # repeated at the page's top: maybe clipped, the same header
+        if h.line.text in kept and not (atop and adopt_roles(h.columns, kept[h.line.text].columns)):
             inherit_from(h.columns, [kept[h.line.text].columns])
         limit = accepted[i + 1].header.top if i + 1 < len(accepted) else page.height
         region = table_region(page, h.bottom, h.columns, h.ruled, h.line.size, limit, h)
