@@ -40,3 +40,22 @@ def test_short_names_under_a_header_naming_resources_inside_a_long_label_are_res
     ws, rules, _ = ruled_table(100, rows, xs, header=head)
     table = find_tables([page_of(1, ws, rules)]).tables[0]
     assert [c.role for c in table.columns] == ["ref", "action", "resource", "status"]
+
+
+def test_a_long_question_naming_an_officer_heads_the_leads():
+    from wsoa.extract.column_roles import SHORT_ROLES, _long_header_role
+
+    assert _long_header_role("Which officer will answer for this action to the board", SHORT_ROLES)[0] == "lead"
+    assert _long_header_role("Any extra resource or funding that is needed to deliver this", SHORT_ROLES)[0] == "resource"
+
+
+def test_of_two_columns_of_short_names_the_one_naming_posts_is_the_lead():
+    from wsoa.extract.column_roles import _one_lead
+
+    for codes_first in (True, False):
+        texts = [["Existing resource", "AR", "ER"], ["Head of SEND", "Chair, Parent Carer Forum", "Virtual School Head"]]
+        texts = texts if codes_first else texts[::-1]
+        cols = [Column(0, 90, "Capacity", "lead"), Column(100, 190, "Sponsor", "lead")]
+        why = {0: "short names", 1: "short names"}
+        _one_lead(cols, {i: (t, []) for i, t in enumerate(texts)}, why)
+        assert [c.role for c in cols] == ([None, "lead"] if codes_first else ["lead", None])

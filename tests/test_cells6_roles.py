@@ -25,5 +25,8 @@ def test_a_loose_weakness_column_merged_over_its_actions_stays_the_weakness():
 def test_short_cells_with_a_sum_of_money_among_them_are_no_leads():
     from wsoa.normalise.content import role_from_content
     cells = ["Within Budget", "£40k ICB", "Council Budget", "ICB"]
-    assert role_from_content(cells, [None] * len(cells))[0] is None
+    assert role_from_content(cells, [None] * len(cells))[0] == "resource"
+    cells = ["Existing resource", "AR", "Within budget"]  # no sum, but most cells say how it is resourced
+    assert role_from_content(cells, [None] * len(cells))[0] == "resource"
+    assert role_from_content(["Head of SEND", "Finance lead", "ICB"], [None] * 3)[0] == "lead"
     assert role_from_content(["Head of SEND", "ICB", "Virtual School Head"], [None] * 3)[0] == "lead"

@@ -21,7 +21,8 @@ from wsoa.normalise.roles import synonyms
 from wsoa.normalise.text import fold
 from wsoa.normalise.status import Legend
 from wsoa.normalise.content import (broken_header_role, header_role, kind_share, lists_dated_items,
-                                    order_date_columns, role_from_content, text_kind)
+                                    content_words, order_date_columns, post_share, role_from_content,
+                                    text_kind)
 
 DATES = ("start", "deadline")
 CHECKABLE = {"ref", "start", "deadline", "status"}   # roles a column's content shows beyond doubt
@@ -88,8 +89,22 @@ def content_roles(page: Page, cols: list[Column], rows: list[Row],
     shown = _shown(cols, cells, why, legend) | _beside_the_action(cols, cells, why)
     _weakness_from_text(cols, cells, why)
     _empty_yields(cols, cells, why)
+    _one_lead(cols, cells, why)
     dedupe_roles(cols)
     return why, shown
+
+
+def _one_lead(cols: list[Column], cells: dict[int, tuple[list[str], list]], why: dict[int, str]) -> None:
+    """Of the columns whose short names the content reads as leads, the one naming posts most often
+    (head, manager, officer, forum) keeps the role: codes or phrases ("AR", "Within budget") yield."""
+    leads = [i for i in why if cols[i].role == "lead"]
+    if len(leads) < 2:
+        return
+    best = max(leads, key=lambda i: (post_share(cells[i][0]), -i))
+    for i in leads:
+        if i != best:
+            cols[i].role, cols[i].score = None, 0.0
+            why[i] += "; another column names more posts"
 
 
 def _unheld(hint: tuple[str, float] | None, cols: list[Column]) -> tuple[str, float] | None:
@@ -108,8 +123,14 @@ def _long_header_role(header: str, roles: Iterable[str] = CHECKABLE) -> tuple[st
     one of `roles` (by default those its cells could show: ref, dates, status), where the cells show no
     role: that role, weakly (the longest such phrase)."""
     words = f" {fold(header)} "
-    found = [(len(p), role) for role in roles for p in synonyms()[role] if len(p) >= 4 and f" {p} " in words]
+    found = [(len(p), role) for role in roles for p in synonyms()[role] + _label_words(role)
+             if len(p) >= 4 and f" {p} " in words]
     return (max(found)[1], PHRASE_SCORE) if found else None
+
+
+def _label_words(role: str) -> list[str]:
+    """Single words that name the role inside a longer header (data/columns.toml, [content])."""
+    return list(content_words().get(f"label_words_{role}", []))
 
 
 def _short_named(found: tuple[str | None, str], header: str, cols: list[Column]) -> tuple[str | None, str]:

@@ -23,10 +23,12 @@ REF = re.compile(r"^(?:[A-Z]{1,3}\.?)?\d{1,2}(?:[.\-]\d{1,2}){0,3}[a-z]?\.?$")
 
 
 @lru_cache(maxsize=1)
-def _content() -> dict[str, list[str]]:
+def content_words() -> dict[str, list[str]]:
+    """The [content] word lists of data/columns.toml."""
     return tomllib.loads(files("wsoa.data").joinpath("columns.toml").read_text("utf-8"))["content"]
 
 
+SHORT_CELL = 6   # words at most in each cell of a column of short items (leads, resources)
 MONEY = re.compile(r"[£$€]\s*\d|\d\s*(?:k|m|bn)\b", re.IGNORECASE)  # a sum: "£40k", "20k"
 MIN_TIMESCALES = 3  # cells of a column of timescales (TBC, Monthly, Within 3 months) beside its one date
 TIMESCALE_WORDS = 4  # words of a timescale
@@ -114,7 +116,7 @@ def labelled_dates(cell: str, per_date: int = 3) -> bool:
     for h in reversed(hits):
         rest = rest[:h.start] + " " + rest[h.end:]
     words = re.findall(r"[A-Za-z][A-Za-z'’\-]*", rest)
-    revision = set(_content()["revision_words"])
+    revision = set(content_words()["revision_words"])
     return len(words) <= per_date * len(hits) and all(w.islower() or w.lower() in revision for w in words)
 
 
@@ -129,14 +131,22 @@ def _is_name(cell: str) -> bool:
     words = re.findall(r"[A-Za-z][A-Za-z'’\-]*", cell)
     if not words or len(words) > 14 or cell.rstrip().endswith(".") or find_dates(cell) or MONEY.search(cell):
         return False
-    joining = set(_content()["joining_words"])
+    joining = set(content_words()["joining_words"])
     capital = sum(1 for w in words if w[0].isupper() or w.lower() in joining)
     return capital >= 0.75 * len(words) or _is_post(words)
 
 
+def post_share(cells: list[str]) -> float:
+    """The share of a column's filled cells that name a post or body ("Head of SEND", "Parent Carer Forum")."""
+    posts = set(content_words()["post_words"])
+    full = [c for c in cells if c.strip()]
+    named = [c for c in full if posts & {w.lower() for w in re.findall(r"[A-Za-z][A-Za-z'’\-]*", c)}]
+    return len(named) / len(full) if full else 0.0
+
+
 def _is_post(words: list[str]) -> bool:
     """A post written in lower case after its first word: "SENCO network chair", "Early years lead"."""
-    return len(words) <= 6 and words[0][0].isupper() and words[-1].lower() in set(_content()["post_words"])
+    return len(words) <= 6 and words[0][0].isupper() and words[-1].lower() in set(content_words()["post_words"])
 
 
 def _share(cells: list[str], test) -> tuple[int, int]:
@@ -161,7 +171,7 @@ def role_from_content(cells: list[str], fills: list[RGB | None],
         return "ref", f"{n}/{of} cells look like refs"
     if why_fill:
         return "status", why_fill
-    levels = set(_content()["levels"])
+    levels = set(content_words()["levels"])
     n, of = _share(full, lambda c: c.lower().strip(".") in levels)
     if n >= SHARE * of:
         return None, f"{n}/{of} cells are priority levels"
@@ -169,14 +179,17 @@ def role_from_content(cells: list[str], fills: list[RGB | None],
     n, of = _share(full, lambda c: _statuses(c, legend))
     if n >= SHARE * of and n >= 2:
         return "status", f"{n}/{of} cells are status words or letters"
-    no_date = set(_content()["no_date"])
+    no_date = set(content_words()["no_date"])
     dated = [c for c in full if c.lower().strip(" .") not in no_date and not _timescale(c)]
     n, of = _share(dated, lambda c: is_dates(c) or labelled_dates(c))
     if (n >= 2 and n >= SHARE * of) or (n == of >= 1 and len(full) >= MIN_TIMESCALES):
         return _start_or_deadline(header), f"{n}/{of} cells are dates, the others timescales"
     n, of = _share(full, _is_name)
-    if n >= 2 and n >= SHARE * of and any(MONEY.search(c) for c in full):
-        return None, "a sum of money among short names: resources, not leads"
+    money = any(MONEY.search(c) for c in full)
+    funds, of = _share(full, lambda c: bool(MONEY.search(c)) or _has_phrase(c, content_words()["resource_words"]))
+    short = all(len(c.split()) <= SHORT_CELL for c in full)
+    if short and funds >= 2 and (2 * funds >= of or money and n + funds >= SHARE * of):
+        return "resource", f"{funds}/{of} short cells give sums, budgets or staff time: resources, not leads"
     if n >= 2 and n >= SHARE * of:
         return "lead", f"{n}/{of} cells are short names of people or organisations"
     return None, "no role fits its content"
@@ -188,7 +201,7 @@ def _has_phrase(cell: str, phrases: list[str]) -> bool:
 
 
 def _kind_tests() -> tuple[tuple[str, Callable[[str], bool]], ...]:
-    words = _content()
+    words = content_words()
     return (("milestones", lambda c: bool(find_dates(c))),
             ("measures", lambda c: _has_phrase(c, words["measure_words"])),
             ("progress", lambda c: _has_phrase(c, words["progress_words"])))
@@ -225,7 +238,7 @@ def lists_dated_items(cells: list[str]) -> bool:
 
 def is_revision(header: str) -> bool:
     """A sub-header naming one revision of a date ("Original", "Revised")."""
-    return any(re.search(rf"\b{re.escape(w)}\b", header.lower()) for w in _content()["revision_words"])
+    return any(re.search(rf"\b{re.escape(w)}\b", header.lower()) for w in content_words()["revision_words"])
 
 
 def _start_or_deadline(header: str | None) -> str:
@@ -242,7 +255,7 @@ def _says_start(header: str | None) -> bool:
     """A header naming a start: its role, or a start word in it ("Opening month", "Kick-off")."""
     if not header:
         return False
-    hints, compact = _content()["start_hints"], _compact(header)
+    hints, compact = content_words()["start_hints"], _compact(header)
     return header_role(header)[0] == "start" or any(re.search(rf"\b{re.escape(w)}", header.lower()) for w in hints) \
         or any(len(w) >= LONG_HINT and _compact(w) in compact for w in hints)  # wrapped mid-word: "Kick- off"
 
