@@ -146,9 +146,11 @@ def _sub_header_bottom(page: Page, line: Line, xs: list[float], bottom: float) -
     """A header band goes on over a line of sub-headers just below it: short labels in the header's
     weight, no ref or date, split by vertical rules that do not cross the header's first line
     ("Timescale" over "From | To"; a rule under the spanning label only is not the header's end), unless
-    the band already holds its sub-headers."""
+    a rule across the table closes a band that already holds its sub-headers."""
     inside = [ln for ln in page.lines if line.bottom <= ln.top and ln.bottom <= bottom + TOL]
-    if any(x for ln in inside for x in _line_cuts(page, ln, xs[0] - TOL, xs[-1] + TOL) if all(abs(x - o) > TOL for o in xs)):
+    closed = any(abs(r.top - bottom) <= TOL and covers(r, xs[0], xs[-1]) for r in page.hrules)
+    if closed and any(x for ln in inside for x in _line_cuts(page, ln, xs[0] - TOL, xs[-1] + TOL)
+                      if all(abs(x - o) > TOL for o in xs)):
         return bottom
     for nxt in (ln for ln in page.lines if bottom < (ln.top + ln.bottom) / 2 and ln.top < bottom + 2 * line.size):
         cuts = _line_cuts(page, nxt, xs[0] - TOL, xs[-1] + TOL)
