@@ -177,3 +177,31 @@ def test_a_first_body_row_of_short_cells_is_not_taken_for_more_sub_headers():
     page = page_of(1, ws, rules)
     model = columns_from_rules(page, page.lines[0])
     assert model.bottom < 239.5 and [c.header for c in model.columns][3:] == ["Begin", "Finish"]
+
+
+def test_refs_left_of_a_first_header_set_right_over_them_are_in_the_first_column():
+    ws = (words("Action no", 80, 50, bold=True) + words("Activity", 140, 50, bold=True)
+          + words("Lead officer", 330, 50, bold=True) + words("Due", 430, 50, bold=True))
+    for i, (ref, text) in enumerate([("LO1", "Embed a training offer"), ("LO2", "Agree a referral route")]):
+        ws += words(ref, 30, 70 + 20 * i) + words(text, 140, 70 + 20 * i) + words("Head of SEND", 330, 70 + 20 * i) \
+            + words("May 2024", 430, 70 + 20 * i)
+    page = page_of(1, ws)
+    line = page.lines[0]
+    model = columns_from_alignment(page, line, phrases_of(line))
+    assert model.columns[0].x0 <= 29 and model.columns[1].x0 > 100
+
+
+def test_a_column_of_fills_under_a_header_set_right_starts_where_the_fills_do():
+    from wsoa.extract.page import Fill
+
+    ws = words("Action", 60, 50, bold=True) + words("Status", 440, 50, bold=True) + words("Update", 500, 50, bold=True)
+    fills = []
+    for i, text in enumerate(["Publish the local offer pages", "Train every SENCO in the area"]):
+        y = 70 + 26 * i
+        ws += words(text, 60, y) + words("Draft agreed", 500, y)
+        fills.append(Fill(400, y - 2, 480, y + 22, (1.0, 0.0, 0.0)))
+    page = page_of(1, ws)
+    page.fills = fills
+    line = page.lines[0]
+    model = columns_from_alignment(page, line, phrases_of(line))
+    assert 190 < model.columns[1].x0 <= 400

@@ -242,7 +242,8 @@ def columns_from_alignment(page: Page, line: Line, phrases: list[Phrase]) -> Col
     ends = [words[j - 1].x1 for j in cuts[1:] + [len(words)]]
     first = [w.x0 for ln in body for w in ln.words if w.x1 <= starts[0] + (ends[0] - starts[0]) and w.x0 < starts[0]]
     left = min([r.x0 for r in near] + [starts[0] - 6] + [x - 2 for x in first[:1] if starts[0] - x < 4 * line.size]
-               + _reaching_left(body, starts[0], starts[1] if len(starts) > 1 else right))
+               + _reaching_left(body, starts[0], starts[1] if len(starts) > 1 else right)
+               + _rows_left(body, starts[0], ends[0]))
     marks = _mark_spans(page, bottom, body[-1].bottom if body else bottom)
     gaps = [(ends[i - 1], starts[i]) for i in range(1, len(starts))]
     band = _band(page, top, bottom)
@@ -260,14 +261,16 @@ def columns_from_alignment(page: Page, line: Line, phrases: list[Phrase]) -> Col
 
 
 def _mark_spans(page: Page, top: float, bottom: float) -> list[tuple[float, float]]:
-    """x-extents of the status marks (coloured shapes and mark glyphs) between top and bottom."""
+    """x-extents of the status marks (coloured shapes and mark glyphs) between top and bottom, and the left
+    edges (as empty extents) of the fills there: a fill starts a cell."""
     shapes = [(s.x0, s.x1) for s in page.shapes if top <= (s.top + s.bottom) / 2 <= bottom and is_colour_mark(s.rgb)]
-    return shapes + [(w.x0, w.x1) for w in page.words if top <= w.yc <= bottom and is_mark(w.text, w.rgb)]
+    fills = [(f.x0, f.x0) for f in page.fills if top <= (f.top + f.bottom) / 2 <= bottom and is_colour_mark(f.rgb)]
+    return shapes + fills + [(w.x0, w.x1) for w in page.words if top <= w.yc <= bottom and is_mark(w.text, w.rgb)]
 
 
 def _before_marks(a: float, b: float, marks: list[tuple[float, float]]) -> float:
-    """Where the next header phrase's column starts in the gap a..b: at the first status marks set in the
-    gap (marks set left in a column whose header is centred or set right over it), else at b."""
+    """Where the next header phrase's column starts in the gap a..b: at the first status marks or fill set
+    in the gap (marks set left in a column whose header is centred or set right over it), else at b."""
     inside = [x0 for x0, x1 in marks if a < x0 and x1 <= b]
     return min(inside, default=b)
 
@@ -277,6 +280,14 @@ def _reaching_left(body: list[Line], start: float, end: float) -> list[float]:
     under it, within the first column: its text, set wider than its header (a header set right or
     centred over a wide column)."""
     return [a - 2 for ln in body for a, b in _spans(ln) if a < start < b < end]
+
+
+def _rows_left(body: list[Line], start: float, end: float) -> list[float]:
+    """The left end (less 2 pt) of rows whose first cell starts left of the first header phrase and ends
+    before that phrase does, when two rows or more do (a header set right or centred over a narrow
+    first column: "LO1" under "Action No")."""
+    lefts = [ln.words[0].x0 for ln in body if len(_spans(ln)) > 1 and ln.words[0].x0 < start and ln.words[0].x1 <= end]
+    return [min(lefts) - 2] if len(lefts) >= 2 else []
 
 
 def _spans(line: Line) -> list[tuple[float, float]]:
@@ -366,10 +377,11 @@ def _keeps_columns(page: Page, line: Line, model: ColumnModel) -> bool:
 
 def _misfits(page: Page, model: ColumnModel) -> int:
     """How badly the lines below the header (banner rows aside) fit its columns: lines running across
-    an inner boundary, and columns holding two runs of one line (two cells' text in one column)."""
+    an inner boundary or starting left of the first column (a header set right over a narrow first
+    column), and columns holding two runs of one line (two cells' text in one column)."""
     inner = [c.x0 for c in model.columns[1:]]
     body = [ln for ln in page.lines if ln.top > model.bottom and len(_spans(ln)) > 1][:BODY_LINES]
-    across = sum(1 for ln in body if runs_across(ln.words, inner))
+    across = sum(1 for ln in body if runs_across(ln.words, inner) or ln.words[0].x1 <= model.columns[0].x0)
     shared = 0
     for ln in body:
         cols = [i for a, b in _spans(ln) for i, c in enumerate(model.columns) if c.x0 <= (a + b) / 2 < c.x1]
