@@ -12,7 +12,8 @@ from dataclasses import dataclass, field
 from typing import Callable, NamedTuple
 
 from wsoa.extract.cell_items import cell_items, split_sub_rows, unbroken_text, words_after
-from wsoa.extract.grid import Cell, Row
+from wsoa.extract.grid import Cell, Row, runs_across
+from wsoa.extract.page import group_lines
 from wsoa.extract.tables import Table, column_warnings
 from wsoa.extract.ties import cross_cutting, named
 from wsoa.extract.trace import ActionTrace, TableTrace, report_of
@@ -240,7 +241,7 @@ def _blocks(table: Table, kept: list[str]) -> tuple[list[tuple[str | None, list[
     dropped = 0
     for row in table.rows:
         if row.spanning or _names_a_section(row):
-            text = clean(" ".join(c.text for c in _distinct_row_cells(row)))
+            text = banner_text(row, [c.x0 for c in table.columns[1:]])
             is_group = bool(text) and not _is_header_row(table, row)
             group = text if is_group else group
             kept.append("group" if is_group else "spanning, empty or header")
@@ -308,6 +309,16 @@ def weakness_text(above: list[str], text: str) -> str:
     """An action's weakness cell: one going on in lower case is the rest of the cell above, cut by a page
     break ("" : the weakness above applies)."""
     return "" if above and text[:1].islower() else text
+
+
+def banner_text(row: Row, inner: list[float]) -> str:
+    """A group row's text: cell by cell, or line by line where its lines run across the column edges
+    `inner` (a merged cell's text printed over an unruled table's columns)."""
+    cells = _distinct_row_cells(row)
+    lines = group_lines([w for c in cells for w in c.words], row.page)
+    if any(runs_across(ln.words, inner) for ln in lines):
+        return clean(" ".join(ln.text for ln in lines))
+    return clean(" ".join(c.text for c in cells))
 
 
 def _distinct_row_cells(row: Row) -> list[Cell]:

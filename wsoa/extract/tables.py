@@ -122,8 +122,7 @@ def _text_bottom(page: Page, cols: list[Column], top: float, limit: float, body:
     for i, ln in enumerate(lines):
         heading = ln.size > body + 1.5
         across = _prose_across(ln.words, inner) and not gutter_at(ln.words, inner) and not _cells_at(ln.words, inner, edges)
-        nxt = lines[i + 1] if i + 1 < len(lines) else None
-        resumes = nxt is not None and not runs_across(nxt.words, inner) and nxt.top - ln.bottom < 2 * (ln.bottom - ln.top)
+        resumes = _resumes(lines, i, inner)
         if heading or (across and not (ln.bold and resumes) and not banner(page, ln, cols)):
             rules = [r.top for r in page.hrules if last - TOL <= r.top <= ln.top and covers(r, cols[0].x0, cols[-1].x1, 0.3)]
             why = f"{'a heading' if heading else 'prose running across columns'}: {ln.text[:60]!r}"
@@ -131,6 +130,18 @@ def _text_bottom(page: Page, cols: list[Column], top: float, limit: float, body:
         last = ln.bottom
     rules = [r.top for r in page.hrules if last - TOL <= r.top <= last + 12 and covers(r, cols[0].x0, cols[-1].x1, 0.3)]
     return min(limit, (max(rules) if rules else last) + 1.0), "the text ends"
+
+
+def _resumes(lines: list[Line], i: int, inner: list[float]) -> bool:
+    """After line i and the bold lines set close under it (a banner wrapped over lines), a line keeping to
+    the columns follows within two line heights: the table goes on below a banner."""
+    j = i
+    while j + 1 < len(lines) and lines[i].bold and lines[j + 1].bold and \
+            lines[j + 1].top - lines[j].bottom < 0.6 * lines[j].size:
+        j += 1
+    nxt = lines[j + 1] if j + 1 < len(lines) else None
+    last = lines[j]
+    return nxt is not None and not runs_across(nxt.words, inner) and nxt.top - last.bottom < 2 * (last.bottom - last.top)
 
 
 def table_region(page: Page, top: float, columns: list[Column], ruled: bool, size: float, limit: float,
