@@ -205,3 +205,43 @@ def test_a_column_of_fills_under_a_header_set_right_starts_where_the_fills_do():
     line = page.lines[0]
     model = columns_from_alignment(page, line, phrases_of(line))
     assert 190 < model.columns[1].x0 <= 400
+
+
+def test_row_shading_drawn_cell_by_cell_starts_no_column_under_a_spanning_label():
+    """Zebra shading drawn one fill per cell puts a fill edge at every column, also at the sub-columns
+    under a spanning label ("When" over "Begin | Finish"): those are no status column's start."""
+    from wsoa.extract.page import Fill
+
+    ws = (words("Code", 40, 50, bold=True) + words("Key actions", 100, 50, bold=True) + words("When", 330, 50, bold=True)
+          + words("Health", 470, 50, bold=True) + words("Begin", 300, 60, bold=True) + words("Finish", 380, 60, bold=True))
+    fills = []
+    for i in range(3):
+        y = 80 + 20 * i
+        ws += words(f"1.{i + 1}", 40, y) + words("Publish the pages", 100, y) + words("Mar 2023", 300, y) \
+            + words("Jun 2024", 380, y)
+        if i % 2 == 0:
+            fills += [Fill(a, y - 2, b, y + 14, (0.93, 0.93, 0.93)) for a, b in ((36, 96), (96, 296), (296, 376), (376, 466))]
+        fills.append(Fill(466, y - 2, 520, y + 14, (1.0, 0.0, 0.0)))
+    page = page_of(1, ws)
+    page.fills = fills
+    line = page.lines[0]
+    model = columns_from_alignment(page, line, phrases_of(line))
+    assert [c.header for c in model.columns] == ["Code", "Key actions", "Begin", "Finish", "Health"]
+
+
+def test_a_shaded_header_ruled_only_down_ends_with_its_fill():
+    """No horizontal rules: the header's fill ends it; a first body row of short cells just below (its text
+    box reaching a little above the fill's end) is no more sub-headers."""
+    from wsoa.extract.header import columns_from_rules
+    from wsoa.extract.page import Fill, Rule
+
+    grey = (0.85, 0.85, 0.85)
+    ws = (words("Sponsor", 43, 100, 10) + words("When", 143, 100, 10) + words("Action", 343, 100, 10)
+          + words("From", 143, 112, 10) + words("To", 243, 112, 10)
+          + words("Head of SEND", 43, 133.3, 10) + words("Nov", 143, 133.3, 10) + words("tender by", 243, 133.3, 10)
+          + words("Pilot a panel", 343, 133.3, 10) + words("2023", 143, 146, 10) + words("quality", 343, 146, 10))
+    rules = [Rule(False, x, 98, x, 200) for x in (40, 140, 340, 560)] + [Rule(False, 240, 110, 240, 200)]
+    page = page_of(1, ws, rules)
+    page.fills = [Fill(a, 98, b, 134, grey) for a, b in ((40, 140), (140, 340), (340, 560))]
+    model = columns_from_rules(page, page.lines[0])
+    assert model.bottom <= 134.5 and [c.header for c in model.columns] == ["Sponsor", "From", "To", "Action"]

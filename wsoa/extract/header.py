@@ -142,17 +142,18 @@ def rule_columns(page: Page, line: Line) -> list[Column]:
     return [Column(a, b) for a, b in zip(xs, xs[1:]) if b - a > 3]
 
 
-def _sub_header_bottom(page: Page, line: Line, xs: list[float], bottom: float) -> float:
+def _sub_header_bottom(page: Page, line: Line, xs: list[float], bottom: float, limit: float) -> float:
     """A header band goes on over a line of sub-headers just below it: short labels in the header's
     weight, no ref or date, split by vertical rules that do not cross the header's first line
     ("Timescale" over "From | To"; a rule under the spanning label only is not the header's end), unless
-    a rule across the table closes a band that already holds its sub-headers."""
+    a rule across the table closes a band that already holds its sub-headers; never below `limit` (the
+    bottom of the header's fill)."""
     inside = [ln for ln in page.lines if line.bottom <= ln.top and ln.bottom <= bottom + TOL]
     closed = any(abs(r.top - bottom) <= TOL and covers(r, xs[0], xs[-1]) for r in page.hrules)
     if closed and any(x for ln in inside for x in _line_cuts(page, ln, xs[0] - TOL, xs[-1] + TOL)
                       if all(abs(x - o) > TOL for o in xs)):
         return bottom
-    for nxt in (ln for ln in page.lines if bottom < (ln.top + ln.bottom) / 2 and ln.top < bottom + 2 * line.size):
+    for nxt in (ln for ln in page.lines if bottom < (ln.top + ln.bottom) / 2 < limit and ln.top < bottom + 2 * line.size):
         cuts = _line_cuts(page, nxt, xs[0] - TOL, xs[-1] + TOL)
         new = [x for x in cuts if all(abs(x - o) > TOL for o in xs)]
         if not new or nxt.bold != line.bold or _body_line(nxt) or any(len(p) > 3 for p in _cell_texts(nxt, cuts)):
@@ -216,7 +217,7 @@ def columns_from_rules(page: Page, line: Line) -> ColumnModel | None:
     if not above:  # no rule over the header: it runs over its fill, else the lines of its own style
         own = _filled_bottom(page, line) or _styled_bottom(page, line, xs[0], xs[-1])
         bottom = min(below + [own, _inner_rules_end(page, line, xs)])
-    bottom = _sub_header_bottom(page, line, xs, bottom)
+    bottom = _sub_header_bottom(page, line, xs, bottom, _filled_bottom(page, line) or page.height)
     band = _band(page, top, bottom)
     cuts = merge_positions([x for ln in band for x in _line_cuts(page, ln, xs[0] - TOL, xs[-1] + TOL)] + xs)
     cols = [Column(a, b) for a, b in zip(cuts, cuts[1:]) if b - a > 3]
@@ -262,9 +263,12 @@ def columns_from_alignment(page: Page, line: Line, phrases: list[Phrase]) -> Col
 
 def _mark_spans(page: Page, top: float, bottom: float) -> list[tuple[float, float]]:
     """x-extents of the status marks (coloured shapes and mark glyphs) between top and bottom, and the left
-    edges (as empty extents) of the fills there: a fill starts a cell."""
+    edges (as empty extents) of the fills there that are no row's shading (the same colour in another cell
+    beside them): a fill starts a cell."""
     shapes = [(s.x0, s.x1) for s in page.shapes if top <= (s.top + s.bottom) / 2 <= bottom and is_colour_mark(s.rgb)]
-    fills = [(f.x0, f.x0) for f in page.fills if top <= (f.top + f.bottom) / 2 <= bottom and is_colour_mark(f.rgb)]
+    band = [f for f in page.fills if top <= (f.top + f.bottom) / 2 <= bottom and is_colour_mark(f.rgb)]
+    fills = [(f.x0, f.x0) for f in band if not any(g.rgb == f.rgb and g.x0 != f.x0 and min(g.bottom, f.bottom) >
+                                                   max(g.top, f.top) for g in band)]  # row shading starts no column
     return shapes + fills + [(w.x0, w.x1) for w in page.words if top <= w.yc <= bottom and is_mark(w.text, w.rgb)]
 
 
