@@ -59,3 +59,20 @@ def test_of_two_columns_of_short_names_the_one_naming_posts_is_the_lead():
         why = {0: "short names", 1: "short names"}
         _one_lead(cols, {i: (t, []) for i, t in enumerate(texts)}, why)
         assert [c.role for c in cols] == ([None, "lead"] if codes_first else ["lead", None])
+
+
+def test_a_column_of_dots_all_one_colour_under_an_unknown_header_is_the_status():
+    from wsoa.extract.page import Shape
+    from wsoa.extract.tables import find_tables
+
+    from .test_table_stages import page_of, ruled_table
+
+    xs = [20.0, 60.0, 300.0, 420.0, 480.0]
+    rows = [["1.1", "Publish the local offer pages", "Head of SEND", ""],
+            ["1.2", "Train every coordinator", "Chair of forum", ""],
+            ["1.3", "Audit new plans each term", "Designated officer", ""]]
+    ws, rules, _ = ruled_table(100, rows, xs, header=["Ref", "Action", "Lead", "Wellbeing"])
+    page = page_of(1, ws, rules)
+    page.shapes = [Shape(430, 128 + 24 * i, 438, 136 + 24 * i, (0.78, 0.94, 0.81)) for i in range(3)]
+    table = find_tables([page]).tables[0]
+    assert [c.role for c in table.columns] == ["ref", "action", "lead", "status"]

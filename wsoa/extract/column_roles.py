@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from wsoa.extract.cell_items import unbroken_text, words_after
-from wsoa.extract.grid import Column, Row
+from wsoa.extract.grid import Column, Row, marks_in
 from wsoa.extract.header import KEY_ROLES, MIN_ROLES, dedupe_roles, revisions
 from wsoa.extract.page import Page
 from wsoa.normalise.dates import find_dates
@@ -72,6 +72,8 @@ def content_roles(page: Page, cols: list[Column], rows: list[Row],
             fills = [None] * len(cells[i][1]) if named_status and c.role != "status" else cells[i][1]
             found = role_from_content(cells[i][0], fills, c.header or c.group or None, legend)
             _settle(c, i, _short_named(found, c.header, cols), cells[i][0], why)
+        if c.role is None and not named_status and _marked(page, rows, c):
+            c.role, c.score, why[i] = "status", CONTENT_SCORE, "a coloured mark in most of its cells"
         if c.role is None and c.header:  # no role the cells show: a long header's, unless its cells refute it
             hint = _unheld(_long_header_role(c.header), cols) or _unheld(_long_header_role(c.header, SHORT_ROLES), cols)
             c.role, c.score = hint if hint and _bears(hint[0], cells[i][0]) else (None, 0.0)
@@ -92,6 +94,14 @@ def content_roles(page: Page, cols: list[Column], rows: list[Row],
     _one_lead(cols, cells, why)
     dedupe_roles(cols)
     return why, shown
+
+
+def _marked(page: Page, rows: list[Row], col: Column) -> bool:
+    """A column with a coloured mark (a dot, a shape) in two or more rows and in half the rows or more:
+    marks say a status even all in one colour (fills in one colour may be a highlight)."""
+    body = [r for r in rows if not r.spanning and any(c.words for c in r.cells.values())]
+    marked = sum(1 for r in body if marks_in(page, col.x0, r.top, col.x1, r.bottom))
+    return marked >= 2 and 2 * marked >= len(body)
 
 
 def _one_lead(cols: list[Column], cells: dict[int, tuple[list[str], list]], why: dict[int, str]) -> None:
