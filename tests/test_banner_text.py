@@ -40,3 +40,10 @@ def test_a_bold_banner_wrapped_over_two_lines_does_not_end_an_unruled_table():
     ws += words("4.1", 43, 155) + words("Decrease termly reports", 103, 155) + words("Service manager", 303, 155)
     bottom, why = _text_bottom(page_of(1, ws), cols, 95, 600, 8.0)
     assert bottom > 160, why
+
+
+def test_a_banner_leaves_out_the_words_of_a_cell_merged_down_beside_it():
+    row = _row(["Weakness 1: Poor co-ordination of pathways in mainstream settings"], [40, 120, 200, 300, 400])
+    below = words("area 17 and 31", 303, 140)
+    row.cells[3] = Cell(3, 90, 150, row.cells[3].words + below)  # merged down over the rows beside the banner
+    assert banner_text(row, [120, 200, 300]) == "Weakness 1: Poor co-ordination of pathways in mainstream settings"

@@ -26,6 +26,7 @@ def test_short_cells_with_a_sum_of_money_among_them_are_no_leads():
     from wsoa.normalise.content import role_from_content
     cells = ["Within Budget", "£40k ICB", "Council Budget", "ICB"]
     assert role_from_content(cells, [None] * len(cells))[0] == "resource"
+    assert role_from_content(["AR", "£40k ICB", "ER", "ER"], [None] * 4)[0] == "resource"  # one sum among codes
     cells = ["Existing resource", "AR", "Within budget"]  # no sum, but most cells say how it is resourced
     assert role_from_content(cells, [None] * len(cells))[0] == "resource"
     assert role_from_content(["Head of SEND", "Finance lead", "ICB"], [None] * 3)[0] == "lead"

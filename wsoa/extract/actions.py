@@ -312,13 +312,14 @@ def weakness_text(above: list[str], text: str) -> str:
 
 
 def banner_text(row: Row, inner: list[float]) -> str:
-    """A group row's text: cell by cell, or line by line where its lines run across the column edges
-    `inner` (a merged cell's text printed over an unruled table's columns)."""
-    cells = _distinct_row_cells(row)
-    lines = group_lines([w for c in cells for w in c.words], row.page)
+    """A group row's text, from the words inside the row (a cell merged down over it holds more): cell by
+    cell, or line by line where its lines run across the column edges `inner` (a merged cell's text
+    printed over an unruled table's columns)."""
+    cells = [[w for w in c.words if row.top <= w.yc <= row.bottom] for c in _distinct_row_cells(row)]
+    lines = group_lines([w for ws in cells for w in ws], row.page)
     if any(runs_across(ln.words, inner) for ln in lines):
         return clean(" ".join(ln.text for ln in lines))
-    return clean(" ".join(c.text for c in cells))
+    return clean(" ".join(ln.text for ws in cells for ln in group_lines(ws, row.page)))
 
 
 def _distinct_row_cells(row: Row) -> list[Cell]:
