@@ -248,8 +248,11 @@ def columns_from_alignment(page: Page, line: Line, phrases: list[Phrase]) -> Col
     marks = _mark_spans(page, bottom, body[-1].bottom if body else bottom)
     gaps = [(ends[i - 1], starts[i]) for i in range(1, len(starts))]
     band = _band(page, top, bottom)
-    main = [left] + [gutter(body, a, _before_marks(a, b, marks), line.size) for a, b in gaps] + [right]
-    subs = _sub_header_gaps(band[1:], gaps, left, right)
+    before = [_before_marks(a, b, marks) for a, b in gaps]
+    main = [left] + [gutter(body, a, x, line.size) for (a, _), x in zip(gaps, before)] + [right]
+    moved = [(x, b) for x, (_, b) in zip(before, gaps) if x < b]  # a column starting at its marks
+    subs = [(a, b, y) for a, b, y in _sub_header_gaps(band[1:], gaps, left, right)
+            if not any(lo - TOL <= b and a <= hi + TOL for lo, hi in moved)]
     merged = []
     for a, b, y in subs:
         m = next((i for i in range(len(main) - 1) if main[i] - TOL <= a and b <= main[i + 1] + TOL), None)
@@ -774,8 +777,7 @@ def candidate(page: Page, line: Line, known: dict[str, Header] | None = None) ->
     phrases = phrases_of(line)
     named = sorted({p.role for p in phrases if p.role})
     again = _repeated(line, known or {})
-    grid = grid_top(page, line) or cells_top(page, line) \
-        or styled_top(page, line, len(named) >= 2, again is None) or again
+    grid = grid_top(page, line) or cells_top(page, line) or again or styled_top(page, line, len(named) >= 2)
     if len(named) < 2 and grid is None:
         return None
     trace = HeaderTrace(page=page.number, top=round(line.top, 1), bottom=round(line.bottom, 1), text=line.text[:160],
