@@ -759,6 +759,14 @@ def styled_top(page: Page, line: Line, named: bool = False, ending: bool = True)
     return model if ends or _keeps_columns(page, line, model) else None
 
 
+def _fits_better(page: Page, again: ColumnModel | None, fresh: ColumnModel | None) -> ColumnModel | None:
+    """Of the columns of a header kept above that the line repeats and those worked out afresh below it,
+    the ones the body fits better (the kept ones on a tie)."""
+    if again is None or fresh is None:
+        return again or fresh
+    return fresh if _misfits(page, fresh) < _misfits(page, again) else again
+
+
 def _repeated(line: Line, known: dict[str, Header]) -> ColumnModel | None:
     """The column model of a header accepted above that this line repeats (same words, same place
     across the page), moved down to this line, with the roles that header's table settled."""
@@ -777,7 +785,8 @@ def candidate(page: Page, line: Line, known: dict[str, Header] | None = None) ->
     phrases = phrases_of(line)
     named = sorted({p.role for p in phrases if p.role})
     again = _repeated(line, known or {})
-    grid = grid_top(page, line) or cells_top(page, line) or again or styled_top(page, line, len(named) >= 2)
+    grid = grid_top(page, line) or cells_top(page, line) \
+        or _fits_better(page, again, styled_top(page, line, len(named) >= 2, again is None))
     if len(named) < 2 and grid is None:
         return None
     trace = HeaderTrace(page=page.number, top=round(line.top, 1), bottom=round(line.bottom, 1), text=line.text[:160],
