@@ -247,21 +247,21 @@ def test_a_shaded_header_ruled_only_down_ends_with_its_fill():
     assert model.bottom <= 134.5 and [c.header for c in model.columns] == ["Sponsor", "From", "To", "Action"]
 
 
-def test_a_line_repeating_a_kept_header_takes_its_columns():
-    """The header repeated over a table's next page opens it with the columns settled on the first page,
-    not with columns worked out again from the few rows below it."""
+def test_a_line_repeating_a_kept_header_takes_the_columns_its_body_fits_better():
+    """The header repeated over a table's next page: the columns settled above, unless those worked out
+    afresh below it fit its rows better (a tie goes to the fresh ones)."""
     from wsoa.extract.grid import Column
-    from wsoa.extract.header import Header, candidate
+    from wsoa.extract.header import ColumnModel, _fits_better
 
-    ws = (words("Ref", 43, 50, bold=True) + words("Action", 103, 50, bold=True) + words("Lead", 303, 50, bold=True)
-          + words("Due", 433, 50, bold=True))
+    ws = words("Ref Action Lead Due", 43, 50, bold=True)
     for i in range(3):
-        ws += words(f"1.{i}", 43, 70 + 12 * i) + words("Publish the pages", 103, 70 + 12 * i) \
+        ws += words(f"1.{i}", 43, 70 + 12 * i) + words("Publish the local offer", 103, 70 + 12 * i) \
             + words("Head of SEND", 303, 70 + 12 * i) + words("May 2024", 433, 70 + 12 * i)
     page = page_of(2, ws)
-    line = page.lines[0]
-    kept = [Column(40, 100, "Ref", "ref"), Column(100, 290, "Action", "action"), Column(290, 420, "Lead", "lead"),
-            Column(420, 520, "Due", "deadline")]
-    known = {line.text: Header(48, 60, kept, False, line, "header alignment")}
-    got = candidate(page, line, known).header
-    assert [c.x0 for c in got.columns] == [40, 100, 290, 420] and got.columns[3].role == "deadline"
+
+    def model(xs: list[float]) -> ColumnModel:
+        return ColumnModel([Column(a, b) for a, b in zip(xs, xs[1:])], 48, 60, "header alignment")
+
+    kept, cutting = model([40, 100, 300, 430, 520]), model([40, 100, 160, 430, 520])  # 160 cuts the actions
+    assert _fits_better(page, kept, cutting) is kept and _fits_better(page, cutting, kept) is kept
+    assert _fits_better(page, kept, None) is kept and _fits_better(page, None, cutting) is cutting

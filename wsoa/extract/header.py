@@ -761,10 +761,10 @@ def styled_top(page: Page, line: Line, named: bool = False, ending: bool = True)
 
 def _fits_better(page: Page, again: ColumnModel | None, fresh: ColumnModel | None) -> ColumnModel | None:
     """Of the columns of a header kept above that the line repeats and those worked out afresh below it,
-    the ones the body fits better (the kept ones on a tie)."""
+    the ones the body fits better (the fresh ones on a tie)."""
     if again is None or fresh is None:
         return again or fresh
-    return fresh if _misfits(page, fresh) < _misfits(page, again) else again
+    return again if _misfits(page, again) < _misfits(page, fresh) else fresh
 
 
 def _repeated(line: Line, known: dict[str, Header]) -> ColumnModel | None:
