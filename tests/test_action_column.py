@@ -76,3 +76,19 @@ def test_a_column_of_dots_all_one_colour_under_an_unknown_header_is_the_status()
     page.shapes = [Shape(430, 128 + 24 * i, 438, 136 + 24 * i, (0.78, 0.94, 0.81)) for i in range(3)]
     table = find_tables([page]).tables[0]
     assert [c.role for c in table.columns] == ["ref", "action", "lead", "status"]
+
+
+def test_a_header_over_one_row_on_its_page_reads_its_roles_with_the_rows_overleaf():
+    """One row under a tall header at a page's foot cannot show that its unnamed first column holds refs;
+    the rows the table goes on with overleaf do."""
+    from wsoa.extract.tables import find_tables
+
+    from .test_table_stages import page_of, ruled_table
+
+    xs = [40.0, 80.0, 300.0, 400.0, 480.0]
+    head = ["Line", "Action", "Lead", "Due"]
+    ws1, rules1, _ = ruled_table(540, [["1.1", "Publish the local offer", "Head of SEND", "May 2024"]], xs, header=head)
+    ws2, rules2, _ = ruled_table(40, [["1.2", "Train every coordinator", "Chair of forum", "Jun 2024"],
+                                      ["1.3", "Audit new plans", "Designated officer", "Jul 2024"]], xs, header=None)
+    tables = find_tables([page_of(1, ws1, rules1), page_of(2, ws2, rules2)]).tables
+    assert tables[0].columns[0].role == "ref"

@@ -331,9 +331,9 @@ def goes_on(line: Line, columns: list[Column]) -> bool:
 
 
 def _thin(h: Header, rows: list[Row]) -> bool:
-    """A header over no body on its page (found by structure alone: over one row or none)."""
+    """A header over one body row or none on its page: too few to show the roles of its columns."""
     full = sum(1 for r in rows if not r.spanning and any(c.words for c in r.cells.values()))
-    return full == 0 or h.structural and full <= 1
+    return full <= 1
 
 
 def _roles_from_rows(page: Page, h: Header, region: Region,
