@@ -30,12 +30,13 @@ FAMILY = {"Helvetica": "Helvetica, Arial, sans-serif", "Times": "'Times New Roma
 
 # reportlab -----------------------------------------------------------------------------------------------
 
-def _markup(runs: list[Run], unicode: bool) -> str:
+def _markup(runs: list[Run], unicode: bool, bold: str) -> str:
+    """Paragraph markup; bold runs name the bold face (a TrueType font has no <b> family unless registered)."""
     out = []
     for r in runs:
         t = escape(r.text, quote=False)
         t = t if unicode else t.replace("→", "-&gt;")
-        t = f"<b>{t}</b>" if r.bold else t
+        t = f'<font name="{bold}">{t}</font>' if r.bold else t
         out.append(f"<strike>{t}</strike>" if r.strike else t)
     return "".join(out)
 
@@ -55,12 +56,12 @@ class _RL:
                               spaceBefore=size * 0.6 if kind != "body" else 1, bulletIndent=indent * 14)
 
     def para(self, p: P) -> Paragraph:
-        text = _markup(p.runs, self.unicode)
+        text = _markup(p.runs, self.unicode, self.bold)
         indent = p.indent + (1 if p.bullet and not p.indent else 0)
         return Paragraph(text, self.style(p.style, indent), bulletText=p.bullet)
 
     def kv(self, b: KV, width: float) -> Table:
-        data = [[Paragraph(_markup(k, self.unicode), self.style("body")),
+        data = [[Paragraph(_markup(k, self.unicode, self.bold), self.style("body")),
                  [self.para(P(ln, bullet="•" if len(v) > 1 else None)) for ln in v]] for k, v, _ in b.rows]
         cmds: list[tuple] = [("VALIGN", (0, 0), (-1, -1), "TOP")]
         if b.ruled:
