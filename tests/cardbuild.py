@@ -182,3 +182,22 @@ def build_docx(plan: CardPlan, path: Path) -> Path:
                 para.add_run(f" {v}")
     d.save(str(path))
     return path
+
+
+def build_lines(path: Path, lines: list[str], font: tuple[str, str] = FONTS[0], size: float = 10) -> Path:
+    """A PDF of one paragraph per entry, in reportlab markup (<b> for a bold run; "" for a gap; an entry
+    starting "• " is a bulleted item indented under the text before it)."""
+    ss = getSampleStyleSheet()
+    body = ss["BodyText"].clone("b", fontName=font[0], fontSize=size, leading=size * 1.25, spaceBefore=0,
+                                spaceAfter=0)
+    item = body.clone("i", leftIndent=18, bulletIndent=8)
+    story: list = []
+    for text in lines:
+        if not text:
+            story.append(Spacer(1, size))
+        elif text.startswith("• "):
+            story.append(Paragraph(text[2:], item, bulletText="•"))
+        else:
+            story.append(Paragraph(text, body))
+    SimpleDocTemplate(str(path), pagesize=A4, leftMargin=60, rightMargin=60, topMargin=50, bottomMargin=50).build(story)
+    return path

@@ -14,15 +14,23 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from collections import Counter
+
 from wsoa.data import load
 from wsoa.extract.page import Line, Page, space_width
 from wsoa.extract.ties import Marker, Named, named, tie
 from wsoa.model import Action, Box, Milestone, Weakness
+from wsoa.normalise.content import order_date_columns, role_from_content, text_kind
 from wsoa.normalise.dates import last_date, parse_dates
 from wsoa.normalise.status import Legend
 from wsoa.normalise.text import BULLETS, ITEM_MARK, clean, is_item_mark, strip_bullets
 
-FIELDS = ("ref", "action", "lead", "start", "deadline", "measures", "milestones", "status", "resource", "progress")
+FIELDS = ("ref", "action", "lead", "start", "deadline", "measures", "milestones", "status", "resource", "progress",
+          "weakness")
+OTHER = "other"        # a label the document sets out whose values give no role: it only ends the field before
+LABEL_WORDS = 6        # words of a label set out at the start of a line
+MIN_REPEATS = 3        # a document's own label recurs (once a card) at least this often
+LABEL_CHARS = re.compile(r"^[A-Za-z][A-Za-z'’()/&,\-]*$")
 REF = re.compile(r"^(?:(?:action|ref\.?|no\.?)\s*)?(?P<ref>[A-Z]{0,3}\d{1,2}(?:[.\-]\d{1,2}){0,3}[a-z]?|[A-Z]{1,3}\.?\d{1,2}"
                  r"(?:\.\d{1,2}){0,2})(?:[.:)\]\u2013\u2014-]|\s)\s*", re.IGNORECASE)
 
@@ -53,7 +61,7 @@ class Card:
     @property
     def known(self) -> int:
         """How many fields other than the action text it has."""
-        return sum(1 for r in self.fields if r not in ("action", "ref", "progress"))
+        return sum(1 for r in self.fields if r not in ("action", "ref", "progress", "weakness", OTHER))
 
 
 @lru_cache(maxsize=1)
@@ -68,27 +76,41 @@ def _labels() -> dict[str, list[str]]:
     return out
 
 
-@lru_cache(maxsize=1)
-def _label_pattern() -> re.Pattern[str]:
+@lru_cache(maxsize=8)
+def _label_pattern(own: tuple[str, ...] = ()) -> re.Pattern[str]:
     """Any label phrase followed by a colon, as a regular expression (inline labels need the colon)."""
-    phrases = sorted({p for ps in _labels().values() for p in ps}, key=len, reverse=True)
+    phrases = sorted({p for ps in _labels().values() for p in ps} | set(own), key=len, reverse=True)
     alts = "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in phrases)
     return re.compile(rf"(?:^|(?<=[\s.;,)]))(?P<label>{alts})\s*:\s*", re.IGNORECASE)
 
 
+@dataclass(frozen=True)
+class Labels:
+    """One document's labels: the vocabulary's, and those it sets out itself (phrase -> role from values)."""
+    own: tuple[tuple[str, str], ...] = ()
+
+    def role(self, label: str) -> str | None:
+        key = " ".join(label.lower().split()).rstrip(":").strip()
+        known = next((role for role, phrases in _labels().items() if key in phrases), None)
+        return known or dict(self.own).get(key)
+
+    @property
+    def pattern(self) -> re.Pattern[str]:
+        return _label_pattern(tuple(p for p, _ in self.own))
+
+
 def role_of_label(label: str) -> str | None:
-    key = " ".join(label.lower().split())
-    return next((role for role, phrases in _labels().items() if key in phrases), None)
+    return Labels().role(label)
 
 
-def _apart_label(line: Line) -> tuple[str, int] | None:
+def _apart_label(line: Line, labels: Labels = Labels()) -> tuple[str, int] | None:
     """A label at the start of a line set apart from its value without a colon: bold label and plain
     value, or a gap wider than two spaces. Returns (role, number of label words)."""
     words = line.words
     gap = 2.5 * space_width(words)
     for n in range(min(8, len(words) - 1), 0, -1):
         phrase = " ".join(w.text for w in words[:n]).lower().rstrip(":")
-        role = role_of_label(phrase)
+        role = labels.role(phrase)
         if role is None:
             continue
         bold_apart = all(w.bold for w in words[:n]) and not words[n].bold
@@ -97,16 +119,75 @@ def _apart_label(line: Line) -> tuple[str, int] | None:
     return None
 
 
-def blocks(lines: list[Line]) -> list[list[Line]]:
+def _phrase(words: list[str]) -> str | None:
+    """The words of a label as its key, if they can be one: words of letters only (no number, no date)."""
+    texts = [w.rstrip(":") for w in words]
+    if not texts or not all(LABEL_CHARS.match(t) for t in texts if t) or not texts[0][:1].isupper():
+        return None
+    return " ".join(texts).lower().strip() or None
+
+
+def set_out(line: Line) -> tuple[str, int] | None:
+    """A label set out at the start of a line, after any bullet: the words before a colon, bold words
+    before plain ones, or a whole short bold line. Returns (its key, the number of words it takes)."""
+    words = line.words
+    skip = 1 if words and is_item_mark(words[0].text) else 0
+    ws = words[skip:]
+    colon = next((n for n in range(1, min(LABEL_WORDS, len(ws)) + 1) if ws[n - 1].text.endswith(":")), None)
+    bold = next((n for n, w in enumerate(ws) if not w.bold), len(ws))
+    n = colon or (bold if 0 < bold <= LABEL_WORDS else None)
+    key = _phrase([w.text for w in ws[:n]]) if n else None
+    return (key, skip + n) if key and n else None
+
+
+def own_labels(lines: list[Line], legend: Legend | None = None) -> Labels:
+    """The labels a document sets out itself: a phrase set out as a label (`set_out`) at the start of at
+    least MIN_REPEATS lines that the vocabulary does not know and that names no weakness; its role comes from
+    the values it introduces (dates, a status, a person or post, targets, dated items), else OTHER."""
+    values: dict[str, list[str]] = {}
+    for k, line in enumerate(lines):
+        found = set_out(line)
+        if not found or Labels().role(found[0]) or named(found[0]):
+            continue
+        rest = " ".join(w.text for w in line.words[found[1]:])
+        if not rest and k + 1 < len(lines):
+            rest = lines[k + 1].text
+        values.setdefault(found[0], []).append(clean(strip_bullets(rest)))
+    counts = Counter({p: len(v) for p, v in values.items()})
+    roles = {p: _role_of_values(p, values[p], legend) for p, n in counts.items() if n >= MIN_REPEATS}
+    dated = {p for p, r in roles.items() if r in ("start", "deadline")}
+    if len(dated) == 2 and len({len(values[p]) for p in dated}) == 1:
+        order = sorted(dated)
+        by = order_date_columns({i: values[p] for i, p in enumerate(order)}, dict(enumerate(order)))
+        roles.update({order[i]: r for i, r in by.items()})
+    return Labels(tuple(sorted(roles.items())))
+
+
+def _role_of_values(phrase: str, values: list[str], legend: Legend | None) -> str:
+    role, _ = role_from_content(values, [None] * len(values), header=phrase, legend=legend)
+    if role in ("lead", "start", "deadline", "status"):
+        return role
+    return text_kind(values) or OTHER
+
+
+def _starts_field(line: Line, labels: Labels) -> bool:
+    """A line that opens a field: a label set apart from its value, or a label standing alone."""
+    found = set_out(line)
+    alone = found is not None and found[1] == len(line.words) and labels.role(found[0]) is not None
+    return alone or _apart_label(line, labels) is not None
+
+
+def blocks(lines: list[Line], labels: Labels = Labels()) -> list[list[Line]]:
     """Lines joined while the text runs on: same style, a small gap, and the next line starts no
-    item or ref, and no label set apart from its value (a `Label:` is cut out of the text later, so a
-    label wrapped over two lines is still found)."""
+    item or ref, and no label set apart from its value or standing alone (a `Label:` is cut out of the
+    text later, so a label wrapped over two lines is still found)."""
     out: list[list[Line]] = []
     for line in lines:
         prev = out[-1][-1] if out else None
         runs_on = (prev is not None and prev.page == line.page and abs(prev.size - line.size) < 0.6
                    and prev.bold == line.bold and 0 <= line.top - prev.bottom < 0.6 * line.size
-                   and not _apart_label(line) and not ITEM_MARK.match(line.text) and not REF.match(line.text))
+                   and not _starts_field(line, labels) and not ITEM_MARK.match(line.text)
+                   and not REF.match(line.text))
         if runs_on:
             out[-1].append(line)
         else:
@@ -114,32 +195,35 @@ def blocks(lines: list[Line]) -> list[list[Line]]:
     return out
 
 
-def segments(block: list[Line], body: float) -> list[Segment]:
+def segments(block: list[Line], body: float, labels: Labels = Labels()) -> list[Segment]:
     """The fields of a block of lines: labelled values (after `Label:` anywhere, or a set-apart label
-    at its start), and the unlabelled text before the first label."""
+    at its start, or a label alone with its value below), and the unlabelled text before the first label."""
     first = block[0]
     text = " ".join(ln.text for ln in block)
-    apart = _apart_label(first)
-    if apart and not _label_pattern().match(text):
+    alone = set_out(first)
+    if len(block) == 1 and alone and alone[1] == len(first.words) and labels.role(alone[0]):
+        return [Segment(labels.role(alone[0]), "", block)]
+    apart = _apart_label(first, labels)
+    if apart and not labels.pattern.match(strip_bullets(text)):
         role, n = apart
         rest = " ".join([" ".join(w.text for w in first.words[n:])] + [ln.text for ln in block[1:]])
-        return [Segment(role, seg.text, block) if seg.role is None else seg for seg in _inline(rest, block)]
-    out = _inline(text, block)
+        return [Segment(role, seg.text, block) if seg.role is None else seg for seg in _inline(rest, block, labels)]
+    out = _inline(text, block, labels)
     if out and out[0].role is None:
         out[0].heading = (first.bold or first.size > body + 0.9) and not is_item_mark(first.words[0].text)
         out[0].starts_item = bool(ITEM_MARK.match(text) or REF.match(text)) and len(first.words) > 1
     return out
 
 
-def _inline(text: str, block: list[Line]) -> list[Segment]:
+def _inline(text: str, block: list[Line], labels: Labels = Labels()) -> list[Segment]:
     out: list[Segment] = []
     pos, role = 0, None
-    for m in _label_pattern().finditer(text):
+    for m in labels.pattern.finditer(text):
         if m.start() > pos or (role and m.start() == pos):
             out.append(Segment(role, text[pos:m.start()].strip(), block))
-        role, pos = role_of_label(m.group("label")), m.end()
+        role, pos = labels.role(m.group("label")), m.end()
     out.append(Segment(role, text[pos:].strip(), block))
-    return [s for s in out if s.text or s.role]
+    return [s for s in out if s.role or strip_bullets(s.text).strip()]
 
 
 def heading_of(seg: Segment) -> Named | None:
@@ -147,44 +231,61 @@ def heading_of(seg: Segment) -> Named | None:
     return named(seg.text, seg.heading)
 
 
-def read_cards(pages: list[Page], body: float, skip: dict[int, list[tuple[float, float]]]) -> list[Card]:
+class _Gather:
+    """Segments in reading order gathered into cards (see the module's docstring)."""
+
+    def __init__(self) -> None:
+        self.cards: list[Card] = []
+        self.current = Card()
+        self.pending: list[Segment] = []  # unlabelled text not yet known to be a title or a heading
+        self.last_role: str | None = None
+        self.listing = False  # the last field's value is a list of items (empty after its label, or bulleted)
+        self.section: str | None = None
+        self.heading: Named | None = None
+
+    def new(self) -> None:
+        _close(self.current, self.cards)
+        self.current, self.last_role, self.listing = Card(section=self.section, heading=self.heading), None, False
+
+    def text(self, seg: Segment) -> None:
+        names = heading_of(seg)
+        if names:
+            self.section, self.heading, self.pending = seg.text, names, []
+            self.new()
+            return
+        item = seg.starts_item and self.listing and not seg.heading
+        if self.last_role and (item or not (seg.heading or seg.starts_item)):
+            self.current.fields[self.last_role].append(seg.text)
+            self.current.lines += seg.lines
+            self.listing = item
+            return
+        if self.current.known:
+            self.new()
+        self.pending.append(seg)
+
+    def field(self, seg: Segment) -> None:
+        if seg.role in self.current.fields and (seg.role != "milestones" or self.current.known > 1):
+            self.new()
+        if self.pending:
+            _title(self.current, self.pending)
+            self.pending = []
+        self.current.fields.setdefault(seg.role, []).append(seg.text)
+        self.current.lines += [ln for ln in seg.lines if ln not in self.current.lines]
+        self.last_role = seg.role
+        self.listing = not seg.text or bool(ITEM_MARK.match(seg.text))
+
+
+def read_cards(pages: list[Page], body: float, skip: dict[int, list[tuple[float, float]]],
+               legend: Legend | None = None) -> list[Card]:
     """Every action written as labelled text on these pages (outside the bands in `skip`)."""
     lines = [ln for page in pages for ln in page.lines if not _skipped(ln, skip.get(page.number, []))]
-    segs = [s for block in blocks(lines) for s in segments(block, body)]
-    cards: list[Card] = []
-    current = Card()
-    pending: list[Segment] = []  # unlabelled text not yet known to be a title or a heading
-    last_role: str | None = None
-    section: str | None = None
-    heading: Named | None = None
-    for seg in segs:
-        if seg.role is None:
-            names = heading_of(seg)
-            if names:
-                section, heading, pending = seg.text, names, []
-                _close(current, cards)
-                current, last_role = Card(section=section, heading=heading), None
-                continue
-            if last_role and not (seg.heading or seg.starts_item):
-                current.fields[last_role].append(seg.text)
-                current.lines += seg.lines
-                continue
-            if current.known:
-                _close(current, cards)
-                current, last_role = Card(section=section, heading=heading), None
-            pending.append(seg)
-            continue
-        if seg.role in current.fields and (seg.role != "milestones" or current.known > 1):
-            _close(current, cards)
-            current = Card(section=section, heading=heading)
-        if pending:
-            _title(current, pending)
-            pending = []
-        current.fields.setdefault(seg.role, []).append(seg.text)
-        current.lines += [ln for ln in seg.lines if ln not in current.lines]
-        last_role = seg.role
-    _close(current, cards)
-    return cards
+    labels = own_labels(lines, legend)
+    gather = _Gather()
+    for block in blocks(lines, labels):
+        for seg in segments(block, body, labels):
+            (gather.text if seg.role is None else gather.field)(seg)
+    gather.new()
+    return gather.cards
 
 
 def _skipped(line: Line, bands: list[tuple[float, float]]) -> bool:
@@ -193,8 +294,13 @@ def _skipped(line: Line, bands: list[tuple[float, float]]) -> bool:
 
 
 def _title(card: Card, pending: list[Segment]) -> None:
-    """Unlabelled text before a card's first field: its title (ref and action text)."""
+    """Unlabelled text before a card's first field: its title (ref and action text), from the last
+    heading or numbered line among it (text before that is the document's, not the action's)."""
+    marks = [k for k, s in enumerate(pending) if s.heading or s.starts_item]
+    pending = pending[marks[-1]:] if marks else pending[-1:]
     text = clean(" ".join(s.text for s in pending))
+    if len(text.split(" ")) > 1 and is_item_mark(text.split(" ")[0]) and REF.match(text.split(" ", 1)[1]):
+        text = text.split(" ", 1)[1]  # an item number before the action's own ref
     m = REF.match(text)
     if m and (m.group("ref")[0].isdigit() or any(ch.isdigit() for ch in m.group("ref"))):
         card.ref = m.group("ref").rstrip(".")
@@ -241,7 +347,8 @@ def _items(texts: list[str]) -> list[str]:
     """Milestone lines: one per bullet or line."""
     out = []
     for t in texts:
-        out += [clean(p) for p in re.split(rf"[{BULLETS}]|(?:^|\s)[-–]\s", t) if clean(p)]
+        dashed = re.match(r"\s*[-–]\s", t)  # a list marked by dashes; elsewhere a dash is the item's own
+        out += [clean(p) for p in re.split(rf"[{BULLETS}]" + (r"|(?:^|\s)[-–]\s" if dashed else ""), t) if clean(p)]
     return out
 
 
@@ -250,9 +357,14 @@ def tie_cards(cards: list[Card], actions: list[Action], weaknesses: list[Weaknes
     weaknesses (the given ones, or those made from the headings)."""
     events: list[Marker | Action] = []
     last: Named | None = None
+    said: str | None = None
     for c, a in zip(cards, actions):
         if c.heading is not None and c.heading is not last:
             events.append(Marker(c.heading.text, "heading", c.heading))
         last = c.heading
+        own = c.text("weakness")
+        if own and own != said:  # a field naming the weakness: a marker of its own level before the action
+            events.append(Marker(own, "field", named(own)))
+        said = own or said
         events.append(a)
     return tie(events, weaknesses)

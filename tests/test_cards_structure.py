@@ -1,0 +1,96 @@
+"""Card plans whose labels no vocabulary holds, or that are set out in other ways (issue 13's card family):
+labels found by how they are set out and how often they recur, their roles from their values; a label on
+its own line above its value; bulleted items under a label; numbered items with fields as sub-lines; a
+field naming the weakness; the document's title never an action's."""
+from __future__ import annotations
+
+from tests.cardbuild import build_lines
+from wsoa.extract.document import extract
+
+ACTIONS = [("1.1", "Publish a joint protocol for requests for assessment", "Head of SEND, Council", "March 2024",
+            "Green", "green"),
+           ("1.2", "Recruit two additional educational psychologists", "Principal Educational Psychologist",
+            "June 2024", "Amber", "amber"),
+           ("2.1", "Launch a single point of access for neurodevelopmental referrals",
+            "Designated Clinical Officer, ICB", "September 2024", "Red", "red")]
+OPENING = ["<b>Local Area Written Statement of Action</b>", "",
+           "This statement sets out what partners will do in response to the inspection.", ""]
+
+
+def _card_lines(label, sep: str = ": ") -> list[str]:
+    out = list(OPENING)
+    for ref, text, lead, by, word, _ in ACTIONS:
+        out += [f"<b>{ref} {text}</b>", label("Officer in charge", sep, lead), label("Finish line", sep, by),
+                label("Traffic light", sep, word), ""]
+    return out
+
+
+def _check(doc, n: int = 3) -> None:
+    assert [a.ref for a in doc.actions] == [a[0] for a in ACTIONS][:n]
+    assert [a.action for a in doc.actions] == [a[1] for a in ACTIONS][:n]
+    assert [a.lead for a in doc.actions] == [a[2] for a in ACTIONS][:n]
+    assert [a.deadline_raw for a in doc.actions] == [a[3] for a in ACTIONS][:n]
+    assert [a.rag for a in doc.actions] == [a[5] for a in ACTIONS][:n]
+
+
+def test_unknown_labels_with_a_colon_take_their_roles_from_their_values(tmp_path):
+    lines = _card_lines(lambda k, sep, v: f"{k}{sep}{v}")
+    _check(extract(build_lines(tmp_path / "p.pdf", lines)))
+
+
+def test_unknown_bold_labels_without_a_colon_take_their_roles_from_their_values(tmp_path):
+    lines = _card_lines(lambda k, sep, v: f"<b>{k}</b> {v}", sep="")
+    lines = [ln.replace("<b>1", "1").replace("<b>2", "2").replace("</b>", "", 1) if ln[:4] in ("<b>1", "<b>2") else ln
+             for ln in lines]  # titles plain, so only the labels are bold
+    _check(extract(build_lines(tmp_path / "p.pdf", lines)))
+
+
+def test_a_label_on_its_own_line_names_the_value_below_it(tmp_path):
+    out = list(OPENING)
+    for ref, text, lead, by, word, _ in ACTIONS:
+        out += [f"<b>{ref} {text}</b>", "<b>Lead</b>", lead, "<b>Deadline</b>", by, "<b>Status</b>", word, ""]
+    _check(extract(build_lines(tmp_path / "p.pdf", out)))
+
+
+def test_bulleted_items_under_a_label_are_its_value_not_new_actions(tmp_path):
+    out = list(OPENING)
+    for ref, text, lead, by, word, _ in ACTIONS:
+        out += [f"<b>{ref} {text}</b>", "Milestones:", "• Draft agreed – January 2024", "• Pilot live – February 2024",
+                f"Lead: {lead}", f"Deadline: {by}", f"Status: {word}", ""]
+    doc = extract(build_lines(tmp_path / "p.pdf", out))
+    _check(doc)
+    assert [m.text for m in doc.actions[0].milestones] == ["Draft agreed – January 2024", "Pilot live – February 2024"]
+
+
+def test_numbered_items_with_fields_as_bulleted_sub_lines(tmp_path):
+    out = list(OPENING)
+    for k, (ref, text, lead, by, word, _) in enumerate(ACTIONS, start=1):
+        out += [f"{k}. {ref} {text}", f"• Lead: {lead}", f"• Deadline: {by}", f"• Status: {word}"]
+    _check(extract(build_lines(tmp_path / "p.pdf", out)))
+
+
+def test_a_field_naming_the_weakness_ties_the_action(tmp_path):
+    out = list(OPENING)
+    for ref, text, lead, by, word, _ in ACTIONS:
+        area = f"Priority {ref[0]}: " + ("Waiting times are too long" if ref[0] == "1" else "Plans are poor")
+        out += [f"<b>{ref} {text}</b>", f"Priority area: {area}", f"Lead: {lead}", f"Deadline: {by}",
+                f"Status: {word}", ""]
+    doc = extract(build_lines(tmp_path / "p.pdf", out))
+    _check(doc)
+    assert [a.weakness_id for a in doc.actions] == ["W1", "W1", "W2"]
+
+
+def test_the_title_and_introduction_are_not_the_first_actions_title(tmp_path):
+    out = ["<b>Local Area Written Statement of Action</b>", "This statement sets out what partners will do."]
+    for ref, text, lead, by, word, _ in ACTIONS:
+        out += [f"{ref} {text}", f"Lead: {lead}", f"Deadline: {by}", f"Status: {word}", ""]
+    _check(extract(build_lines(tmp_path / "p.pdf", out)))
+
+
+def test_a_recurring_prefix_whose_values_say_nothing_makes_no_action(tmp_path):
+    out = ["<b>Minutes of the partnership board</b>"]
+    for k in range(4):
+        out += [f"<b>Item {k + 1}</b>", f"Discussion: members discussed the report on item {k + 1} at length.",
+                "Outcome: the board noted the report and thanked officers.", ""]
+    doc = extract(build_lines(tmp_path / "p.pdf", out))
+    assert doc.actions == []
