@@ -94,3 +94,29 @@ def test_a_recurring_prefix_whose_values_say_nothing_makes_no_action(tmp_path):
                 "Outcome: the board noted the report and thanked officers.", ""]
     doc = extract(build_lines(tmp_path / "p.pdf", out))
     assert doc.actions == []
+
+
+def test_the_value_below_a_label_is_its_value_even_when_it_names_a_weakness(tmp_path):
+    out = list(OPENING)
+    for ref, text, lead, by, word, _ in ACTIONS:
+        out += [f"<b>{ref} {text}</b>", "<b>Priority area</b>", f"Priority {ref[0]}: Waiting times are too long",
+                "<b>Lead</b>", lead, "<b>Deadline</b>", by, "<b>Status</b>", word, ""]
+    doc = extract(build_lines(tmp_path / "p.pdf", out))
+    _check(doc)
+    assert [a.weakness_id for a in doc.actions] == ["W1", "W1", "W2"]
+
+
+def test_a_label_whose_values_say_nothing_takes_the_role_of_the_label_its_words_end_with(tmp_path):
+    out = list(OPENING)
+    for ref, text, lead, by, word, _ in ACTIONS:
+        out += [f"Reference code: {ref}", f"Our key action: {text}", f"Lead: {lead}", f"Deadline: {by}",
+                f"Status: {word}", ""]
+    _check(extract(build_lines(tmp_path / "p.pdf", out)))
+
+
+def test_bulleted_fields_under_a_numbered_item_with_bold_labels(tmp_path):
+    out = list(OPENING)
+    for k, (ref, text, lead, by, word, _) in enumerate(ACTIONS, start=1):
+        out += [f"{k}. {ref} {text}", f"• <b>Officer in charge</b> {lead}", f"• <b>Finish line</b> {by}",
+                f"• <b>Traffic light</b> {word}"]
+    _check(extract(build_lines(tmp_path / "p.pdf", out)))

@@ -105,8 +105,9 @@ def role_of_label(label: str) -> str | None:
 
 def _apart_label(line: Line, labels: Labels = Labels()) -> tuple[str, int] | None:
     """A label at the start of a line set apart from its value without a colon: bold label and plain
-    value, or a gap wider than two spaces. Returns (role, number of label words)."""
-    words = line.words
+    value, or a gap wider than two spaces (after any bullet). Returns (role, number of words it takes)."""
+    skip = 1 if line.words and is_item_mark(line.words[0].text) else 0
+    words = line.words[skip:]
     gap = 2.5 * space_width(words)
     for n in range(min(8, len(words) - 1), 0, -1):
         phrase = " ".join(w.text for w in words[:n]).lower().rstrip(":")
@@ -115,7 +116,7 @@ def _apart_label(line: Line, labels: Labels = Labels()) -> tuple[str, int] | Non
             continue
         bold_apart = all(w.bold for w in words[:n]) and not words[n].bold
         if bold_apart or words[n].x0 - words[n - 1].x1 > gap:
-            return role, n
+            return role, skip + n
     return None
 
 
@@ -135,26 +136,51 @@ def set_out(line: Line) -> tuple[str, int] | None:
     ws = words[skip:]
     colon = next((n for n in range(1, min(LABEL_WORDS, len(ws)) + 1) if ws[n - 1].text.endswith(":")), None)
     bold = next((n for n, w in enumerate(ws) if not w.bold), len(ws))
-    n = colon or (bold if 0 < bold <= LABEL_WORDS else None)
-    key = _phrase([w.text for w in ws[:n]]) if n else None
-    return (key, skip + n) if key and n else None
+    for n in sorted({n for n in (colon, bold if 0 < bold <= LABEL_WORDS else None) if n}):
+        key = _phrase([w.text for w in ws[:n]])
+        if key:
+            return key, skip + n
+    return None
+
+
+INLINE = re.compile(r"(?:^|(?<=[.;]\s))([A-Z][\w'’()/&,\-]*(?:\s[\w'’()/&,\-]+){0,5}):\s")
+
+
+def _occurrences(lines: list[Line]) -> list[tuple[str, str]]:
+    """Every phrase set out as a label (`set_out`, or `Phrase:` after a sentence's end) with the text after
+    it in its block of lines, or the next block's after a label alone."""
+    out = []
+    runs = blocks(lines)
+    for b, block in enumerate(runs):
+        text = " ".join(ln.text for ln in block)
+        marks = [set_out(line) for line in block]
+        for k, (line, found) in enumerate(zip(block, marks)):
+            if found:
+                more = next((j for j in range(k + 1, len(block)) if marks[j]), len(block))
+                rest = " ".join([w.text for w in line.words[found[1]:]] + [ln.text for ln in block[k + 1:more]])
+                after = " ".join(ln.text for ln in runs[b + 1]) if b + 1 < len(runs) else ""
+                out.append((found[0], rest or after))
+        starts = {marks[0][0]} if marks[0] else set()
+        for m in INLINE.finditer(text):
+            key = _phrase(m.group(1).split())
+            if key and not (m.start() == 0 and key in starts):
+                out.append((key, text[m.end():]))
+    return out
 
 
 def own_labels(lines: list[Line], legend: Legend | None = None) -> Labels:
-    """The labels a document sets out itself: a phrase set out as a label (`set_out`) at the start of at
-    least MIN_REPEATS lines that the vocabulary does not know and that names no weakness; its role comes from
-    the values it introduces (dates, a status, a person or post, targets, dated items), else OTHER."""
+    """The labels a document sets out itself: a phrase set out as a label (`_occurrences`) at least
+    MIN_REPEATS times that the vocabulary does not know and that names no weakness; its role comes from the
+    values it introduces (dates, a status, a person or post, targets, dated items), else OTHER."""
+    found = [(p, v) for p, v in _occurrences(lines) if not Labels().role(p) and not named(p)]
+    counts = Counter(p for p, _ in found)
+    cut = Labels(tuple((p, OTHER) for p, n in counts.items() if n >= MIN_REPEATS)).pattern
     values: dict[str, list[str]] = {}
-    for k, line in enumerate(lines):
-        found = set_out(line)
-        if not found or Labels().role(found[0]) or named(found[0]):
-            continue
-        rest = " ".join(w.text for w in line.words[found[1]:])
-        if not rest and k + 1 < len(lines):
-            rest = lines[k + 1].text
-        values.setdefault(found[0], []).append(clean(strip_bullets(rest)))
-    counts = Counter({p: len(v) for p, v in values.items()})
-    roles = {p: _role_of_values(p, values[p], legend) for p, n in counts.items() if n >= MIN_REPEATS}
+    for p, v in found:
+        if counts[p] >= MIN_REPEATS:
+            m = cut.search(v)
+            values.setdefault(p, []).append(clean(strip_bullets(v[:m.start()] if m else v)).rstrip("."))
+    roles = {p: _role_of_values(p, vs, legend) for p, vs in values.items()}
     dated = {p for p, r in roles.items() if r in ("start", "deadline")}
     if len(dated) == 2 and len({len(values[p]) for p in dated}) == 1:
         order = sorted(dated)
@@ -164,10 +190,21 @@ def own_labels(lines: list[Line], legend: Legend | None = None) -> Labels:
 
 
 def _role_of_values(phrase: str, values: list[str], legend: Legend | None) -> str:
+    """A label's role from what it introduces, else from a known label its words end with ("key action")."""
     role, _ = role_from_content(values, [None] * len(values), header=phrase, legend=legend)
-    if role in ("lead", "start", "deadline", "status"):
+    if role in ("ref", "lead", "start", "deadline", "status"):
         return role
-    return text_kind(values) or OTHER
+    return text_kind(values) or _head_role(phrase) or OTHER
+
+
+def _head_role(phrase: str) -> str | None:
+    """The role of the longest vocabulary label that the phrase ends with, as a word ("links to weakness")."""
+    words = phrase.split()
+    for k in range(1, len(words)):
+        role = Labels().role(" ".join(words[k:]))
+        if role:
+            return role
+    return None
 
 
 def _starts_field(line: Line, labels: Labels) -> bool:
@@ -248,6 +285,10 @@ class _Gather:
         self.current, self.last_role, self.listing = Card(section=self.section, heading=self.heading), None, False
 
     def text(self, seg: Segment) -> None:
+        if self.last_role and self.current.fields[self.last_role] == [""] and not seg.starts_item:
+            self.current.fields[self.last_role] = [seg.text]  # the value below a label standing alone
+            self.current.lines += seg.lines
+            return
         names = heading_of(seg)
         if names:
             self.section, self.heading, self.pending = seg.text, names, []
