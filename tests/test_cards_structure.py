@@ -120,3 +120,10 @@ def test_bulleted_fields_under_a_numbered_item_with_bold_labels(tmp_path):
         out += [f"{k}. {ref} {text}", f"• <b>Officer in charge</b> {lead}", f"• <b>Finish line</b> {by}",
                 f"• <b>Traffic light</b> {word}"]
     _check(extract(build_lines(tmp_path / "p.pdf", out)))
+
+
+def test_a_card_without_title_takes_its_action_from_the_running_text_of_a_label_no_role_fits(tmp_path):
+    out = list(OPENING)
+    for ref, text, lead, by, word, _ in ACTIONS:
+        out += [f"Code: {ref}", f"Our commitment: {text}", f"Lead: {lead}", f"Deadline: {by}", f"Status: {word}", ""]
+    _check(extract(build_lines(tmp_path / "p.pdf", out)))

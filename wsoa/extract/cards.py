@@ -30,6 +30,7 @@ FIELDS = ("ref", "action", "lead", "start", "deadline", "measures", "milestones"
 OTHER = "other"        # a label the document sets out whose values give no role: it only ends the field before
 LABEL_WORDS = 6        # words of a label set out at the start of a line
 MIN_REPEATS = 3        # a document's own label recurs (once a card) at least this often
+MIN_TITLE_WORDS = 4    # running text, not a word or two, to stand for an action without a title
 LABEL_CHARS = re.compile(r"^[A-Za-z][A-Za-z'’()/&,\-]*$")
 REF = re.compile(r"^(?:(?:action|ref\.?|no\.?)\s*)?(?P<ref>[A-Z]{0,3}\d{1,2}(?:[.\-]\d{1,2}){0,3}[a-z]?|[A-Z]{1,3}\.?\d{1,2}"
                  r"(?:\.\d{1,2}){0,2})(?:[.:)\]\u2013\u2014-]|\s)\s*", re.IGNORECASE)
@@ -354,6 +355,9 @@ def _title(card: Card, pending: list[Segment]) -> None:
 def _close(card: Card, cards: list[Card]) -> None:
     """Keep a card that is an action: action text and two other fields, one of them a lead or a date
     (a single "Date:" or "Funding:" line is a document's field, not an action's)."""
+    texts = [t for t in card.fields.get(OTHER, []) if len(t.split()) >= MIN_TITLE_WORDS]
+    if texts and not card.text("action") and not card.ref:  # no numbered title, no action field: the running
+        card.title = clean(texts[0])                       # text of a label no role fits is the action's
     if card.fields.get("ref") and not card.ref:
         card.ref = card.text("ref")
     has_owner_or_date = any(card.text(r) for r in ("lead", "start", "deadline"))
