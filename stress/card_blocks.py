@@ -162,7 +162,12 @@ def intro(plan: Plan) -> list[Block]:
            P([Run("This statement sets out what partners will do in response to the joint inspection. Each "
                   "action below names who leads it and when it will be done.")])]
     if plan.layout["tie"] == "intro_list":
-        out.append(P([Run("The inspection identified the following areas that the partnership must address:")]))
+        kind = plan.layout["area_label"].lower()
+        lead = random.Random(f"cards-intro:{plan.doc_id}").choice([
+            "The inspection identified the following areas that the partnership must address:",
+            f"The inspection letter identified {len(plan.weaknesses)} areas of significant weakness:",
+            f"This plan is organised around the {kind}s below, numbered as in the headings that follow:"])
+        out.append(P([Run(lead)]))
         out += [P([Run(w.text)], bullet=f"{w.number}.") for w in plan.weaknesses]
     return out
 

@@ -201,3 +201,19 @@ def build_lines(path: Path, lines: list[str], font: tuple[str, str] = FONTS[0], 
             story.append(Paragraph(text, body))
     SimpleDocTemplate(str(path), pagesize=A4, leftMargin=60, rightMargin=60, topMargin=50, bottomMargin=50).build(story)
     return path
+
+
+def build_kv(path: Path, cards: list[list[tuple[str, str, str | None]]], intro: list[str] | None = None,
+             ruled: bool = True) -> Path:
+    """A PDF of one two-column key/value table per action: (label, value, fill behind the value or None)."""
+    from reportlab.lib import colors
+
+    body = getSampleStyleSheet()["BodyText"].clone("b", fontName="Helvetica", fontSize=10, leading=12.5)
+    story: list = [Paragraph(t, body) for t in intro or []]
+    for rows in cards:
+        data = [[Paragraph(f"<b>{html.escape(k)}</b>", body), Paragraph(html.escape(v), body)] for k, v, _ in rows]
+        style = [("VALIGN", (0, 0), (-1, -1), "TOP")] + ([("GRID", (0, 0), (-1, -1), 0.5, colors.black)] if ruled else [])
+        style += [("BACKGROUND", (1, y), (1, y), colors.HexColor("#" + f)) for y, (_, _, f) in enumerate(rows) if f]
+        story += [Table(data, colWidths=[140, 340], style=TableStyle(style)), Spacer(1, 10)]
+    SimpleDocTemplate(str(path), pagesize=A4, leftMargin=60, rightMargin=60, topMargin=50, bottomMargin=50).build(story)
+    return path

@@ -4,7 +4,7 @@ its own line above its value; bulleted items under a label; numbered items with 
 field naming the weakness; the document's title never an action's."""
 from __future__ import annotations
 
-from tests.cardbuild import build_lines
+from tests.cardbuild import build_kv, build_lines
 from wsoa.extract.document import extract
 
 ACTIONS = [("1.1", "Publish a joint protocol for requests for assessment", "Head of SEND, Council", "March 2024",
@@ -127,3 +127,12 @@ def test_a_card_without_title_takes_its_action_from_the_running_text_of_a_label_
     for ref, text, lead, by, word, _ in ACTIONS:
         out += [f"Code: {ref}", f"Our commitment: {text}", f"Lead: {lead}", f"Deadline: {by}", f"Status: {word}", ""]
     _check(extract(build_lines(tmp_path / "p.pdf", out)))
+
+
+def test_a_fill_behind_an_empty_status_value_gives_the_status(tmp_path):
+    fills = {"green": "00B050", "amber": "FFC000", "red": "FF0000"}
+    cards = [[("Action", f"{ref} {text}", None), ("Lead", lead, None), ("Deadline", by, None), ("Status", "", fills[rag])]
+             for ref, text, lead, by, _, rag in ACTIONS]
+    doc = extract(build_kv(tmp_path / "p.pdf", cards, intro=OPENING[:1] + OPENING[2:3]))
+    _check(doc)
+    assert {a.rag_source for a in doc.actions} == {"colour"}

@@ -17,12 +17,12 @@ from functools import lru_cache
 from collections import Counter
 
 from wsoa.data import load
-from wsoa.extract.page import Line, Page, space_width
+from wsoa.extract.page import Fill, Line, Page, space_width
 from wsoa.extract.ties import Marker, Named, named, tie
 from wsoa.model import Action, Box, Milestone, Weakness
 from wsoa.normalise.content import order_date_columns, role_from_content, text_kind
 from wsoa.normalise.dates import last_date, parse_dates
-from wsoa.normalise.status import Legend
+from wsoa.normalise.status import RGB, Legend, is_white
 from wsoa.normalise.text import BULLETS, ITEM_MARK, clean, is_item_mark, strip_bullets
 
 FIELDS = ("ref", "action", "lead", "start", "deadline", "measures", "milestones", "status", "resource", "progress",
@@ -55,6 +55,8 @@ class Card:
     lines: list[Line] = field(default_factory=list)
     section: str | None = None
     heading: Named | None = None
+    where: dict[str, list[Line]] = field(default_factory=dict)  # the lines of each field, label and value
+    fill: RGB | None = None  # a colour filled behind the status value
 
     def text(self, role: str) -> str | None:
         return clean(" ".join(self.fields.get(role, []))) or None
@@ -289,6 +291,7 @@ class _Gather:
         if self.last_role and self.current.fields[self.last_role] == [""] and not seg.starts_item:
             self.current.fields[self.last_role] = [seg.text]  # the value below a label standing alone
             self.current.lines += seg.lines
+            self.current.where[self.last_role] += seg.lines
             return
         names = heading_of(seg)
         if names:
@@ -313,6 +316,7 @@ class _Gather:
             self.pending = []
         self.current.fields.setdefault(seg.role, []).append(seg.text)
         self.current.lines += [ln for ln in seg.lines if ln not in self.current.lines]
+        self.current.where.setdefault(seg.role, []).extend(seg.lines)
         self.last_role = seg.role
         self.listing = not seg.text or bool(ITEM_MARK.match(seg.text))
 
@@ -327,7 +331,22 @@ def read_cards(pages: list[Page], body: float, skip: dict[int, list[tuple[float,
         for seg in segments(block, body, labels):
             (gather.text if seg.role is None else gather.field)(seg)
     gather.new()
+    fills = {page.number: page.fills for page in pages}
+    for card in gather.cards:
+        card.fill = _status_fill(card.where.get("status", []), fills)
     return gather.cards
+
+
+def _status_fill(lines: list[Line], fills: dict[int, list[Fill]]) -> RGB | None:
+    """The colour filled behind a status value: a coloured (not white) box level with its lines and right of
+    their start, where the value sits beside its label."""
+    for line in lines:
+        start = line.words[0].x0 if line.words else line.x0
+        for f in fills.get(line.page, []):
+            level = f.top - 1 <= (line.top + line.bottom) / 2 <= f.bottom + 1
+            if level and f.x0 > start + 1 and not is_white(f.rgb):
+                return f.rgb
+    return None
 
 
 def _skipped(line: Line, bands: list[tuple[float, float]]) -> bool:
@@ -377,6 +396,8 @@ def to_action(card: Card, legend: Legend) -> Action:
     deadlines, _ = parse_dates(deadline_raw, "deadline")
     rag_raw = card.text("status")
     rag, how = legend.from_text(rag_raw)
+    if rag is None and card.fill is not None:
+        rag, how = legend.from_colour(card.fill)[0], "colour"
     milestones = [Milestone(text=t, date_raw=t, date=last_date(t)) for t in _items(card.fields.get("milestones", []))]
     first = card.lines[0] if card.lines else None
     box = Box(page=first.page, x0=min(ln.x0 for ln in card.lines), top=first.top,
