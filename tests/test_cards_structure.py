@@ -136,3 +136,19 @@ def test_a_fill_behind_an_empty_status_value_gives_the_status(tmp_path):
     doc = extract(build_kv(tmp_path / "p.pdf", cards, intro=OPENING[:1] + OPENING[2:3]))
     _check(doc)
     assert {a.rag_source for a in doc.actions} == {"colour"}
+
+
+def test_prose_paragraphs_without_refs_each_open_an_action(tmp_path):
+    out = list(OPENING)
+    for ref, text, lead, by, word, _ in ACTIONS:
+        out += [f"{text}. Lead: {lead}. Deadline: {by}. Status: {word}.", ""]
+    doc = extract(build_lines(tmp_path / "p.pdf", out))
+    assert [a.action for a in doc.actions] == [a[1] for a in ACTIONS]
+    assert [a.deadline_raw for a in doc.actions] == [a[3] for a in ACTIONS]
+
+
+def test_key_value_tables_per_action_are_read_as_cards(tmp_path):
+    cards = [[("Action", f"{ref} {text}", None), ("Lead", lead, None), ("Deadline", by, None), ("Status", word, None)]
+             for ref, text, lead, by, word, _ in ACTIONS]
+    doc = extract(build_kv(tmp_path / "p.pdf", cards * 2, intro=OPENING[:1] + OPENING[2:3]))
+    assert [a.lead for a in doc.actions] == [a[2] for a in ACTIONS] * 2

@@ -44,6 +44,7 @@ class Segment:
     lines: list[Line]
     heading: bool = False  # the text stands out (bold or large) and has no label
     starts_item: bool = False  # it starts with a number, ref or bullet
+    opens: bool = False  # unlabelled text opening a block whose labelled fields follow (a prose action)
 
 
 @dataclass
@@ -60,6 +61,10 @@ class Card:
 
     def text(self, role: str) -> str | None:
         return clean(" ".join(self.fields.get(role, []))) or None
+
+    def value(self, role: str) -> str | None:
+        """A field's text without the full stop that ends its sentence in prose."""
+        return (self.text(role) or "").rstrip(".").strip() or None
 
     @property
     def known(self) -> int:
@@ -252,6 +257,7 @@ def segments(block: list[Line], body: float, labels: Labels = Labels()) -> list[
     if out and out[0].role is None:
         out[0].heading = (first.bold or first.size > body + 0.9) and not is_item_mark(first.words[0].text)
         out[0].starts_item = bool(ITEM_MARK.match(text) or REF.match(text)) and len(first.words) > 1
+        out[0].opens = len(out) > 1
     return out
 
 
@@ -299,7 +305,7 @@ class _Gather:
             self.new()
             return
         item = seg.starts_item and self.listing and not seg.heading
-        if self.last_role and (item or not (seg.heading or seg.starts_item)):
+        if self.last_role and (item or not (seg.heading or seg.starts_item or seg.opens)):
             self.current.fields[self.last_role].append(seg.text)
             self.current.lines += seg.lines
             self.listing = item
@@ -357,7 +363,7 @@ def _skipped(line: Line, bands: list[tuple[float, float]]) -> bool:
 def _title(card: Card, pending: list[Segment]) -> None:
     """Unlabelled text before a card's first field: its title (ref and action text), from the last
     heading or numbered line among it (text before that is the document's, not the action's)."""
-    marks = [k for k, s in enumerate(pending) if s.heading or s.starts_item]
+    marks = [k for k, s in enumerate(pending) if s.heading or s.starts_item or s.opens]
     pending = pending[marks[-1]:] if marks else pending[-1:]
     text = clean(" ".join(s.text for s in pending))
     if len(text.split(" ")) > 1 and is_item_mark(text.split(" ")[0]) and REF.match(text.split(" ", 1)[1]):
@@ -391,10 +397,10 @@ def to_action(card: Card, legend: Legend) -> Action:
     m = REF.match(text)
     if m and not ref and any(ch.isdigit() for ch in m.group("ref")):
         ref, text = m.group("ref").rstrip("."), text[m.end():]
-    starts, _ = parse_dates(card.text("start"), "start")
-    deadline_raw = card.text("deadline")
+    starts, _ = parse_dates(card.value("start"), "start")
+    deadline_raw = card.value("deadline")
     deadlines, _ = parse_dates(deadline_raw, "deadline")
-    rag_raw = card.text("status")
+    rag_raw = card.value("status")
     rag, how = legend.from_text(rag_raw)
     if rag is None and card.fill is not None:
         rag, how = legend.from_colour(card.fill)[0], "colour"
@@ -403,9 +409,9 @@ def to_action(card: Card, legend: Legend) -> Action:
     box = Box(page=first.page, x0=min(ln.x0 for ln in card.lines), top=first.top,
               x1=max(ln.x1 for ln in card.lines), bottom=card.lines[-1].bottom) if first else None
     return Action(section=card.section, ref=ref or None, action=clean(strip_bullets(text)).rstrip("."),
-                  lead=(card.text("lead") or "").rstrip(".") or None, start_raw=card.text("start"),
+                  lead=card.value("lead"), start_raw=card.value("start"),
                   start_dates=starts, deadlines=deadlines, deadline_raw=deadline_raw,
-                  measures=(card.text("measures") or "").rstrip(".") or None, resource=card.text("resource"),
+                  measures=card.value("measures"), resource=card.value("resource"),
                   milestones=milestones, rag=rag, rag_raw=rag_raw, rag_source=how, source=box)  # type: ignore[arg-type]
 
 
