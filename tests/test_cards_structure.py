@@ -152,3 +152,11 @@ def test_key_value_tables_per_action_are_read_as_cards(tmp_path):
              for ref, text, lead, by, word, _ in ACTIONS]
     doc = extract(build_kv(tmp_path / "p.pdf", cards * 2, intro=OPENING[:1] + OPENING[2:3]))
     assert [a.lead for a in doc.actions] == [a[2] for a in ACTIONS] * 2
+
+
+def test_two_labels_no_role_fits_in_one_card_do_not_split_it(tmp_path):
+    out = list(OPENING)
+    for ref, text, lead, by, word, _ in ACTIONS:
+        out += [f"Code: {ref}", f"Our commitment: {text}", f"Inputs: £{len(text)}k", f"Lead: {lead}",
+                f"Deadline: {by}", f"Status: {word}", ""]
+    _check(extract(build_lines(tmp_path / "p.pdf", out)))

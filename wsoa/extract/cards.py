@@ -315,7 +315,8 @@ class _Gather:
         self.pending.append(seg)
 
     def field(self, seg: Segment) -> None:
-        if seg.role in self.current.fields and (seg.role != "milestones" or self.current.known > 1):
+        again = seg.role in self.current.fields and seg.role != OTHER  # OTHER holds several labels of a card
+        if again and (seg.role != "milestones" or self.current.known > 1):
             self.new()
         if self.pending:
             _title(self.current, self.pending)
