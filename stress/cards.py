@@ -102,8 +102,8 @@ def _fields(lay: dict[str, Any], rng: random.Random) -> list[str]:
         cols.insert(cols.index("action") + 1, "milestones")
     if lay["ref_style"] == "none" and "ref" in cols:
         cols.remove("ref")
-    while len([c for c in cols if c in OPTIONAL]) < 2:
-        cols.insert(2, next(c for c in ["deadline", "lead", "status"] if c not in cols))
+    while len([c for c in cols if c in OPTIONAL]) < 2 or not {"lead", "start", "deadline"} & set(cols):
+        cols.insert(2, next(c for c in ["deadline", "lead", "status"] if c not in cols))  # a lead or a date
     if lay["field_order"] == "shuffled":
         head = [c for c in cols if c in ("ref", "action")]
         rest = [c for c in cols if c not in head]

@@ -160,3 +160,16 @@ def test_two_labels_no_role_fits_in_one_card_do_not_split_it(tmp_path):
         out += [f"Code: {ref}", f"Our commitment: {text}", f"Inputs: £{len(text)}k", f"Lead: {lead}",
                 f"Deadline: {by}", f"Status: {word}", ""]
     _check(extract(build_lines(tmp_path / "p.pdf", out)))
+
+
+def test_a_cross_cutting_heading_ends_the_weakness_above_it(tmp_path):
+    out = list(OPENING)
+    for ref, text, lead, by, word, _ in ACTIONS:
+        if ref == "1.1":
+            out.append("<b>Priority 1: Waiting times are too long</b>")
+        if ref == "2.1":
+            out.append("<b>Enabling actions across all areas</b>")
+        out += [f"{ref} {text}", f"Lead: {lead}", f"Deadline: {by}", f"Status: {word}", ""]
+    doc = extract(build_lines(tmp_path / "p.pdf", out))
+    _check(doc)
+    assert [a.weakness_id for a in doc.actions] == ["W1", "W1", None]

@@ -18,7 +18,7 @@ from collections import Counter
 
 from wsoa.data import load
 from wsoa.extract.page import Fill, Line, Page, space_width
-from wsoa.extract.ties import Marker, Named, named, tie
+from wsoa.extract.ties import Marker, Named, cross_cutting, named, tie
 from wsoa.model import Action, Box, Milestone, Weakness
 from wsoa.normalise.content import order_date_columns, role_from_content, text_kind
 from wsoa.normalise.dates import last_date, parse_dates
@@ -300,6 +300,8 @@ class _Gather:
             self.current.where[self.last_role] += seg.lines
             return
         names = heading_of(seg)
+        if seg.heading and not names and cross_cutting(seg.text):
+            names = Named("cross_cutting", None, seg.text)  # a section of no weakness: it ends the one above
         if names:
             self.section, self.heading, self.pending = seg.text, names, []
             self.new()
@@ -433,7 +435,8 @@ def tie_cards(cards: list[Card], actions: list[Action], weaknesses: list[Weaknes
     said: str | None = None
     for c, a in zip(cards, actions):
         if c.heading is not None and c.heading is not last:
-            events.append(Marker(c.heading.text, "heading", c.heading))
+            cross = c.heading.kind == "cross_cutting"
+            events.append(Marker(c.heading.text, "heading", None if cross else c.heading))
         last = c.heading
         own = c.text("weakness")
         if own and own != said:  # a field naming the weakness: a marker of its own level before the action
