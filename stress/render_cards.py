@@ -24,6 +24,7 @@ from stress.render_reportlab import MARGIN, fonts
 rl_config.invariant = 1
 SUFFIX = {"reportlab": ".pdf", "docx": ".docx", "html": ".html", "docx_pdf": ".pdf", "html_pdf": ".pdf"}
 EXTRA = {"title": 6, "h1": 3, "h2": 1, "body": 0}
+MARGIN_EDGE = 6  # running header and footer sit this far into the page margin (never over the text)
 FAMILY = {"Helvetica": "Helvetica, Arial, sans-serif", "Times": "'Times New Roman', Times, serif",
           "Courier": "'Courier New', Courier, monospace", "DejaVu": "'DejaVu Sans', sans-serif"}
 
@@ -201,9 +202,9 @@ table.ruled th, table.ruled td {{ border: 1px solid #000; padding: 2px 4px; }}
 """
     furn = ""
     if lay["furniture"] in ("header", "both"):
-        furn += f'<div class="run" style="top:0">{escape(plan.place)} SEND Partnership – OFFICIAL</div>'
+        furn += f'<div class="run" style="top:-{MARGIN_EDGE}mm">{escape(plan.place)} SEND Partnership – OFFICIAL</div>'
     if lay["furniture"] in ("footer", "both"):
-        furn += '<div class="run" style="bottom:0">Written Statement of Action</div>'
+        furn += f'<div class="run" style="bottom:-{MARGIN_EDGE}mm">Written Statement of Action</div>'
     body = "\n".join(f'<div class="action">{"".join(_html_block(b) for b in g)}</div>' for g in document(plan))
     return (f'<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8"><title>{escape(plan.place)} WSoA</title>'
             f"<style>{css}</style></head><body>{furn}\n{body}\n</body></html>\n")

@@ -173,3 +173,23 @@ def test_a_cross_cutting_heading_ends_the_weakness_above_it(tmp_path):
     doc = extract(build_lines(tmp_path / "p.pdf", out))
     _check(doc)
     assert [a.weakness_id for a in doc.actions] == ["W1", "W1", None]
+
+
+def test_a_card_deadline_reads_revisions_in_the_order_made_and_a_range_gives_the_start(tmp_path):
+    by = ["June 2024 (revised from March 2024)", "Sep 2023 - May 2024", "April 2024 revised to July 2024"]
+    out = list(OPENING)
+    for (ref, text, lead, _, word, _), when in zip(ACTIONS, by):
+        out += [f"{ref} {text}", f"Lead: {lead}", f"Deadline: {when}", f"Status: {word}", ""]
+    doc = extract(build_lines(tmp_path / "p.pdf", out))
+    assert [[d.isoformat() for d in a.deadlines] for a in doc.actions] == [
+        ["2024-03-31", "2024-06-30"], ["2024-05-31"], ["2024-04-30", "2024-07-31"]]
+    assert [d.isoformat() for d in doc.actions[1].start_dates] == ["2023-09-01"]
+    assert [a.deadline_revised for a in doc.actions] == [True, False, True]
+
+
+def test_an_item_number_is_a_list_mark_not_a_ref(tmp_path):
+    out = list(OPENING)
+    for k, (ref, text, lead, by, word, _) in enumerate(ACTIONS, start=1):
+        out += [f"{k}. {text}", f"• Lead: {lead}", f"• Deadline: {by}", f"• Status: {word}"]
+    doc = extract(build_lines(tmp_path / "p.pdf", out))
+    assert [(a.ref, a.action) for a in doc.actions] == [(None, a[1]) for a in ACTIONS]

@@ -21,7 +21,7 @@ from wsoa.extract.page import Fill, Line, Page, space_width
 from wsoa.extract.ties import Marker, Named, cross_cutting, named, tie
 from wsoa.model import Action, Box, Milestone, Weakness
 from wsoa.normalise.content import order_date_columns, role_from_content, text_kind
-from wsoa.normalise.dates import last_date, parse_dates
+from wsoa.normalise.dates import last_date, read_cell
 from wsoa.normalise.status import RGB, Legend, is_white
 from wsoa.normalise.text import BULLETS, ITEM_MARK, clean, is_item_mark, strip_bullets
 
@@ -369,8 +369,8 @@ def _title(card: Card, pending: list[Segment]) -> None:
     marks = [k for k, s in enumerate(pending) if s.heading or s.starts_item or s.opens]
     pending = pending[marks[-1]:] if marks else pending[-1:]
     text = clean(" ".join(s.text for s in pending))
-    if len(text.split(" ")) > 1 and is_item_mark(text.split(" ")[0]) and REF.match(text.split(" ", 1)[1]):
-        text = text.split(" ", 1)[1]  # an item number before the action's own ref
+    if len(text.split(" ")) > 1 and is_item_mark(text.split(" ")[0]):
+        text = text.split(" ", 1)[1]  # a list's bullet or item number ("3."), not the action's own ref
     m = REF.match(text)
     if m and (m.group("ref")[0].isdigit() or any(ch.isdigit() for ch in m.group("ref"))):
         card.ref = m.group("ref").rstrip(".")
@@ -400,9 +400,9 @@ def to_action(card: Card, legend: Legend) -> Action:
     m = REF.match(text)
     if m and not ref and any(ch.isdigit() for ch in m.group("ref")):
         ref, text = m.group("ref").rstrip("."), text[m.end():]
-    starts, _ = parse_dates(card.value("start"), "start")
     deadline_raw = card.value("deadline")
-    deadlines, _ = parse_dates(deadline_raw, "deadline")
+    cell = read_cell(deadline_raw, "deadline")  # revisions in the order made; a range's start
+    starts = read_cell(card.value("start"), "start").dates or ([cell.range_start] if cell.range_start else [])
     rag_raw = card.value("status")
     rag, how = legend.from_text(rag_raw)
     if rag is None and card.fill is not None:
@@ -413,7 +413,7 @@ def to_action(card: Card, legend: Legend) -> Action:
               x1=max(ln.x1 for ln in card.lines), bottom=card.lines[-1].bottom) if first else None
     return Action(section=card.section, ref=ref or None, action=clean(strip_bullets(text)).rstrip("."),
                   lead=card.value("lead"), start_raw=card.value("start"),
-                  start_dates=starts, deadlines=deadlines, deadline_raw=deadline_raw,
+                  start_dates=starts, deadlines=cell.dates, deadline_raw=deadline_raw, deadline_revised=cell.revised,
                   measures=card.value("measures"), resource=card.value("resource"),
                   milestones=milestones, rag=rag, rag_raw=rag_raw, rag_source=how, source=box)  # type: ignore[arg-type]
 
