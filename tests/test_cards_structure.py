@@ -193,3 +193,16 @@ def test_an_item_number_is_a_list_mark_not_a_ref(tmp_path):
         out += [f"{k}. {text}", f"• Lead: {lead}", f"• Deadline: {by}", f"• Status: {word}"]
     doc = extract(build_lines(tmp_path / "p.pdf", out))
     assert [(a.ref, a.action) for a in doc.actions] == [(None, a[1]) for a in ACTIONS]
+
+
+def test_headings_naming_only_a_number_take_the_wording_of_the_list_before_them(tmp_path):
+    weak = ["Waiting times for assessment are too long", "Plans do not reflect the needs of children"]
+    out = OPENING[:3] + ["The inspection found these areas to address:", f"1. {weak[0]}", f"2. {weak[1]}", ""]
+    for ref, text, lead, by, word, _ in ACTIONS:
+        if ref in ("1.1", "2.1"):
+            out.append(f"<b>Workstream {ref[0]}</b>")
+        out += [f"{ref} {text}", f"Lead: {lead}", f"Deadline: {by}", f"Status: {word}", ""]
+    doc = extract(build_lines(tmp_path / "p.pdf", out))
+    _check(doc)
+    assert [w.text for w in doc.weaknesses] == weak
+    assert [a.weakness_id for a in doc.actions] == ["W1", "W1", "W2"]

@@ -288,6 +288,7 @@ class _Gather:
         self.listing = False  # the last field's value is a list of items (empty after its label, or bulleted)
         self.section: str | None = None
         self.heading: Named | None = None
+        self.listed: dict[int, str] = {}  # a numbered list before the first heading: number -> wording
 
     def new(self) -> None:
         _close(self.current, self.cards)
@@ -303,9 +304,14 @@ class _Gather:
         if seg.heading and not names and cross_cutting(seg.text):
             names = Named("cross_cutting", None, seg.text)  # a section of no weakness: it ends the one above
         if names:
+            if names.number in self.listed and names.text == clean(seg.text):  # "Priority 2" alone: the wording
+                names = Named(names.kind, names.number, self.listed[names.number])  # of the list's item 2
             self.section, self.heading, self.pending = seg.text, names, []
             self.new()
             return
+        mark = re.match(r"^(\d{1,2})[.)]\s+(?=\S)", seg.text)
+        if mark and self.heading is None and not self.cards:
+            self.listed.setdefault(int(mark.group(1)), clean(seg.text[mark.end():]))
         item = seg.starts_item and self.listing and not seg.heading
         if self.last_role and (item or not (seg.heading or seg.starts_item or seg.opens)):
             self.current.fields[self.last_role].append(seg.text)
@@ -430,6 +436,9 @@ def _items(texts: list[str]) -> list[str]:
 def tie_cards(cards: list[Card], actions: list[Action], weaknesses: list[Weakness]) -> list[Weakness]:
     """Tie each card's action to the weakness its heading names (the one rule of `ties.tie`); returns the
     weaknesses (the given ones, or those made from the headings)."""
+    worded = {c.section: c.heading.text for c in cards if c.heading and c.section and c.heading.text != c.section}
+    for w in weaknesses:  # a statement that is only a heading's label and number: the wording the list gives it
+        w.text = worded.get(w.text, w.text)
     events: list[Marker | Action] = []
     last: Named | None = None
     said: str | None = None
