@@ -206,3 +206,21 @@ def test_headings_naming_only_a_number_take_the_wording_of_the_list_before_them(
     _check(doc)
     assert [w.text for w in doc.weaknesses] == weak
     assert [a.weakness_id for a in doc.actions] == ["W1", "W1", "W2"]
+
+
+def test_a_numbered_action_after_bulleted_milestones_opens_the_next_action(tmp_path):
+    out = list(OPENING)
+    for k, (ref, text, lead, by, word, _) in enumerate(ACTIONS, start=1):
+        out += [f"{k}. {ref} {text}", f"Lead: {lead}", f"Deadline: {by}", f"Status: {word}", "Milestones:",
+                "• Draft agreed – January 2024", "• Pilot live – February 2024"]
+    doc = extract(build_lines(tmp_path / "p.pdf", out))
+    _check(doc)
+    assert [len(a.milestones) for a in doc.actions] == [2, 2, 2]
+
+
+def test_a_status_letter_ending_a_prose_action_opens_no_list(tmp_path):
+    out = list(OPENING)
+    for ref, text, lead, by, word, _ in ACTIONS:
+        out += [f"{ref} {text}. Lead: {lead}. Deadline: {by}. Status: {word[0]}."]
+    doc = extract(build_lines(tmp_path / "p.pdf", out))
+    _check(doc)

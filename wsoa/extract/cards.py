@@ -23,7 +23,7 @@ from wsoa.model import Action, Box, Milestone, Weakness
 from wsoa.normalise.content import order_date_columns, role_from_content, text_kind
 from wsoa.normalise.dates import last_date, read_cell
 from wsoa.normalise.status import RGB, Legend, is_white
-from wsoa.normalise.text import BULLETS, ITEM_MARK, clean, is_item_mark, strip_bullets
+from wsoa.normalise.text import BULLETS, ITEM_MARK, clean, is_bullet, is_item_mark, strip_bullets
 
 FIELDS = ("ref", "action", "lead", "start", "deadline", "measures", "milestones", "status", "resource", "progress",
           "weakness")
@@ -285,14 +285,15 @@ class _Gather:
         self.current = Card()
         self.pending: list[Segment] = []  # unlabelled text not yet known to be a title or a heading
         self.last_role: str | None = None
-        self.listing = False  # the last field's value is a list of items (empty after its label, or bulleted)
+        self.listing: str | None = None  # the last field's value is a list: "open" (empty after its label)
+        #                                  or the kind of mark its items carry ("bullet", "number")
         self.section: str | None = None
         self.heading: Named | None = None
         self.listed: dict[int, str] = {}  # a numbered list before the first heading: number -> wording
 
     def new(self) -> None:
         _close(self.current, self.cards)
-        self.current, self.last_role, self.listing = Card(section=self.section, heading=self.heading), None, False
+        self.current, self.last_role, self.listing = Card(section=self.section, heading=self.heading), None, None
 
     def text(self, seg: Segment) -> None:
         if self.last_role and self.current.fields[self.last_role] == [""] and not seg.starts_item:
@@ -312,11 +313,12 @@ class _Gather:
         mark = re.match(r"^(\d{1,2})[.)]\s+(?=\S)", seg.text)
         if mark and self.heading is None and not self.cards:
             self.listed.setdefault(int(mark.group(1)), clean(seg.text[mark.end():]))
-        item = seg.starts_item and self.listing and not seg.heading
+        kind = _mark_kind(seg.text)
+        item = seg.starts_item and self.listing in ("open", kind) and kind is not None and not seg.heading
         if self.last_role and (item or not (seg.heading or seg.starts_item or seg.opens)):
             self.current.fields[self.last_role].append(seg.text)
             self.current.lines += seg.lines
-            self.listing = item
+            self.listing = kind if item else None
             return
         if self.current.known:
             self.new()
@@ -333,7 +335,15 @@ class _Gather:
         self.current.lines += [ln for ln in seg.lines if ln not in self.current.lines]
         self.current.where.setdefault(seg.role, []).extend(seg.lines)
         self.last_role = seg.role
-        self.listing = not seg.text or bool(ITEM_MARK.match(seg.text))
+        self.listing = "open" if not seg.text else "bullet" if _mark_kind(seg.text) == "bullet" else None
+
+
+def _mark_kind(text: str) -> str | None:
+    """The kind of list mark a text opens with: a bullet glyph or dash, an item number, or none."""
+    first = text.split(" ", 1)[0] if text else ""
+    if first and (is_bullet(first) or first[0] in BULLETS):
+        return "bullet"
+    return "number" if first and is_item_mark(first) else None
 
 
 def read_cards(pages: list[Page], body: float, skip: dict[int, list[tuple[float, float]]],
