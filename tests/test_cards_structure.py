@@ -224,3 +224,12 @@ def test_a_status_letter_ending_a_prose_action_opens_no_list(tmp_path):
         out += [f"{ref} {text}. Lead: {lead}. Deadline: {by}. Status: {word[0]}."]
     doc = extract(build_lines(tmp_path / "p.pdf", out))
     _check(doc)
+
+
+def test_a_heading_wrapped_before_a_label_word_is_no_label(tmp_path):
+    out = ["<font size=\"18\">Local Area Written Statement of<br/>Action</font>", "",
+           "This statement sets out what partners will do in response to the inspection.", ""]
+    for ref, text, lead, by, word, _ in ACTIONS:
+        out += [f"<b>{ref} {text}</b>", f"Lead: {lead}", f"Deadline: {by}", f"Status: {word}", ""]
+    path = build_lines(tmp_path / "p.pdf", out)
+    _check(extract(path))

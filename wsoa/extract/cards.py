@@ -215,14 +215,21 @@ def _head_role(phrase: str) -> str | None:
     return None
 
 
-def _starts_field(line: Line, labels: Labels) -> bool:
-    """A line that opens a field: a label set apart from its value, or a label standing alone."""
+def _alone(line: Line, labels: Labels, body: float) -> str | None:
+    """The role of a label standing alone on its line in body-size text (its value below), if it is one; a
+    larger line is a heading, whose last word may be a label's ("... Statement of / Action")."""
     found = set_out(line)
-    alone = found is not None and found[1] == len(line.words) and labels.role(found[0]) is not None
-    return alone or _apart_label(line, labels) is not None
+    if found is None or found[1] != len(line.words) or line.size > body + 0.9:
+        return None
+    return labels.role(found[0])
 
 
-def blocks(lines: list[Line], labels: Labels = Labels()) -> list[list[Line]]:
+def _starts_field(line: Line, labels: Labels, body: float) -> bool:
+    """A line that opens a field: a label set apart from its value, or a label standing alone."""
+    return _alone(line, labels, body) is not None or _apart_label(line, labels) is not None
+
+
+def blocks(lines: list[Line], labels: Labels = Labels(), body: float = 0.0) -> list[list[Line]]:
     """Lines joined while the text runs on: same style, a small gap, and the next line starts no
     item or ref, and no label set apart from its value or standing alone (a `Label:` is cut out of the
     text later, so a label wrapped over two lines is still found)."""
@@ -231,7 +238,7 @@ def blocks(lines: list[Line], labels: Labels = Labels()) -> list[list[Line]]:
         prev = out[-1][-1] if out else None
         runs_on = (prev is not None and prev.page == line.page and abs(prev.size - line.size) < 0.6
                    and prev.bold == line.bold and 0 <= line.top - prev.bottom < 0.6 * line.size
-                   and not _starts_field(line, labels) and not ITEM_MARK.match(line.text)
+                   and not _starts_field(line, labels, body or line.size) and not ITEM_MARK.match(line.text)
                    and not REF.match(line.text))
         if runs_on:
             out[-1].append(line)
@@ -245,9 +252,9 @@ def segments(block: list[Line], body: float, labels: Labels = Labels()) -> list[
     at its start, or a label alone with its value below), and the unlabelled text before the first label."""
     first = block[0]
     text = " ".join(ln.text for ln in block)
-    alone = set_out(first)
-    if len(block) == 1 and alone and alone[1] == len(first.words) and labels.role(alone[0]):
-        return [Segment(labels.role(alone[0]), "", block)]
+    alone = _alone(first, labels, body)
+    if len(block) == 1 and alone:
+        return [Segment(alone, "", block)]
     apart = _apart_label(first, labels)
     if apart and not labels.pattern.match(strip_bullets(text)):
         role, n = apart
@@ -352,7 +359,7 @@ def read_cards(pages: list[Page], body: float, skip: dict[int, list[tuple[float,
     lines = [ln for page in pages for ln in page.lines if not _skipped(ln, skip.get(page.number, []))]
     labels = own_labels(lines, legend)
     gather = _Gather()
-    for block in blocks(lines, labels):
+    for block in blocks(lines, labels, body):
         for seg in segments(block, body, labels):
             (gather.text if seg.role is None else gather.field)(seg)
     gather.new()
