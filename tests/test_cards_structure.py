@@ -233,3 +233,13 @@ def test_a_heading_wrapped_before_a_label_word_is_no_label(tmp_path):
         out += [f"<b>{ref} {text}</b>", f"Lead: {lead}", f"Deadline: {by}", f"Status: {word}", ""]
     path = build_lines(tmp_path / "p.pdf", out)
     _check(extract(path))
+
+
+def test_cards_inside_the_bands_of_a_table_are_read_when_they_make_more_cards(tmp_path):
+    from wsoa.extract.cards import read_cards
+    from wsoa.extract.document import layout_pages
+    rows = [[("Action", f"{ref} {text}", None), ("Lead", lead, None), ("Deadline", by, None), ("Status", word, None)]
+            for ref, text, lead, by, word, _ in ACTIONS]
+    pages = layout_pages(build_kv(tmp_path / "p.pdf", rows, intro=OPENING[:1]))
+    band = {1: [(100.0, 800.0)]}  # a table found over the key/value boxes, that gave no action
+    assert [c.text("lead") for c in read_cards(pages, 10.0, band)] == [a[2] for a in ACTIONS]

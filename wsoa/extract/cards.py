@@ -355,8 +355,17 @@ def _mark_kind(text: str) -> str | None:
 
 def read_cards(pages: list[Page], body: float, skip: dict[int, list[tuple[float, float]]],
                legend: Legend | None = None) -> list[Card]:
-    """Every action written as labelled text on these pages (outside the bands in `skip`)."""
-    lines = [ln for page in pages for ln in page.lines if not _skipped(ln, skip.get(page.number, []))]
+    """Every action written as labelled text on these pages, outside the bands in `skip` (tables); or with
+    the lines inside them too when those make more cards (key/value boxes found as a table)."""
+    outside = _read([ln for page in pages for ln in page.lines if not _skipped(ln, skip.get(page.number, []))],
+                    pages, body, legend)
+    if not any(skip.values()):
+        return outside
+    every = _read([ln for page in pages for ln in page.lines], pages, body, legend)
+    return every if len(every) > len(outside) else outside
+
+
+def _read(lines: list[Line], pages: list[Page], body: float, legend: Legend | None) -> list[Card]:
     labels = own_labels(lines, legend)
     gather = _Gather()
     for block in blocks(lines, labels, body):
