@@ -243,3 +243,13 @@ def test_cards_inside_the_bands_of_a_table_are_read_when_they_make_more_cards(tm
     pages = layout_pages(build_kv(tmp_path / "p.pdf", rows, intro=OPENING[:1]))
     band = {1: [(100.0, 800.0)]}  # a table found over the key/value boxes, that gave no action
     assert [c.text("lead") for c in read_cards(pages, 10.0, band)] == [a[2] for a in ACTIONS]
+
+
+def test_a_wrapped_line_opening_with_a_bare_number_runs_on(tmp_path):
+    out = list(OPENING)
+    for ref, text, lead, by, word, _ in ACTIONS:
+        out += [f"{ref} {text}. Lead: {lead}. Success measure: waiting times fall below<br/>20 weeks for most "
+                f"families. Deadline: {by}. Status: {word}."]
+    doc = extract(build_lines(tmp_path / "p.pdf", out))
+    _check(doc)
+    assert {a.measures for a in doc.actions} == {"waiting times fall below 20 weeks for most families"}

@@ -238,13 +238,23 @@ def blocks(lines: list[Line], labels: Labels = Labels(), body: float = 0.0) -> l
         prev = out[-1][-1] if out else None
         runs_on = (prev is not None and prev.page == line.page and abs(prev.size - line.size) < 0.6
                    and prev.bold == line.bold and 0 <= line.top - prev.bottom < 0.6 * line.size
-                   and not _starts_field(line, labels, body or line.size) and not ITEM_MARK.match(line.text)
-                   and not REF.match(line.text))
+                   and not _starts_field(line, labels, body or line.size) and not _opens_item(line, prev))
         if runs_on:
             out[-1].append(line)
         else:
             out.append([line])
     return out
+
+
+BARE_NUMBER = re.compile(r"^\d{1,3}\s")
+
+
+def _opens_item(line: Line, prev: Line) -> bool:
+    """A line opening a list item or a ref; a bare number ("20 weeks") after a line that ends mid-sentence
+    is the sentence running on."""
+    if BARE_NUMBER.match(line.text) and not prev.text.rstrip().endswith((".", ":", ";")):
+        return False
+    return bool(ITEM_MARK.match(line.text) or REF.match(line.text))
 
 
 def segments(block: list[Line], body: float, labels: Labels = Labels()) -> list[Segment]:
