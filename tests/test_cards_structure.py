@@ -253,3 +253,12 @@ def test_a_wrapped_line_opening_with_a_bare_number_runs_on(tmp_path):
     doc = extract(build_lines(tmp_path / "p.pdf", out))
     _check(doc)
     assert {a.measures for a in doc.actions} == {"waiting times fall below 20 weeks for most families"}
+
+
+def test_a_label_whose_short_values_hold_sums_of_money_is_the_resource(tmp_path):
+    money = ["£40k ICB", "Existing resource", "£12,000 from the DSG"]
+    out = list(OPENING)
+    for (ref, text, lead, by, word, _), cost in zip(ACTIONS, money):
+        out += [f"{ref} {text}", f"Starting: {by}", f"Inputs: {cost}", ""]
+    doc = extract(build_lines(tmp_path / "p.pdf", out))
+    assert [a.resource for a in doc.actions] == money

@@ -20,7 +20,7 @@ from wsoa.data import load
 from wsoa.extract.page import Fill, Line, Page, space_width
 from wsoa.extract.ties import Marker, Named, cross_cutting, named, tie
 from wsoa.model import Action, Box, Milestone, Weakness
-from wsoa.normalise.content import order_date_columns, role_from_content, text_kind
+from wsoa.normalise.content import MONEY, SHARE, order_date_columns, role_from_content, text_kind
 from wsoa.normalise.dates import last_date, read_cell
 from wsoa.normalise.status import RGB, Legend, is_white
 from wsoa.normalise.text import BULLETS, ITEM_MARK, clean, is_bullet, is_item_mark, strip_bullets
@@ -31,6 +31,7 @@ OTHER = "other"        # a label the document sets out whose values give no role
 LABEL_WORDS = 6        # words of a label set out at the start of a line
 MIN_REPEATS = 3        # a document's own label recurs (once a card) at least this often
 MIN_TITLE_WORDS = 4    # running text, not a word or two, to stand for an action without a title
+MONEY_WORDS = 5        # words of a resource entry ("£40k ICB", "Existing resource")
 LABEL_CHARS = re.compile(r"^[A-Za-z][A-Za-z'’()/&,\-]*$")
 REF = re.compile(r"^(?:(?:action|ref\.?|no\.?)\s*)?(?P<ref>[A-Z]{0,3}\d{1,2}(?:[.\-]\d{1,2}){0,3}[a-z]?|[A-Z]{1,3}\.?\d{1,2}"
                  r"(?:\.\d{1,2}){0,2})(?:[.:)\]\u2013\u2014-]|\s)\s*", re.IGNORECASE)
@@ -202,6 +203,9 @@ def _role_of_values(phrase: str, values: list[str], legend: Legend | None) -> st
     role, _ = role_from_content(values, [None] * len(values), header=phrase, legend=legend)
     if role in ("ref", "lead", "start", "deadline", "status"):
         return role
+    short = [v for v in values if v and len(v.split()) <= MONEY_WORDS]
+    if short and len(short) >= SHARE * len(values) and any(MONEY.search(v) for v in short):
+        return "resource"  # short entries, sums of money among them
     return text_kind(values) or _head_role(phrase) or OTHER
 
 
