@@ -262,3 +262,13 @@ def test_a_label_whose_short_values_hold_sums_of_money_is_the_resource(tmp_path)
         out += [f"{ref} {text}", f"Starting: {by}", f"Inputs: {cost}", ""]
     doc = extract(build_lines(tmp_path / "p.pdf", out))
     assert [a.resource for a in doc.actions] == money
+
+
+def test_the_value_below_a_label_may_open_with_a_number(tmp_path):
+    out = list(OPENING)
+    for ref, text, lead, by, word, _ in ACTIONS:
+        out += [f"<b>{ref} {text}</b>", "<b>Success measures</b>", "20 schools trained; complaints fall by half",
+                "<b>Lead</b>", lead, "<b>Deadline</b>", by, "<b>Status</b>", word, ""]
+    doc = extract(build_lines(tmp_path / "p.pdf", out))
+    _check(doc)
+    assert {a.measures for a in doc.actions} == {"20 schools trained; complaints fall by half"}

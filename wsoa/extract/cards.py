@@ -317,7 +317,8 @@ class _Gather:
         self.current, self.last_role, self.listing = Card(section=self.section, heading=self.heading), None, None
 
     def text(self, seg: Segment) -> None:
-        if self.last_role and self.current.fields[self.last_role] == [""] and not seg.starts_item:
+        below = not seg.heading and (not seg.starts_item or BARE_NUMBER.match(seg.text))  # "20 schools trained"
+        if self.last_role and self.current.fields[self.last_role] == [""] and below:
             self.current.fields[self.last_role] = [seg.text]  # the value below a label standing alone
             self.current.lines += seg.lines
             self.current.where[self.last_role] += seg.lines
