@@ -59,7 +59,8 @@ def test_bulleted_items_under_a_label_are_its_value_not_new_actions(tmp_path):
                 f"Lead: {lead}", f"Deadline: {by}", f"Status: {word}", ""]
     doc = extract(build_lines(tmp_path / "p.pdf", out))
     _check(doc)
-    assert [m.text for m in doc.actions[0].milestones] == ["Draft agreed – January 2024", "Pilot live – February 2024"]
+    assert [(m.text, m.date_raw) for m in doc.actions[0].milestones] == [("Draft agreed", "January 2024"),
+                                                                          ("Pilot live", "February 2024")]
 
 
 def test_numbered_items_with_fields_as_bulleted_sub_lines(tmp_path):
@@ -272,3 +273,14 @@ def test_the_value_below_a_label_may_open_with_a_number(tmp_path):
     doc = extract(build_lines(tmp_path / "p.pdf", out))
     _check(doc)
     assert {a.measures for a in doc.actions} == {"20 schools trained; complaints fall by half"}
+
+
+def test_a_milestone_item_keeps_its_date_apart_from_its_text(tmp_path):
+    out = list(OPENING)
+    for ref, text, lead, by, word, _ in ACTIONS:
+        out += [f"<b>{ref} {text}</b>", "Milestones:", "• Draft agreed – January 2024", "• March 2024: pilot live",
+                "• Board sign-off (May 2024)", f"Lead: {lead}", f"Deadline: {by}", f"Status: {word}", ""]
+    doc = extract(build_lines(tmp_path / "p.pdf", out))
+    got = [(m.text, m.date_raw, m.date.isoformat()) for m in doc.actions[0].milestones]
+    assert got == [("Draft agreed", "January 2024", "2024-01-31"), ("pilot live", "March 2024", "2024-03-31"),
+                   ("Board sign-off", "May 2024", "2024-05-31")]

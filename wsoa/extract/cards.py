@@ -17,6 +17,7 @@ from functools import lru_cache
 from collections import Counter
 
 from wsoa.data import load
+from wsoa.extract.cell_items import _item as item_of
 from wsoa.extract.page import Fill, Line, Page, space_width
 from wsoa.extract.ties import Marker, Named, cross_cutting, named, tie
 from wsoa.model import Action, Box, Milestone, Weakness
@@ -454,7 +455,8 @@ def to_action(card: Card, legend: Legend) -> Action:
     rag, how = legend.from_text(rag_raw)
     if rag is None and card.fill is not None:
         rag, how = legend.from_colour(card.fill)[0], "colour"
-    milestones = [Milestone(text=t, date_raw=t, date=last_date(t)) for t in _items(card.fields.get("milestones", []))]
+    items = [item_of(t) for t in _items(card.fields.get("milestones", []))]  # each with its date apart
+    milestones = [Milestone(text=i.text, date_raw=i.date_raw, date=last_date(i.date_raw)) for i in items]
     first = card.lines[0] if card.lines else None
     box = Box(page=first.page, x0=min(ln.x0 for ln in card.lines), top=first.top,
               x1=max(ln.x1 for ln in card.lines), bottom=card.lines[-1].bottom) if first else None
