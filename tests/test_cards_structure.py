@@ -284,3 +284,13 @@ def test_a_milestone_item_keeps_its_date_apart_from_its_text(tmp_path):
     got = [(m.text, m.date_raw, m.date.isoformat()) for m in doc.actions[0].milestones]
     assert got == [("Draft agreed", "January 2024", "2024-01-31"), ("pilot live", "March 2024", "2024-03-31"),
                    ("Board sign-off", "May 2024", "2024-05-31")]
+
+
+def test_dated_milestones_run_together_in_prose_are_one_item_each(tmp_path):
+    out = list(OPENING)
+    for ref, text, lead, by, word, _ in ACTIONS:
+        out += [f"{ref} {text}. Milestones: draft agreed – January 2024; pilot live (March 2024). Lead: {lead}. "
+                f"Deadline: {by}. Status: {word}."]
+    doc = extract(build_lines(tmp_path / "p.pdf", out))
+    assert [(m.text, m.date_raw) for m in doc.actions[0].milestones] == [("draft agreed", "January 2024"),
+                                                                         ("pilot live", "March 2024")]

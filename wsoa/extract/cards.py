@@ -22,7 +22,7 @@ from wsoa.extract.page import Fill, Line, Page, space_width
 from wsoa.extract.ties import Marker, Named, cross_cutting, named, tie
 from wsoa.model import Action, Box, Milestone, Weakness
 from wsoa.normalise.content import MONEY, SHARE, order_date_columns, role_from_content, text_kind
-from wsoa.normalise.dates import last_date, read_cell
+from wsoa.normalise.dates import find_dates, last_date, read_cell
 from wsoa.normalise.status import RGB, Legend, is_white
 from wsoa.normalise.text import BULLETS, ITEM_MARK, clean, is_bullet, is_item_mark, strip_bullets
 
@@ -472,7 +472,10 @@ def _items(texts: list[str]) -> list[str]:
     out = []
     for t in texts:
         dashed = re.match(r"\s*[-–]\s", t)  # a list marked by dashes; elsewhere a dash is the item's own
-        out += [clean(p) for p in re.split(rf"[{BULLETS}]" + (r"|(?:^|\s)[-–]\s" if dashed else ""), t) if clean(p)]
+        for p in re.split(rf"[{BULLETS}]" + (r"|(?:^|\s)[-–]\s" if dashed else ""), t):
+            parts = [clean(x) for x in p.split(";")]
+            dated = len(parts) > 1 and all(find_dates(x) for x in parts)  # dated items run together in a line
+            out += [x for x in (parts if dated else [clean(p)]) if x]
     return out
 
 
