@@ -165,7 +165,8 @@ def report(docs: list[dict[str, Any]], alone: list[dict[str, Any]], args: argpar
     out = [f"# Layout stress benchmark (issue 13)", "",
            f"{len(docs)} generated layouts (seed {args.seed}), code at `{commit}`, "
            f"{time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}, {seconds:.0f} s. "
-           f"Produced by `python benchmarks/stress.py --n {args.n} --seed {args.seed}`; the layouts and their truth "
+           f"Produced by `python benchmarks/stress.py {'' if args.family == 'tables' else '--family cards '}"
+           f"--n {args.n} --seed {args.seed}`; the layouts and their truth "
            "come from `stress/` (`python -m stress`). Field rates are the project scorer's exact rates over paired "
            "actions (`wsoa/match/evaluate.py`); a crash or timeout counts as no action found.", "",
            "## Overall", "", _row(HEAD), _row(["---"] * len(HEAD)),
