@@ -25,6 +25,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from stress import cards, render_cards  # noqa: E402
 from stress.generate import SUFFIX, available_renderers, write  # noqa: E402
 from stress.sample import AXES, PLAIN, RENDERERS, isolated, sample  # noqa: E402
 from stress.score import EMPTY, FIELDS, pooled, rates  # noqa: E402
@@ -33,24 +34,28 @@ from wsoa.match.evaluate import score_document  # noqa: E402
 FULL_RUN = 300
 
 
-def _generate_one(args: tuple[int, int, list[str], str, bool]) -> str:
-    seed, i, renderers, out, alone = args
-    plan = isolated(seed, renderers)[i] if alone else sample(seed, i, renderers)
+FAMILIES = {"tables": (AXES, sample, write), "cards": (cards.AXES, cards.sample, render_cards.write)}
+
+
+def _generate_one(args: tuple[int, int, list[str], str, bool, str]) -> str:
+    seed, i, renderers, out, alone, family = args
+    _, draw, writer = FAMILIES[family]
+    plan = isolated(seed, renderers)[i] if alone else draw(seed, i, renderers)
     path = Path(out) / f"{plan.doc_id}{SUFFIX[plan.layout['renderer']]}"
     if not (path.exists() and path.with_name(f"{plan.doc_id}.truth.json").exists()):
         try:
-            write(plan, Path(out))
+            writer(plan, Path(out))
         except Exception as exc:  # noqa: BLE001 - a failed conversion drops one document, not the run
             return f"{plan.doc_id}: not generated ({type(exc).__name__}: {exc})"
     return str(path)
 
 
-def generate(n: int, seed: int, out: Path, workers: int, alone: bool) -> list[Path]:
+def generate(n: int, seed: int, out: Path, workers: int, alone: bool, family: str = "tables") -> list[Path]:
     """The n drawn layouts, then (with `alone`) one layout per axis value varied alone from the plain one."""
     renderers = [r for r in RENDERERS if r in available_renderers()]
-    tasks = [(seed, i, renderers, str(out), False) for i in range(n)]
+    tasks = [(seed, i, renderers, str(out), False, family) for i in range(n)]
     if alone:
-        tasks += [(seed, i, renderers, str(out), True) for i in range(len(isolated(seed, renderers)))]
+        tasks += [(seed, i, renderers, str(out), True, family) for i in range(len(isolated(seed, renderers)))]
     with mp.get_context("spawn").Pool(workers) as pool:
         made = pool.map(_generate_one, tasks)
     for m in made:
@@ -101,12 +106,12 @@ def _row(cells: list[Any]) -> str:
 HEAD = ["docs", "true", "recall", "precision", *FIELDS]
 
 
-def axis_table(docs: list[dict[str, Any]]) -> list[str]:
+def axis_table(docs: list[dict[str, Any]], axes: dict[str, list[Any]] = AXES) -> list[str]:
     """One row per value of every axis: the pooled scores of the documents drawn with that value."""
     lines = [_row(["axis", "value", *HEAD]), _row(["---"] * (len(HEAD) + 2))]
-    for axis in AXES:
-        values = sorted({str(d["layout"][axis]) for d in docs}, key=lambda v: [str(x) for x in AXES[axis]].index(v)
-                        if v in map(str, AXES[axis]) else 99)
+    for axis in axes:
+        values = sorted({str(d["layout"][axis]) for d in docs}, key=lambda v: [str(x) for x in axes[axis]].index(v)
+                        if v in map(str, axes[axis]) else 99)
         for v in values:
             group = [d["score"] for d in docs if str(d["layout"][axis]) == v]
             s = pooled(group)
@@ -160,7 +165,8 @@ def report(docs: list[dict[str, Any]], alone: list[dict[str, Any]], args: argpar
     out = [f"# Layout stress benchmark (issue 13)", "",
            f"{len(docs)} generated layouts (seed {args.seed}), code at `{commit}`, "
            f"{time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}, {seconds:.0f} s. "
-           f"Produced by `python benchmarks/stress.py --n {args.n} --seed {args.seed}`; the layouts and their truth "
+           f"Produced by `python benchmarks/stress.py {'' if args.family == 'tables' else '--family cards '}"
+           f"--n {args.n} --seed {args.seed}`; the layouts and their truth "
            "come from `stress/` (`python -m stress`). Field rates are the project scorer's exact rates over paired "
            "actions (`wsoa/match/evaluate.py`); a crash or timeout counts as no action found.", "",
            "## Overall", "", _row(HEAD), _row(["---"] * len(HEAD)),
@@ -172,7 +178,7 @@ def report(docs: list[dict[str, Any]], alone: list[dict[str, Any]], args: argpar
            "Field misses over all pairs: " + ", ".join(f"{k} {v}" for k, v in misses.most_common()) + ".", "",
            "## Per axis value", "", "Pooled over the drawn layouts that have the value. Each layout also draws "
            "every other axis, so the values that lose whole tables (header wording, wrapped headers) pull every row "
-           "down; the last section varies one value at a time.", "", *axis_table(docs), "",
+           "down; the last section varies one value at a time.", "", *axis_table(docs, FAMILIES[args.family][0]), "",
            "## The 20 worst layouts", "", *worst_table(docs), ""]
     if alone:
         plain = next((d for d in alone if all(str(v) == str(PLAIN[a]) for a, v in d["layout"].items())), None)
@@ -185,11 +191,13 @@ def report(docs: list[dict[str, Any]], alone: list[dict[str, Any]], args: argpar
     return "\n".join(out)
 
 
-def generator_version() -> str:
-    """A hash of the generator's source: the default cache folder changes whenever the generator does."""
+def generator_version(family: str = "tables") -> str:
+    """A hash of the family's generator source: the default cache folder changes whenever the generator does
+    (the card family's own files, `stress/*card*`, leave the tables' cache as it was)."""
     digest = hashlib.sha256()
     for f in sorted((ROOT / "stress").glob("*.py")):
-        digest.update(f.read_bytes())
+        if family == "cards" or "card" not in f.name:
+            digest.update(f.read_bytes())
     return digest.hexdigest()[:10]
 
 
@@ -214,14 +222,17 @@ def main() -> None:
     ap.add_argument("--alone", action=argparse.BooleanOptionalAction, default=None,
                     help=f"also score each axis value alone from the plain layout (default: when --n >= {FULL_RUN})")
     ap.add_argument("--dump", type=Path, help="also write every document's scores and field misses as JSON")
+    ap.add_argument("--family", choices=sorted(FAMILIES), default="tables",
+                    help="tables (the action-table layouts) or cards (plans written as labelled text or prose)")
     ap.add_argument("--workers", type=int, default=2)
     ap.add_argument("--timeout", type=float, default=180.0, help="seconds per document")
     args = ap.parse_args()
-    alone = args.n >= FULL_RUN if args.alone is None else args.alone
-    out = args.out or Path(tempfile.gettempdir()) / f"wsoa-stress-seed{args.seed}-{generator_version()}"
+    alone = (args.n >= FULL_RUN if args.alone is None else args.alone) and args.family == "tables"
+    prefix = "wsoa-stress" if args.family == "tables" else "wsoa-cards"
+    out = args.out or Path(tempfile.gettempdir()) / f"{prefix}-seed{args.seed}-{generator_version(args.family)}"
     out.mkdir(parents=True, exist_ok=True)
     t0 = time.monotonic()
-    paths = generate(args.n, args.seed, out, args.workers, alone)
+    paths = generate(args.n, args.seed, out, args.workers, alone, args.family)
     print(f"{len(paths)} layouts in {out} ({time.monotonic() - t0:.0f} s)", file=sys.stderr)
     with tempfile.TemporaryDirectory(prefix="wsoa-stress-pred-") as tmp:
         docs = score_all(paths, extract_all(paths, Path(tmp), args.workers, args.timeout))

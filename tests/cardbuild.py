@@ -182,3 +182,38 @@ def build_docx(plan: CardPlan, path: Path) -> Path:
                 para.add_run(f" {v}")
     d.save(str(path))
     return path
+
+
+def build_lines(path: Path, lines: list[str], font: tuple[str, str] = FONTS[0], size: float = 10) -> Path:
+    """A PDF of one paragraph per entry, in reportlab markup (<b> for a bold run; "" for a gap; an entry
+    starting "• " is a bulleted item indented under the text before it)."""
+    ss = getSampleStyleSheet()
+    body = ss["BodyText"].clone("b", fontName=font[0], fontSize=size, leading=size * 1.25, spaceBefore=0,
+                                spaceAfter=0)
+    item = body.clone("i", leftIndent=18, bulletIndent=8)
+    story: list = []
+    for text in lines:
+        if not text:
+            story.append(Spacer(1, size))
+        elif text.startswith("• "):
+            story.append(Paragraph(text[2:], item, bulletText="•"))
+        else:
+            story.append(Paragraph(text, body))
+    SimpleDocTemplate(str(path), pagesize=A4, leftMargin=60, rightMargin=60, topMargin=50, bottomMargin=50).build(story)
+    return path
+
+
+def build_kv(path: Path, cards: list[list[tuple[str, str, str | None]]], intro: list[str] | None = None,
+             ruled: bool = True) -> Path:
+    """A PDF of one two-column key/value table per action: (label, value, fill behind the value or None)."""
+    from reportlab.lib import colors
+
+    body = getSampleStyleSheet()["BodyText"].clone("b", fontName="Helvetica", fontSize=10, leading=12.5)
+    story: list = [Paragraph(t, body) for t in intro or []]
+    for rows in cards:
+        data = [[Paragraph(f"<b>{html.escape(k)}</b>", body), Paragraph(html.escape(v), body)] for k, v, _ in rows]
+        style = [("VALIGN", (0, 0), (-1, -1), "TOP")] + ([("GRID", (0, 0), (-1, -1), 0.5, colors.black)] if ruled else [])
+        style += [("BACKGROUND", (1, y), (1, y), colors.HexColor("#" + f)) for y, (_, _, f) in enumerate(rows) if f]
+        story += [Table(data, colWidths=[140, 340], style=TableStyle(style)), Spacer(1, 10)]
+    SimpleDocTemplate(str(path), pagesize=A4, leftMargin=60, rightMargin=60, topMargin=50, bottomMargin=50).build(story)
+    return path

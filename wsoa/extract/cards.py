@@ -14,15 +14,26 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from wsoa.data import load
-from wsoa.extract.page import Line, Page, space_width
-from wsoa.extract.ties import Marker, Named, named, tie
-from wsoa.model import Action, Box, Milestone, Weakness
-from wsoa.normalise.dates import last_date, parse_dates
-from wsoa.normalise.status import Legend
-from wsoa.normalise.text import BULLETS, ITEM_MARK, clean, is_item_mark, strip_bullets
+from collections import Counter
 
-FIELDS = ("ref", "action", "lead", "start", "deadline", "measures", "milestones", "status", "resource", "progress")
+from wsoa.data import load
+from wsoa.extract.cell_items import _item as item_of
+from wsoa.extract.page import Fill, Line, Page, space_width
+from wsoa.extract.ties import Marker, Named, cross_cutting, named, tie
+from wsoa.model import Action, Box, Milestone, Weakness
+from wsoa.normalise.content import MONEY, SHARE, order_date_columns, role_from_content, text_kind
+from wsoa.normalise.dates import find_dates, last_date, read_cell
+from wsoa.normalise.status import RGB, Legend, is_white
+from wsoa.normalise.text import BULLETS, ITEM_MARK, clean, is_bullet, is_item_mark, strip_bullets
+
+FIELDS = ("ref", "action", "lead", "start", "deadline", "measures", "milestones", "status", "resource", "progress",
+          "weakness")
+OTHER = "other"        # a label the document sets out whose values give no role: it only ends the field before
+LABEL_WORDS = 6        # words of a label set out at the start of a line
+MIN_REPEATS = 3        # a document's own label recurs (once a card) at least this often
+MIN_TITLE_WORDS = 4    # running text, not a word or two, to stand for an action without a title
+MONEY_WORDS = 5        # words of a resource entry ("£40k ICB", "Existing resource")
+LABEL_CHARS = re.compile(r"^[A-Za-z][A-Za-z'’()/&,\-]*$")
 REF = re.compile(r"^(?:(?:action|ref\.?|no\.?)\s*)?(?P<ref>[A-Z]{0,3}\d{1,2}(?:[.\-]\d{1,2}){0,3}[a-z]?|[A-Z]{1,3}\.?\d{1,2}"
                  r"(?:\.\d{1,2}){0,2})(?:[.:)\]\u2013\u2014-]|\s)\s*", re.IGNORECASE)
 
@@ -35,6 +46,7 @@ class Segment:
     lines: list[Line]
     heading: bool = False  # the text stands out (bold or large) and has no label
     starts_item: bool = False  # it starts with a number, ref or bullet
+    opens: bool = False  # unlabelled text opening a block whose labelled fields follow (a prose action)
 
 
 @dataclass
@@ -46,14 +58,20 @@ class Card:
     lines: list[Line] = field(default_factory=list)
     section: str | None = None
     heading: Named | None = None
+    where: dict[str, list[Line]] = field(default_factory=dict)  # the lines of each field, label and value
+    fill: RGB | None = None  # a colour filled behind the status value
 
     def text(self, role: str) -> str | None:
         return clean(" ".join(self.fields.get(role, []))) or None
 
+    def value(self, role: str) -> str | None:
+        """A field's text without the full stop that ends its sentence in prose."""
+        return (self.text(role) or "").rstrip(".").strip() or None
+
     @property
     def known(self) -> int:
         """How many fields other than the action text it has."""
-        return sum(1 for r in self.fields if r not in ("action", "ref", "progress"))
+        return sum(1 for r in self.fields if r not in ("action", "ref", "progress", "weakness", OTHER))
 
 
 @lru_cache(maxsize=1)
@@ -68,45 +86,164 @@ def _labels() -> dict[str, list[str]]:
     return out
 
 
-@lru_cache(maxsize=1)
-def _label_pattern() -> re.Pattern[str]:
+@lru_cache(maxsize=8)
+def _label_pattern(own: tuple[str, ...] = ()) -> re.Pattern[str]:
     """Any label phrase followed by a colon, as a regular expression (inline labels need the colon)."""
-    phrases = sorted({p for ps in _labels().values() for p in ps}, key=len, reverse=True)
+    phrases = sorted({p for ps in _labels().values() for p in ps} | set(own), key=len, reverse=True)
     alts = "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in phrases)
     return re.compile(rf"(?:^|(?<=[\s.;,)]))(?P<label>{alts})\s*:\s*", re.IGNORECASE)
 
 
+@dataclass(frozen=True)
+class Labels:
+    """One document's labels: the vocabulary's, and those it sets out itself (phrase -> role from values)."""
+    own: tuple[tuple[str, str], ...] = ()
+
+    def role(self, label: str) -> str | None:
+        key = " ".join(label.lower().split()).rstrip(":").strip()
+        known = next((role for role, phrases in _labels().items() if key in phrases), None)
+        return known or dict(self.own).get(key)
+
+    @property
+    def pattern(self) -> re.Pattern[str]:
+        return _label_pattern(tuple(p for p, _ in self.own))
+
+
 def role_of_label(label: str) -> str | None:
-    key = " ".join(label.lower().split())
-    return next((role for role, phrases in _labels().items() if key in phrases), None)
+    return Labels().role(label)
 
 
-def _apart_label(line: Line) -> tuple[str, int] | None:
+def _apart_label(line: Line, labels: Labels = Labels()) -> tuple[str, int] | None:
     """A label at the start of a line set apart from its value without a colon: bold label and plain
-    value, or a gap wider than two spaces. Returns (role, number of label words)."""
-    words = line.words
+    value, or a gap wider than two spaces (after any bullet). Returns (role, number of words it takes)."""
+    skip = 1 if line.words and is_item_mark(line.words[0].text) else 0
+    words = line.words[skip:]
     gap = 2.5 * space_width(words)
     for n in range(min(8, len(words) - 1), 0, -1):
         phrase = " ".join(w.text for w in words[:n]).lower().rstrip(":")
-        role = role_of_label(phrase)
+        role = labels.role(phrase)
         if role is None:
             continue
         bold_apart = all(w.bold for w in words[:n]) and not words[n].bold
         if bold_apart or words[n].x0 - words[n - 1].x1 > gap:
-            return role, n
+            return role, skip + n
     return None
 
 
-def blocks(lines: list[Line]) -> list[list[Line]]:
+def _phrase(words: list[str]) -> str | None:
+    """The words of a label as its key, if they can be one: words of letters only (no number, no date)."""
+    texts = [w.rstrip(":") for w in words]
+    if not texts or not all(LABEL_CHARS.match(t) for t in texts if t) or not texts[0][:1].isupper():
+        return None
+    return " ".join(texts).lower().strip() or None
+
+
+def set_out(line: Line) -> tuple[str, int] | None:
+    """A label set out at the start of a line, after any bullet: the words before a colon, bold words
+    before plain ones, or a whole short bold line. Returns (its key, the number of words it takes)."""
+    words = line.words
+    skip = 1 if words and is_item_mark(words[0].text) else 0
+    ws = words[skip:]
+    colon = next((n for n in range(1, min(LABEL_WORDS, len(ws)) + 1) if ws[n - 1].text.endswith(":")), None)
+    bold = next((n for n, w in enumerate(ws) if not w.bold), len(ws))
+    for n in sorted({n for n in (colon, bold if 0 < bold <= LABEL_WORDS else None) if n}):
+        key = _phrase([w.text for w in ws[:n]])
+        if key:
+            return key, skip + n
+    return None
+
+
+INLINE = re.compile(r"(?:^|(?<=[.;]\s))([A-Z][\w'’()/&,\-]*(?:\s[\w'’()/&,\-]+){0,5}):\s")
+
+
+def _occurrences(lines: list[Line]) -> list[tuple[str, str]]:
+    """Every phrase set out as a label (`set_out`, or `Phrase:` after a sentence's end) with the text after
+    it in its block of lines, or the next block's after a label alone."""
+    out = []
+    runs = blocks(lines)
+    for b, block in enumerate(runs):
+        text = " ".join(ln.text for ln in block)
+        marks = [set_out(line) for line in block]
+        for k, (line, found) in enumerate(zip(block, marks)):
+            if found:
+                more = next((j for j in range(k + 1, len(block)) if marks[j]), len(block))
+                rest = " ".join([w.text for w in line.words[found[1]:]] + [ln.text for ln in block[k + 1:more]])
+                after = " ".join(ln.text for ln in runs[b + 1]) if b + 1 < len(runs) else ""
+                out.append((found[0], rest or after))
+        starts = {marks[0][0]} if marks[0] else set()
+        for m in INLINE.finditer(text):
+            key = _phrase(m.group(1).split())
+            if key and not (m.start() == 0 and key in starts):
+                out.append((key, text[m.end():]))
+    return out
+
+
+def own_labels(lines: list[Line], legend: Legend | None = None) -> Labels:
+    """The labels a document sets out itself: a phrase set out as a label (`_occurrences`) at least
+    MIN_REPEATS times that the vocabulary does not know and that names no weakness; its role comes from the
+    values it introduces (dates, a status, a person or post, targets, dated items), else OTHER."""
+    found = [(p, v) for p, v in _occurrences(lines) if not Labels().role(p) and not named(p)]
+    counts = Counter(p for p, _ in found)
+    cut = Labels(tuple((p, OTHER) for p, n in counts.items() if n >= MIN_REPEATS)).pattern
+    values: dict[str, list[str]] = {}
+    for p, v in found:
+        if counts[p] >= MIN_REPEATS:
+            m = cut.search(v)
+            values.setdefault(p, []).append(clean(strip_bullets(v[:m.start()] if m else v)).rstrip("."))
+    roles = {p: _role_of_values(p, vs, legend) for p, vs in values.items()}
+    dated = {p for p, r in roles.items() if r in ("start", "deadline")}
+    if len(dated) == 2 and len({len(values[p]) for p in dated}) == 1:
+        order = sorted(dated)
+        by = order_date_columns({i: values[p] for i, p in enumerate(order)}, dict(enumerate(order)))
+        roles.update({order[i]: r for i, r in by.items()})
+    return Labels(tuple(sorted(roles.items())))
+
+
+def _role_of_values(phrase: str, values: list[str], legend: Legend | None) -> str:
+    """A label's role from what it introduces, else from a known label its words end with ("key action")."""
+    role, _ = role_from_content(values, [None] * len(values), header=phrase, legend=legend)
+    if role in ("ref", "lead", "start", "deadline", "status"):
+        return role
+    short = [v for v in values if v and len(v.split()) <= MONEY_WORDS]
+    if short and len(short) >= SHARE * len(values) and any(MONEY.search(v) for v in short):
+        return "resource"  # short entries, sums of money among them
+    return text_kind(values) or _head_role(phrase) or OTHER
+
+
+def _head_role(phrase: str) -> str | None:
+    """The role of the longest vocabulary label that the phrase ends with, as a word ("links to weakness")."""
+    words = phrase.split()
+    for k in range(1, len(words)):
+        role = Labels().role(" ".join(words[k:]))
+        if role:
+            return role
+    return None
+
+
+def _alone(line: Line, labels: Labels, body: float) -> str | None:
+    """The role of a label standing alone on its line in body-size text (its value below), if it is one; a
+    larger line is a heading, whose last word may be a label's ("... Statement of / Action")."""
+    found = set_out(line)
+    if found is None or found[1] != len(line.words) or line.size > body + 0.9:
+        return None
+    return labels.role(found[0])
+
+
+def _starts_field(line: Line, labels: Labels, body: float) -> bool:
+    """A line that opens a field: a label set apart from its value, or a label standing alone."""
+    return _alone(line, labels, body) is not None or _apart_label(line, labels) is not None
+
+
+def blocks(lines: list[Line], labels: Labels = Labels(), body: float = 0.0) -> list[list[Line]]:
     """Lines joined while the text runs on: same style, a small gap, and the next line starts no
-    item or ref, and no label set apart from its value (a `Label:` is cut out of the text later, so a
-    label wrapped over two lines is still found)."""
+    item or ref, and no label set apart from its value or standing alone (a `Label:` is cut out of the
+    text later, so a label wrapped over two lines is still found)."""
     out: list[list[Line]] = []
     for line in lines:
         prev = out[-1][-1] if out else None
         runs_on = (prev is not None and prev.page == line.page and abs(prev.size - line.size) < 0.6
                    and prev.bold == line.bold and 0 <= line.top - prev.bottom < 0.6 * line.size
-                   and not _apart_label(line) and not ITEM_MARK.match(line.text) and not REF.match(line.text))
+                   and not _starts_field(line, labels, body or line.size) and not _opens_item(line, prev))
         if runs_on:
             out[-1].append(line)
         else:
@@ -114,32 +251,47 @@ def blocks(lines: list[Line]) -> list[list[Line]]:
     return out
 
 
-def segments(block: list[Line], body: float) -> list[Segment]:
+BARE_NUMBER = re.compile(r"^\d{1,3}\s")
+
+
+def _opens_item(line: Line, prev: Line) -> bool:
+    """A line opening a list item or a ref; a bare number ("20 weeks") after a line that ends mid-sentence
+    is the sentence running on."""
+    if BARE_NUMBER.match(line.text) and not prev.text.rstrip().endswith((".", ":", ";")):
+        return False
+    return bool(ITEM_MARK.match(line.text) or REF.match(line.text))
+
+
+def segments(block: list[Line], body: float, labels: Labels = Labels()) -> list[Segment]:
     """The fields of a block of lines: labelled values (after `Label:` anywhere, or a set-apart label
-    at its start), and the unlabelled text before the first label."""
+    at its start, or a label alone with its value below), and the unlabelled text before the first label."""
     first = block[0]
     text = " ".join(ln.text for ln in block)
-    apart = _apart_label(first)
-    if apart and not _label_pattern().match(text):
+    alone = _alone(first, labels, body)
+    if len(block) == 1 and alone:
+        return [Segment(alone, "", block)]
+    apart = _apart_label(first, labels)
+    if apart and not labels.pattern.match(strip_bullets(text)):
         role, n = apart
         rest = " ".join([" ".join(w.text for w in first.words[n:])] + [ln.text for ln in block[1:]])
-        return [Segment(role, seg.text, block) if seg.role is None else seg for seg in _inline(rest, block)]
-    out = _inline(text, block)
+        return [Segment(role, seg.text, block) if seg.role is None else seg for seg in _inline(rest, block, labels)]
+    out = _inline(text, block, labels)
     if out and out[0].role is None:
         out[0].heading = (first.bold or first.size > body + 0.9) and not is_item_mark(first.words[0].text)
         out[0].starts_item = bool(ITEM_MARK.match(text) or REF.match(text)) and len(first.words) > 1
+        out[0].opens = len(out) > 1
     return out
 
 
-def _inline(text: str, block: list[Line]) -> list[Segment]:
+def _inline(text: str, block: list[Line], labels: Labels = Labels()) -> list[Segment]:
     out: list[Segment] = []
     pos, role = 0, None
-    for m in _label_pattern().finditer(text):
+    for m in labels.pattern.finditer(text):
         if m.start() > pos or (role and m.start() == pos):
             out.append(Segment(role, text[pos:m.start()].strip(), block))
-        role, pos = role_of_label(m.group("label")), m.end()
+        role, pos = labels.role(m.group("label")), m.end()
     out.append(Segment(role, text[pos:].strip(), block))
-    return [s for s in out if s.text or s.role]
+    return [s for s in out if s.role or strip_bullets(s.text).strip()]
 
 
 def heading_of(seg: Segment) -> Named | None:
@@ -147,44 +299,111 @@ def heading_of(seg: Segment) -> Named | None:
     return named(seg.text, seg.heading)
 
 
-def read_cards(pages: list[Page], body: float, skip: dict[int, list[tuple[float, float]]]) -> list[Card]:
-    """Every action written as labelled text on these pages (outside the bands in `skip`)."""
-    lines = [ln for page in pages for ln in page.lines if not _skipped(ln, skip.get(page.number, []))]
-    segs = [s for block in blocks(lines) for s in segments(block, body)]
-    cards: list[Card] = []
-    current = Card()
-    pending: list[Segment] = []  # unlabelled text not yet known to be a title or a heading
-    last_role: str | None = None
-    section: str | None = None
-    heading: Named | None = None
-    for seg in segs:
-        if seg.role is None:
-            names = heading_of(seg)
-            if names:
-                section, heading, pending = seg.text, names, []
-                _close(current, cards)
-                current, last_role = Card(section=section, heading=heading), None
-                continue
-            if last_role and not (seg.heading or seg.starts_item):
-                current.fields[last_role].append(seg.text)
-                current.lines += seg.lines
-                continue
-            if current.known:
-                _close(current, cards)
-                current, last_role = Card(section=section, heading=heading), None
-            pending.append(seg)
-            continue
-        if seg.role in current.fields and (seg.role != "milestones" or current.known > 1):
-            _close(current, cards)
-            current = Card(section=section, heading=heading)
-        if pending:
-            _title(current, pending)
-            pending = []
-        current.fields.setdefault(seg.role, []).append(seg.text)
-        current.lines += [ln for ln in seg.lines if ln not in current.lines]
-        last_role = seg.role
-    _close(current, cards)
-    return cards
+class _Gather:
+    """Segments in reading order gathered into cards (see the module's docstring)."""
+
+    def __init__(self) -> None:
+        self.cards: list[Card] = []
+        self.current = Card()
+        self.pending: list[Segment] = []  # unlabelled text not yet known to be a title or a heading
+        self.last_role: str | None = None
+        self.listing: str | None = None  # the last field's value is a list: "open" (empty after its label)
+        #                                  or the kind of mark its items carry ("bullet", "number")
+        self.section: str | None = None
+        self.heading: Named | None = None
+        self.listed: dict[int, str] = {}  # a numbered list before the first heading: number -> wording
+
+    def new(self) -> None:
+        _close(self.current, self.cards)
+        self.current, self.last_role, self.listing = Card(section=self.section, heading=self.heading), None, None
+
+    def text(self, seg: Segment) -> None:
+        below = not seg.heading and (not seg.starts_item or BARE_NUMBER.match(seg.text))  # "20 schools trained"
+        if self.last_role and self.current.fields[self.last_role] == [""] and below:
+            self.current.fields[self.last_role] = [seg.text]  # the value below a label standing alone
+            self.current.lines += seg.lines
+            self.current.where[self.last_role] += seg.lines
+            return
+        names = heading_of(seg)
+        if seg.heading and not names and cross_cutting(seg.text):
+            names = Named("cross_cutting", None, seg.text)  # a section of no weakness: it ends the one above
+        if names:
+            if names.number in self.listed and names.text == clean(seg.text):  # "Priority 2" alone: the wording
+                names = Named(names.kind, names.number, self.listed[names.number])  # of the list's item 2
+            self.section, self.heading, self.pending = seg.text, names, []
+            self.new()
+            return
+        mark = re.match(r"^(\d{1,2})[.)]\s+(?=\S)", seg.text)
+        if mark and self.heading is None and not self.cards:
+            self.listed.setdefault(int(mark.group(1)), clean(seg.text[mark.end():]))
+        kind = _mark_kind(seg.text)
+        item = seg.starts_item and self.listing in ("open", kind) and kind is not None and not seg.heading
+        if self.last_role and (item or not (seg.heading or seg.starts_item or seg.opens)):
+            self.current.fields[self.last_role].append(seg.text)
+            self.current.lines += seg.lines
+            self.listing = kind if item else None
+            return
+        if self.current.known:
+            self.new()
+        self.pending.append(seg)
+
+    def field(self, seg: Segment) -> None:
+        again = seg.role in self.current.fields and seg.role != OTHER  # OTHER holds several labels of a card
+        if again and (seg.role != "milestones" or self.current.known > 1):
+            self.new()
+        if self.pending:
+            _title(self.current, self.pending)
+            self.pending = []
+        self.current.fields.setdefault(seg.role, []).append(seg.text)
+        self.current.lines += [ln for ln in seg.lines if ln not in self.current.lines]
+        self.current.where.setdefault(seg.role, []).extend(seg.lines)
+        self.last_role = seg.role
+        self.listing = "open" if not seg.text else "bullet" if _mark_kind(seg.text) == "bullet" else None
+
+
+def _mark_kind(text: str) -> str | None:
+    """The kind of list mark a text opens with: a bullet glyph or dash, an item number, or none."""
+    first = text.split(" ", 1)[0] if text else ""
+    if first and (is_bullet(first) or first[0] in BULLETS):
+        return "bullet"
+    return "number" if first and is_item_mark(first) else None
+
+
+def read_cards(pages: list[Page], body: float, skip: dict[int, list[tuple[float, float]]],
+               legend: Legend | None = None) -> list[Card]:
+    """Every action written as labelled text on these pages, outside the bands in `skip` (tables); or with
+    the lines inside them too when those make more cards (key/value boxes found as a table)."""
+    outside = _read([ln for page in pages for ln in page.lines if not _skipped(ln, skip.get(page.number, []))],
+                    pages, body, legend)
+    if not any(skip.values()):
+        return outside
+    every = _read([ln for page in pages for ln in page.lines], pages, body, legend)
+    return every if len(every) > len(outside) else outside
+
+
+def _read(lines: list[Line], pages: list[Page], body: float, legend: Legend | None) -> list[Card]:
+    labels = own_labels(lines, legend)
+    gather = _Gather()
+    for block in blocks(lines, labels, body):
+        for seg in segments(block, body, labels):
+            (gather.text if seg.role is None else gather.field)(seg)
+    gather.new()
+    fills = {page.number: page.fills for page in pages}
+    for card in gather.cards:
+        card.fill = _status_fill(card.where.get("status", []), fills)
+    return gather.cards
+
+
+def _status_fill(lines: list[Line], fills: dict[int, list[Fill]]) -> RGB | None:
+    """The colour filled behind a status value: a coloured (not white) box level with its lines and right of
+    their start, where the value sits beside its label."""
+    for line in lines:
+        start = line.words[0].x0 if line.words else line.x0
+        for f in fills.get(line.page, []):
+            level = f.top - 1 <= (line.top + line.bottom) / 2 <= f.bottom + 1
+            if level and f.x0 > start + 1 and not is_white(f.rgb):
+                return f.rgb
+    return None
 
 
 def _skipped(line: Line, bands: list[tuple[float, float]]) -> bool:
@@ -193,8 +412,13 @@ def _skipped(line: Line, bands: list[tuple[float, float]]) -> bool:
 
 
 def _title(card: Card, pending: list[Segment]) -> None:
-    """Unlabelled text before a card's first field: its title (ref and action text)."""
+    """Unlabelled text before a card's first field: its title (ref and action text), from the last
+    heading or numbered line among it (text before that is the document's, not the action's)."""
+    marks = [k for k, s in enumerate(pending) if s.heading or s.starts_item or s.opens]
+    pending = pending[marks[-1]:] if marks else pending[-1:]
     text = clean(" ".join(s.text for s in pending))
+    if len(text.split(" ")) > 1 and is_item_mark(text.split(" ")[0]):
+        text = text.split(" ", 1)[1]  # a list's bullet or item number ("3."), not the action's own ref
     m = REF.match(text)
     if m and (m.group("ref")[0].isdigit() or any(ch.isdigit() for ch in m.group("ref"))):
         card.ref = m.group("ref").rstrip(".")
@@ -207,6 +431,9 @@ def _title(card: Card, pending: list[Segment]) -> None:
 def _close(card: Card, cards: list[Card]) -> None:
     """Keep a card that is an action: action text and two other fields, one of them a lead or a date
     (a single "Date:" or "Funding:" line is a document's field, not an action's)."""
+    texts = [t for t in card.fields.get(OTHER, []) if len(t.split()) >= MIN_TITLE_WORDS]
+    if texts and not card.text("action") and not card.ref:  # no numbered title, no action field: the running
+        card.title = clean(texts[0])                       # text of a label no role fits is the action's
     if card.fields.get("ref") and not card.ref:
         card.ref = card.text("ref")
     has_owner_or_date = any(card.text(r) for r in ("lead", "start", "deadline"))
@@ -221,19 +448,22 @@ def to_action(card: Card, legend: Legend) -> Action:
     m = REF.match(text)
     if m and not ref and any(ch.isdigit() for ch in m.group("ref")):
         ref, text = m.group("ref").rstrip("."), text[m.end():]
-    starts, _ = parse_dates(card.text("start"), "start")
-    deadline_raw = card.text("deadline")
-    deadlines, _ = parse_dates(deadline_raw, "deadline")
-    rag_raw = card.text("status")
+    deadline_raw = card.value("deadline")
+    cell = read_cell(deadline_raw, "deadline")  # revisions in the order made; a range's start
+    starts = read_cell(card.value("start"), "start").dates or ([cell.range_start] if cell.range_start else [])
+    rag_raw = card.value("status")
     rag, how = legend.from_text(rag_raw)
-    milestones = [Milestone(text=t, date_raw=t, date=last_date(t)) for t in _items(card.fields.get("milestones", []))]
+    if rag is None and card.fill is not None:
+        rag, how = legend.from_colour(card.fill)[0], "colour"
+    items = [item_of(t) for t in _items(card.fields.get("milestones", []))]  # each with its date apart
+    milestones = [Milestone(text=i.text, date_raw=i.date_raw, date=last_date(i.date_raw)) for i in items]
     first = card.lines[0] if card.lines else None
     box = Box(page=first.page, x0=min(ln.x0 for ln in card.lines), top=first.top,
               x1=max(ln.x1 for ln in card.lines), bottom=card.lines[-1].bottom) if first else None
     return Action(section=card.section, ref=ref or None, action=clean(strip_bullets(text)).rstrip("."),
-                  lead=(card.text("lead") or "").rstrip(".") or None, start_raw=card.text("start"),
-                  start_dates=starts, deadlines=deadlines, deadline_raw=deadline_raw,
-                  measures=(card.text("measures") or "").rstrip(".") or None, resource=card.text("resource"),
+                  lead=card.value("lead"), start_raw=card.value("start"),
+                  start_dates=starts, deadlines=cell.dates, deadline_raw=deadline_raw, deadline_revised=cell.revised,
+                  measures=card.value("measures"), resource=card.value("resource"),
                   milestones=milestones, rag=rag, rag_raw=rag_raw, rag_source=how, source=box)  # type: ignore[arg-type]
 
 
@@ -241,18 +471,31 @@ def _items(texts: list[str]) -> list[str]:
     """Milestone lines: one per bullet or line."""
     out = []
     for t in texts:
-        out += [clean(p) for p in re.split(rf"[{BULLETS}]|(?:^|\s)[-–]\s", t) if clean(p)]
+        dashed = re.match(r"\s*[-–]\s", t)  # a list marked by dashes; elsewhere a dash is the item's own
+        for p in re.split(rf"[{BULLETS}]" + (r"|(?:^|\s)[-–]\s" if dashed else ""), t):
+            parts = [clean(x) for x in p.split(";")]
+            dated = len(parts) > 1 and all(find_dates(x) for x in parts)  # dated items run together in a line
+            out += [x for x in (parts if dated else [clean(p)]) if x]
     return out
 
 
 def tie_cards(cards: list[Card], actions: list[Action], weaknesses: list[Weakness]) -> list[Weakness]:
     """Tie each card's action to the weakness its heading names (the one rule of `ties.tie`); returns the
     weaknesses (the given ones, or those made from the headings)."""
+    worded = {c.section: c.heading.text for c in cards if c.heading and c.section and c.heading.text != c.section}
+    for w in weaknesses:  # a statement that is only a heading's label and number: the wording the list gives it
+        w.text = worded.get(w.text, w.text)
     events: list[Marker | Action] = []
     last: Named | None = None
+    said: str | None = None
     for c, a in zip(cards, actions):
         if c.heading is not None and c.heading is not last:
-            events.append(Marker(c.heading.text, "heading", c.heading))
+            cross = c.heading.kind == "cross_cutting"
+            events.append(Marker(c.heading.text, "heading", None if cross else c.heading))
         last = c.heading
+        own = c.text("weakness")
+        if own and own != said:  # a field naming the weakness: a marker of its own level before the action
+            events.append(Marker(own, "field", named(own)))
+        said = own or said
         events.append(a)
     return tie(events, weaknesses)

@@ -1,0 +1,296 @@
+"""Card plans whose labels no vocabulary holds, or that are set out in other ways (issue 13's card family):
+labels found by how they are set out and how often they recur, their roles from their values; a label on
+its own line above its value; bulleted items under a label; numbered items with fields as sub-lines; a
+field naming the weakness; the document's title never an action's."""
+from __future__ import annotations
+
+from tests.cardbuild import build_kv, build_lines
+from wsoa.extract.document import extract
+
+ACTIONS = [("1.1", "Publish a joint protocol for requests for assessment", "Head of SEND, Council", "March 2024",
+            "Green", "green"),
+           ("1.2", "Recruit two additional educational psychologists", "Principal Educational Psychologist",
+            "June 2024", "Amber", "amber"),
+           ("2.1", "Launch a single point of access for neurodevelopmental referrals",
+            "Designated Clinical Officer, ICB", "September 2024", "Red", "red")]
+OPENING = ["<b>Local Area Written Statement of Action</b>", "",
+           "This statement sets out what partners will do in response to the inspection.", ""]
+
+
+def _card_lines(label, sep: str = ": ") -> list[str]:
+    out = list(OPENING)
+    for ref, text, lead, by, word, _ in ACTIONS:
+        out += [f"<b>{ref} {text}</b>", label("Officer in charge", sep, lead), label("Finish line", sep, by),
+                label("Traffic light", sep, word), ""]
+    return out
+
+
+def _check(doc, n: int = 3) -> None:
+    assert [a.ref for a in doc.actions] == [a[0] for a in ACTIONS][:n]
+    assert [a.action for a in doc.actions] == [a[1] for a in ACTIONS][:n]
+    assert [a.lead for a in doc.actions] == [a[2] for a in ACTIONS][:n]
+    assert [a.deadline_raw for a in doc.actions] == [a[3] for a in ACTIONS][:n]
+    assert [a.rag for a in doc.actions] == [a[5] for a in ACTIONS][:n]
+
+
+def test_unknown_labels_with_a_colon_take_their_roles_from_their_values(tmp_path):
+    lines = _card_lines(lambda k, sep, v: f"{k}{sep}{v}")
+    _check(extract(build_lines(tmp_path / "p.pdf", lines)))
+
+
+def test_unknown_bold_labels_without_a_colon_take_their_roles_from_their_values(tmp_path):
+    lines = _card_lines(lambda k, sep, v: f"<b>{k}</b> {v}", sep="")
+    lines = [ln.replace("<b>1", "1").replace("<b>2", "2").replace("</b>", "", 1) if ln[:4] in ("<b>1", "<b>2") else ln
+             for ln in lines]  # titles plain, so only the labels are bold
+    _check(extract(build_lines(tmp_path / "p.pdf", lines)))
+
+
+def test_a_label_on_its_own_line_names_the_value_below_it(tmp_path):
+    out = list(OPENING)
+    for ref, text, lead, by, word, _ in ACTIONS:
+        out += [f"<b>{ref} {text}</b>", "<b>Lead</b>", lead, "<b>Deadline</b>", by, "<b>Status</b>", word, ""]
+    _check(extract(build_lines(tmp_path / "p.pdf", out)))
+
+
+def test_bulleted_items_under_a_label_are_its_value_not_new_actions(tmp_path):
+    out = list(OPENING)
+    for ref, text, lead, by, word, _ in ACTIONS:
+        out += [f"<b>{ref} {text}</b>", "Milestones:", "• Draft agreed – January 2024", "• Pilot live – February 2024",
+                f"Lead: {lead}", f"Deadline: {by}", f"Status: {word}", ""]
+    doc = extract(build_lines(tmp_path / "p.pdf", out))
+    _check(doc)
+    assert [(m.text, m.date_raw) for m in doc.actions[0].milestones] == [("Draft agreed", "January 2024"),
+                                                                          ("Pilot live", "February 2024")]
+
+
+def test_numbered_items_with_fields_as_bulleted_sub_lines(tmp_path):
+    out = list(OPENING)
+    for k, (ref, text, lead, by, word, _) in enumerate(ACTIONS, start=1):
+        out += [f"{k}. {ref} {text}", f"• Lead: {lead}", f"• Deadline: {by}", f"• Status: {word}"]
+    _check(extract(build_lines(tmp_path / "p.pdf", out)))
+
+
+def test_a_field_naming_the_weakness_ties_the_action(tmp_path):
+    out = list(OPENING)
+    for ref, text, lead, by, word, _ in ACTIONS:
+        area = f"Priority {ref[0]}: " + ("Waiting times are too long" if ref[0] == "1" else "Plans are poor")
+        out += [f"<b>{ref} {text}</b>", f"Priority area: {area}", f"Lead: {lead}", f"Deadline: {by}",
+                f"Status: {word}", ""]
+    doc = extract(build_lines(tmp_path / "p.pdf", out))
+    _check(doc)
+    assert [a.weakness_id for a in doc.actions] == ["W1", "W1", "W2"]
+
+
+def test_the_title_and_introduction_are_not_the_first_actions_title(tmp_path):
+    out = ["<b>Local Area Written Statement of Action</b>", "This statement sets out what partners will do."]
+    for ref, text, lead, by, word, _ in ACTIONS:
+        out += [f"{ref} {text}", f"Lead: {lead}", f"Deadline: {by}", f"Status: {word}", ""]
+    _check(extract(build_lines(tmp_path / "p.pdf", out)))
+
+
+def test_a_recurring_prefix_whose_values_say_nothing_makes_no_action(tmp_path):
+    out = ["<b>Minutes of the partnership board</b>"]
+    for k in range(4):
+        out += [f"<b>Item {k + 1}</b>", f"Discussion: members discussed the report on item {k + 1} at length.",
+                "Outcome: the board noted the report and thanked officers.", ""]
+    doc = extract(build_lines(tmp_path / "p.pdf", out))
+    assert doc.actions == []
+
+
+def test_the_value_below_a_label_is_its_value_even_when_it_names_a_weakness(tmp_path):
+    out = list(OPENING)
+    for ref, text, lead, by, word, _ in ACTIONS:
+        out += [f"<b>{ref} {text}</b>", "<b>Priority area</b>", f"Priority {ref[0]}: Waiting times are too long",
+                "<b>Lead</b>", lead, "<b>Deadline</b>", by, "<b>Status</b>", word, ""]
+    doc = extract(build_lines(tmp_path / "p.pdf", out))
+    _check(doc)
+    assert [a.weakness_id for a in doc.actions] == ["W1", "W1", "W2"]
+
+
+def test_a_label_whose_values_say_nothing_takes_the_role_of_the_label_its_words_end_with(tmp_path):
+    out = list(OPENING)
+    for ref, text, lead, by, word, _ in ACTIONS:
+        out += [f"Reference code: {ref}", f"Our key action: {text}", f"Lead: {lead}", f"Deadline: {by}",
+                f"Status: {word}", ""]
+    _check(extract(build_lines(tmp_path / "p.pdf", out)))
+
+
+def test_bulleted_fields_under_a_numbered_item_with_bold_labels(tmp_path):
+    out = list(OPENING)
+    for k, (ref, text, lead, by, word, _) in enumerate(ACTIONS, start=1):
+        out += [f"{k}. {ref} {text}", f"• <b>Officer in charge</b> {lead}", f"• <b>Finish line</b> {by}",
+                f"• <b>Traffic light</b> {word}"]
+    _check(extract(build_lines(tmp_path / "p.pdf", out)))
+
+
+def test_a_card_without_title_takes_its_action_from_the_running_text_of_a_label_no_role_fits(tmp_path):
+    out = list(OPENING)
+    for ref, text, lead, by, word, _ in ACTIONS:
+        out += [f"Code: {ref}", f"Our commitment: {text}", f"Lead: {lead}", f"Deadline: {by}", f"Status: {word}", ""]
+    _check(extract(build_lines(tmp_path / "p.pdf", out)))
+
+
+def test_a_fill_behind_an_empty_status_value_gives_the_status(tmp_path):
+    fills = {"green": "00B050", "amber": "FFC000", "red": "FF0000"}
+    cards = [[("Action", f"{ref} {text}", None), ("Lead", lead, None), ("Deadline", by, None), ("Status", "", fills[rag])]
+             for ref, text, lead, by, _, rag in ACTIONS]
+    doc = extract(build_kv(tmp_path / "p.pdf", cards, intro=OPENING[:1] + OPENING[2:3]))
+    _check(doc)
+    assert {a.rag_source for a in doc.actions} == {"colour"}
+
+
+def test_prose_paragraphs_without_refs_each_open_an_action(tmp_path):
+    out = list(OPENING)
+    for ref, text, lead, by, word, _ in ACTIONS:
+        out += [f"{text}. Lead: {lead}. Deadline: {by}. Status: {word}.", ""]
+    doc = extract(build_lines(tmp_path / "p.pdf", out))
+    assert [a.action for a in doc.actions] == [a[1] for a in ACTIONS]
+    assert [a.deadline_raw for a in doc.actions] == [a[3] for a in ACTIONS]
+
+
+def test_key_value_tables_per_action_are_read_as_cards(tmp_path):
+    cards = [[("Action", f"{ref} {text}", None), ("Lead", lead, None), ("Deadline", by, None), ("Status", word, None)]
+             for ref, text, lead, by, word, _ in ACTIONS]
+    doc = extract(build_kv(tmp_path / "p.pdf", cards * 2, intro=OPENING[:1] + OPENING[2:3]))
+    assert [a.lead for a in doc.actions] == [a[2] for a in ACTIONS] * 2
+
+
+def test_two_labels_no_role_fits_in_one_card_do_not_split_it(tmp_path):
+    out = list(OPENING)
+    for ref, text, lead, by, word, _ in ACTIONS:
+        out += [f"Code: {ref}", f"Our commitment: {text}", f"Inputs: £{len(text)}k", f"Lead: {lead}",
+                f"Deadline: {by}", f"Status: {word}", ""]
+    _check(extract(build_lines(tmp_path / "p.pdf", out)))
+
+
+def test_a_cross_cutting_heading_ends_the_weakness_above_it(tmp_path):
+    out = list(OPENING)
+    for ref, text, lead, by, word, _ in ACTIONS:
+        if ref == "1.1":
+            out.append("<b>Priority 1: Waiting times are too long</b>")
+        if ref == "2.1":
+            out.append("<b>Enabling actions across all areas</b>")
+        out += [f"{ref} {text}", f"Lead: {lead}", f"Deadline: {by}", f"Status: {word}", ""]
+    doc = extract(build_lines(tmp_path / "p.pdf", out))
+    _check(doc)
+    assert [a.weakness_id for a in doc.actions] == ["W1", "W1", None]
+
+
+def test_a_card_deadline_reads_revisions_in_the_order_made_and_a_range_gives_the_start(tmp_path):
+    by = ["June 2024 (revised from March 2024)", "Sep 2023 - May 2024", "April 2024 revised to July 2024"]
+    out = list(OPENING)
+    for (ref, text, lead, _, word, _), when in zip(ACTIONS, by):
+        out += [f"{ref} {text}", f"Lead: {lead}", f"Deadline: {when}", f"Status: {word}", ""]
+    doc = extract(build_lines(tmp_path / "p.pdf", out))
+    assert [[d.isoformat() for d in a.deadlines] for a in doc.actions] == [
+        ["2024-03-31", "2024-06-30"], ["2024-05-31"], ["2024-04-30", "2024-07-31"]]
+    assert [d.isoformat() for d in doc.actions[1].start_dates] == ["2023-09-01"]
+    assert [a.deadline_revised for a in doc.actions] == [True, False, True]
+
+
+def test_an_item_number_is_a_list_mark_not_a_ref(tmp_path):
+    out = list(OPENING)
+    for k, (ref, text, lead, by, word, _) in enumerate(ACTIONS, start=1):
+        out += [f"{k}. {text}", f"• Lead: {lead}", f"• Deadline: {by}", f"• Status: {word}"]
+    doc = extract(build_lines(tmp_path / "p.pdf", out))
+    assert [(a.ref, a.action) for a in doc.actions] == [(None, a[1]) for a in ACTIONS]
+
+
+def test_headings_naming_only_a_number_take_the_wording_of_the_list_before_them(tmp_path):
+    weak = ["Waiting times for assessment are too long", "Plans do not reflect the needs of children"]
+    out = OPENING[:3] + ["The inspection found these areas to address:", f"1. {weak[0]}", f"2. {weak[1]}", ""]
+    for ref, text, lead, by, word, _ in ACTIONS:
+        if ref in ("1.1", "2.1"):
+            out.append(f"<b>Workstream {ref[0]}</b>")
+        out += [f"{ref} {text}", f"Lead: {lead}", f"Deadline: {by}", f"Status: {word}", ""]
+    doc = extract(build_lines(tmp_path / "p.pdf", out))
+    _check(doc)
+    assert [w.text for w in doc.weaknesses] == weak
+    assert [a.weakness_id for a in doc.actions] == ["W1", "W1", "W2"]
+
+
+def test_a_numbered_action_after_bulleted_milestones_opens_the_next_action(tmp_path):
+    out = list(OPENING)
+    for k, (ref, text, lead, by, word, _) in enumerate(ACTIONS, start=1):
+        out += [f"{k}. {ref} {text}", f"Lead: {lead}", f"Deadline: {by}", f"Status: {word}", "Milestones:",
+                "• Draft agreed – January 2024", "• Pilot live – February 2024"]
+    doc = extract(build_lines(tmp_path / "p.pdf", out))
+    _check(doc)
+    assert [len(a.milestones) for a in doc.actions] == [2, 2, 2]
+
+
+def test_a_status_letter_ending_a_prose_action_opens_no_list(tmp_path):
+    out = list(OPENING)
+    for ref, text, lead, by, word, _ in ACTIONS:
+        out += [f"{ref} {text}. Lead: {lead}. Deadline: {by}. Status: {word[0]}."]
+    doc = extract(build_lines(tmp_path / "p.pdf", out))
+    _check(doc)
+
+
+def test_a_heading_wrapped_before_a_label_word_is_no_label(tmp_path):
+    out = ["<font size=\"18\">Local Area Written Statement of<br/>Action</font>", "",
+           "This statement sets out what partners will do in response to the inspection.", ""]
+    for ref, text, lead, by, word, _ in ACTIONS:
+        out += [f"<b>{ref} {text}</b>", f"Lead: {lead}", f"Deadline: {by}", f"Status: {word}", ""]
+    path = build_lines(tmp_path / "p.pdf", out)
+    _check(extract(path))
+
+
+def test_cards_inside_the_bands_of_a_table_are_read_when_they_make_more_cards(tmp_path):
+    from wsoa.extract.cards import read_cards
+    from wsoa.extract.document import layout_pages
+    rows = [[("Action", f"{ref} {text}", None), ("Lead", lead, None), ("Deadline", by, None), ("Status", word, None)]
+            for ref, text, lead, by, word, _ in ACTIONS]
+    pages = layout_pages(build_kv(tmp_path / "p.pdf", rows, intro=OPENING[:1]))
+    band = {1: [(100.0, 800.0)]}  # a table found over the key/value boxes, that gave no action
+    assert [c.text("lead") for c in read_cards(pages, 10.0, band)] == [a[2] for a in ACTIONS]
+
+
+def test_a_wrapped_line_opening_with_a_bare_number_runs_on(tmp_path):
+    out = list(OPENING)
+    for ref, text, lead, by, word, _ in ACTIONS:
+        out += [f"{ref} {text}. Lead: {lead}. Success measure: waiting times fall below<br/>20 weeks for most "
+                f"families. Deadline: {by}. Status: {word}."]
+    doc = extract(build_lines(tmp_path / "p.pdf", out))
+    _check(doc)
+    assert {a.measures for a in doc.actions} == {"waiting times fall below 20 weeks for most families"}
+
+
+def test_a_label_whose_short_values_hold_sums_of_money_is_the_resource(tmp_path):
+    money = ["£40k ICB", "Existing resource", "£12,000 from the DSG"]
+    out = list(OPENING)
+    for (ref, text, lead, by, word, _), cost in zip(ACTIONS, money):
+        out += [f"{ref} {text}", f"Starting: {by}", f"Inputs: {cost}", ""]
+    doc = extract(build_lines(tmp_path / "p.pdf", out))
+    assert [a.resource for a in doc.actions] == money
+
+
+def test_the_value_below_a_label_may_open_with_a_number(tmp_path):
+    out = list(OPENING)
+    for ref, text, lead, by, word, _ in ACTIONS:
+        out += [f"<b>{ref} {text}</b>", "<b>Success measures</b>", "20 schools trained; complaints fall by half",
+                "<b>Lead</b>", lead, "<b>Deadline</b>", by, "<b>Status</b>", word, ""]
+    doc = extract(build_lines(tmp_path / "p.pdf", out))
+    _check(doc)
+    assert {a.measures for a in doc.actions} == {"20 schools trained; complaints fall by half"}
+
+
+def test_a_milestone_item_keeps_its_date_apart_from_its_text(tmp_path):
+    out = list(OPENING)
+    for ref, text, lead, by, word, _ in ACTIONS:
+        out += [f"<b>{ref} {text}</b>", "Milestones:", "• Draft agreed – January 2024", "• March 2024: pilot live",
+                "• Board sign-off (May 2024)", f"Lead: {lead}", f"Deadline: {by}", f"Status: {word}", ""]
+    doc = extract(build_lines(tmp_path / "p.pdf", out))
+    got = [(m.text, m.date_raw, m.date.isoformat()) for m in doc.actions[0].milestones]
+    assert got == [("Draft agreed", "January 2024", "2024-01-31"), ("pilot live", "March 2024", "2024-03-31"),
+                   ("Board sign-off", "May 2024", "2024-05-31")]
+
+
+def test_dated_milestones_run_together_in_prose_are_one_item_each(tmp_path):
+    out = list(OPENING)
+    for ref, text, lead, by, word, _ in ACTIONS:
+        out += [f"{ref} {text}. Milestones: draft agreed – January 2024; pilot live (March 2024). Lead: {lead}. "
+                f"Deadline: {by}. Status: {word}."]
+    doc = extract(build_lines(tmp_path / "p.pdf", out))
+    assert [(m.text, m.date_raw) for m in doc.actions[0].milestones] == [("draft agreed", "January 2024"),
+                                                                         ("pilot live", "March 2024")]
