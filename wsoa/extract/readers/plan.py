@@ -36,7 +36,7 @@ def names_a_plan(pages: list[Page]) -> bool:
 
 
 def detect(layout: Layout) -> float:
-    cards = not layout.tables and len(layout.cards) >= MIN_CARDS  # cards are looked for only without tables
+    cards = len(layout.cards) >= MIN_CARDS
     if not layout.tables and not cards:
         return 0.0
     return evidence((0.5, True), (0.3 * layout.table_share, True), (0.3, cards),
@@ -60,7 +60,7 @@ def read(layout: Layout, doc: Document) -> None:
             listed = Weakness(id=doc.next_weakness_id(), text=st.text, kind=st.kind)  # type: ignore[arg-type]
             doc.weaknesses.append(listed)
     read_tables(layout, doc, statements)
-    if not doc.actions and len(layout.cards) >= MIN_CARDS:  # written as cards or prose, not tables
+    if len(layout.cards) >= MIN_CARDS and len(layout.cards) > 2 * len(doc.actions):  # cards or prose, not tables
         doc.warnings = [w for w in doc.warnings if w.code != "unparsed-table"]
         doc.tables = []
         doc.actions = [to_action(c, deepcopy(layout.key)) for c in layout.cards]
