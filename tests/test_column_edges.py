@@ -265,3 +265,17 @@ def test_a_line_repeating_a_kept_header_takes_the_columns_its_body_fits_better()
     kept, cutting = model([40, 100, 300, 430, 520]), model([40, 100, 160, 430, 520])  # 160 cuts the actions
     assert _fits_better(page, kept, cutting) is kept and _fits_better(page, cutting, kept) is kept
     assert _fits_better(page, kept, None) is kept and _fits_better(page, None, cutting) is cutting
+
+
+def test_a_header_wrapped_mid_word_goes_on_over_lines_of_pieces_set_wide_apart():
+    """Rows set far apart (paragraph spacing in a Word table): the lines of pieces of the labels wrapped
+    in narrow columns ("rces G fe") still belong to the header; the first row (a ref) does not."""
+    ws = (words("Key milestones", 43, 131) + words("What we will do", 203, 131) + words("Resou", 353, 131)
+          + words("RA", 423, 131) + words("Re", 463, 131) + words("rces", 353, 156) + words("G", 423, 156)
+          + words("fe", 463, 156) + words("requi", 353, 180) + words("re", 463, 180))
+    ws += words("Pilot a panel", 43, 210) + words("Publish the pages", 203, 210) + words("AR", 353, 210) \
+        + words("Green", 423, 210) + words("A.1.1", 463, 210)
+    page = page_of(1, ws)
+    line = page.lines[0]
+    model = columns_from_alignment(page, line, phrases_of(line))
+    assert 188 < model.bottom < 210 and model.lines == 3

@@ -13,7 +13,8 @@ def test_leads_written_as_lower_case_job_titles_make_a_lead_column():
 
 def test_short_lower_case_phrases_that_name_no_post_are_not_leads():
     cells = ["Existing resource", "Within budget", "Staff time", "Existing resource"]
-    assert role_from_content(cells, [None] * 4)[0] is None
+    assert role_from_content(cells, [None] * 4)[0] == "resource"  # they say how the action is resourced
+    assert role_from_content(["Monthly review", "Weekly check", "Termly report"], [None] * 3)[0] is None
 
 
 def test_a_header_that_says_start_orders_two_date_columns_whatever_their_cells():

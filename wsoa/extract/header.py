@@ -29,6 +29,8 @@ MAX_HEADER_WORDS = 8
 EXACT = 95.0          # a column label this close to a synonym names its role beyond doubt
 SHADED = 0.97         # a fill with a channel below this is shading, not white paper
 PLAIN_GAP, BOLD_GAP = 0.6, 1.6  # the gap (in font sizes) over which a header goes on to its next line
+PIECES_GAP = 2.5      # ... and to a next line of word pieces only
+PIECE_LETTERS = 5     # a word this short may be a piece of a label wrapped mid-word
 HEADER_REACH = 8      # a header band between rules runs over at most this many font sizes
 GUTTER_LINES = 5      # lines below a header that keep any gutter free make it a column boundary
 BODY_LINES = 6        # lines below a styled row that must keep to its columns
@@ -533,13 +535,19 @@ def _styled_bottom(page: Page, line: Line, x0: float, x1: float) -> float:
     style = (line.words[0].bold, line.words[0].rgb)
     reach = (BOLD_GAP if line.bold else PLAIN_GAP) * line.size
     for nxt in page.lines:
-        if nxt.top <= line.top or nxt.top - bottom > reach:
+        if nxt.top <= line.top or nxt.top - bottom > (PIECES_GAP * line.size if _pieces(nxt) else reach):
             continue
         if (nxt.words[0].bold, nxt.words[0].rgb) != style or rule_between(page, bottom, nxt.top, [Column(x0, x1)]) \
                 or _body_line(nxt):
             break
         bottom = nxt.bottom + 1
     return bottom
+
+
+def _pieces(line: Line) -> bool:
+    """A line of word pieces only (labels wrapped mid-word in narrow columns, "rces G fe"): set as far
+    apart as the table's rows, it still goes on with the header above."""
+    return all(w.text.isalpha() and len(w.text) <= PIECE_LETTERS for w in line.words)
 
 
 def wide_gaps(line: Line) -> list[bool]:
