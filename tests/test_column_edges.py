@@ -279,3 +279,17 @@ def test_a_header_wrapped_mid_word_goes_on_over_lines_of_pieces_set_wide_apart()
     line = page.lines[0]
     model = columns_from_alignment(page, line, phrases_of(line))
     assert 188 < model.bottom < 210 and model.lines == 3
+
+
+def test_a_styled_header_ending_its_page_but_for_a_banner_opens_a_table():
+    """A bold header naming two roles whose only text below, on its page, is the first weakness's banner
+    (a fill as wide as the table): its body is overleaf."""
+    from wsoa.extract.header import styled_top
+    from wsoa.extract.page import Fill
+
+    ws = (words("When", 43, 350, bold=True) + words("Interim steps", 143, 350, bold=True)
+          + words("What partners will do", 263, 350, bold=True) + words("Officer in charge", 443, 350, bold=True)
+          + words("Significant weakness 1: Long waits for therapy", 43, 560))
+    page = page_of(1, ws)
+    page.fills = [Fill(40, 556, 560, 572, (0.2, 0.3, 0.5))]
+    assert styled_top(page, page.lines[0], named=True) is not None

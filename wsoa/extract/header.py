@@ -14,7 +14,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
-from wsoa.extract.grid import (REF_LIKE, TOL, Column, covers, fill_under, merge_positions, runs_across,
+from wsoa.extract.grid import (REF_LIKE, TOL, Column, banner, covers, fill_under, merge_positions, runs_across,
                               vertical_cuts)
 from wsoa.extract.page import Line, Page, Rule, Word, space_width
 from wsoa.extract.trace import ColumnTrace, HeaderTrace
@@ -630,9 +630,10 @@ def grid_top(page: Page, line: Line) -> ColumnModel | None:
 
 
 def _ends_page(page: Page, model: ColumnModel) -> bool:
-    """A header band with no text below it on its page: its body starts on the next one (a header
-    whose narrow labels wrap over many lines can fill the rest of a page)."""
-    return not any(ln.top > model.bottom for ln in page.lines)
+    """A header band with no text below it on its page but banners (a filled row as wide as the table):
+    its body starts on the next one (a header whose narrow labels wrap over many lines can fill the
+    rest of a page)."""
+    return not any(ln.top > model.bottom and not banner(page, ln, model.columns) for ln in page.lines)
 
 
 def _tiled(pieces: list[tuple[float, float]], line: Line, least: int = MIN_ROLES) -> list[float]:
