@@ -86,6 +86,16 @@ def _labels() -> dict[str, list[str]]:
     return out
 
 
+@lru_cache(maxsize=1)
+def _label_roles() -> dict[str, str]:
+    """label phrase -> role (the first role in FIELDS order that lists it)."""
+    out: dict[str, str] = {}
+    for role, phrases in _labels().items():
+        for p in phrases:
+            out.setdefault(p, role)
+    return out
+
+
 @lru_cache(maxsize=8)
 def _label_pattern(own: tuple[str, ...] = ()) -> re.Pattern[str]:
     """Any label phrase followed by a colon, as a regular expression (inline labels need the colon)."""
@@ -101,8 +111,7 @@ class Labels:
 
     def role(self, label: str) -> str | None:
         key = " ".join(label.lower().split()).rstrip(":").strip()
-        known = next((role for role, phrases in _labels().items() if key in phrases), None)
-        return known or dict(self.own).get(key)
+        return _label_roles().get(key) or dict(self.own).get(key)
 
     @property
     def pattern(self) -> re.Pattern[str]:

@@ -122,8 +122,9 @@ def extract(path: str | Path, doc_id: str | None = None, deadline: float | None 
     for t in found.tables:
         for r in t.rows:
             skip.setdefault(r.page, []).append((r.top, r.bottom))
-    paras = paragraphs(pages, body_size(pages, skip), skip)
-    layout = Layout(pages, found.tables, paras, key)
+    body = body_size(pages, skip)
+    paras = paragraphs(pages, body, skip)
+    layout = Layout(pages, found.tables, paras, key, body)
     choice = choose(layout)
     doc.local_area = local_area(paras)
     doc.inspection_start, doc.inspection_end = inspection_dates(paras)

@@ -119,11 +119,8 @@ def column_cuts(page: Page, col: Column, top: float, bottom: float) -> list[floa
 
 
 def strikes_through(page: Page, rule: Rule) -> bool:
-    """A horizontal rule drawn through the middle of words (a struck date), not a border."""
-    y = (rule.top + rule.bottom) / 2
-    over = [w for w in page.words if w.top + 0.25 * (w.bottom - w.top) < y < w.bottom - 0.2 * (w.bottom - w.top)
-            and w.x0 < rule.x1 and rule.x0 < w.x1]
-    return bool(over) and sum(min(w.x1, rule.x1) - max(w.x0, rule.x0) for w in over) >= 0.5 * (rule.x1 - rule.x0)
+    """A horizontal rule of the page drawn through the middle of words (a struck date), not a border."""
+    return id(rule) in page.struck
 
 
 def text_cuts(page: Page, cols: list[Column], anchor: int, top: float, bottom: float) -> list[float]:

@@ -127,6 +127,18 @@ class Page:
     def vrules(self) -> list[Rule]:
         return [r for r in self.rules if not r.horizontal]
 
+    @cached_property
+    def struck(self) -> frozenset[int]:
+        """The horizontal rules (by id) drawn through the middle of words (a struck date), not borders."""
+        return frozenset(id(r) for r in self.hrules if _through_words(self.words, r))
+
+
+def _through_words(words: list[Word], rule: Rule) -> bool:
+    y = (rule.top + rule.bottom) / 2
+    over = [w for w in words if w.top + 0.25 * (w.bottom - w.top) < y < w.bottom - 0.2 * (w.bottom - w.top)
+            and w.x0 < rule.x1 and rule.x0 < w.x1]
+    return bool(over) and sum(min(w.x1, rule.x1) - max(w.x0, rule.x0) for w in over) >= 0.5 * (rule.x1 - rule.x0)
+
 
 class DocumentError(Exception):
     """A document that cannot be read; the message says why, in one line."""

@@ -28,6 +28,7 @@ def content_words() -> dict[str, list[str]]:
     return tomllib.loads(files("wsoa.data").joinpath("columns.toml").read_text("utf-8"))["content"]
 
 
+STATUS_WORDS = 16  # words at most in a cell of statuses (one a milestone, each with its date)
 SHORT_CELL = 6   # words at most in each cell of a column of short items (leads, resources)
 MONEY = re.compile(r"[£$€]\s*\d|\d\s*(?:k|m|bn)\b", re.IGNORECASE)  # a sum: "£40k", "20k"
 MIN_TIMESCALES = 3  # cells of a column of timescales (TBC, Monthly, Within 3 months) beside its one date
@@ -88,13 +89,15 @@ def _fills_say_status(fills: list[RGB | None]) -> str | None:
 def is_status(cell: str, legend: Legend) -> bool:
     """A short cell saying a status (a word or letter of the legend)."""
     text = re.sub(r"\s+", " ", cell).strip()
-    return legend.from_text(text)[0] is not None and len(text.split()) <= 5
+    return len(text.split()) <= 5 and legend.from_text(text)[0] is not None
 
 
 def _statuses(cell: str, legend: Legend) -> bool:
     """A body cell of statuses: one, or one a line for its milestones ("G A A"), or one a milestone each with
     its date ("Red – Jan 2021 Blue – May 2021")."""
     words = cell.split()
+    if len(words) > STATUS_WORDS:  # running text, not statuses
+        return False
     return is_status(cell, legend) or (1 < len(words) <= 5 and all(legend.from_text(w)[0] for w in words)) \
         or bool(legend.dated_statuses(cell))
 

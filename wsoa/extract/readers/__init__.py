@@ -15,7 +15,7 @@ from functools import cached_property
 from typing import Callable
 
 from wsoa.extract.cards import Card, read_cards
-from wsoa.extract.page import Page, body_size
+from wsoa.extract.page import Page
 from wsoa.extract.prose import Paragraph
 from wsoa.extract.tables import Table
 from wsoa.model import Document
@@ -33,6 +33,7 @@ class Layout:
     tables: list[Table]
     paras: list[Paragraph]
     read_key: Callable[[], Legend]
+    body: float   # the font size of most text outside the tables
 
     @property
     def key(self) -> Legend:
@@ -64,7 +65,7 @@ class Layout:
     @cached_property
     def cards(self) -> list[Card]:
         """Actions written as labelled text outside the tables (cards, prose, a heading per action)."""
-        return read_cards(self.pages, body_size(self.pages, self.bands), self.bands)
+        return read_cards(self.pages, self.body, self.bands)
 
     @cached_property
     def table_share(self) -> float:

@@ -25,6 +25,7 @@ PLAN = re.compile(r"\bpriority action plan\b", re.IGNORECASE)
 WSOA = re.compile(r"\bwritten statement of action\b", re.IGNORECASE)
 MIN_WEAKNESS_MATCH = 0.6
 MIN_CARDS = 2  # actions written as labelled text that make a document a plan
+CARD_SHARE = 0.25  # under this share of lines in tables, cards are looked for beside them
 SAME_WEAKNESS = 0.9
 STANDOUT_WORDS = 12  # a bold line this short stands alone as a heading would
 
@@ -35,8 +36,14 @@ def names_a_plan(pages: list[Page]) -> bool:
     return bool(PLAN.search(head) or WSOA.search(head))
 
 
+def _cards_possible(layout: Layout) -> bool:
+    """Actions may be written as cards: no action table, or tables holding under a quarter of its lines
+    (an introduction or a key taken for a table); a plan of tables is not read again as cards."""
+    return not layout.tables or layout.table_share < CARD_SHARE
+
+
 def detect(layout: Layout) -> float:
-    cards = len(layout.cards) >= MIN_CARDS
+    cards = _cards_possible(layout) and len(layout.cards) >= MIN_CARDS
     if not layout.tables and not cards:
         return 0.0
     return evidence((0.5, True), (0.3 * layout.table_share, True), (0.3, cards),
@@ -60,7 +67,7 @@ def read(layout: Layout, doc: Document) -> None:
             listed = Weakness(id=doc.next_weakness_id(), text=st.text, kind=st.kind)  # type: ignore[arg-type]
             doc.weaknesses.append(listed)
     read_tables(layout, doc, statements)
-    if len(layout.cards) >= MIN_CARDS and len(layout.cards) > 2 * len(doc.actions):  # cards or prose, not tables
+    if _cards_possible(layout) and len(layout.cards) >= MIN_CARDS and len(layout.cards) > 2 * len(doc.actions):
         doc.warnings = [w for w in doc.warnings if w.code != "unparsed-table"]
         doc.tables = []
         doc.actions = [to_action(c, deepcopy(layout.key)) for c in layout.cards]
