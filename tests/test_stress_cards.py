@@ -18,11 +18,12 @@ from wsoa.match.evaluate import score_document
 
 SEED, N = 13, 16
 # Measured on this sample (2026-11-23, session 6, without LibreOffice): recall 0.85, precision 0.99, ref 0.89,
-# lead 1.00, start 0.99, deadline 0.88, status 0.93, weakness 0.93. Web pages lose most: the table finder takes
-# their paragraphs for a text-aligned table (see the session 6 report). A drop below a floor is a regression.
-RECALL_FLOOR = 0.80
-PRECISION_FLOOR = 0.95
-FIELD_FLOORS = {"ref": 0.84, "lead": 0.95, "start": 0.94, "deadline": 0.83, "status": 0.88, "weakness": 0.88}
+# lead 1.00, start 0.99, deadline 0.88, status 0.93, weakness 0.93; with cards read beside a table that holds
+# few of the lines (a paragraph taken for a text-aligned table): recall 0.93, precision 1.00, ref 0.96, lead
+# 0.99, start 0.99, deadline 1.00, status 0.94, weakness 0.90. A drop below a floor is a regression.
+RECALL_FLOOR = 0.90
+PRECISION_FLOOR = 0.97
+FIELD_FLOORS = {"ref": 0.93, "lead": 0.96, "start": 0.96, "deadline": 0.96, "status": 0.91, "weakness": 0.88}
 
 
 @pytest.fixture(scope="module")
