@@ -56,3 +56,14 @@ def test_statuses_map_through_plain_meaning_and_dates_by_role(tmp_path):
     assert first.start_dates[0].isoformat() == want["start_dates"][0]  # a month alone starts on its first day
     assert first.deadlines[0].isoformat() == want["deadlines"][0]  # and ends on its last
     assert first.rag == want["rag"] and first.rag_source == "word"
+
+
+def test_a_field_label_opening_every_page_is_not_a_running_header():
+    from tests.test_table_stages import page_of, words
+    from wsoa.extract.document import not_furniture
+    from wsoa.extract.page import remove_furniture
+
+    pages = [page_of(n, words("What we will do:", 40, 40) + words(f"Publish the offer number {n}", 40, 52)
+                     + words("Lead: Head of SEND", 40, 64)) for n in (1, 2, 3, 4)]
+    remove_furniture(pages, not_furniture)
+    assert all(p.lines[0].text == "What we will do:" for p in pages)

@@ -107,3 +107,12 @@ def test_letter_listing_actions_is_still_a_letter(tmp_path):
     assert doc.doc_type == "inspection_letter"
     assert len(doc.weaknesses) == 2 and doc.weaknesses[1].id == "W2"
     assert [a.ref for a in doc.actions] == ["1.1"]
+
+
+def test_a_bold_label_opening_a_list_item_in_a_word_file_stays_bold_after_its_bullet():
+    """A bulleted Word paragraph "**Who is responsible** Head of SEND": the bullet the layout adds is not
+    one of the label's bold words."""
+    from wsoa.extract.flow import Para, layout
+
+    page = layout([Para("Who is responsible Head of SEND", item=True, bold_words=3)])
+    assert [w.text for w in page.words if w.bold] == ["Who", "is", "responsible"]

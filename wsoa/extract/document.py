@@ -8,7 +8,8 @@ from pathlib import Path
 from wsoa.extract import letters
 from wsoa.extract.events import field_events, prose_events
 from wsoa.extract.legend import legend
-from wsoa.extract.page import DocumentError, Page, body_size, remove_furniture
+from wsoa.extract.cards import role_of_label
+from wsoa.extract.page import DocumentError, Line, Page, body_size, remove_furniture
 from wsoa.extract.pdf import DEFAULT_ENGINE, read_pages
 from wsoa.extract.prose import paragraphs
 from wsoa.extract.readers import Layout, choose
@@ -97,8 +98,14 @@ def layout_pages(path: str | Path, deadline: float | None = None, ocr: bool = Fa
         raise DocumentError("the PDF has no pages")
     if not any(p.words for p in pages):
         raise DocumentError("image-only: no text layer (needs OCR: run with --ocr)")
-    remove_furniture(pages, is_header_line)
+    remove_furniture(pages, not_furniture)
     return pages
+
+
+def not_furniture(line: Line) -> bool:
+    """A line that stays though it recurs at the top of many pages: a table's repeated header, or a field's
+    label alone on its line (a plan of cards with a page break before each action)."""
+    return is_header_line(line) or role_of_label(line.text) is not None
 
 
 def extract(path: str | Path, doc_id: str | None = None, deadline: float | None = None,

@@ -84,7 +84,8 @@ def layout(blocks: list[Block], width: float = 760.0) -> Page:
             for text, p in _lines([block], width):
                 page.words += _words(text, LEFT, y, p.size, p.bold)
                 y += p.size * 1.25
-            _leading_bold(page.words[start:], block.bold_words)
+            bullet = int(block.item and len(page.words) > start and page.words[start].text == "\u2022")
+            _leading_bold(page.words[start + bullet:], block.bold_words)  # the bullet the layout adds is no label
             y += GAP
         else:
             y = _grid(page, block, y) + 2 * GAP
