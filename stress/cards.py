@@ -83,14 +83,7 @@ FILLS = {"red": "FF0000", "amber": "FFC000", "green": "00B050", "blue": "00B0F0"
 
 def draw_axes(seed: int, i: int, renderers: list[str]) -> dict[str, Any]:
     """Axis values of card document i: each axis an independent permutation per block (as the tables)."""
-    out: dict[str, Any] = {}
-    for name, values in AXES.items():
-        values = renderers if name == "renderer" else values
-        block, pos = divmod(i, len(values))
-        perm = list(values)
-        random.Random(f"cards:{seed}:{name}:{block}").shuffle(perm)
-        out[name] = perm[pos]
-    return out
+    return tables.draw_axes(seed, i, renderers, AXES, family="cards:")
 
 
 def _fields(lay: dict[str, Any], rng: random.Random) -> list[str]:

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import json
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
 from stress import convert, render_docx, render_html, render_reportlab
@@ -41,10 +42,11 @@ def render(plan: Plan, out_dir: Path) -> Path:
         return convert.html_to_pdf(src, path, page_furniture=plan.layout["furniture"] == "both")
 
 
-def write(plan: Plan, out_dir: Path) -> Path:
-    """Render the plan and write its truth; returns the document's path."""
+def write(plan: Plan, out_dir: Path, renderer: Callable[[Plan, Path], Path] | None = None) -> Path:
+    """Render the plan (by `renderer`, by default the tables' `render`) and write its truth; returns the
+    document's path."""
     out_dir.mkdir(parents=True, exist_ok=True)
-    path = render(plan, out_dir)
+    path = (renderer or render)(plan, out_dir)
     (out_dir / f"{plan.doc_id}.truth.json").write_text(json.dumps(truth(plan), indent=1, ensure_ascii=False), "utf-8")
     return path
 

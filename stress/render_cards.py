@@ -2,7 +2,6 @@
 Chromium; `write` puts its truth beside it (the truth of `stress.plan`, computed from the plan model)."""
 from __future__ import annotations
 
-import json
 import tempfile
 from html import escape
 from pathlib import Path
@@ -16,9 +15,9 @@ from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import KeepTogether, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
-from stress import convert, render_docx
+from stress import convert, generate, render_docx
 from stress.card_blocks import KV, P, Block, Run, document
-from stress.plan import Plan, truth
+from stress.plan import Plan
 from stress.render_reportlab import MARGIN, fonts
 
 rl_config.invariant = 1
@@ -232,8 +231,5 @@ def render(plan: Plan, out_dir: Path) -> Path:
 
 
 def write(plan: Plan, out_dir: Path) -> Path:
-    """Render the plan and write its truth beside it; returns the document's path."""
-    out_dir.mkdir(parents=True, exist_ok=True)
-    path = render(plan, out_dir)
-    (out_dir / f"{plan.doc_id}.truth.json").write_text(json.dumps(truth(plan), indent=1, ensure_ascii=False), "utf-8")
-    return path
+    """Render the card plan and write its truth beside it (as the tables do); returns the document's path."""
+    return generate.write(plan, out_dir, render)

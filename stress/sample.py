@@ -51,15 +51,17 @@ CANONICAL = ["ref", "weakness", "action", "milestones", "lead", "start", "deadli
 CORE = ["ref", "action", "lead", "deadline", "status"]
 
 
-def draw_axes(seed: int, i: int, renderers: list[str]) -> dict[str, Any]:
-    """Axis values of document i: for each axis an independent random permutation per block of documents,
-    so every value occurs once in each block of len(values) documents."""
+def draw_axes(seed: int, i: int, renderers: list[str], axes: dict[str, list[Any]] | None = None,
+              family: str = "") -> dict[str, Any]:
+    """Axis values of document i: for each axis (of `axes`, by default the tables') an independent random
+    permutation per block of documents, so every value occurs once in each block of len(values) documents;
+    `family` ("cards:") keeps another family's draws apart from the tables'."""
     out: dict[str, Any] = {}
-    for name, values in AXES.items():
+    for name, values in (AXES if axes is None else axes).items():
         values = renderers if name == "renderer" else values
         block, pos = divmod(i, len(values))
         perm = list(values)
-        random.Random(f"{seed}:{name}:{block}").shuffle(perm)
+        random.Random(f"{family}{seed}:{name}:{block}").shuffle(perm)
         out[name] = perm[pos]
     return out
 

@@ -17,8 +17,7 @@ from stress.dates import deadline_cell, single
 from stress.generate import available_renderers, write
 from stress.plan import truth
 from stress.sample import AXES, sample
-from stress.score import EMPTY, pooled, rates
-from wsoa.match.evaluate import score_document
+from stress.score import score_sample, summary
 
 SEED, N = 13, 40
 CHROMIUM_FURNITURE = re.compile(r"file://|\d+/\d+/\d+, \d+:\d+")
@@ -128,18 +127,9 @@ def test_a_seed_gives_the_same_file_twice(batch, tmp_path):
 
 
 def test_pipeline_scores_on_the_sample(batch):
-    from wsoa.extract.document import extract
-    scores = {}
-    for plan, path in batch:
-        try:
-            pred = extract(path).model_dump(mode="json")
-        except Exception:  # noqa: BLE001 - a crash scores as nothing found
-            pred = EMPTY
-        scores[plan.doc_id] = (plan.layout["renderer"], score_document(pred, truth(plan)))
-    total = rates(pooled([s for _, s in scores.values()]))
-    print("\nstress sample:", ", ".join(f"{k} {v:.2f}" for k, v in total.items() if v is not None))
-    for kind in sorted({k for k, _ in scores.values()}):
-        r = rates(pooled([s for k, s in scores.values() if k == kind]))
-        print(f"  {kind:10s}", ", ".join(f"{k} {v:.2f}" for k, v in r.items() if v is not None))
+    total, groups = score_sample(batch, lambda plan: plan.layout["renderer"])
+    print("\nstress sample:", summary(total))
+    for kind, r in groups.items():
+        print(f"  {kind:10s}", summary(r))
     assert total["recall"] >= RECALL_FLOOR and total["precision"] >= PRECISION_FLOOR
     assert {k: v for k, v in total.items() if k in FIELD_FLOORS and v < FIELD_FLOORS[k]} == {}

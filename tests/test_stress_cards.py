@@ -13,8 +13,7 @@ from stress.card_blocks import KV, document
 from stress.generate import available_renderers
 from stress.plan import truth
 from stress.render_cards import write
-from stress.score import EMPTY, pooled, rates
-from wsoa.match.evaluate import score_document
+from stress.score import score_sample, summary
 
 SEED, N = 13, 16
 # Measured on this sample (2026-11-23, session 6, without LibreOffice): recall 0.85, precision 0.99, ref 0.89,
@@ -63,19 +62,10 @@ def test_every_card_axis_value_occurs_in_a_larger_draw():
 
 
 def test_pipeline_scores_on_the_card_sample(batch):
-    from wsoa.extract.document import extract
-    t0, scores = time.monotonic(), {}
-    for plan, path in batch:
-        try:
-            pred = extract(path).model_dump(mode="json")
-        except Exception:  # noqa: BLE001 - a crash scores as nothing found
-            pred = EMPTY
-        scores[plan.doc_id] = (plan.layout["form"], score_document(pred, truth(plan)))
-    total = rates(pooled([s for _, s in scores.values()]))
-    print(f"\ncard sample ({time.monotonic() - t0:.0f} s):", ", ".join(f"{k} {v:.2f}" for k, v in total.items()
-                                                                    if v is not None))
-    for form in sorted({f for f, _ in scores.values()}):
-        r = rates(pooled([s for f, s in scores.values() if f == form]))
-        print(f"  {form:15s}", ", ".join(f"{k} {v:.2f}" for k, v in r.items() if v is not None))
+    t0 = time.monotonic()
+    total, groups = score_sample(batch, lambda plan: plan.layout["form"])
+    print(f"\ncard sample ({time.monotonic() - t0:.0f} s):", summary(total))
+    for form, r in groups.items():
+        print(f"  {form:15s}", summary(r))
     assert total["recall"] >= RECALL_FLOOR and total["precision"] >= PRECISION_FLOOR
     assert {k: v for k, v in total.items() if k in FIELD_FLOORS and v < FIELD_FLOORS[k]} == {}

@@ -100,7 +100,8 @@ def _marked(page: Page, rows: list[Row], col: Column) -> bool:
     """A column with a coloured mark (a dot, a shape) in two or more rows and in half the rows or more:
     marks say a status even all in one colour (fills in one colour may be a highlight)."""
     body = [r for r in rows if not r.spanning and any(c.words for c in r.cells.values())]
-    marked = sum(1 for r in body if marks_in(page, col.x0, r.top, col.x1, r.bottom))
+    marked = sum(1 for r in body if marks_in(page, col.x0, r.top, col.x1, r.bottom,
+                                             [w for c in r.cells.values() for w in c.words]))
     return marked >= 2 and 2 * marked >= len(body)
 
 
