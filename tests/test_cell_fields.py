@@ -86,6 +86,17 @@ def test_a_word_broken_by_a_narrow_column_is_rejoined():
     assert unbroken_text(date, 100, 160) == "01/10/2021"
 
 
+def test_a_numeric_date_broken_in_its_year_is_rejoined_whatever_the_columns_edge():
+    """"01/10/20" over "21" alone: a cell's edge read off a header's alignment is only near the wrapper's,
+    but a year cut after two digits, its other two alone on the next line, is one date."""
+    from wsoa.extract.cell_items import unbroken_text
+    broken = _cell([[("01/10/20", 103)], [("21", 103)]], char=4.2)
+    assert unbroken_text(broken, 100, 180) == "01/10/2021"
+    two = _cell([[("01/10/20", 103)], [("21", 103), ("weeks", 118)]], char=4.2)
+    assert unbroken_text(two, 100, 180) == "01/10/20 21 weeks"   # a number opening more words wrapped whole
+    assert unbroken_text(_cell([[("Sept", 103), ("2023", 128)], [("21", 103)]], char=4.2), 100, 180) == "Sept 2023 21"
+
+
 def test_words_wrapped_whole_stay_apart():
     from wsoa.extract.cell_items import unbroken_text
     # "of" ends far from the edge; "Council" opens in capitals; "SEN" ends far from the edge

@@ -2,7 +2,7 @@
 set far right over it (right-aligned over a wide column) still holds its body text."""
 from __future__ import annotations
 
-from wsoa.extract.header import columns_from_alignment, phrases_of
+from wsoa.extract.header import columns_from_alignment, columns_from_body, phrases_of
 from wsoa.extract.tables import find_tables
 
 from .test_table_stages import page_of, words
@@ -293,3 +293,111 @@ def test_a_styled_header_ending_its_page_but_for_a_banner_opens_a_table():
     page = page_of(1, ws)
     page.fills = [Fill(40, 556, 560, 572, (0.2, 0.3, 0.5))]
     assert styled_top(page, page.lines[0], named=True) is not None
+
+
+def test_a_grid_touching_a_key_table_above_opens_at_its_own_columns():
+    """A key table set straight above the plan's grid (Word draws two tables with nothing between as
+    one): its outer rules run on up through the key, but the plan's inner rules start at its header
+    line, where no rule ran above, so the line opens a grid of its own."""
+    from wsoa.extract.header import grid_top
+    from wsoa.extract.page import Rule
+
+    ws = words("Blue", 26, 139, 9) + words("Delivered", 383, 139, 9) + words("Red", 26, 161, 9) \
+        + words("Stalled", 383, 161, 9)
+    heads = ["Ref", "Area of weakness", "What we do", "Who", "Begin", "Finish"]
+    xs = [23, 110, 200, 290, 380, 470, 560]
+    for x, h in zip(xs, heads):
+        ws += words(h, x + 3, 189, 9, True)
+    for i, y in enumerate((215, 245)):
+        ws += words(f"1{'ab'[i]}", 26, y, 9) + words("Waiting times", 113, y, 9) + words("Publish offer", 203, y, 9) \
+            + words("Head of SEND", 293, y, 9) + words("Jul 2023", 383, y, 9) + words("Mar 2024", 473, y, 9)
+    rules = [Rule(False, x, 136, x, 270) for x in (23, 380, 560)]
+    rules += [Rule(False, x, 186, x, 270) for x in (110, 200, 290, 470)]
+    page = page_of(1, ws, rules)
+    line = next(ln for ln in page.lines if ln.text.startswith("Ref"))
+    model = grid_top(page, line)
+    assert model is not None and [c.header for c in model.columns] == heads
+    tables = find_tables([page]).tables
+    assert len(tables) == 1 and [r.text(0) for r in tables[0].rows] == ["1a", "1b"]
+
+
+def test_a_row_below_a_banner_in_a_grid_opens_no_grid():
+    """Below a banner spanning the grid only the outer rules run up past the banner; the inner rules stop
+    at it, but ran above it at the same places: the row under it is the grid's body, not a new header."""
+    from wsoa.extract.header import grid_top
+    from wsoa.extract.page import Rule
+
+    xs = [23, 120, 220, 320, 420]
+    ws = []
+    for x, h in zip(xs, ["Ref", "Action", "Lead", "Deadline"]):
+        ws += words(h, x + 3, 100, 9, True)
+    ws += words("1.1", 26, 125, 9) + words("Publish the offer", 123, 125, 9) + words("Head of SEND", 223, 125, 9) \
+        + words("Mar 2024", 323, 125, 9) + words("Weakness 2: waiting times", 26, 150, 9, True) \
+        + words("Review plans", 123, 175, 9) + words("Head of SEND", 223, 175, 9) + words("Senior leads", 323, 175, 9)
+    rules = [Rule(False, x, 96, x, 260) for x in (23, 420)]
+    rules += [Rule(False, x, 96, x, 146) for x in (120, 220, 320)] + [Rule(False, x, 170, x, 260) for x in (120, 220, 320)]
+    page = page_of(1, ws, rules)
+    line = next(ln for ln in page.lines if ln.text.startswith("Review"))
+    assert grid_top(page, line) is None
+
+
+def test_a_right_aligned_header_over_a_narrow_column_takes_the_text_after_the_gutter():
+    """"#" set right over its column of refs: the text below leaves a gutter before the refs, and the refs
+    would otherwise share the action's column on every line; the boundary is that gutter, not the gap just
+    before "#"."""
+    ws = words("Action", 60, 50, bold=True) + words("#", 340, 50, bold=True) + words("Lead", 360, 50, bold=True) \
+        + words("Deadline", 470, 50, bold=True)
+    for i, (act, ref) in enumerate([("Publish a single route", "GR1.1"), ("Launch an outreach offer", "GR1.2"),
+                                    ("Review every plan", "GR1.3")]):
+        y = 70 + 24 * i
+        ws += words(act, 60, y) + words(ref, 300, y) + words("Head of SEND", 360, y) + words("March 2024", 470, y)
+        ws += words("with parents", 60, y + 10)
+    page = page_of(1, ws)
+    line = page.lines[0]
+    model = columns_from_alignment(page, line, phrases_of(line))
+    assert [c.header for c in model.columns] == ["Action", "#", "Lead", "Deadline"]
+    assert 160 < model.columns[1].x0 < 300
+    tables = find_tables([page]).tables
+    assert [r.text(1) for r in tables[0].rows] == ["GR1.1", "GR1.2", "GR1.3"]
+
+
+def test_a_column_of_status_fills_beside_text_is_a_column_of_its_own():
+    """No rules; the status shown only by each cell's fill: the body leaves one free run from the end of the
+    measures to the update's text, holding the status fills and their label. The fills start a column there,
+    as the header's own words would."""
+    from wsoa.extract.page import Fill
+
+    ws = words("No", 40, 50, bold=True) + words("Key actions", 70, 50, bold=True) + words("Measures", 250, 50, bold=True) \
+        + words("St", 372, 50, bold=True) + words("at", 372, 59, bold=True) + words("us", 372, 68, bold=True) \
+        + words("Update", 420, 50, bold=True)
+    fills = []
+    colours = [(1.0, 0.78, 0.81), (0.78, 0.94, 0.81), (1.0, 0.92, 0.61), (1.0, 0.78, 0.81), (0.78, 0.94, 0.81),
+               (0.87, 0.92, 0.97)]
+    for i, rgb in enumerate(colours):
+        y = 90 + 30 * i
+        ws += words(f"1.{i + 1}", 40, y) + words("Publish the local offer", 70, y) + words("for families", 70, y + 10)
+        ws += words("90% of plans issued", 250, y) + words("in 20 weeks", 250, y + 10) + words("Draft agreed", 420, y)
+        fills.append(Fill(368, y - 3, 415, y + 24, rgb))
+    page = page_of(1, ws)
+    page.fills = fills
+    line = page.lines[0]
+    model = columns_from_body(page, line, columns_from_alignment(page, line, phrases_of(line)))
+    assert [c.header for c in model.columns] == ["No", "Key actions", "Measures", "St at us", "Update"]
+    assert abs(model.columns[3].x0 - 368) <= 1
+    tables = find_tables([page]).tables
+    assert [c.role for c in tables[0].columns] == ["ref", "action", "measures", "status", None]
+
+
+def test_a_banner_whose_words_name_roles_is_no_header():
+    """"Area of weakness 1: Weak oversight of tribunal outcomes and their impact on children": its words name
+    a weakness, an outcome and an impact, but run at a word space from end to end (no gap between them wider
+    than a word space): running text, a banner of the table, not a header."""
+    from wsoa.extract.header import styled_top
+
+    ws = words("Area of weakness 1: Weak oversight of tribunal outcomes and their impact on children", 60, 50, bold=True)
+    for i in range(6):
+        y = 70 + 12 * i
+        ws += words(f"A.1.{i + 1}", 60, y) + words("Head of SEND", 150, y) + words("Publish the offer", 260, y) \
+            + words("Mar 2024", 420, y)
+    page = page_of(1, ws)
+    assert styled_top(page, page.lines[0], named=True) is None

@@ -219,3 +219,66 @@ def test_a_ref_broken_after_its_dot_in_a_narrow_column_starts_one_row():
     cols = [Column(40, 100, "Ref", "ref"), Column(100, 300, "Action", "action")]
     rows = build_rows(page_of(1, ws), cols, 98, 160, False, 0)
     assert [r.text(0) for r in rows] == ["GR3. 3", "GR3. 4"]
+
+
+TIMESCALE_XS = [40.0, 110.0, 180.0, 380.0, 470.0]
+
+
+def _timescale_page(fills: bool):
+    """"Timescale" centred over "Begin | Finish", every border drawn column by column (as browsers print
+    collapsed borders), the header's cells filled one by one or not at all, two rows below."""
+    from wsoa.extract.page import Rule
+
+    xs = TIMESCALE_XS
+    ws = words("Timescale", 90, 105) + words("Work to be done", 260, 105) + words("Progress", 400, 105) \
+        + words("Begin", 60, 120) + words("Finish", 130, 120)
+    rules = [Rule(True, a, y, b, y) for y in (100, 132) for a, b in zip(xs, xs[1:])]
+    rules += [Rule(True, a, 116, b, 116) for a, b in zip(xs[:3], xs[1:3])]
+    for y in (140, 170):
+        ws += words("Jun 2022", 43, y) + words("Jun 2023", 113, y) + words("Redesign the local offer pages", 183, y) \
+            + words("Under way", 383, y)
+        rules += [Rule(True, a, y + 25, b, y + 25) for a, b in zip(xs, xs[1:])]
+    page = page_of(1, ws, rules)
+    if fills:
+        grey = (0.85, 0.85, 0.85)
+        page.fills = [Fill(40, 100, 180, 116, grey)] + [Fill(a, 116, b, 132, grey) for a, b in zip(xs[:3], xs[1:3])]
+        page.fills += [Fill(a, 100, b, 132, grey) for a, b in zip(xs[2:], xs[3:])]
+    return page
+
+
+def test_a_spanning_label_over_cells_bordered_one_by_one_keeps_the_other_edges():
+    """The label crosses the edge between its two columns, which then splits it no more; every other edge
+    stands, and the sub-headers' own cells (filled) split the spanning one again."""
+    from wsoa.extract.header import cells_top
+
+    page = _timescale_page(True)
+    model = cells_top(page, page.lines[0])
+    assert model is not None
+    assert [(c.x0, c.x1) for c in model.columns] == list(zip(TIMESCALE_XS, TIMESCALE_XS[1:]))
+    assert [c.header for c in model.columns][2:] == ["Work to be done", "Progress"]
+
+
+def test_rows_start_where_most_columns_start_an_entry_when_no_anchor_is_known():
+    """No ref or action column known yet: the first column holds one weakness merged down over three actions
+    (one entry); the other columns start an entry at each action. Rows follow the most columns, not the
+    first one."""
+    weakness, _ = stacked([["Long waits for", "therapy for young", "people aged 16 to", "25 across the area"]], 43, 100)
+    steps, _ = stacked(ACTIONS, 143, 100)
+    cols = [Column(40, 140, "Theme"), Column(140, 280, "Step"), Column(280, 380, "Lead officer", "lead")]
+    y = 100
+    whos = []
+    for entry, name in zip(ACTIONS, ["Head of SEND", "ICB lead", "Principal EP"]):
+        whos += words(name, 283, y)
+        y += len(entry) * (8.0 + LEADING) + SPACING - LEADING
+    rows = build_rows(page_of(1, weakness + steps + whos), cols, 98, y, False, 0)
+    assert [r.text(1) for r in rows] == [" ".join(e) for e in ACTIONS]
+
+
+def test_sub_headers_bordered_cell_by_cell_split_the_spanning_label_without_fills():
+    """No fills: the border drawn under "Timescale", cell by cell, ends where "Begin" and "Finish" part."""
+    from wsoa.extract.header import cells_top
+
+    page = _timescale_page(False)
+    model = cells_top(page, page.lines[0])
+    assert [(c.x0, c.x1) for c in model.columns] == list(zip(TIMESCALE_XS, TIMESCALE_XS[1:]))
+    assert [(c.header, c.group) for c in model.columns][:2] == [("Begin", "Timescale"), ("Finish", "Timescale")]

@@ -21,6 +21,8 @@ from wsoa.normalise.text import ITEM_MARK, clean, is_bullet, is_item_mark, join_
 SEPARATORS = " \t\n-–—:;,.()[]"
 DASHES = ("-", "–", "—")
 TIGHT = 1.2  # a word broken by a narrow column leaves less than this many characters at the line's end
+CUT_YEAR = re.compile(r"\d{1,2}[/.-]\d{1,2}[/.-](?:19|20)")   # a numeric date cut after its century
+YEAR_END = re.compile(r"\d\d")
 LEADING = 1.25  # a line's pitch as a multiple of its height, where the cell shows no two lines of a paragraph
 APART = 1.15    # lines further apart than this many pitches belong to different entries
 
@@ -195,6 +197,8 @@ def _broken(a: Line, b: Line, left: float, limit: float, known: Callable[[str], 
     the rest, in lower case, is no word printed elsewhere, nor the piece one printed between two others
     (`inner`), and the piece stays inside the cell (`edge`): else a whole word wrapped."""
     piece, rest = a.words[-1], b.words[0]
+    if len(a.words) == len(b.words) == 1 and CUT_YEAR.fullmatch(piece.text) and YEAR_END.fullmatch(rest.text):
+        return True   # "01/10/20" over "21": a year cut after its century, wherever the cell's edge is
     width = (piece.x1 - piece.x0) + (rest.x1 - rest.x0)
     char = (rest.x1 - rest.x0) / max(len(rest.text), 1)  # an average character of the rest
     if len(a.words) > 1 and not (rest.text[:1].islower() and not inner(word_key(piece.text))

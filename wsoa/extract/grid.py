@@ -6,6 +6,8 @@ rules, rows start where the anchor column (ref, else the first) starts a new ent
 """
 from __future__ import annotations
 
+from collections import Counter
+
 import re
 from dataclasses import dataclass, field
 
@@ -126,12 +128,21 @@ def strikes_through(page: Page, rule: Rule) -> bool:
 def text_cuts(page: Page, cols: list[Column], anchor: int, top: float, bottom: float) -> list[float]:
     """Row starts for a table without horizontal rules: a new entry in the anchor column (a ref, or a
     line after a gap clearly wider than the spacing of lines inside an entry). An anchor column with
-    no text (marks only) gives way to the first column with text."""
-    lines: list = []
-    for col in [cols[anchor]] + cols:
-        lines = group_lines([w for w in page.words if col.x0 <= w.xc < col.x1 and top <= w.yc < bottom], page.number)
-        if lines:
-            break
+    no text (marks only) gives way to the first column with text; with no ref, action or milestones
+    column known (the anchor a mere first column) starting fewer entries than most columns do (merged
+    down over several rows), the first column starting as many as most do."""
+    own = next((c for c in (_entry_cuts(page, col, top, bottom) for col in [cols[anchor]] + cols) if c), [])
+    if cols[anchor].role is not None:
+        return own
+    cuts = [c for c in (_entry_cuts(page, col, top, bottom) for col in cols) if c]
+    counts = Counter(len(c) for c in cuts)
+    most = max(counts, key=lambda n: (counts[n], n), default=0)
+    return own if len(own) >= most else next(c for c in cuts if len(c) == most)
+
+
+def _entry_cuts(page: Page, col: Column, top: float, bottom: float) -> list[float]:
+    """Where the column's entries start between top and bottom (see `text_cuts`)."""
+    lines = group_lines([w for w in page.words if col.x0 <= w.xc < col.x1 and top <= w.yc < bottom], page.number)
     gaps = [b.top - a.bottom for a, b in zip(lines, lines[1:])]
     leading = sorted(gaps)[len(gaps) // 4] if gaps else 0.0
     cuts: list[float] = []

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
+from functools import partial
 
 from wsoa.extract.grid import (REF_LIKE, TOL, Column, banner, covers, fill_under, merge_positions, runs_across,
                               vertical_cuts)
@@ -251,7 +252,7 @@ def columns_from_alignment(page: Page, line: Line, phrases: list[Phrase]) -> Col
     gaps = [(ends[i - 1], starts[i]) for i in range(1, len(starts))]
     band = _band(page, top, bottom)
     before = [_before_marks(a, b, marks) for a, b in gaps]
-    main = [left] + [gutter(body, a, x, line.size) for (a, _), x in zip(gaps, before)] + [right]
+    main = [left] + [gutter(body, a, x, line.size, band) for (a, _), x in zip(gaps, before)] + [right]
     moved = [(x, b) for x, (_, b) in zip(before, gaps) if x < b]  # a column starting at its marks
     subs = [(a, b, y) for a, b, y in _sub_header_gaps(band[1:], gaps, left, right)
             if not any(lo - TOL <= b and a <= hi + TOL for lo, hi in moved)]
@@ -368,11 +369,26 @@ def columns_from_body(page: Page, line: Line, model: ColumnModel) -> ColumnModel
         return None
     left, right = min(ln.x0 for ln in lines), max(ln.x1 for ln in lines)
     bounds = [left - 2] + body_gutters(band, body, left, right, line.size) + [right + 2]
+    bounds = _split_at_marks(bounds, body, _mark_spans(page, model.bottom, body[-1].bottom))
     cols = [Column(a, b) for a, b in zip(bounds, bounds[1:])]
     _label_aligned(band, cols, [])
     if len(cols) < MIN_ROLES or sum(1 for c in cols if not c.header) > 1:
         return None
     return ColumnModel(cols, model.top, model.bottom, "body gutters", len(band))
+
+
+def _split_at_marks(bounds: list[float], body: list[Line], marks: list[tuple[float, float]]) -> list[float]:
+    """A column whose status marks or fills stand right of all its text splits there: the marks are a
+    column of their own (a gutter the body keeps free may hold one)."""
+    out = list(bounds)
+    for a, b in zip(bounds, bounds[1:]):
+        xs = [w for ln in body for w in ln.words if a <= w.xc < b]
+        end = max((w.x1 for w in xs), default=None)
+        starts = [(x0, x1) for x0, x1 in marks if end is not None and end < x0 and x1 <= b]
+        if starts:
+            x0, x1 = min(starts)
+            out.append(x0 - 0.5 if x0 == x1 else (end + x0) / 2)   # a fill starts its cell; a mark sits inside
+    return sorted(out)
 
 
 def _keeps_columns(page: Page, line: Line, model: ColumnModel) -> bool:
@@ -408,8 +424,10 @@ def aligned_columns(page: Page, line: Line, phrases: list[Phrase]) -> ColumnMode
     if not flat and misfits == 0:
         return model
     other = columns_from_body(page, line, model)
+    if other is None or not _keeps_columns(page, line, other):
+        return model
     wide = sum(1 for c in model.columns if c.x1 - c.x0 >= 1)
-    if other is None or len(other.columns) < wide or not _keeps_columns(page, line, other):
+    if len(other.columns) < wide:
         return model
     return other if flat or _misfits(page, other) < misfits else model
 
@@ -449,15 +467,17 @@ def _sub_header_gaps(lines: list[Line], gaps: list[tuple[float, float]], left: f
     return out
 
 
-def gutter(lines: list[Line], a: float, b: float, size: float) -> float:
+def gutter(lines: list[Line], a: float, b: float, size: float, labels: list[Line] = ()) -> float:
     """A column boundary in the gap a..b between two header phrases: just before the next phrase,
-    unless text below crosses there; then the middle of the first run of x that no line below
-    crosses (a run wider than half the font size when fewer than three lines tell; any gutter
-    kept free by three lines or more is one)."""
+    unless text below crosses there or opens just after a gutter (an em wide) before it, under no
+    word of the header's `labels` (text of the next column, its header set right or centred over it;
+    text under a sub-header belongs to the spanning label before); then the middle of the first run of x that no
+    line below crosses (a run wider than half the font size when fewer than three lines tell; any
+    gutter kept free by three lines or more is one)."""
     def free(x: float) -> bool:
         return not any(w.x0 - 1 <= x <= w.x1 + 1 for ln in lines for w in ln.words)
 
-    if b - a < 2 or all(free(b - 3.0 + d) for d in (-1.0, 0.0, 1.0)):
+    if b - a < 2:
         return b - 3.0
     need = 0.5 * size if len(lines) < GUTTER_LINES else 0.5
     run: list[float] = []
@@ -468,7 +488,14 @@ def gutter(lines: list[Line], a: float, b: float, size: float) -> float:
         if run and run[-1] - run[0] >= need:
             break
         run = []
-    return (run[0] + run[-1]) / 2 if run and run[-1] - run[0] >= need else b - 3.0
+    found = bool(run) and run[-1] - run[0] >= need
+    heads = [(w.x0, w.x1) for ln in labels for w in ln.words]
+    opening = [w for ln in lines for w in ln.words if run and abs(w.x0 - 1 - run[-1]) <= 1.0 and w.x0 < b - 3.0]
+    beyond = found and run[-1] - run[0] >= size and bool(opening) and not any(
+        u < w.x1 and w.x0 < v for w in opening for u, v in heads)
+    if all(free(b - 3.0 + d) for d in (-1.0, 0.0, 1.0)) and not beyond:
+        return b - 3.0
+    return (run[0] + run[-1]) / 2 if found else b - 3.0
 
 
 def _label_aligned(band: list[Line], cols: list[Column], merged: list[tuple[float, float, float]]) -> None:
@@ -614,19 +641,29 @@ def grid_top(page: Page, line: Line) -> ColumnModel | None:
     above it, the rules go on below its band, or its band ends the page) and whose cells read as
     headers; else None."""
     xs = _line_cuts(page, line, 0, page.width)
-    if len(xs) < 3 or any(_grid_reach_above(page, x, line.top) < line.top - 3.5 * line.size - 4 for x in xs[::len(xs) - 1]):
-        return None  # cheap first: a body line deep in a grid (its outer rules run far above it) opens none
+    if len(xs) < 3:
+        return None
+    fresh = _fresh_columns(page, xs[1:-1], line)
+    if not fresh and any(_grid_reach_above(page, x, line.top) < line.top - 3.5 * line.size - 4 for x in xs[::len(xs) - 1]):
+        return None  # a body line deep in a grid (its outer rules run far above it) opens none
     model = columns_from_rules(page, line)
     if model is None or len(model.columns) < MIN_ROLES:
         return None
     if any(ln.top < line.top - 1 for ln in _band(page, model.top, model.bottom)):
         return None
     xs = (model.columns[0].x0, model.columns[-1].x1)
-    if any(_grid_reach_above(page, x, line.top) < min(model.top, line.top) - 1.5 * line.size for x in xs):
+    if not fresh and any(_grid_reach_above(page, x, line.top) < min(model.top, line.top) - 1.5 * line.size for x in xs):
         return None
     if _edges_below(page, model) < MIN_ROLES and not _ends_page(page, model) or _looks_like_body(model.columns):
         return None
     return model
+
+
+def _fresh_columns(page: Page, inner: list[float], line: Line) -> bool:
+    """Most of the line's inner rules start at it, where no rule ran above: it opens columns of its own
+    (a grid set straight under a key table, whose outer rules run on up), not a row under a banner."""
+    above = [x for x in inner if any(abs(r.x0 - x) <= TOL and r.top < line.top - 1.5 * line.size for r in page.vrules)]
+    return len(inner) >= 2 and 2 * len(above) < len(inner)
 
 
 def _ends_page(page: Page, model: ColumnModel) -> bool:
@@ -659,8 +696,9 @@ def _border_rows(page: Page, top: float, bottom: float) -> dict[float, list[tupl
 def cell_edges(page: Page, line: Line) -> list[float]:
     """The edges of a row's cells where no vertical rule marks them: the ends of the border drawn
     cell by cell just above the line, else the sides of the fills behind its cells one by one (as
-    browsers and word processors print tables with horizontal borders or shading only). A word
-    across an edge, or fewer than three cells: none."""
+    browsers and word processors print tables with horizontal borders or shading only). An edge a
+    word runs across is dropped (a label spanning two columns bordered one by one); words across a
+    third of them, or fewer than three cells: none."""
     h = line.bottom - line.top
     found: list[float] = []
     for _, pieces in sorted(_border_rows(page, line.top - 1.5 * h, line.top + TOL).items(), reverse=True):
@@ -668,9 +706,10 @@ def cell_edges(page: Page, line: Line) -> list[float]:
         if found:
             break
     edges = merge_positions(found) if found else _fill_edges(page, line)
-    if any(w.x0 < x - 1 < x + 1 < w.x1 for w in line.words for x in edges):
+    kept = [x for x in edges if not any(w.x0 < x - 1 < x + 1 < w.x1 for w in line.words)]
+    if 3 * (len(edges) - len(kept)) > len(edges):
         return []
-    return edges if len(edges) > MIN_ROLES else []
+    return kept if len(kept) > MIN_ROLES else []
 
 
 def _row_above(page: Page, line: Line, xs: list[float]) -> bool:
@@ -708,13 +747,30 @@ def cells_top(page: Page, line: Line) -> ColumnModel | None:
     if _row_above(page, line, xs):
         return None
     below = [y for y, pieces in _border_rows(page, line.bottom, line.top + HEADER_REACH * line.size).items()
-             if _tiled(pieces, line) == xs]
+             if _holds_edges(_tiled(pieces, line), xs)]
     bottom = min(below, default=None) or _cells_bottom(page, line, xs) or _styled_bottom(page, line, xs[0], xs[-1])
     band = _band(page, line.top - 1, bottom)
-    cuts = merge_positions(xs + [x for ln in band for x in _fill_edges(page, ln) if xs[0] < x < xs[-1]])
+    inner = [x for ln in band for x in _sub_cells(page, line, xs, ln)]
+    cuts = merge_positions(xs + [x for x in inner if xs[0] < x < xs[-1]])
     cols = [Column(a, b) for a, b in zip(cuts, cuts[1:])]   # sub-headers' own cells split a spanning one
-    _label_columns(page, band, cols, xs, lambda ln: _fill_edges(page, ln))
+    _label_columns(page, band, cols, xs, partial(_sub_cells, page, line, xs))
     return None if _looks_like_body(cols) else ColumnModel(cols, line.top - 1, bottom, "cell edges", len(band))
+
+
+def _holds_edges(edges: list[float], xs: list[float]) -> bool:
+    """A border drawn cell by cell under the whole header: at every edge of its cells (and maybe more, where
+    a label spanning two columns dropped one)."""
+    return bool(edges) and all(any(abs(x - e) <= TOL for e in edges) for x in xs)
+
+
+def _sub_cells(page: Page, first: Line, xs: list[float], line: Line) -> list[float]:
+    """The cell edges of a header band's line: its cells' fills, else, below the band's first line, the
+    ends of the borders drawn between it and the line (sub-headers' own cells under a spanning label)."""
+    fills = _fill_edges(page, line)
+    if fills or line.top <= first.top + TOL:
+        return fills
+    ends = [x for y, pieces in _border_rows(page, first.bottom, line.top + TOL).items() for p in pieces for x in p]
+    return merge_positions(xs + [x for x in ends if xs[0] < x < xs[-1]]) if ends else []
 
 
 def _fill_edges(page: Page, line: Line) -> list[float]:
@@ -752,11 +808,12 @@ def _goes_on(page: Page, line: Line) -> bool:
 
 def styled_top(page: Page, line: Line, named: bool = False, ending: bool = True) -> ColumnModel | None:
     """The column model of a styled line (or, when `named`, a line whose phrases name two roles) of
-    three or more phrases, set apart by wide gaps, over lines of text that keep to its columns (no
+    three or more phrases, some set apart by wide gaps, over lines of text that keep to its columns (no
     vertical rules: those make a ruled grid), or, styled and naming two roles, ending the page (when
     `ending`: no header kept above gives its columns); else None."""
     phrases = phrases_of(line)
-    if len(phrases) < MIN_ROLES or len(_line_cuts(page, line, 0, page.width)) >= 2 or _goes_on(page, line):
+    if len(phrases) < MIN_ROLES or len(_line_cuts(page, line, 0, page.width)) >= 2 or _goes_on(page, line) \
+            or not any(wide_gaps(line)):   # words a word space apart end to end: running text, a banner
         return None
     model = aligned_columns(page, line, phrases)
     if not (named or _styled(page, line, model)) or _looks_like_body(model.columns):
