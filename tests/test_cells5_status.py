@@ -75,3 +75,23 @@ def test_the_rest_of_a_header_wrapped_letter_by_letter_is_no_action():
     table = type("T", (), {"columns": cols})()
     assert _is_header_row(table, row("fe", "at"))
     assert not _is_header_row(table, row("1.1", "at"))
+
+
+def test_a_header_wrapped_letter_by_letter_spilling_onto_the_next_page_is_no_action():
+    """The pieces of a header wrapped two letters a line that run on past the page (beyond the lines taken for
+    it): bold as the header is, letters only, three at most; a plain or numbered row stays an action."""
+    from wsoa.extract.actions import _is_header_row
+    from wsoa.extract.grid import Cell, Column, Row
+    from wsoa.extract.page import Word
+    cols = [Column(0, 40, "Ac ti on", "ref"), Column(40, 200, "Action", "action"),
+            Column(200, 240, "Cu rr en t", "status")]
+
+    def row(ref: str, status: str, bold: bool) -> Row:
+        cells = {0: Cell(0, 0, 10, [Word(ref, 2, 10, 0, 8, 8, bold, None)]),
+                 2: Cell(2, 0, 10, [Word(status, 202, 210, 0, 8, 8, bold, None)])}
+        return Row(1, 0, 10, cells, {0, 2})
+
+    table = type("T", (), {"columns": cols})()
+    assert _is_header_row(table, row("mb", "us", True))
+    assert not _is_header_row(table, row("mb", "us", False))
+    assert not _is_header_row(table, row("1a", "us", True))

@@ -89,19 +89,27 @@ def _printed_whole(table: Table) -> tuple[Callable[[str], bool], Callable[[str],
 
 def _is_header_row(table: Table, row: Row) -> bool:
     """A row naming three columns' roles (a header repeated), or whose every word is a word of its column's
-    header (the rest of a header wrapped over more lines than were taken for it: "ti" / "on" under "Ac")."""
+    header (the rest of a header wrapped over more lines than were taken for it: "ti" / "on" under "Ac"),
+    or a piece of such a header (`_header_pieces`)."""
     hits = 0
     for ci, col in enumerate(table.columns):
         t = row.text(ci)
         if t and col.role and role_of(t)[0] == col.role:
             hits += 1
-    return hits >= 3 or _header_words_only(table, row)
+    return hits >= 3 or _header_words_only(table, row) or _header_pieces(row)
 
 
 def _header_words_only(table: Table, row: Row) -> bool:
     texts = {ci: row.text(ci).lower().split() for ci in row.cells if ci < len(table.columns)}
     texts = {ci: ws for ci, ws in texts.items() if ws}
     return bool(texts) and all(set(ws) <= set(table.columns[ci].header.lower().split()) for ci, ws in texts.items())
+
+
+def _header_pieces(row: Row) -> bool:
+    """Every word bold, letters only, three at most: pieces of a header wrapped letter by letter that runs on
+    past the lines taken for it (over a page break), not an action."""
+    words = [w for c in row.cells.values() for w in c.words]
+    return bool(words) and all(w.bold and w.text.isalpha() and len(w.text) <= 3 for w in words)
 
 
 def _box(rows: list[Row], table: Table) -> Box:

@@ -136,7 +136,7 @@ def text_cuts(page: Page, cols: list[Column], anchor: int, top: float, bottom: f
         return own
     cuts = [c for c in (_entry_cuts(page, col, top, bottom) for col in cols) if c]
     counts = Counter(len(c) for c in cuts)
-    most = max(counts, key=lambda n: (counts[n], n), default=0)
+    most = max(counts, key=lambda n: (counts[n], -n), default=0)
     return own if len(own) >= most else next(c for c in cuts if len(c) == most)
 
 

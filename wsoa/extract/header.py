@@ -36,6 +36,7 @@ HEADER_REACH = 8      # a header band between rules runs over at most this many 
 GUTTER_LINES = 5      # lines below a header that keep any gutter free make it a column boundary
 BODY_LINES = 6        # lines below a styled row that must keep to its columns
 GRID_REACH = 3        # a grid's inner rules resume within this many header heights below it
+MARK_COLUMN = 6.0     # points: narrower than this, marks at a column's edge are the next column's, not one of their own
 BODY_REACH = 40       # how far below a header (in its font sizes) its body text is read for gutters
 
 
@@ -378,13 +379,13 @@ def columns_from_body(page: Page, line: Line, model: ColumnModel) -> ColumnModel
 
 
 def _split_at_marks(bounds: list[float], body: list[Line], marks: list[tuple[float, float]]) -> list[float]:
-    """A column whose status marks or fills stand right of all its text splits there: the marks are a
-    column of their own (a gutter the body keeps free may hold one)."""
+    """A column whose status marks or fills stand right of all its text (and not just at its edge) splits
+    there: the marks are a column of their own (a gutter the body keeps free may hold one)."""
     out = list(bounds)
     for a, b in zip(bounds, bounds[1:]):
         xs = [w for ln in body for w in ln.words if a <= w.xc < b]
         end = max((w.x1 for w in xs), default=None)
-        starts = [(x0, x1) for x0, x1 in marks if end is not None and end < x0 and x1 <= b]
+        starts = [(x0, x1) for x0, x1 in marks if end is not None and end < x0 and x1 <= b and b - x0 > MARK_COLUMN]
         if starts:
             x0, x1 = min(starts)
             out.append(x0 - 0.5 if x0 == x1 else (end + x0) / 2)   # a fill starts its cell; a mark sits inside
