@@ -282,3 +282,24 @@ def test_sub_headers_bordered_cell_by_cell_split_the_spanning_label_without_fill
     model = cells_top(page, page.lines[0])
     assert [(c.x0, c.x1) for c in model.columns] == list(zip(TIMESCALE_XS, TIMESCALE_XS[1:]))
     assert [(c.header, c.group) for c in model.columns][:2] == [("Begin", "Timescale"), ("Finish", "Timescale")]
+
+
+def test_a_plain_section_heading_inside_a_table_without_rules_does_not_end_it():
+    """"Enabling actions (cross-cutting)" runs across the columns of a table without rules, one line, not bold,
+    and the rows below it keep to the same columns at once: a section inside the table, not prose below it."""
+    ws = words("Ref", 40, 80, bold=True) + words("Action", 100, 80, bold=True) + words("Lead", 330, 80, bold=True) \
+        + words("Deadline", 450, 80, bold=True)
+    y = 100
+    for ref in ("1.1", "1.2"):
+        ws += words(ref, 40, y) + words("Publish the local offer pages", 100, y) + words("Head of SEND", 330, y) \
+            + words("Mar 2024", 450, y)
+        y += 14
+    ws += words("Enabling actions (cross-cutting, not tied to one weakness)", 40, y + 6)
+    y += 26
+    for ref in ("EN1", "EN2"):
+        ws += words(ref, 40, y) + words("Train every SENCO in the area", 100, y) + words("ICB lead", 330, y) \
+            + words("Jun 2024", 450, y)
+        y += 14
+    tables = find_tables([page_of(1, ws)]).tables
+    assert len(tables) == 1
+    assert [r.text(0) for r in tables[0].rows if r.text(0) and not r.spanning] == ["1.1", "1.2", "EN1", "EN2"]

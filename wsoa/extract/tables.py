@@ -36,6 +36,7 @@ __all__ = ["Region", "Table", "TablesFound", "find_tables", "read_tables", "is_h
 EDGE_LINES = 3     # lines whose text starts at the same place to make a column's left edge
 PROSE_SPACE = 1.15  # a gap at a column boundary this close to the line's word space is running text
 RECUTS = 2         # times the rows are cut again at an anchor the content moved
+SECTION_WORDS = 12  # a line of this many words or fewer, with no full stop at its end, may name a section
 
 
 @dataclass
@@ -114,7 +115,8 @@ def _cells_at(words: list[Word], boundaries: list[float], edges: list[float]) ->
 
 
 def _text_bottom(page: Page, cols: list[Column], top: float, limit: float, body: float) -> tuple[float, str]:
-    """For tables without vertical rules: the table ends at a heading or at prose running across columns."""
+    """For tables without vertical rules: the table ends at a heading or at prose running across columns
+    (not at a bold or short line naming a section when the rows go on below it at once)."""
     inner = [c.x0 for c in cols[1:]]
     lines = [ln for ln in page.lines if top <= ln.top < limit]
     edges = _text_edges(lines, cols)
@@ -123,13 +125,18 @@ def _text_bottom(page: Page, cols: list[Column], top: float, limit: float, body:
         heading = ln.size > body + 1.5
         across = _prose_across(ln.words, inner) and not gutter_at(ln.words, inner) and not _cells_at(ln.words, inner, edges)
         resumes = _resumes(lines, i, inner)
-        if heading or (across and not (ln.bold and resumes) and not banner(page, ln, cols)):
+        if heading or (across and not ((ln.bold or _section_line(ln)) and resumes) and not banner(page, ln, cols)):
             rules = [r.top for r in page.hrules if last - TOL <= r.top <= ln.top and covers(r, cols[0].x0, cols[-1].x1, 0.3)]
             why = f"{'a heading' if heading else 'prose running across columns'}: {ln.text[:60]!r}"
             return (max(rules) + 0.5 if rules else ln.top - 0.5), why
         last = ln.bottom
     rules = [r.top for r in page.hrules if last - TOL <= r.top <= last + 12 and covers(r, cols[0].x0, cols[-1].x1, 0.3)]
     return min(limit, (max(rules) if rules else last) + 1.0), "the text ends"
+
+
+def _section_line(line: Line) -> bool:
+    """A line short enough to name a section (a heading's length, no sentence's full stop at its end)."""
+    return len(line.words) <= SECTION_WORDS and not line.text.rstrip().endswith(".")
 
 
 def _resumes(lines: list[Line], i: int, inner: list[float]) -> bool:
