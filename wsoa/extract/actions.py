@@ -14,6 +14,7 @@ from typing import Callable, NamedTuple
 from wsoa.extract.cell_items import cell_items, split_sub_rows, unbroken_text, words_after
 from wsoa.extract.grid import Cell, Row, runs_across
 from wsoa.extract.page import group_lines
+from wsoa.extract.stitch import PIECE
 from wsoa.extract.tables import Table, column_warnings
 from wsoa.extract.ties import cross_cutting, named
 from wsoa.extract.trace import ActionTrace, TableTrace, report_of
@@ -106,10 +107,11 @@ def _header_words_only(table: Table, row: Row) -> bool:
 
 
 def _header_pieces(row: Row) -> bool:
-    """Every word bold, letters only, three at most: pieces of a header wrapped letter by letter that runs on
-    past the lines taken for it (over a page break), not an action."""
+    """Every word bold, letters only, a piece's length at most (`stitch.PIECE`): pieces of a header wrapped
+    letter by letter that runs on past the lines taken for it (over page breaks, beyond `stitch.header_spill`,
+    which skips them only above a table's first row), not an action."""
     words = [w for c in row.cells.values() for w in c.words]
-    return bool(words) and all(w.bold and w.text.isalpha() and len(w.text) <= 3 for w in words)
+    return bool(words) and all(w.bold and w.text.isalpha() and len(w.text) <= PIECE for w in words)
 
 
 def _box(rows: list[Row], table: Table) -> Box:

@@ -418,7 +418,7 @@ def _misfits(page: Page, model: ColumnModel) -> int:
 def aligned_columns(page: Page, line: Line, phrases: list[Phrase]) -> ColumnModel:
     """The column model of a header without vertical rules: from its phrases' alignment, or, when the
     text below does not fit those columns (or some have no width), from the gutters the body keeps
-    free when they give as many columns and fit the text better."""
+    free when they give as many columns (as the header's words label) and fit the text better."""
     model = columns_from_alignment(page, line, phrases)
     flat = any(c.x1 - c.x0 < 1 for c in model.columns)
     misfits = _misfits(page, model)
@@ -427,7 +427,7 @@ def aligned_columns(page: Page, line: Line, phrases: list[Phrase]) -> ColumnMode
     other = columns_from_body(page, line, model)
     if other is None or not _keeps_columns(page, line, other):
         return model
-    wide = sum(1 for c in model.columns if c.x1 - c.x0 >= 1)
+    wide = sum(1 for c in model.columns if c.x1 - c.x0 >= 1 and c.header)  # a column no label names is doubtful
     if len(other.columns) < wide:
         return model
     return other if flat or _misfits(page, other) < misfits else model
