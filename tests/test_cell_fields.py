@@ -97,6 +97,13 @@ def test_a_numeric_date_broken_in_its_year_is_rejoined_whatever_the_columns_edge
     assert unbroken_text(_cell([[("Sept", 103), ("2023", 128)], [("21", 103)]], char=4.2), 100, 180) == "Sept 2023 21"
 
 
+def test_two_whole_numeric_dates_on_two_lines_stay_apart():
+    """"30/11/2022" filling a narrow cell's line, "01/02/2023" below: the first is a whole date, no piece."""
+    from wsoa.extract.cell_items import unbroken_text
+    two = _cell([[("30/11/2022", 103)], [("01/02/2023", 103)]], char=5.5)
+    assert unbroken_text(two, 100, 160) == "30/11/2022 01/02/2023"
+
+
 def test_words_wrapped_whole_stay_apart():
     from wsoa.extract.cell_items import unbroken_text
     # "of" ends far from the edge; "Council" opens in capitals; "SEN" ends far from the edge

@@ -23,6 +23,7 @@ DASHES = ("-", "–", "—")
 TIGHT = 1.2  # a word broken by a narrow column leaves less than this many characters at the line's end
 CUT_YEAR = re.compile(r"\d{1,2}[/.-]\d{1,2}[/.-](?:19|20)")   # a numeric date cut after its century
 YEAR_END = re.compile(r"\d\d")
+WHOLE_DATE = re.compile(r"\d{1,2}[/.-]\d{1,2}[/.-](?:19|20)\d\d")   # a numeric date whole, with its century
 LEADING = 1.25  # a line's pitch as a multiple of its height, where the cell shows no two lines of a paragraph
 APART = 1.15    # lines further apart than this many pitches belong to different entries
 
@@ -207,7 +208,7 @@ def _broken(a: Line, b: Line, left: float, limit: float, known: Callable[[str], 
     if piece.x1 < limit - TIGHT * char or width <= limit - left:
         return False
     if piece.text[-1:].isdigit() and rest.text[:1].isdigit():
-        return True
+        return not WHOLE_DATE.fullmatch(piece.text)   # "30/11/2022" over "01/02/2023": two dates
     word = word_key(piece.text + rest.text)
     return (piece.text[-1:].isalpha() and rest.text[:1].islower()
             and (known(word) or is_month(word) or not known(word_key(rest.text))))
