@@ -95,3 +95,23 @@ def test_a_header_wrapped_letter_by_letter_spilling_onto_the_next_page_is_no_act
     assert _is_header_row(table, row("mb", "us", True))
     assert not _is_header_row(table, row("mb", "us", False))
     assert not _is_header_row(table, row("1a", "us", True))
+
+
+def test_a_row_whose_cells_only_resemble_column_labels_is_an_action():
+    """"NHS Trust Therapy Lead", "Within budget", "Complete" under lead, resource and deadline: each only
+    loosely like a label of its column (a lead's post, a budget, a status word); a header repeated names them
+    outright."""
+    from wsoa.extract.actions import _is_header_row
+    from wsoa.extract.grid import Cell, Column, Row
+    from wsoa.extract.page import Word
+    cols = [Column(0, 100, "Lead officer", "lead"), Column(100, 200, "Resources", "resource"),
+            Column(200, 300, "Deadline", "deadline"), Column(300, 400, "Ref", "ref")]
+
+    def row(*texts: str) -> Row:
+        cells = {i: Cell(i, 0, 10, [Word(w, 100 * i + 2 + 6 * k, 100 * i + 6 + 6 * k, 0, 8, 8, False, None)
+                                    for k, w in enumerate(t.split())]) for i, t in enumerate(texts)}
+        return Row(1, 0, 10, cells, set(cells))
+
+    table = type("T", (), {"columns": cols})()
+    assert not _is_header_row(table, row("NHS Trust Therapy Lead", "Within budget", "Complete", "EN1"))
+    assert _is_header_row(table, row("Lead officer", "Resources", "Deadline", "Ref"))

@@ -27,6 +27,7 @@ from wsoa.normalise.text import clean, split_lead
 
 WORST_FIRST = ("red", "amber", "green")
 SHORT_SECTION = 8  # words of a cross-cutting section's title ("Enabling actions")
+LABEL_SCORE = 95.0  # a cell names its column's role outright (a header repeated), not loosely ("Complete" for a deadline)
 
 
 @dataclass
@@ -89,13 +90,14 @@ def _printed_whole(table: Table) -> tuple[Callable[[str], bool], Callable[[str],
 
 
 def _is_header_row(table: Table, row: Row) -> bool:
-    """A row naming three columns' roles (a header repeated), or whose every word is a word of its column's
+    """A row naming three columns' roles outright (a header repeated), or whose every word is a word of its column's
     header (the rest of a header wrapped over more lines than were taken for it: "ti" / "on" under "Ac"),
     or a piece of such a header (`_header_pieces`)."""
     hits = 0
     for ci, col in enumerate(table.columns):
         t = row.text(ci)
-        if t and col.role and role_of(t)[0] == col.role:
+        role, score = role_of(t) if t and col.role else (None, 0.0)
+        if role == col.role and score >= LABEL_SCORE:
             hits += 1
     return hits >= 3 or _header_words_only(table, row) or _header_pieces(row)
 
