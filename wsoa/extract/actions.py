@@ -27,7 +27,7 @@ from wsoa.normalise.text import clean, split_lead
 
 WORST_FIRST = ("red", "amber", "green")
 SHORT_SECTION = 8  # words of a cross-cutting section's title ("Enabling actions")
-LABEL_SCORE = 95.0  # a cell names its column's role outright (a header repeated), not loosely ("Complete" for a deadline)
+LABEL_SCORE = 95.0  # a cell names its column's role outright (a header repeated), not loosely ("Complete")
 
 
 @dataclass
@@ -90,9 +90,9 @@ def _printed_whole(table: Table) -> tuple[Callable[[str], bool], Callable[[str],
 
 
 def _is_header_row(table: Table, row: Row) -> bool:
-    """A row naming three columns' roles outright (a header repeated), or whose every word is a word of its column's
-    header (the rest of a header wrapped over more lines than were taken for it: "ti" / "on" under "Ac"),
-    or a piece of such a header (`_header_pieces`)."""
+    """A row naming three columns' roles outright (a header repeated), or whose every word is a word of its
+    column's header (the rest of a header wrapped over more lines than were taken for it: "ti" / "on" under
+    "Ac"), or a piece of such a header (`_header_pieces`)."""
     hits = 0
     for ci, col in enumerate(table.columns):
         t = row.text(ci)

@@ -6,9 +6,8 @@ rules, rows start where the anchor column (ref, else the first) starts a new ent
 """
 from __future__ import annotations
 
-from collections import Counter
-
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 
 from wsoa.extract.page import Fill, Line, Page, Rule, Word, group_lines, space_width
@@ -131,11 +130,11 @@ def text_cuts(page: Page, cols: list[Column], anchor: int, top: float, bottom: f
     no text (marks only) gives way to the first column with text; with no ref, action or milestones
     column known (the anchor a mere first column) starting fewer entries than most columns do (merged
     down over several rows), the first column starting as many as most do."""
-    own = next((c for c in (_entry_cuts(page, col, top, bottom) for col in [cols[anchor]] + cols) if c), [])
     if cols[anchor].role is not None:
-        return own
-    cuts = [c for c in (_entry_cuts(page, col, top, bottom) for col in cols) if c]
-    counts = Counter(len(c) for c in cuts)
+        return next((c for c in (_entry_cuts(page, col, top, bottom) for col in [cols[anchor]] + cols) if c), [])
+    cuts = [_entry_cuts(page, col, top, bottom) for col in cols]
+    own = cuts[anchor] or next((c for c in cuts if c), [])
+    counts = Counter(len(c) for c in cuts if c)
     most = max(counts, key=lambda n: (counts[n], -n), default=0)
     return own if len(own) >= most else next(c for c in cuts if len(c) == most)
 

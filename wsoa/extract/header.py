@@ -11,7 +11,7 @@ a cell spanning several columns over sub-headers (a two-row header) is a hint fo
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from functools import partial
 
@@ -468,13 +468,13 @@ def _sub_header_gaps(lines: list[Line], gaps: list[tuple[float, float]], left: f
     return out
 
 
-def gutter(lines: list[Line], a: float, b: float, size: float, labels: list[Line] = ()) -> float:
+def gutter(lines: list[Line], a: float, b: float, size: float, labels: Iterable[Line] = ()) -> float:
     """A column boundary in the gap a..b between two header phrases: just before the next phrase,
     unless text below crosses there or opens just after a gutter (an em wide) before it, under no
     word of the header's `labels` (text of the next column, its header set right or centred over it;
-    text under a sub-header belongs to the spanning label before); then the middle of the first run of x that no
-    line below crosses (a run wider than half the font size when fewer than three lines tell; any
-    gutter kept free by three lines or more is one)."""
+    text under a sub-header belongs to the spanning label before); then the middle of the first run
+    of x that no line below crosses (a run wider than half the font size when fewer than three lines
+    tell; any gutter kept free by three lines or more is one)."""
     def free(x: float) -> bool:
         return not any(w.x0 - 1 <= x <= w.x1 + 1 for ln in lines for w in ln.words)
 
@@ -770,7 +770,7 @@ def _sub_cells(page: Page, first: Line, xs: list[float], line: Line) -> list[flo
     fills = _fill_edges(page, line)
     if fills or line.top <= first.top + TOL:
         return fills
-    ends = [x for y, pieces in _border_rows(page, first.bottom, line.top + TOL).items() for p in pieces for x in p]
+    ends = [x for pieces in _border_rows(page, first.bottom, line.top + TOL).values() for p in pieces for x in p]
     return merge_positions(xs + [x for x in ends if xs[0] < x < xs[-1]]) if ends else []
 
 
