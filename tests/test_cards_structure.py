@@ -254,6 +254,9 @@ def test_a_wrapped_line_opening_with_a_bare_number_runs_on(tmp_path):
     doc = extract(build_lines(tmp_path / "p.pdf", out))
     _check(doc)
     assert {a.measures for a in doc.actions} == {"waiting times fall below 20 weeks for most families"}
+    out = [ln.replace("Success measure: waiting times fall below<br/>20 weeks", "Links to weakness: Significant "
+                      "weakness<br/>1: waiting times") for ln in out]  # a number and colon opening the line
+    _check(extract(build_lines(tmp_path / "q.pdf", out)))
 
 
 def test_a_label_whose_short_values_hold_sums_of_money_is_the_resource(tmp_path):
@@ -294,3 +297,130 @@ def test_dated_milestones_run_together_in_prose_are_one_item_each(tmp_path):
     doc = extract(build_lines(tmp_path / "p.pdf", out))
     assert [(m.text, m.date_raw) for m in doc.actions[0].milestones] == [("draft agreed", "January 2024"),
                                                                          ("pilot live", "March 2024")]
+
+
+def _numbered_headings(items: list[str]) -> list[str]:
+    out = OPENING[:3] + ["The inspection found these areas to address:", *items, ""]
+    for ref, text, lead, by, word, _ in ACTIONS:
+        if ref in ("1.1", "2.1"):
+            out.append(f"<b>Workstream {ref[0]}</b>")
+        out += [f"{ref} {text}", f"Lead: {lead}", f"Deadline: {by}", f"Status: {word}", ""]
+    return out
+
+
+def test_headings_naming_only_a_number_count_the_items_of_a_list_whose_numbers_are_not_printed(tmp_path):
+    weak = ["Waiting times for assessment are too long", "Plans do not reflect the needs of children"]
+    legend = ["Green: on track", "Red: off track"]  # lines that are no list items do not restart the count
+    doc = extract(build_lines(tmp_path / "p.pdf", _numbered_headings([f"• {weak[0]}", f"• {weak[1]}", "", *legend])))
+    _check(doc)
+    assert [w.text for w in doc.weaknesses] == weak
+    assert [a.weakness_id for a in doc.actions] == ["W1", "W1", "W2"]
+    page = ("<html><body><h1>Local Area Written Statement of Action</h1><p>The inspection found these areas to "
+            f"address:</p><ol><li>{weak[0]}</li><li>{weak[1]}</li></ol>")  # a web page's list: numbers are markup
+    for ref, text, lead, by, word, _ in ACTIONS:
+        page += f"<h2>Workstream {ref[0]}</h2>" if ref in ("1.1", "2.1") else ""
+        page += f"<p><b>{ref} {text}</b></p><p>Lead: {lead}</p><p>Deadline: {by}</p><p>Status: {word}</p>"
+    (tmp_path / "p.html").write_text(page + "</body></html>", "utf-8")
+    doc = extract(tmp_path / "p.html")
+    assert [w.text for w in doc.weaknesses] == weak
+    assert [a.weakness_id for a in doc.actions] == ["W1", "W1", "W2"]
+
+
+def test_a_heading_saying_its_actions_answer_no_weakness_introduces_no_list_of_weaknesses(tmp_path):
+    out = list(OPENING)
+    for k, (ref, text, lead, by, word, _) in enumerate(ACTIONS, start=1):
+        if ref == "1.1":
+            out.append("<font size=\"13\"><b>Priority 1: Waiting times are too long</b></font>")
+        if ref == "2.1":
+            out.append("<font size=\"13\"><b>Enabling actions (cross-cutting, not tied to one weakness)</b></font>")
+        out += [f"{k}. {ref} {text}. Lead: {lead}. Deadline: {by}. Status: {word}."]
+    doc = extract(build_lines(tmp_path / "p.pdf", out))
+    _check(doc)
+    assert [w.text for w in doc.weaknesses] == ["Waiting times are too long"]
+    assert [a.weakness_id for a in doc.actions] == ["W1", "W1", None]
+
+
+def test_a_weakness_field_run_together_with_the_other_fields_names_one_weakness_each(tmp_path):
+    weak = {"1": "Waiting times for assessment are too long", "2": "Plans do not reflect the needs of children"}
+    out = list(OPENING)
+    for ref, text, lead, by, word, _ in ACTIONS + [("3.1", "Agree a shared data set", "Head of SEND", "May 2024",
+                                                     "Green", "green")]:
+        area = f"Area of weakness {ref[0]}: {weak[ref[0]]}" if ref[0] in weak else "Cross-cutting (all areas)"
+        out += [f"Area of weakness: {area}", f"Reference: {ref}", f"Action: {text}", f"Lead: {lead}",
+                f"Deadline: {by}", f"Status: {word}", ""]
+    doc = extract(build_lines(tmp_path / "p.pdf", out))
+    assert [a.ref for a in doc.actions] == ["1.1", "1.2", "2.1", "3.1"]
+    assert [w.text for w in doc.weaknesses] == list(weak.values())
+    assert [a.weakness_id for a in doc.actions] == ["W1", "W1", "W2", None]
+
+
+def test_a_list_whose_items_are_an_actions_fields_is_no_list_of_weaknesses(tmp_path):
+    weak = {"1": "Waiting times for assessment are too long", "2": "Plans do not reflect the needs of children"}
+    out = list(OPENING)
+    for k, (ref, text, lead, by, word, _) in enumerate(ACTIONS, start=1):
+        out += [f"{k}. {ref} {text}", f"• Links to weakness: Priority {ref[0]}: {weak[ref[0]]}", f"• Status: {word}",
+                f"• Deadline: {by}", f"• Lead: {lead}"]
+    doc = extract(build_lines(tmp_path / "p.pdf", out))
+    _check(doc)
+    assert [w.text for w in doc.weaknesses] == list(weak.values())
+    assert [a.weakness_id for a in doc.actions] == ["W1", "W1", "W2"]
+
+
+def test_an_unknown_label_whose_values_are_statuses_with_the_date_given_is_the_status(tmp_path):
+    said = {"green": "Good progress (as at May 2024)", "amber": "Some slippage (reviewed June 2024)",
+            "red": "Not on track – July 2024"}
+    out = _card_lines(lambda k, sep, v: f"{k}{sep}{said.get(v.lower(), v)}")
+    _check(extract(build_lines(tmp_path / "p.pdf", out)))
+
+
+def test_a_date_below_a_label_standing_alone_is_its_value_though_it_opens_like_a_ref(tmp_path):
+    quarters = ["Q3 2023/24", "Q1 2024/25", "Q2 2024/25"]
+    out = list(OPENING)
+    for (ref, text, lead, by, word, _), q in zip(ACTIONS, quarters):
+        out += [f"<b>{ref} {text}</b>", "<b>Lead</b>", lead, "<b>Deadline</b>", q, "<b>Status</b>", word, ""]
+    doc = extract(build_lines(tmp_path / "p.pdf", out))
+    assert [a.deadline_raw for a in doc.actions] == quarters
+    assert [a.deadlines[0].isoformat() for a in doc.actions] == ["2023-12-31", "2024-06-30", "2024-09-30"]
+    assert [a.rag for a in doc.actions] == [a[5] for a in ACTIONS]
+
+
+def test_a_label_wrapped_in_a_narrow_label_column_is_read_whole(tmp_path):
+    rows = [[("Action", f"{ref} {text}", None), ("Lead officer", lead, None), ("When will it be done", by, None),
+             ("Progress rating", word, None)] for ref, text, lead, by, word, _ in ACTIONS]
+    path = build_kv(tmp_path / "p.pdf", rows, intro=OPENING[:1], ruled=False, widths=(62, 400))
+    _check(extract(path))
+
+
+def test_a_bulleted_item_opening_with_a_ref_shaped_as_the_actions_opens_the_next_action(tmp_path):
+    page = "<html><body><h1>Local Area Written Statement of Action</h1>"  # a web page's list: its numbers are markup
+    for k, (ref, text, lead, by, word, _) in enumerate(ACTIONS, start=1):
+        page += (f"<ol start='{k}'><li>{ref} {text}</li></ol><ul><li>Lead: {lead}</li><li>Deadline: {by}</li>"
+                 f"<li>Status: {word}</li><li>Milestones:</li></ul><ul><li>Draft agreed – Jan 2024</li>"
+                 "<li>Pilot live (March 2024)</li></ul>")
+    (tmp_path / "p.html").write_text(page + "</body></html>", "utf-8")
+    doc = extract(tmp_path / "p.html")
+    _check(doc)
+    assert [len(a.milestones) for a in doc.actions] == [2, 2, 2]
+
+
+def test_a_label_no_role_fits_opening_each_card_again_opens_the_next(tmp_path):
+    out = list(OPENING)
+    for ref, text, lead, by, word, _ in ACTIONS:
+        out += [f"Our commitment: {text}", f"Position: {word} (as at May 2024)", f"Lead officer: {lead}",
+                f"Closing month: {by}"]  # no blank line, title or repeated known label between the cards
+    doc = extract(build_lines(tmp_path / "p.pdf", out))
+    assert [a.action for a in doc.actions] == [a[1] for a in ACTIONS]
+    assert [a.lead for a in doc.actions] == [a[2] for a in ACTIONS]
+    assert [a.rag for a in doc.actions] == [a[5] for a in ACTIONS]
+
+
+def test_an_action_titled_with_its_ref_may_have_a_single_field(tmp_path):
+    out = list(OPENING)
+    for k, (ref, text, lead, by, word, _) in enumerate(ACTIONS):
+        out += [f"{ref} {text}", f"Deadline: {by}"] + ([f"Lead: {lead}"] if k != 1 else []) + [""]
+    doc = extract(build_lines(tmp_path / "p.pdf", out))
+    assert [a.ref for a in doc.actions] == [a[0] for a in ACTIONS]
+    assert [a.deadline_raw for a in doc.actions] == [a[3] for a in ACTIONS]
+    out = OPENING[:1] + ["Report to the partnership board", "Date: March 2023", ""] + out[len(OPENING):]
+    doc = extract(build_lines(tmp_path / "q.pdf", out))  # a title without a ref and one field: the document's
+    assert [a.ref for a in doc.actions] == [a[0] for a in ACTIONS]

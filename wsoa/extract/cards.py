@@ -21,7 +21,8 @@ from wsoa.extract.cell_items import _item as item_of
 from wsoa.extract.page import Fill, Line, Page, space_width
 from wsoa.extract.ties import Marker, Named, cross_cutting, named, tie
 from wsoa.model import Action, Box, Milestone, Weakness
-from wsoa.normalise.content import MONEY, SHARE, order_date_columns, role_from_content, text_kind
+from wsoa.normalise.content import (MONEY, SHARE, is_dates, is_status, order_date_columns, role_from_content,
+                                    text_kind)
 from wsoa.normalise.dates import find_dates, last_date, read_cell
 from wsoa.normalise.status import RGB, Legend, is_white
 from wsoa.normalise.text import BULLETS, ITEM_MARK, clean, is_bullet, is_item_mark, strip_bullets
@@ -47,6 +48,7 @@ class Segment:
     heading: bool = False  # the text stands out (bold or large) and has no label
     starts_item: bool = False  # it starts with a number, ref or bullet
     opens: bool = False  # unlabelled text opening a block whose labelled fields follow (a prose action)
+    label: str = ""  # the label's words, lower case
 
 
 @dataclass
@@ -60,6 +62,7 @@ class Card:
     heading: Named | None = None
     where: dict[str, list[Line]] = field(default_factory=dict)  # the lines of each field, label and value
     fill: RGB | None = None  # a colour filled behind the status value
+    others: list[str] = field(default_factory=list)  # the labels no role fits that it has
 
     def text(self, role: str) -> str | None:
         return clean(" ".join(self.fields.get(role, []))) or None
@@ -211,12 +214,25 @@ def own_labels(lines: list[Line], legend: Legend | None = None) -> Labels:
 def _role_of_values(phrase: str, values: list[str], legend: Legend | None) -> str:
     """A label's role from what it introduces, else from a known label its words end with ("key action")."""
     role, _ = role_from_content(values, [None] * len(values), header=phrase, legend=legend)
+    if role != "ref" and sum(_status_as_at(v, legend or Legend.default()) for v in values) >= SHARE * len(values):
+        return "status"  # statuses, some with the date they were given
     if role in ("ref", "lead", "start", "deadline", "status"):
         return role
     short = [v for v in values if v and len(v.split()) <= MONEY_WORDS]
     if short and len(short) >= SHARE * len(values) and any(MONEY.search(v) for v in short):
         return "resource"  # short entries, sums of money among them
     return text_kind(values) or _head_role(phrase) or OTHER
+
+
+AS_AT = re.compile(r"\s*(?:\((?P<said>[^()]+)\)|[\u2013\u2014,-]\s*(?P<after>[^\u2013\u2014,-]+))$")
+
+
+def _status_as_at(value: str, legend: Legend) -> bool:
+    """A status, alone or with the date it was given ("Good progress (as at May 2024)", "Amber – Jan 24")."""
+    m = AS_AT.search(value)
+    dated = bool(m and find_dates(m.group("said") or m.group("after")))
+    head = value[:m.start()] if m and dated else value
+    return is_status(head, legend)
 
 
 def _head_role(phrase: str) -> str | None:
@@ -260,7 +276,7 @@ def blocks(lines: list[Line], labels: Labels = Labels(), body: float = 0.0) -> l
     return out
 
 
-BARE_NUMBER = re.compile(r"^\d{1,3}\s")
+BARE_NUMBER = re.compile(r"^\d{1,3}:?\s")  # "20 weeks", "1: ..." (a number a line wrapped before)
 
 
 def _opens_item(line: Line, prev: Line) -> bool:
@@ -278,12 +294,13 @@ def segments(block: list[Line], body: float, labels: Labels = Labels()) -> list[
     text = " ".join(ln.text for ln in block)
     alone = _alone(first, labels, body)
     if len(block) == 1 and alone:
-        return [Segment(alone, "", block)]
+        return [Segment(alone, "", block, label=_key(first.words))]
     apart = _apart_label(first, labels)
     if apart and not labels.pattern.match(strip_bullets(text)):
         role, n = apart
         rest = " ".join([" ".join(w.text for w in first.words[n:])] + [ln.text for ln in block[1:]])
-        return [Segment(role, seg.text, block) if seg.role is None else seg for seg in _inline(rest, block, labels)]
+        return [Segment(role, seg.text, block, label=_key(first.words[:n])) if seg.role is None else seg
+                for seg in _inline(rest, block, labels)]
     out = _inline(text, block, labels)
     if out and out[0].role is None:
         out[0].heading = (first.bold or first.size > body + 0.9) and not is_item_mark(first.words[0].text)
@@ -294,13 +311,19 @@ def segments(block: list[Line], body: float, labels: Labels = Labels()) -> list[
 
 def _inline(text: str, block: list[Line], labels: Labels = Labels()) -> list[Segment]:
     out: list[Segment] = []
-    pos, role = 0, None
+    pos, role, label = 0, None, ""
     for m in labels.pattern.finditer(text):
         if m.start() > pos or (role and m.start() == pos):
-            out.append(Segment(role, text[pos:m.start()].strip(), block))
-        role, pos = labels.role(m.group("label")), m.end()
-    out.append(Segment(role, text[pos:].strip(), block))
+            out.append(Segment(role, text[pos:m.start()].strip(), block, label=label))
+        role, pos, label = labels.role(m.group("label")), m.end(), " ".join(m.group("label").lower().split())
+    out.append(Segment(role, text[pos:].strip(), block, label=label))
     return [s for s in out if s.role or strip_bullets(s.text).strip()]
+
+
+def _key(words: list) -> str:
+    """A label's words as its key: lower case, without a bullet or colon."""
+    texts = [w.text for w in words if not is_item_mark(w.text)]
+    return " ".join(texts).lower().rstrip(":").strip()
 
 
 def heading_of(seg: Segment) -> Named | None:
@@ -321,14 +344,15 @@ class _Gather:
         self.section: str | None = None
         self.heading: Named | None = None
         self.listed: dict[int, str] = {}  # a numbered list before the first heading: number -> wording
+        self.bulleted: list[str] = []  # the last run of bulleted items before the first heading
+        self.in_run = False
 
     def new(self) -> None:
         _close(self.current, self.cards)
         self.current, self.last_role, self.listing = Card(section=self.section, heading=self.heading), None, None
 
     def text(self, seg: Segment) -> None:
-        below = not seg.heading and (not seg.starts_item or BARE_NUMBER.match(seg.text))  # "20 schools trained"
-        if self.last_role and self.current.fields[self.last_role] == [""] and below:
+        if self.last_role and self.current.fields[self.last_role] == [""] and self._below(seg):
             self.current.fields[self.last_role] = [seg.text]  # the value below a label standing alone
             self.current.lines += seg.lines
             self.current.where[self.last_role] += seg.lines
@@ -337,16 +361,17 @@ class _Gather:
         if seg.heading and not names and cross_cutting(seg.text):
             names = Named("cross_cutting", None, seg.text)  # a section of no weakness: it ends the one above
         if names:
-            if names.number in self.listed and names.text == clean(seg.text):  # "Priority 2" alone: the wording
-                names = Named(names.kind, names.number, self.listed[names.number])  # of the list's item 2
+            wording = self._wording(names.number)
+            if wording and names.text == clean(seg.text):  # "Priority 2" alone: the wording of the list's item 2
+                names = Named(names.kind, names.number, wording)
             self.section, self.heading, self.pending = seg.text, names, []
             self.new()
             return
-        mark = re.match(r"^(\d{1,2})[.)]\s+(?=\S)", seg.text)
-        if mark and self.heading is None and not self.cards:
-            self.listed.setdefault(int(mark.group(1)), clean(seg.text[mark.end():]))
+        if self.heading is None and not self.cards:
+            self._list_item(seg.text)
         kind = _mark_kind(seg.text)
-        item = seg.starts_item and self.listing in ("open", kind) and kind is not None and not seg.heading
+        item = seg.starts_item and self.listing in ("open", kind) and kind is not None and not seg.heading \
+            and not self._next_ref(seg.text)
         if self.last_role and (item or not (seg.heading or seg.starts_item or seg.opens)):
             self.current.fields[self.last_role].append(seg.text)
             self.current.lines += seg.lines
@@ -356,8 +381,39 @@ class _Gather:
             self.new()
         self.pending.append(seg)
 
+    def _below(self, seg: Segment) -> bool:
+        """Text that is the value below a label standing alone: no heading, and no list item or ref opening it
+        unless it is a bare number ("20 schools trained") or the dates a date's label asks for ("Q1 2024/25")."""
+        dates = self.last_role in ("start", "deadline") and is_dates(seg.text)
+        return not seg.heading and (not seg.starts_item or bool(BARE_NUMBER.match(seg.text)) or dates)
+
+    def _next_ref(self, text: str) -> bool:
+        """A list item opening with a ref of the same shape as the action's own ("1.2" after "1.1"): the
+        next action's title, though its list mark is a bullet (a web page's numbered list)."""
+        m = REF.match(strip_bullets(text).strip())
+        own = self.current.ref
+        shape = lambda ref: re.sub(r"\d+", "9", ref.rstrip("."))  # noqa: E731
+        return bool(m and own) and m.group("ref").rstrip(".") != own and shape(m.group("ref")) == shape(own)
+
+    def _list_item(self, text: str) -> None:
+        """Note an item of a list before the first heading: by its printed number, else by its place in its
+        run of bulleted items (a web page's or Word file's numbered list, whose numbers are markup)."""
+        mark = re.match(r"^(\d{1,2})[.)]\s+(?=\S)", text)
+        if mark:
+            self.listed.setdefault(int(mark.group(1)), clean(text[mark.end():]))
+        bullet = not mark and _mark_kind(text) == "bullet"
+        if bullet:
+            self.bulleted = (self.bulleted if self.in_run else []) + [clean(strip_bullets(text))]
+        self.in_run = bullet
+
+    def _wording(self, number: int | None) -> str | None:
+        """The wording of the list's item `number`: its printed number's, else the bulleted run's."""
+        if number is None:
+            return None
+        return self.listed.get(number) or (self.bulleted[number - 1] if number <= len(self.bulleted) else None)
+
     def field(self, seg: Segment) -> None:
-        again = seg.role in self.current.fields and seg.role != OTHER  # OTHER holds several labels of a card
+        again = seg.role in self.current.fields and (seg.role != OTHER or seg.label in self.current.others)
         if again and (seg.role != "milestones" or self.current.known > 1):
             self.new()
         if self.pending:
@@ -366,6 +422,7 @@ class _Gather:
         self.current.fields.setdefault(seg.role, []).append(seg.text)
         self.current.lines += [ln for ln in seg.lines if ln not in self.current.lines]
         self.current.where.setdefault(seg.role, []).extend(seg.lines)
+        self.current.others += [seg.label] if seg.role == OTHER else []
         self.last_role = seg.role
         self.listing = "open" if not seg.text else "bullet" if _mark_kind(seg.text) == "bullet" else None
 
@@ -391,6 +448,7 @@ def read_cards(pages: list[Page], body: float, skip: dict[int, list[tuple[float,
 
 
 def _read(lines: list[Line], pages: list[Page], body: float, legend: Legend | None) -> list[Card]:
+    lines = wrapped_labels(lines)
     labels = own_labels(lines, legend)
     gather = _Gather()
     for block in blocks(lines, labels, body):
@@ -413,6 +471,39 @@ def _status_fill(lines: list[Line], fills: dict[int, list[Fill]]) -> RGB | None:
             if level and f.x0 > start + 1 and not is_white(f.rgb):
                 return f.rgb
     return None
+
+
+def wrapped_labels(lines: list[Line]) -> list[Line]:
+    """Labels wrapped in a narrow label column ("When will" beside its value, "it be done" below): the bold
+    words opening the line below in lower case at the label's left edge go back into the label, before its
+    value, so the label is read whole."""
+    out: list[Line] = []
+    for line in lines:
+        prev = out[-1] if out else None
+        k = _label_tail(prev, line) if prev else 0
+        if prev and k:
+            n = _bold_lead(prev)
+            out[-1] = Line(prev.words[:n] + line.words[:k] + prev.words[n:], prev.page)
+            line = Line(line.words[k:], line.page) if k < len(line.words) else None  # the value running on
+        if line is not None:
+            out.append(line)
+    return out
+
+
+def _bold_lead(line: Line) -> int:
+    """How many bold words open the line."""
+    return next((i for i, w in enumerate(line.words) if not w.bold), len(line.words))
+
+
+def _label_tail(prev: Line, line: Line) -> int:
+    """How many words opening `line` continue the bold label opening `prev` (0 when they do not): bold, in
+    lower case, at the label's left edge, ending left of the value, right below."""
+    n, k, words = _bold_lead(prev), _bold_lead(line), line.words
+    if prev.page != line.page or not (0 < n < len(prev.words) and n <= LABEL_WORDS and 0 < k <= LABEL_WORDS):
+        return 0
+    placed = abs(words[0].x0 - prev.words[0].x0) < 2 and words[k - 1].x1 < prev.words[n].x0
+    below = 0 <= line.top - prev.bottom < 0.6 * line.size
+    return k if placed and below and words[0].text[:1].islower() else 0
 
 
 def _skipped(line: Line, bands: list[tuple[float, float]]) -> bool:
@@ -438,15 +529,16 @@ def _title(card: Card, pending: list[Segment]) -> None:
 
 
 def _close(card: Card, cards: list[Card]) -> None:
-    """Keep a card that is an action: action text and two other fields, one of them a lead or a date
-    (a single "Date:" or "Funding:" line is a document's field, not an action's)."""
+    """Keep a card that is an action: action text and two other fields, or one under a title opening with
+    its ref, one of them a lead or a date (a single "Date:" or "Funding:" line under an unnumbered title is
+    a document's field, not an action's)."""
     texts = [t for t in card.fields.get(OTHER, []) if len(t.split()) >= MIN_TITLE_WORDS]
     if texts and not card.text("action") and not card.ref:  # no numbered title, no action field: the running
         card.title = clean(texts[0])                       # text of a label no role fits is the action's
     if card.fields.get("ref") and not card.ref:
         card.ref = card.text("ref")
     has_owner_or_date = any(card.text(r) for r in ("lead", "start", "deadline"))
-    if card.known >= 2 and has_owner_or_date and (card.title or card.text("action")):
+    if (card.known >= 2 or card.ref and card.title) and has_owner_or_date and (card.title or card.text("action")):
         cards.append(card)
 
 
