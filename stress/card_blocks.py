@@ -55,8 +55,9 @@ def _status(a: Action, plan: Plan, rng: random.Random) -> tuple[list[Run], str |
     rag, kind = action_rag(a, plan) or "white", plan.layout["status"]
     if kind == "letter":
         return [Run(LETTERS[rag])], None
-    if kind == "fill":
-        return ([Run(rng.choice(STATUS_WORDS[rag]))] if rng.random() < 0.5 else []), FILLS[rag]
+    if kind == "fill":  # a white fill alone shows nothing a reader can see: white always says its word
+        shown = rng.random() < 0.5 or rag == "white"
+        return ([Run(rng.choice(STATUS_WORDS[rag]))] if shown else []), FILLS[rag]
     word = rng.choice(STATUS_WORDS[rag])
     if kind == "word_date":
         word += f" ({rng.choice(['at', 'as at', 'reviewed'])} {rng.choice(MONTHS)} {rng.choice([2023, 2024])})"

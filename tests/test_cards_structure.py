@@ -424,3 +424,23 @@ def test_an_action_titled_with_its_ref_may_have_a_single_field(tmp_path):
     out = OPENING[:1] + ["Report to the partnership board", "Date: March 2023", ""] + out[len(OPENING):]
     doc = extract(build_lines(tmp_path / "q.pdf", out))  # a title without a ref and one field: the document's
     assert [a.ref for a in doc.actions] == [a[0] for a in ACTIONS]
+
+
+def test_an_unknown_status_label_with_some_values_shown_only_by_a_fill_keeps_its_role(tmp_path):
+    fills = {"green": "00B050", "amber": "FFC000", "red": "FF0000"}
+    cards = [[("Action", f"{ref} {text}", None), ("Officer in charge", lead, None), ("Finish line", by, None),
+              ("Traffic light", word if rag == "red" else "", fills[rag]), ("Latest news", "Draft agreed", None)]
+             for ref, text, lead, by, word, rag in ACTIONS]
+    doc = extract(build_kv(tmp_path / "p.pdf", cards * 2, intro=OPENING[:1] + OPENING[2:3], ruled=False))
+    assert [a.rag for a in doc.actions] == [a[5] for a in ACTIONS] * 2
+
+
+def test_revision_words_opening_a_date_below_its_label_are_no_labels_of_their_own(tmp_path):
+    out = list(OPENING)
+    for ref, text, lead, by, word, _ in ACTIONS:
+        out += [f"<b>{ref} {text}</b>", "Lead:", lead, "By when:", f"Original: May 2023 / Revised: {by}", "Status:",
+                word, ""]
+    doc = extract(build_lines(tmp_path / "p.pdf", out))
+    assert [(a.ref, a.lead, a.rag) for a in doc.actions] == [(a[0], a[2], a[5]) for a in ACTIONS]
+    assert [[d.isoformat()[:7] for d in a.deadlines] for a in doc.actions] == [
+        ["2023-05", "2024-03"], ["2023-05", "2024-06"], ["2023-05", "2024-09"]]

@@ -21,8 +21,8 @@ from wsoa.extract.cell_items import _item as item_of
 from wsoa.extract.page import Fill, Line, Page, space_width
 from wsoa.extract.ties import Marker, Named, cross_cutting, named, tie
 from wsoa.model import Action, Box, Milestone, Weakness
-from wsoa.normalise.content import (MONEY, SHARE, is_dates, is_status, order_date_columns, role_from_content,
-                                    text_kind)
+from wsoa.normalise.content import (MONEY, SHARE, content_words, is_dates, is_status, order_date_columns,
+                                    role_from_content, text_kind)
 from wsoa.normalise.dates import find_dates, last_date, read_cell
 from wsoa.normalise.status import RGB, Legend, is_white
 from wsoa.normalise.text import BULLETS, ITEM_MARK, clean, is_bullet, is_item_mark, strip_bullets
@@ -170,7 +170,8 @@ INLINE = re.compile(r"(?:^|(?<=[.;]\s))([A-Z][\w'’()/&,\-]*(?:\s[\w'’()/&,\-
 
 def _occurrences(lines: list[Line]) -> list[tuple[str, str]]:
     """Every phrase set out as a label (`set_out`, or `Phrase:` after a sentence's end) with the text after
-    it in its block of lines, or the next block's after a label alone."""
+    it in its block of lines, or the next block's after a label alone (none when that opens with a label:
+    the value is empty, as a status shown only by a fill)."""
     out = []
     runs = blocks(lines)
     for b, block in enumerate(runs):
@@ -180,7 +181,8 @@ def _occurrences(lines: list[Line]) -> list[tuple[str, str]]:
             if found:
                 more = next((j for j in range(k + 1, len(block)) if marks[j]), len(block))
                 rest = " ".join([w.text for w in line.words[found[1]:]] + [ln.text for ln in block[k + 1:more]])
-                after = " ".join(ln.text for ln in runs[b + 1]) if b + 1 < len(runs) else ""
+                after = " ".join(ln.text for ln in runs[b + 1]) if b + 1 < len(runs) and not set_out(runs[b + 1][0]) \
+                    else ""
                 out.append((found[0], rest or after))
         starts = {marks[0][0]} if marks[0] else set()
         for m in INLINE.finditer(text):
@@ -192,9 +194,10 @@ def _occurrences(lines: list[Line]) -> list[tuple[str, str]]:
 
 def own_labels(lines: list[Line], legend: Legend | None = None) -> Labels:
     """The labels a document sets out itself: a phrase set out as a label (`_occurrences`) at least
-    MIN_REPEATS times that the vocabulary does not know and that names no weakness; its role comes from the
-    values it introduces (dates, a status, a person or post, targets, dated items), else OTHER."""
-    found = [(p, v) for p, v in _occurrences(lines) if not Labels().role(p) and not named(p)]
+    MIN_REPEATS times that the vocabulary does not know and that names no weakness or a date's revision; its
+    role comes from the values it introduces (dates, a status, a person or post, targets, dated items), else OTHER."""
+    revisions = set(content_words()["revision_words"])  # "Original: May 2023 / Revised: ..."
+    found = [(p, v) for p, v in _occurrences(lines) if not Labels().role(p) and not named(p) and p not in revisions]
     counts = Counter(p for p, _ in found)
     cut = Labels(tuple((p, OTHER) for p, n in counts.items() if n >= MIN_REPEATS)).pattern
     values: dict[str, list[str]] = {}
@@ -214,7 +217,9 @@ def own_labels(lines: list[Line], legend: Legend | None = None) -> Labels:
 def _role_of_values(phrase: str, values: list[str], legend: Legend | None) -> str:
     """A label's role from what it introduces, else from a known label its words end with ("key action")."""
     role, _ = role_from_content(values, [None] * len(values), header=phrase, legend=legend)
-    if role != "ref" and sum(_status_as_at(v, legend or Legend.default()) for v in values) >= SHARE * len(values):
+    full = [v for v in values if v]
+    said = sum(_status_as_at(v, legend or Legend.default()) for v in full)
+    if role != "ref" and said >= 2 and said >= SHARE * len(full):
         return "status"  # statuses, some with the date they were given
     if role in ("ref", "lead", "start", "deadline", "status"):
         return role
