@@ -444,3 +444,18 @@ def test_revision_words_opening_a_date_below_its_label_are_no_labels_of_their_ow
     assert [(a.ref, a.lead, a.rag) for a in doc.actions] == [(a[0], a[2], a[5]) for a in ACTIONS]
     assert [[d.isoformat()[:7] for d in a.deadlines] for a in doc.actions] == [
         ["2023-05", "2024-03"], ["2023-05", "2024-06"], ["2023-05", "2024-09"]]
+
+
+def test_the_lines_inside_a_table_band_are_read_when_they_give_the_same_cards_more_fields(tmp_path):
+    from wsoa.extract.cards import read_cards
+    from wsoa.extract.document import layout_pages
+    out = list(OPENING)
+    for ref, text, lead, by, word, _ in ACTIONS:
+        out += [f"Priority: Priority {ref[0]}", f"Reference: {ref}", f"Action: {text}", f"Lead: {lead}",
+                f"Deadline: {by}", f"Status: {word}", ""]
+    pages = layout_pages(build_lines(tmp_path / "p.pdf", out))
+    first = next(ln for ln in pages[0].lines if ln.text.startswith("Priority:"))
+    band = {1: [(0.0, first.bottom)]}  # a table found over the introduction and the first card's first line
+    cards = read_cards(pages, 10.0, band)
+    assert [(c.text("ref"), c.text("weakness")) for c in cards] == [("1.1", "Priority 1"), ("1.2", "Priority 1"),
+                                                                    ("2.1", "Priority 2")]

@@ -443,13 +443,15 @@ def _mark_kind(text: str) -> str | None:
 def read_cards(pages: list[Page], body: float, skip: dict[int, list[tuple[float, float]]],
                legend: Legend | None = None) -> list[Card]:
     """Every action written as labelled text on these pages, outside the bands in `skip` (tables); or with
-    the lines inside them too when those make more cards (key/value boxes found as a table)."""
+    the lines inside them too when those make more cards (key/value boxes found as a table), or the same
+    number with more fields (a table found over text that holds a card's first field)."""
     outside = _read([ln for page in pages for ln in page.lines if not _skipped(ln, skip.get(page.number, []))],
                     pages, body, legend)
     if not any(skip.values()):
         return outside
     every = _read([ln for page in pages for ln in page.lines], pages, body, legend)
-    return every if len(every) > len(outside) else outside
+    fields = lambda cards: sum(len(c.fields) for c in cards)  # noqa: E731
+    return every if (len(every), fields(every)) > (len(outside), fields(outside)) else outside
 
 
 def _read(lines: list[Line], pages: list[Page], body: float, legend: Legend | None) -> list[Card]:
