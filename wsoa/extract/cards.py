@@ -122,6 +122,11 @@ class Labels:
 
 
 def role_of_label(label: str) -> str | None:
+    """The role of a field's label standing alone ("Lead", "By when:"); OTHER for a phrase no vocabulary knows
+    set out as a label by its colon ("Line item:"), as a card's first label opening each page is."""
+    words = label.split()
+    if label.rstrip().endswith(":") and len(words) <= LABEL_WORDS and _phrase(words):
+        return Labels().role(label) or OTHER
     return Labels().role(label)
 
 
