@@ -464,3 +464,12 @@ def test_the_lines_inside_a_table_band_are_read_when_they_give_the_same_cards_mo
     cards = read_cards(pages, 10.0, band)
     assert [(c.text("ref"), c.text("weakness")) for c in cards] == [("1.1", "Priority 1"), ("1.2", "Priority 1"),
                                                                     ("2.1", "Priority 2")]
+
+
+def test_an_action_with_a_ref_and_two_fields_needs_no_lead_or_date(tmp_path):
+    out = list(OPENING)
+    for k, (ref, text, lead, by, word, _) in enumerate(ACTIONS):
+        dated = [f"Deadline: {by}"] if k != 1 else []  # the second action has no lead or date of its own
+        out += [f"{ref} {text}", "Success measures: fewer complaints", f"Status: {word}", *dated, ""]
+    doc = extract(build_lines(tmp_path / "p.pdf", out))
+    assert [(a.ref, a.rag) for a in doc.actions] == [(a[0], a[5]) for a in ACTIONS]

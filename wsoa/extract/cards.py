@@ -541,17 +541,17 @@ def _title(card: Card, pending: list[Segment]) -> None:
 
 
 def _close(card: Card, cards: list[Card]) -> None:
-    """Keep a card that is an action: action text and two other fields, or one where the action has a ref,
-    one of them a lead or a date (a single "Date:" or "Funding:" line under an unnumbered title is a
-    document's field, not an action's)."""
+    """Keep a card that is an action: action text and two other fields, one of them a lead or a date; where
+    the action has a ref, a lead or date alone or two fields of any kind (a single "Date:" or "Funding:" line
+    under an unnumbered title is a document's field, not an action's)."""
     texts = [t for t in card.fields.get(OTHER, []) if len(t.split()) >= MIN_TITLE_WORDS]
     if texts and not card.text("action") and not card.ref:  # no numbered title, no action field: the running
         card.title = clean(texts[0])                       # text of a label no role fits is the action's
     if card.fields.get("ref") and not card.ref:
         card.ref = card.text("ref")
     has_owner_or_date = any(card.text(r) for r in ("lead", "start", "deadline"))
-    titled = card.title or card.text("action")
-    if (card.known >= 2 or card.ref) and has_owner_or_date and titled:
+    fielded = card.known >= 2 and (has_owner_or_date or card.ref) or card.ref and has_owner_or_date
+    if fielded and (card.title or card.text("action")):
         cards.append(card)
 
 
