@@ -473,3 +473,15 @@ def test_an_action_with_a_ref_and_two_fields_needs_no_lead_or_date(tmp_path):
         out += [f"{ref} {text}", "Success measures: fewer complaints", f"Status: {word}", *dated, ""]
     doc = extract(build_lines(tmp_path / "p.pdf", out))
     assert [(a.ref, a.rag) for a in doc.actions] == [(a[0], a[5]) for a in ACTIONS]
+
+
+def test_an_action_leaving_out_its_lead_and_dates_is_kept_beside_actions_with_the_same_fields(tmp_path):
+    out = list(OPENING)
+    for k, (ref, text, lead, by, word, _) in enumerate(ACTIONS):
+        dated = [f"Start: {by}"] if k != 1 else []
+        out += [f"<b>{text}</b>", *dated, "Funding: existing budget", f"Status: {word}", ""]
+    doc = extract(build_lines(tmp_path / "p.pdf", out))
+    assert [(a.action, a.rag) for a in doc.actions] == [(a[1], a[5]) for a in ACTIONS]
+    out[len(OPENING):len(OPENING)] = ["<b>About this plan</b>", "Funding: none", "Status: Final", ""]  # the document's own fields, not an action's
+    doc = extract(build_lines(tmp_path / "q.pdf", out))
+    assert [(a.action, a.rag) for a in doc.actions] == [(a[1], a[5]) for a in ACTIONS]

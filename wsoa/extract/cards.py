@@ -346,6 +346,7 @@ class _Gather:
 
     def __init__(self) -> None:
         self.cards: list[Card] = []
+        self.others: list[tuple[int, Card]] = []  # cards without a lead or date, and where they fall among cards
         self.current = Card()
         self.pending: list[Segment] = []  # unlabelled text not yet known to be a title or a heading
         self.last_role: str | None = None
@@ -358,7 +359,7 @@ class _Gather:
         self.in_run = False
 
     def new(self) -> None:
-        _close(self.current, self.cards)
+        _close(self.current, self.cards, self.others)
         self.current, self.last_role, self.listing = Card(section=self.section, heading=self.heading), None, None
 
     def text(self, seg: Segment) -> None:
@@ -467,10 +468,11 @@ def _read(lines: list[Line], pages: list[Page], body: float, legend: Legend | No
         for seg in segments(block, body, labels):
             (gather.text if seg.role is None else gather.field)(seg)
     gather.new()
+    cards = _siblings(gather.cards, gather.others)
     fills = {page.number: page.fills for page in pages}
-    for card in gather.cards:
+    for card in cards:
         card.fill = _status_fill(card.where.get("status", []), fills)
-    return gather.cards
+    return cards
 
 
 def _status_fill(lines: list[Line], fills: dict[int, list[Fill]]) -> RGB | None:
@@ -540,10 +542,11 @@ def _title(card: Card, pending: list[Segment]) -> None:
     card.lines = [ln for s in pending for ln in s.lines] + card.lines
 
 
-def _close(card: Card, cards: list[Card]) -> None:
+def _close(card: Card, cards: list[Card], others: list[tuple[int, Card]] | None = None) -> None:
     """Keep a card that is an action: action text and two other fields, one of them a lead or a date; where
     the action has a ref, a lead or date alone or two fields of any kind (a single "Date:" or "Funding:" line
-    under an unnumbered title is a document's field, not an action's)."""
+    under an unnumbered title is a document's field, not an action's). A card with action text and two other
+    fields but no lead or date goes to `others`, with its place among the cards (`_siblings` decides)."""
     texts = [t for t in card.fields.get(OTHER, []) if len(t.split()) >= MIN_TITLE_WORDS]
     if texts and not card.text("action") and not card.ref:  # no numbered title, no action field: the running
         card.title = clean(texts[0])                       # text of a label no role fits is the action's
@@ -553,6 +556,20 @@ def _close(card: Card, cards: list[Card]) -> None:
     fielded = card.known >= 2 and (has_owner_or_date or card.ref) or card.ref and has_owner_or_date
     if fielded and (card.title or card.text("action")):
         cards.append(card)
+    elif others is not None and card.known >= 2 and (card.title or card.text("action")):
+        others.append((len(cards), card))
+
+
+def _siblings(kept: list[Card], others: list[tuple[int, Card]]) -> list[Card]:
+    """The kept cards with those of `others` after the first whose fields are all fields the kept cards have
+    (an action of the plan that leaves out its dates and lead; before the first action, the document's own
+    fields), in reading order."""
+    roles = {r for c in kept for r in c.fields}
+    more = [(k, c) for k, c in others if k and len(kept) >= 2 and set(c.fields) <= roles]
+    out: list[Card] = []
+    for k in range(len(kept) + 1):
+        out += [c for j, c in more if j == k] + kept[k:k + 1]
+    return out
 
 
 def to_action(card: Card, legend: Legend) -> Action:
