@@ -257,6 +257,11 @@ def test_a_wrapped_line_opening_with_a_bare_number_runs_on(tmp_path):
     out = [ln.replace("Success measure: waiting times fall below<br/>20 weeks", "Links to weakness: Significant "
                       "weakness<br/>1: waiting times") for ln in out]  # a number and colon opening the line
     _check(extract(build_lines(tmp_path / "q.pdf", out)))
+    out = [ln.replace("weakness<br/>1: waiting times", "weakness 1. Measure: complaints fall;<br/>32 schools")
+           for ln in out]  # a quantity after a semicolon
+    doc = extract(build_lines(tmp_path / "r.pdf", out))
+    _check(doc)
+    assert {a.measures for a in doc.actions} == {"complaints fall; 32 schools for most families"}
 
 
 def test_a_label_whose_short_values_hold_sums_of_money_is_the_resource(tmp_path):

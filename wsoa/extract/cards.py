@@ -289,10 +289,13 @@ def blocks(lines: list[Line], labels: Labels = Labels(), body: float = 0.0) -> l
 BARE_NUMBER = re.compile(r"^\d{1,3}:?\s")  # "20 weeks", "1: ..." (a number a line wrapped before)
 
 
+QUANTITY = re.compile(r"^\d{1,3}\s+[a-z]")  # "32 schools trained": a count, never an item's number
+
+
 def _opens_item(line: Line, prev: Line) -> bool:
-    """A line opening a list item or a ref; a bare number ("20 weeks") after a line that ends mid-sentence
-    is the sentence running on."""
-    if BARE_NUMBER.match(line.text) and not prev.text.rstrip().endswith((".", ":", ";")):
+    """A line opening a list item or a ref; a bare number ("20 weeks") after a line that ends mid-sentence,
+    or a number before a word in lower case, is the text running on."""
+    if BARE_NUMBER.match(line.text) and not prev.text.rstrip().endswith((".", ":", ";")) or QUANTITY.match(line.text):
         return False
     return bool(ITEM_MARK.match(line.text) or REF.match(line.text))
 
