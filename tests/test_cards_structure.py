@@ -490,3 +490,11 @@ def test_an_action_leaving_out_its_lead_and_dates_is_kept_beside_actions_with_th
     out[len(OPENING):len(OPENING)] = ["<b>About this plan</b>", "Funding: none", "Status: Final", ""]  # the document's own fields, not an action's
     doc = extract(build_lines(tmp_path / "q.pdf", out))
     assert [(a.action, a.rag) for a in doc.actions] == [(a[1], a[5]) for a in ACTIONS]
+
+
+def test_a_page_number_below_the_last_card_is_no_part_of_its_value(tmp_path):
+    out = list(OPENING)
+    for ref, text, lead, by, word, _ in ACTIONS:
+        out += [f"<b>{ref} {text}</b>", f"Deadline: {by}", f"Status: {word}", f"Lead: {lead}", ""]
+    doc = extract(build_lines(tmp_path / "p.pdf", out + ["", "Page 1"]))  # a one-page plan's footer
+    _check(doc)

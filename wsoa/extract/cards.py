@@ -289,6 +289,8 @@ def blocks(lines: list[Line], labels: Labels = Labels(), body: float = 0.0) -> l
 BARE_NUMBER = re.compile(r"^\d{1,3}:?\s")  # "20 weeks", "1: ..." (a number a line wrapped before)
 
 
+PAGE_NUMBER = re.compile(r"^(?:page\s+)?\d{1,3}(?:\s*(?:of|/)\s*\d{1,3})?$|^[-\u2013]\s*\d{1,3}\s*[-\u2013]$",
+                         re.IGNORECASE)
 QUANTITY = re.compile(r"^\d{1,3}\s+[a-z]")  # "32 schools trained": a count, never an item's number
 
 
@@ -371,6 +373,8 @@ class _Gather:
             self.current.lines += seg.lines
             self.current.where[self.last_role] += seg.lines
             return
+        if PAGE_NUMBER.match(seg.text):
+            return  # a page's number left on a page the furniture remover could not compare with others
         names = heading_of(seg)
         if seg.heading and not names and cross_cutting(seg.text):
             names = Named("cross_cutting", None, seg.text)  # a section of no weakness: it ends the one above
