@@ -11,7 +11,7 @@ below it to that weakness.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from collections import Counter
@@ -63,6 +63,7 @@ class Card:
     where: dict[str, list[Line]] = field(default_factory=dict)  # the lines of each field, label and value
     fill: RGB | None = None  # a colour filled behind the status value
     others: list[str] = field(default_factory=list)  # the labels no role fits that it has
+    said: dict[str, str] = field(default_factory=dict)  # role -> the label that gave it its field
 
     def text(self, role: str) -> str | None:
         return clean(" ".join(self.fields.get(role, []))) or None
@@ -431,6 +432,8 @@ class _Gather:
         return self.listed.get(number) or (self.bulleted[number - 1] if number <= len(self.bulleted) else None)
 
     def field(self, seg: Segment) -> None:
+        if _second_reading(self.current.said.get(seg.role or ""), seg.label):
+            seg = replace(seg, role=OTHER)  # a second label of a role the card has, one of them read from values
         again = seg.role in self.current.fields and (seg.role != OTHER or seg.label in self.current.others)
         if again and (seg.role != "milestones" or self.current.known > 1):
             self.new()
@@ -441,8 +444,17 @@ class _Gather:
         self.current.lines += [ln for ln in seg.lines if ln not in self.current.lines]
         self.current.where.setdefault(seg.role, []).extend(seg.lines)
         self.current.others += [seg.label] if seg.role == OTHER else []
+        self.current.said.setdefault(seg.role or "", seg.label)
         self.last_role = seg.role
         self.listing = "open" if not seg.text else "bullet" if _mark_kind(seg.text) == "bullet" else None
+
+
+def _second_reading(first: str | None, label: str) -> bool:
+    """Another label for a role a card has from `first`, where one of the two is the document's own, its role
+    read from its values (two roles read the same way: "Inputs: ER" as well as "Officer in charge: ...")."""
+    if not first or not label or first == label:
+        return False
+    return _label_roles().get(first) is None or _label_roles().get(label) is None
 
 
 def _mark_kind(text: str) -> str | None:
