@@ -506,3 +506,12 @@ def test_a_second_label_read_as_a_role_the_card_has_does_not_split_it(tmp_path):
         out += [f"<b>{ref} {text}</b>", f"Officer in charge: {lead}", f"Inputs: {cost}", f"Deadline: {by}",
                 f"Status: {word}", ""]  # "Inputs" read as a lead from its short values: still one card each
     _check(extract(build_lines(tmp_path / "p.pdf", out)))
+
+
+def test_an_unknown_label_whose_values_are_only_coloured_fills_is_the_status(tmp_path):
+    fills = {"green": "00B050", "amber": "FFC000", "red": "FF0000"}
+    cards = [[("Action", f"{ref} {text}", None), ("Officer in charge", lead, None), ("Finish line", by, None),
+              ("Traffic light", "", fills[rag]), ("Latest news", "Draft agreed", None)]
+             for ref, text, lead, by, word, rag in ACTIONS]
+    doc = extract(build_kv(tmp_path / "p.pdf", cards, intro=OPENING[:1] + OPENING[2:3]))
+    assert [(a.rag, a.rag_source) for a in doc.actions] == [(a[5], "colour") for a in ACTIONS]

@@ -174,10 +174,10 @@ def set_out(line: Line) -> tuple[str, int] | None:
 INLINE = re.compile(r"(?:^|(?<=[.;]\s))([A-Z][\w'’()/&,\-]*(?:\s[\w'’()/&,\-]+){0,5}):\s")
 
 
-def _occurrences(lines: list[Line]) -> list[tuple[str, str]]:
+def _occurrences(lines: list[Line]) -> list[tuple[str, str, Line]]:
     """Every phrase set out as a label (`set_out`, or `Phrase:` after a sentence's end) with the text after
     it in its block of lines, or the next block's after a label alone (none when that opens with a label:
-    the value is empty, as a status shown only by a fill)."""
+    the value is empty, as a status shown only by a fill), and its line."""
     out = []
     runs = blocks(lines)
     for b, block in enumerate(runs):
@@ -189,29 +189,33 @@ def _occurrences(lines: list[Line]) -> list[tuple[str, str]]:
                 rest = " ".join([w.text for w in line.words[found[1]:]] + [ln.text for ln in block[k + 1:more]])
                 after = " ".join(ln.text for ln in runs[b + 1]) if b + 1 < len(runs) and not set_out(runs[b + 1][0]) \
                     else ""
-                out.append((found[0], rest or after))
+                out.append((found[0], rest or after, line))
         starts = {marks[0][0]} if marks[0] else set()
         for m in INLINE.finditer(text):
             key = _phrase(m.group(1).split())
             if key and not (m.start() == 0 and key in starts):
-                out.append((key, text[m.end():]))
+                out.append((key, text[m.end():], block[0]))
     return out
 
 
-def own_labels(lines: list[Line], legend: Legend | None = None) -> Labels:
+def own_labels(lines: list[Line], legend: Legend | None = None, fills: dict[int, list[Fill]] | None = None) -> Labels:
     """The labels a document sets out itself: a phrase set out as a label (`_occurrences`) at least
     MIN_REPEATS times that the vocabulary does not know and that names no weakness or a date's revision; its
-    role comes from the values it introduces (dates, a status, a person or post, targets, dated items), else OTHER."""
+    role comes from the values it introduces (dates, a status, a person or post, targets, dated items; coloured
+    fills level with the label where its values are empty: a status), else OTHER."""
     revisions = set(content_words()["revision_words"])  # "Original: May 2023 / Revised: ..."
-    found = [(p, v) for p, v in _occurrences(lines) if not Labels().role(p) and not named(p) and p not in revisions]
-    counts = Counter(p for p, _ in found)
+    found = [o for o in _occurrences(lines) if not Labels().role(o[0]) and not named(o[0]) and o[0] not in revisions]
+    counts = Counter(p for p, _, _ in found)
     cut = Labels(tuple((p, OTHER) for p, n in counts.items() if n >= MIN_REPEATS)).pattern
     values: dict[str, list[str]] = {}
-    for p, v in found:
+    for p, v, _ in found:
         if counts[p] >= MIN_REPEATS:
             m = cut.search(v)
             values.setdefault(p, []).append(clean(strip_bullets(v[:m.start()] if m else v)).rstrip("."))
     roles = {p: _role_of_values(p, vs, legend) for p, vs in values.items()}
+    for p in [p for p, r in roles.items() if r == OTHER and not any(values[p])]:
+        filled = [_status_fill([ln], fills or {}) for q, _, ln in found if q == p]
+        roles[p] = "status" if sum(f is not None for f in filled) >= SHARE * len(filled) else OTHER
     dated = {p for p, r in roles.items() if r in ("start", "deadline")}
     if len(dated) == 2 and len({len(values[p]) for p in dated}) == 1:
         order = sorted(dated)
@@ -481,14 +485,14 @@ def read_cards(pages: list[Page], body: float, skip: dict[int, list[tuple[float,
 
 def _read(lines: list[Line], pages: list[Page], body: float, legend: Legend | None) -> list[Card]:
     lines = wrapped_labels(lines)
-    labels = own_labels(lines, legend)
+    fills = {page.number: page.fills for page in pages}
+    labels = own_labels(lines, legend, fills)
     gather = _Gather()
     for block in blocks(lines, labels, body):
         for seg in segments(block, body, labels):
             (gather.text if seg.role is None else gather.field)(seg)
     gather.new()
     cards = _siblings(gather.cards, gather.others)
-    fills = {page.number: page.fills for page in pages}
     for card in cards:
         card.fill = _status_fill(card.where.get("status", []), fills)
     return cards
