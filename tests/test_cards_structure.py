@@ -515,3 +515,13 @@ def test_an_unknown_label_whose_values_are_only_coloured_fills_is_the_status(tmp
              for ref, text, lead, by, word, rag in ACTIONS]
     doc = extract(build_kv(tmp_path / "p.pdf", cards, intro=OPENING[:1] + OPENING[2:3]))
     assert [(a.rag, a.rag_source) for a in doc.actions] == [(a[5], "colour") for a in ACTIONS]
+
+
+def test_a_label_of_more_than_six_words_standing_alone_is_a_label(tmp_path):
+    out = list(OPENING)
+    for ref, text, lead, by, word, _ in ACTIONS:
+        out += [f"<b>{ref} {text}</b>", "<b>Lead</b>", lead, "<b>How will we know it has worked</b>",
+                "complaints fall by half", "<b>Deadline</b>", by, "<b>Status</b>", word, ""]
+    doc = extract(build_lines(tmp_path / "p.pdf", out))
+    _check(doc)
+    assert {a.measures for a in doc.actions} == {"complaints fall by half"}

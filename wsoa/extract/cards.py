@@ -263,9 +263,11 @@ def _head_role(phrase: str) -> str | None:
 def _alone(line: Line, labels: Labels, body: float) -> str | None:
     """The role of a label standing alone on its line in body-size text (its value below), if it is one; a
     larger line is a heading, whose last word may be a label's ("... Statement of / Action")."""
-    found = set_out(line)
-    if found is None or found[1] != len(line.words) or line.size > body + 0.9:
+    if line.size > body + 0.9:
         return None
+    found = set_out(line)
+    if found is None or found[1] != len(line.words):  # a vocabulary label longer than a label set out by its form
+        return Labels().role(strip_bullets(line.text)) if line.bold or line.text.endswith(":") else None
     return labels.role(found[0])
 
 
