@@ -506,6 +506,10 @@ def test_a_second_label_read_as_a_role_the_card_has_does_not_split_it(tmp_path):
         out += [f"<b>{ref} {text}</b>", f"Officer in charge: {lead}", f"Inputs: {cost}", f"Deadline: {by}",
                 f"Status: {word}", ""]  # "Inputs" read as a lead from its short values: still one card each
     _check(extract(build_lines(tmp_path / "p.pdf", out)))
+    officer = [k for k, ln in enumerate(out) if ln.startswith("Officer")]
+    for k in officer:
+        out[k], out[k + 1] = out[k + 1], out[k]  # "Inputs" first: the label sharing the lead labels' words leads
+    _check(extract(build_lines(tmp_path / "q.pdf", out)))
 
 
 def test_an_unknown_label_whose_values_are_only_coloured_fills_is_the_status(tmp_path):

@@ -212,7 +212,7 @@ def own_labels(lines: list[Line], legend: Legend | None = None, fills: dict[int,
         if counts[p] >= MIN_REPEATS:
             m = cut.search(v)
             values.setdefault(p, []).append(clean(strip_bullets(v[:m.start()] if m else v)).rstrip("."))
-    roles = {p: _role_of_values(p, vs, legend) for p, vs in values.items()}
+    roles = _one_reading({p: _role_of_values(p, vs, legend) for p, vs in values.items()})
     for p in [p for p, r in roles.items() if r == OTHER and not any(values[p])]:
         filled = [_status_fill([ln], fills or {}) for q, _, ln in found if q == p]
         roles[p] = "status" if sum(f is not None for f in filled) >= SHARE * len(filled) else OTHER
@@ -222,6 +222,18 @@ def own_labels(lines: list[Line], legend: Legend | None = None, fills: dict[int,
         by = order_date_columns({i: values[p] for i, p in enumerate(order)}, dict(enumerate(order)))
         roles.update({order[i]: r for i, r in by.items()})
     return Labels(tuple(sorted(roles.items())))
+
+
+def _one_reading(roles: dict[str, str]) -> dict[str, str]:
+    """Where values give two of the document's labels one role, the one sharing a word with that role's
+    vocabulary labels keeps it ("Officer in charge" leads; "Inputs: ER" is no second lead)."""
+    for role in {r for r in roles.values() if r != OTHER}:
+        phrases = [p for p, r in roles.items() if r == role]
+        words = {w for label in _labels().get(role, []) for w in label.split() if len(w) > 3}
+        named_so = [p for p in phrases if words & set(p.split())]
+        if len(phrases) > 1 and len(named_so) == 1:
+            roles.update({p: OTHER for p in phrases if p != named_so[0]})
+    return roles
 
 
 def _role_of_values(phrase: str, values: list[str], legend: Legend | None) -> str:
