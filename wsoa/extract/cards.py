@@ -18,7 +18,7 @@ from collections import Counter
 
 from wsoa.data import load
 from wsoa.extract.cell_items import _item as item_of
-from wsoa.extract.page import Fill, Line, Page, space_width
+from wsoa.extract.page import Fill, Line, Page, Word, space_width
 from wsoa.extract.ties import Marker, Named, cross_cutting, named, tie
 from wsoa.model import Action, Box, Milestone, Weakness
 from wsoa.normalise.content import (MONEY, SHARE, content_words, is_dates, is_status, order_date_columns,
@@ -279,7 +279,7 @@ def _alone(line: Line, labels: Labels, body: float) -> str | None:
         return None
     found = set_out(line)
     if found is None or found[1] != len(line.words):  # a vocabulary label longer than a label set out by its form
-        return Labels().role(strip_bullets(line.text)) if line.bold or line.text.endswith(":") else None
+        return labels.role(strip_bullets(line.text)) if line.bold or line.text.endswith(":") else None
     return labels.role(found[0])
 
 
@@ -306,8 +306,6 @@ def blocks(lines: list[Line], labels: Labels = Labels(), body: float = 0.0) -> l
 
 
 BARE_NUMBER = re.compile(r"^\d{1,3}:?\s")  # "20 weeks", "1: ..." (a number a line wrapped before)
-
-
 PAGE_NUMBER = re.compile(r"^(?:page\s+)?\d{1,3}(?:\s*(?:of|/)\s*\d{1,3})?$|^[-\u2013]\s*\d{1,3}\s*[-\u2013]$",
                          re.IGNORECASE)
 QUANTITY = re.compile(r"^\d{1,3}\s+[a-z]")  # "32 schools trained": a count, never an item's number
@@ -354,7 +352,7 @@ def _inline(text: str, block: list[Line], labels: Labels = Labels()) -> list[Seg
     return [s for s in out if s.role or strip_bullets(s.text).strip()]
 
 
-def _key(words: list) -> str:
+def _key(words: list[Word]) -> str:
     """A label's words as its key: lower case, without a bullet or colon."""
     texts = [w.text for w in words if not is_item_mark(w.text)]
     return " ".join(texts).lower().rstrip(":").strip()
