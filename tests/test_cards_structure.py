@@ -529,3 +529,14 @@ def test_a_label_of_more_than_six_words_standing_alone_is_a_label(tmp_path):
     doc = extract(build_lines(tmp_path / "p.pdf", out))
     _check(doc)
     assert {a.measures for a in doc.actions} == {"complaints fall by half"}
+
+
+def test_a_weakness_field_giving_the_same_number_on_every_card_names_one_weakness(tmp_path):
+    weak = {"1": "Waiting times for assessment are too long", "2": "Plans do not reflect the needs of children"}
+    out = list(OPENING)
+    for ref, text, lead, by, word, _ in ACTIONS:
+        out += [f"<b>{text}</b>", f"<b>Area of weakness</b> Area of weakness {ref[0]}: {weak[ref[0]]}",
+                f"<b>Lead</b> {lead}", f"<b>Deadline</b> {by}", f"<b>Status</b> {word}", ""]
+    doc = extract(build_lines(tmp_path / "p.pdf", out))
+    assert [a.lead for a in doc.actions] == [a[2] for a in ACTIONS]
+    assert len(doc.weaknesses) == 2 and [a.weakness_id for a in doc.actions] == ["W1", "W1", "W2"]

@@ -131,7 +131,7 @@ def role_of_label(label: str) -> str | None:
     return Labels().role(label)
 
 
-def _apart_label(line: Line, labels: Labels = Labels()) -> tuple[str, int] | None:
+def apart_label(line: Line, labels: Labels = Labels()) -> tuple[str, int] | None:
     """A label at the start of a line set apart from its value without a colon: bold label and plain
     value, or a gap wider than two spaces (after any bullet). Returns (role, number of words it takes)."""
     skip = 1 if line.words and is_item_mark(line.words[0].text) else 0
@@ -285,7 +285,7 @@ def _alone(line: Line, labels: Labels, body: float) -> str | None:
 
 def _starts_field(line: Line, labels: Labels, body: float) -> bool:
     """A line that opens a field: a label set apart from its value, or a label standing alone."""
-    return _alone(line, labels, body) is not None or _apart_label(line, labels) is not None
+    return _alone(line, labels, body) is not None or apart_label(line, labels) is not None
 
 
 def blocks(lines: list[Line], labels: Labels = Labels(), body: float = 0.0) -> list[list[Line]]:
@@ -327,7 +327,7 @@ def segments(block: list[Line], body: float, labels: Labels = Labels()) -> list[
     alone = _alone(first, labels, body)
     if len(block) == 1 and alone:
         return [Segment(alone, "", block, label=_key(first.words))]
-    apart = _apart_label(first, labels)
+    apart = apart_label(first, labels)
     if apart and not labels.pattern.match(strip_bullets(text)):
         role, n = apart
         rest = " ".join([" ".join(w.text for w in first.words[n:])] + [ln.text for ln in block[1:]])
