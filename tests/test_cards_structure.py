@@ -498,6 +498,7 @@ def test_a_page_number_below_the_last_card_is_no_part_of_its_value(tmp_path):
         out += [f"<b>{ref} {text}</b>", f"Deadline: {by}", f"Status: {word}", f"Lead: {lead}", ""]
     doc = extract(build_lines(tmp_path / "p.pdf", out + ["", "Page 1"]))  # a one-page plan's footer
     _check(doc)
+    _check(extract(build_lines(tmp_path / "q.pdf", out + ["", "Written Statement of Action – page 1"])))
 
 
 def test_a_second_label_read_as_a_role_the_card_has_does_not_split_it(tmp_path):

@@ -306,8 +306,8 @@ def blocks(lines: list[Line], labels: Labels = Labels(), body: float = 0.0) -> l
 
 
 BARE_NUMBER = re.compile(r"^\d{1,3}:?\s")  # "20 weeks", "1: ..." (a number a line wrapped before)
-PAGE_NUMBER = re.compile(r"^(?:page\s+)?\d{1,3}(?:\s*(?:of|/)\s*\d{1,3})?$|^[-\u2013]\s*\d{1,3}\s*[-\u2013]$",
-                         re.IGNORECASE)
+PAGE_NUMBER = re.compile(r"^(?:page\s+)?\d{1,3}(?:\s*(?:of|/)\s*\d{1,3})?$|^[-\u2013]\s*\d{1,3}\s*[-\u2013]$|"
+                         r"^[^.:;]{0,60}[\u2013\u2014|-]\s*page\s+\d{1,3}(?:\s*(?:of|/)\s*\d{1,3})?$", re.IGNORECASE)
 QUANTITY = re.compile(r"^\d{1,3}\s+[a-z]")  # "32 schools trained": a count, never an item's number
 
 
