@@ -541,3 +541,15 @@ def test_a_weakness_field_giving_the_same_number_on_every_card_names_one_weaknes
     doc = extract(build_lines(tmp_path / "p.pdf", out))
     assert [a.lead for a in doc.actions] == [a[2] for a in ACTIONS]
     assert len(doc.weaknesses) == 2 and [a.weakness_id for a in doc.actions] == ["W1", "W1", "W2"]
+
+
+def test_a_prose_action_cut_by_a_page_break_mid_sentence_runs_on_over_it():
+    from tests.test_table_stages import page_of, words
+    from wsoa.extract.cards import read_cards
+    ws: list[list] = [[] for _ in range(len(ACTIONS) + 1)]
+    for n, (ref, text, lead, by, word, _) in enumerate(ACTIONS):
+        ws[n] += words(f"{ref} {text}. Lead: {lead}. How we will", 40, 560)  # a label cut by the page's end
+        ws[n + 1] = words(f"know: fewer complaints. Status: {word}. Deadline: {by}.", 40, 40) + ws[n + 1]
+    cards = read_cards([page_of(n, w) for n, w in enumerate(ws, start=1)], 8.0, {})
+    assert [(c.ref, c.text("measures"), c.value("deadline")) for c in cards] == [
+        (a[0], "fewer complaints.", a[3]) for a in ACTIONS]

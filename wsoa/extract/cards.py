@@ -289,20 +289,30 @@ def _starts_field(line: Line, labels: Labels, body: float) -> bool:
 
 
 def blocks(lines: list[Line], labels: Labels = Labels(), body: float = 0.0) -> list[list[Line]]:
-    """Lines joined while the text runs on: same style, a small gap, and the next line starts no
-    item or ref, and no label set apart from its value or standing alone (a `Label:` is cut out of the
-    text later, so a label wrapped over two lines is still found)."""
+    """Lines joined while the text runs on: same style, a small gap (or the page's last line and the next
+    page's first, where the sentence goes on in lower case), and the next line starts no item or ref, and no
+    label set apart from its value or standing alone (a `Label:` is cut out of the text later, so a label
+    wrapped over two lines, or over a page break, is still found)."""
     out: list[list[Line]] = []
     for line in lines:
         prev = out[-1][-1] if out else None
-        runs_on = (prev is not None and prev.page == line.page and abs(prev.size - line.size) < 0.6
-                   and prev.bold == line.bold and 0 <= line.top - prev.bottom < 0.6 * line.size
+        runs_on = (prev is not None and (_near(prev, line) or _over_page(prev, line))
+                   and abs(prev.size - line.size) < 0.6 and prev.bold == line.bold
                    and not _starts_field(line, labels, body or line.size) and not _opens_item(line, prev))
         if runs_on:
             out[-1].append(line)
         else:
             out.append([line])
     return out
+
+
+def _near(prev: Line, line: Line) -> bool:
+    return prev.page == line.page and 0 <= line.top - prev.bottom < 0.6 * line.size
+
+
+def _over_page(prev: Line, line: Line) -> bool:
+    """The next page's first line going on with the sentence the page's last line left open."""
+    return line.page == prev.page + 1 and line.text[:1].islower() and not prev.text.rstrip().endswith((".", ":", ";"))
 
 
 BARE_NUMBER = re.compile(r"^\d{1,3}:?\s")  # "20 weeks", "1: ..." (a number a line wrapped before)
