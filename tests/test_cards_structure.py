@@ -419,7 +419,7 @@ def test_a_label_no_role_fits_opening_each_card_again_opens_the_next(tmp_path):
     assert [a.rag for a in doc.actions] == [a[5] for a in ACTIONS]
 
 
-def test_an_action_with_a_ref_may_have_a_single_field(tmp_path):
+def test_an_action_with_a_ref_or_labelled_as_one_may_have_a_single_field(tmp_path):
     out = list(OPENING)
     for k, (ref, text, lead, by, word, _) in enumerate(ACTIONS):
         out += [f"{ref} {text}", f"Deadline: {by}"] + ([f"Lead: {lead}"] if k != 1 else []) + [""]
@@ -434,6 +434,11 @@ def test_an_action_with_a_ref_may_have_a_single_field(tmp_path):
         out += [f"Action number: {ref}", f"What needs to happen: {text}", f"Deadline: {by}", "Update: draft agreed", ""]
     doc = extract(build_lines(tmp_path / "r.pdf", out))  # the ref and action as fields
     assert [(a.ref, a.deadline_raw) for a in doc.actions] == [(a[0], a[3]) for a in ACTIONS]
+    out = list(OPENING)
+    for ref, text, lead, by, word, _ in ACTIONS:
+        out += [f"Action: {text}", f"Lead: {lead}", "Update: draft agreed", ""]
+    doc = extract(build_lines(tmp_path / "s.pdf", out))  # an action labelled as one needs no ref
+    assert [(a.action, a.lead) for a in doc.actions] == [(a[1], a[2]) for a in ACTIONS]
 
 
 def test_an_unknown_status_label_with_some_values_shown_only_by_a_fill_keeps_its_role(tmp_path):
