@@ -558,3 +558,17 @@ def test_a_prose_action_cut_by_a_page_break_mid_sentence_runs_on_over_it():
     cards = read_cards([page_of(n, w) for n, w in enumerate(ws, start=1)], 8.0, {})
     assert [(c.ref, c.text("measures"), c.value("deadline")) for c in cards] == [
         (a[0], "fewer complaints.", a[3]) for a in ACTIONS]
+
+
+def test_weakness_fields_naming_more_weaknesses_than_the_statements_found_are_the_list(tmp_path):
+    weak = {"1": "Waiting times for assessment are too long", "2": "Plans do not reflect the needs of children"}
+    out = list(OPENING)
+    for ref, text, lead, by, word, _ in ACTIONS:
+        value = f"Area of weakness {ref[0]}: {weak[ref[0]]}"  # the last one below its label, a paragraph alone
+        out += [f"<b>{ref} {text}</b>"] + ([f"Addresses finding: {value}"] if ref != "2.1" else
+                                           ["Addresses finding:", "", value])
+        out += [f"Lead: {lead}", f"Deadline: {by}", f"Status: {word}", ""]
+    doc = extract(build_lines(tmp_path / "p.pdf", out))
+    _check(doc)
+    assert [w.text for w in doc.weaknesses] == list(weak.values())
+    assert [a.weakness_id for a in doc.actions] == ["W1", "W1", "W2"]

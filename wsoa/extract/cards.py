@@ -19,7 +19,7 @@ from collections import Counter
 from wsoa.data import load
 from wsoa.extract.cell_items import _item as item_of
 from wsoa.extract.page import Fill, Line, Page, Word, space_width
-from wsoa.extract.ties import Marker, Named, cross_cutting, named, tie
+from wsoa.extract.ties import Marker, Named, cross_cutting, fuller, named, tie
 from wsoa.model import Action, Box, Milestone, Weakness
 from wsoa.normalise.content import (MONEY, SHARE, content_words, is_dates, is_status, order_date_columns,
                                     role_from_content, text_kind)
@@ -659,7 +659,8 @@ def _items(texts: list[str]) -> list[str]:
 
 def tie_cards(cards: list[Card], actions: list[Action], weaknesses: list[Weakness]) -> list[Weakness]:
     """Tie each card's action to the weakness its heading names (the one rule of `ties.tie`); returns the
-    weaknesses (the given ones, or those made from the headings)."""
+    weaknesses (the given ones, or those made from the headings and fields, where these name more of them
+    than the given list holds, the list's own among them: `ties.fuller`)."""
     worded = {c.section: c.heading.text for c in cards if c.heading and c.section and c.heading.text != c.section}
     for w in weaknesses:  # a statement that is only a heading's label and number: the wording the list gives it
         w.text = worded.get(w.text, w.text)
@@ -676,4 +677,5 @@ def tie_cards(cards: list[Card], actions: list[Action], weaknesses: list[Weaknes
             events.append(Marker(own, "field", named(own)))
         said = own or said
         events.append(a)
-    return tie(events, weaknesses)
+    markers = [e for e in events if isinstance(e, Marker)]
+    return tie(events, [] if fuller(markers, weaknesses) else weaknesses)
