@@ -572,3 +572,13 @@ def test_weakness_fields_naming_more_weaknesses_than_the_statements_found_are_th
     _check(doc)
     assert [w.text for w in doc.weaknesses] == list(weak.values())
     assert [a.weakness_id for a in doc.actions] == ["W1", "W1", "W2"]
+
+
+def test_the_text_before_the_first_action_is_read_whole_though_a_table_was_found_in_it(tmp_path):
+    from wsoa.extract.cards import read_cards
+    from wsoa.extract.document import layout_pages
+    weak = ["Waiting times for assessment are too long", "Plans do not reflect the needs of children"]
+    pages = layout_pages(build_lines(tmp_path / "p.pdf", _numbered_headings([f"1. {weak[0]}", f"2. {weak[1]}"])))
+    first = next(ln for ln in pages[0].lines if ln.text.startswith("1. "))
+    band = {1: [(first.top - 20, first.bottom)]}  # a table found over the introduction, holding the list's first item
+    assert [c.heading.text for c in read_cards(pages, 10.0, band)] == [weak[0], weak[0], weak[1]]
