@@ -124,10 +124,14 @@ class Labels:
 
 def role_of_label(label: str) -> str | None:
     """The role of a field's label standing alone ("Lead", "By when:"); OTHER for a phrase no vocabulary knows
-    set out as a label by its colon ("Line item:"), as a card's first label opening each page is."""
+    set out as a label by its colon ("Line item:"); "ref" for a ref's label with its value ("Action ref:
+    GR1.2"): a card's first line opening each page, never a running header."""
     words = label.split()
     if label.rstrip().endswith(":") and len(words) <= LABEL_WORDS and _phrase(words):
         return Labels().role(label) or OTHER
+    field = re.match(r"^([^:]{1,40}):\s*(\S+)$", label.strip())
+    if field and Labels().role(field.group(1)) == "ref" and REF.match(field.group(2) + " "):
+        return "ref"
     return Labels().role(label)
 
 
