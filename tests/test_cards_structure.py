@@ -439,6 +439,12 @@ def test_an_action_with_a_ref_or_labelled_as_one_may_have_a_single_field(tmp_pat
         out += [f"Action: {text}", f"Lead: {lead}", "Update: draft agreed", ""]
     doc = extract(build_lines(tmp_path / "s.pdf", out))  # an action labelled as one needs no ref
     assert [(a.action, a.lead) for a in doc.actions] == [(a[1], a[2]) for a in ACTIONS]
+    out = list(OPENING)
+    for k, (ref, text, lead, by, word, _) in enumerate(ACTIONS):
+        out += [f"Action number: {ref}", f"Action: {text}", "Impact measure: fewer complaints"]
+        out += [f"Start date: {by}", ""] if k != 1 else [""]  # numbered and labelled: no lead or date needed
+    doc = extract(build_lines(tmp_path / "t.pdf", out))
+    assert [a.ref for a in doc.actions] == [a[0] for a in ACTIONS]
 
 
 def test_an_unknown_status_label_with_some_values_shown_only_by_a_fill_keeps_its_role(tmp_path):

@@ -599,8 +599,8 @@ def _title(card: Card, pending: list[Segment]) -> None:
 def _close(card: Card, cards: list[Card], others: list[tuple[int, Card]] | None = None) -> None:
     """Keep a card that is an action: action text and two other fields, one of them a lead or a date; where
     the action has a ref or a label saying it is the action, a lead or date alone; with a ref, two fields of
-    any kind (a single "Date:" or "Funding:" line under an unnumbered title is a document's field, not an
-    action's). A card with action text and two other fields but no lead or date goes to `others`, with its
+    any kind, or none beside an action field (a single "Date:" or "Funding:" line under an unnumbered title
+    is a document's field, not an action's). A card with action text and two other fields but no lead or date goes to `others`, with its
     place among the cards (`_siblings` decides)."""
     texts = [t for t in card.fields.get(OTHER, []) if len(t.split()) >= MIN_TITLE_WORDS]
     if texts and not card.text("action") and not card.ref:  # no numbered title, no action field: the running
@@ -609,7 +609,8 @@ def _close(card: Card, cards: list[Card], others: list[tuple[int, Card]] | None 
         card.ref = card.text("ref")
     has_owner_or_date = any(card.text(r) for r in ("lead", "start", "deadline"))
     marked = card.ref or card.text("action")  # numbered, or labelled as an action
-    fielded = card.known >= 2 and (has_owner_or_date or card.ref) or marked and has_owner_or_date
+    fielded = card.known >= 2 and (has_owner_or_date or card.ref) or marked and has_owner_or_date or \
+        bool(card.ref and card.text("action"))  # numbered and labelled: an action whatever else it gives
     if fielded and (card.title or card.text("action")):
         cards.append(card)
     elif others is not None and card.known >= 2 and (card.title or card.text("action")):
