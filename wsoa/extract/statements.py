@@ -71,8 +71,8 @@ def _statement_text(text: str) -> str:
     return strip_quotes(clean(text)).rstrip()
 
 
-INTRODUCES = re.compile(r"weakness|areas? (?:of|for) (?:concern|improvement|priority|development)|priorities\b",
-                        re.IGNORECASE)
+INTRODUCES = re.compile(r"weakness|areas? (?:of|for) (?:concern|improvement|priority|development)|priorities\b|"
+                        r"\bareas\b[^.:]*:$", re.IGNORECASE)  # "... the following areas that partners must address:"
 
 
 def plan_list(paras: list[Paragraph], until: tuple[int, float] | None = None) -> list[Statement]:
