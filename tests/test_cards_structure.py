@@ -316,7 +316,8 @@ def _numbered_headings(items: list[str]) -> list[str]:
 def test_headings_naming_only_a_number_count_the_items_of_a_list_whose_numbers_are_not_printed(tmp_path):
     weak = ["Waiting times for assessment are too long", "Plans do not reflect the needs of children"]
     legend = ["Green: on track", "Red: off track"]  # lines that are no list items do not restart the count
-    doc = extract(build_lines(tmp_path / "p.pdf", _numbered_headings([f"• {weak[0]}", f"• {weak[1]}", "", *legend])))
+    items = [f"• {weak[0]}", f"• {weak[1]}", "", *legend]
+    doc = extract(build_lines(tmp_path / "p.pdf", _numbered_headings(items)))
     _check(doc)
     assert [w.text for w in doc.weaknesses] == weak
     assert [a.weakness_id for a in doc.actions] == ["W1", "W1", "W2"]
@@ -363,8 +364,8 @@ def test_a_list_whose_items_are_an_actions_fields_is_no_list_of_weaknesses(tmp_p
     weak = {"1": "Waiting times for assessment are too long", "2": "Plans do not reflect the needs of children"}
     out = list(OPENING)
     for k, (ref, text, lead, by, word, _) in enumerate(ACTIONS, start=1):
-        out += [f"{k}. {ref} {text}", f"• Links to weakness: Priority {ref[0]}: {weak[ref[0]]}", f"• Status: {word}",
-                f"• Deadline: {by}", f"• Lead: {lead}"]
+        out += [f"{k}. {ref} {text}", f"• Links to weakness: Priority {ref[0]}: {weak[ref[0]]}",
+                f"• Status: {word}", f"• Deadline: {by}", f"• Lead: {lead}"]
     doc = extract(build_lines(tmp_path / "p.pdf", out))
     _check(doc)
     assert [w.text for w in doc.weaknesses] == list(weak.values())
@@ -498,9 +499,15 @@ def test_an_action_leaving_out_its_lead_and_dates_is_kept_beside_actions_with_th
         out += [f"<b>{text}</b>", *dated, "Funding: existing budget", f"Status: {word}", ""]
     doc = extract(build_lines(tmp_path / "p.pdf", out))
     assert [(a.action, a.rag) for a in doc.actions] == [(a[1], a[5]) for a in ACTIONS]
-    out[len(OPENING):len(OPENING)] = ["<b>About this plan</b>", "Funding: none", "Status: Final", ""]  # the document's own fields, not an action's
+    own = ["<b>About this plan</b>", "Funding: none", "Status: Final", ""]  # the document's fields, not an action's
+    out[len(OPENING):len(OPENING)] = own
     doc = extract(build_lines(tmp_path / "q.pdf", out))
     assert [(a.action, a.rag) for a in doc.actions] == [(a[1], a[5]) for a in ACTIONS]
+    out = list(OPENING)
+    for k, (ref, text, lead, by, word, _) in enumerate(ACTIONS):
+        out += [f"<b>{ref} {text}</b>"] + ([f"Start: {by}"] if k != 1 else []) + ["Success measures: fewer", ""]
+    doc = extract(build_lines(tmp_path / "r.pdf", out))  # numbered, with one field the others have too
+    assert [a.ref for a in doc.actions] == [a[0] for a in ACTIONS]
 
 
 def test_a_page_number_below_the_last_card_is_no_part_of_its_value(tmp_path):

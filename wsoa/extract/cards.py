@@ -600,8 +600,8 @@ def _close(card: Card, cards: list[Card], others: list[tuple[int, Card]] | None 
     """Keep a card that is an action: action text and two other fields, one of them a lead or a date; where
     the action has a ref or a label saying it is the action, a lead or date alone; with a ref, two fields of
     any kind, or none beside an action field (a single "Date:" or "Funding:" line under an unnumbered title
-    is a document's field, not an action's). A card with action text and two other fields but no lead or date goes to `others`, with its
-    place among the cards (`_siblings` decides)."""
+    is a document's field, not an action's). A card with action text and two other fields (one, with a ref)
+    but no lead or date goes to `others`, with its place among the cards (`_siblings` decides)."""
     texts = [t for t in card.fields.get(OTHER, []) if len(t.split()) >= MIN_TITLE_WORDS]
     if texts and not card.text("action") and not card.ref:  # no numbered title, no action field: the running
         card.title = clean(texts[0])                       # text of a label no role fits is the action's
@@ -613,7 +613,7 @@ def _close(card: Card, cards: list[Card], others: list[tuple[int, Card]] | None 
         bool(card.ref and card.text("action"))  # numbered and labelled: an action whatever else it gives
     if fielded and (card.title or card.text("action")):
         cards.append(card)
-    elif others is not None and card.known >= 2 and (card.title or card.text("action")):
+    elif others is not None and (card.known >= 2 or card.ref and card.known) and (card.title or card.text("action")):
         others.append((len(cards), card))
 
 
