@@ -595,3 +595,6 @@ def test_the_text_before_the_first_action_is_read_whole_though_a_table_was_found
     first = next(ln for ln in pages[0].lines if ln.text.startswith("1. "))
     band = {1: [(first.top - 20, first.bottom)]}  # a table found over the introduction, holding the list's first item
     assert [c.heading.text for c in read_cards(pages, 10.0, band)] == [weak[0], weak[0], weak[1]]
+    title = next(ln for ln in pages[0].lines if ln.text.startswith("1.1 "))
+    band = {1: [(first.top - 20, title.bottom)]}  # the table goes on over the first action's title
+    assert [c.ref for c in read_cards(pages, 10.0, band)] == [a[0] for a in ACTIONS]

@@ -498,14 +498,15 @@ def _mark_kind(text: str) -> str | None:
 def read_cards(pages: list[Page], body: float, skip: dict[int, list[tuple[float, float]]],
                legend: Legend | None = None) -> list[Card]:
     """Every action written as labelled text on these pages, outside the bands in `skip` (tables) but for
-    the text before the first action, read whole (a table found in the introduction holds no action); or
+    the text before the first action's first field, read whole (a table found in the introduction holds no
+    action, though it may hold the first action's title); or
     with the lines inside them too when those make more cards (key/value boxes found as a table), or the same
     number with more fields (a table found over text that holds a card's first field)."""
     lines = [ln for page in pages for ln in page.lines]
     outside = _read([ln for ln in lines if not _skipped(ln, skip.get(ln.page, []))], pages, body, legend)
     if not any(skip.values()):
         return outside
-    start = min(((c.lines[0].page, c.lines[0].top) for c in outside if c.lines), default=None)
+    start = min(((ln.page, ln.top) for c in outside[:1] for lns in c.where.values() for ln in lns), default=None)
     if start:
         outside = _read([ln for ln in lines if (ln.page, ln.top) < start or not _skipped(ln, skip.get(ln.page, []))],
                         pages, body, legend)
