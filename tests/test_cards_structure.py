@@ -571,6 +571,12 @@ def test_a_prose_action_cut_by_a_page_break_mid_sentence_runs_on_over_it():
     cards = read_cards([page_of(n, w) for n, w in enumerate(ws, start=1)], 8.0, {})
     assert [(c.ref, c.text("measures"), c.value("deadline")) for c in cards] == [
         (a[0], "fewer complaints.", a[3]) for a in ACTIONS]
+    ws = [[] for _ in range(len(ACTIONS) + 1)]
+    for n, (ref, text, lead, by, word, _) in enumerate(ACTIONS):  # a name cut after "of"
+        ws[n] += words(f"{ref} {text}. Status: {word}. Lead: Director of", 40, 560)
+        ws[n + 1] = words(f"Nursing, ICB. Deadline: {by}.", 40, 40) + ws[n + 1]
+    cards = read_cards([page_of(n, w) for n, w in enumerate(ws, start=1)], 8.0, {})
+    assert [(c.ref, c.value("lead")) for c in cards] == [(a[0], "Director of Nursing, ICB") for a in ACTIONS]
 
 
 def test_weakness_fields_naming_more_weaknesses_than_the_statements_found_are_the_list(tmp_path):

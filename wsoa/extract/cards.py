@@ -314,9 +314,15 @@ def _near(prev: Line, line: Line) -> bool:
     return prev.page == line.page and 0 <= line.top - prev.bottom < 0.6 * line.size
 
 
+OPEN_END = re.compile(r"(?:\b(?:of|and|the|for|to|in|with|on|at|by|from|a|an|or)|[,&\-\u2013])$", re.IGNORECASE)
+
+
 def _over_page(prev: Line, line: Line) -> bool:
-    """The next page's first line going on with the sentence the page's last line left open."""
-    return line.page == prev.page + 1 and line.text[:1].islower() and not prev.text.rstrip().endswith((".", ":", ";"))
+    """The next page's first line going on with the sentence the page's last line left open: it opens in
+    lower case, or the last line ends on a word that cannot end one ("Director of" / "Nursing, ICB")."""
+    left = prev.text.rstrip()
+    open_end = line.text[:1].islower() or bool(OPEN_END.search(left))
+    return line.page == prev.page + 1 and open_end and not left.endswith((".", ":", ";"))
 
 
 BARE_NUMBER = re.compile(r"^\d{1,3}:?\s")  # "20 weeks", "1: ..." (a number a line wrapped before)
