@@ -538,6 +538,11 @@ def test_an_unknown_label_whose_values_are_only_coloured_fills_is_the_status(tmp
              for ref, text, lead, by, word, rag in ACTIONS]
     doc = extract(build_kv(tmp_path / "p.pdf", cards, intro=OPENING[:1] + OPENING[2:3]))
     assert [(a.rag, a.rag_source) for a in doc.actions] == [(a[5], "colour") for a in ACTIONS]
+    cards += [[("Action", "3.1 Agree a shared data set", None), ("Officer in charge", "Head of SEND", None),
+               ("Finish line", "May 2024", None), ("Traffic light", "Not started", "FFFFFF"),
+               ("Latest news", "Draft agreed", None)]]  # one status said in words: a white box says nothing
+    doc = extract(build_kv(tmp_path / "q.pdf", cards, intro=OPENING[:1] + OPENING[2:3]))
+    assert [a.rag for a in doc.actions] == [a[5] for a in ACTIONS] + ["white"]
 
 
 def test_a_label_of_more_than_six_words_standing_alone_is_a_label(tmp_path):

@@ -206,7 +206,7 @@ def own_labels(lines: list[Line], legend: Legend | None = None, fills: dict[int,
     """The labels a document sets out itself: a phrase set out as a label (`_occurrences`) at least
     MIN_REPEATS times that the vocabulary does not know and that names no weakness or a date's revision; its
     role comes from the values it introduces (dates, a status, a person or post, targets, dated items; coloured
-    fills level with the label where its values are empty: a status), else OTHER."""
+    fills level with the label where its values are empty or statuses: a status), else OTHER."""
     revisions = set(content_words()["revision_words"])  # "Original: May 2023 / Revised: ..."
     found = [o for o in _occurrences(lines) if not Labels().role(o[0]) and not named(o[0]) and o[0] not in revisions]
     counts = Counter(p for p, _, _ in found)
@@ -217,7 +217,8 @@ def own_labels(lines: list[Line], legend: Legend | None = None, fills: dict[int,
             m = cut.search(v)
             values.setdefault(p, []).append(clean(strip_bullets(v[:m.start()] if m else v)).rstrip("."))
     roles = _one_reading({p: _role_of_values(p, vs, legend) for p, vs in values.items()})
-    for p in [p for p, r in roles.items() if r == OTHER and not any(values[p])]:
+    said = legend or Legend.default()
+    for p in [p for p, r in roles.items() if r == OTHER and all(_status_as_at(v, said) for v in values[p] if v)]:
         filled = [_status_fill([ln], fills or {}) for q, _, ln in found if q == p]
         roles[p] = "status" if sum(f is not None for f in filled) >= SHARE * len(filled) else OTHER
     dated = {p for p, r in roles.items() if r in ("start", "deadline")}
