@@ -609,3 +609,14 @@ def test_the_text_before_the_first_action_is_read_whole_though_a_table_was_found
     title = next(ln for ln in pages[0].lines if ln.text.startswith("1.1 "))
     band = {1: [(first.top - 20, title.bottom)]}  # the table goes on over the first action's title
     assert [c.ref for c in read_cards(pages, 10.0, band)] == [a[0] for a in ACTIONS]
+
+
+def test_a_number_opening_the_line_after_a_line_filling_the_measure_is_the_sentence_running_on(tmp_path):
+    from wsoa.extract.document import layout_pages
+    out = list(OPENING)
+    for ref, text, lead, by, word, _ in ACTIONS:
+        out += [f"{ref} {text}. Milestones: draft agreed; board review in month 3. Lead: {lead}. Deadline: {by}. "
+                f"Status: {word}."]
+    pdf = build_lines(tmp_path / "p.pdf", out)
+    assert any(ln.text.startswith("3. Lead:") for ln in layout_pages(pdf)[0].lines)  # wrapped before "3."
+    _check(extract(pdf))

@@ -299,11 +299,13 @@ def blocks(lines: list[Line], labels: Labels = Labels(), body: float = 0.0) -> l
     label set apart from its value or standing alone (a `Label:` is cut out of the text later, so a label
     wrapped over two lines, or over a page break, is still found)."""
     out: list[list[Line]] = []
+    right = _measures(lines)
     for line in lines:
         prev = out[-1][-1] if out else None
         runs_on = (prev is not None and (_near(prev, line) or _over_page(prev, line))
                    and abs(prev.size - line.size) < 0.6 and prev.bold == line.bold
-                   and not _starts_field(line, labels, body or line.size) and not _opens_item(line, prev))
+                   and not _starts_field(line, labels, body or line.size)
+                   and not _opens_item(line, prev, prev.x1 >= right.get(prev.page, prev.x1) - 2 * prev.size))
         if runs_on:
             out[-1].append(line)
         else:
@@ -332,12 +334,22 @@ PAGE_NUMBER = re.compile(r"^(?:page\s+)?\d{1,3}(?:\s*(?:of|/)\s*\d{1,3})?$|^[-\u
 QUANTITY = re.compile(r"^\d{1,3}\s+[a-z]")  # "32 schools trained": a count, never an item's number
 
 
-def _opens_item(line: Line, prev: Line) -> bool:
+def _opens_item(line: Line, prev: Line, full: bool = False) -> bool:
     """A line opening a list item or a ref; a bare number ("20 weeks") after a line that ends mid-sentence,
-    or a number before a word in lower case, is the text running on."""
-    if BARE_NUMBER.match(line.text) and not prev.text.rstrip().endswith((".", ":", ";")) or QUANTITY.match(line.text):
+    a number before a word in lower case, or any number after a line left open that fills the measure (the
+    sentence wrapped before "3."), is the text running on."""
+    open_end = not prev.text.rstrip().endswith((".", ":", ";"))
+    if open_end and (BARE_NUMBER.match(line.text) or full and line.text[:1].isdigit()) or QUANTITY.match(line.text):
         return False
     return bool(ITEM_MARK.match(line.text) or REF.match(line.text))
+
+
+def _measures(lines: list[Line]) -> dict[int, float]:
+    """The right edge of each page's text: where its longest lines end."""
+    out: dict[int, float] = {}
+    for line in lines:
+        out[line.page] = max(out.get(line.page, 0.0), line.x1)
+    return out
 
 
 def segments(block: list[Line], body: float, labels: Labels = Labels()) -> list[Segment]:
