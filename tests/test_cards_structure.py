@@ -508,6 +508,11 @@ def test_an_action_leaving_out_its_lead_and_dates_is_kept_beside_actions_with_th
         out += [f"<b>{ref} {text}</b>"] + ([f"Start: {by}"] if k != 1 else []) + ["Success measures: fewer", ""]
     doc = extract(build_lines(tmp_path / "r.pdf", out))  # numbered, with one field the others have too
     assert [a.ref for a in doc.actions] == [a[0] for a in ACTIONS]
+    out = list(OPENING)
+    for k, (ref, text, lead, by, word, _) in enumerate(ACTIONS):
+        out += [f"Action: {text}"] + ([f"Start: {by}"] if k else []) + ["Funding: existing budget", f"Status: {word}"]
+    doc = extract(build_lines(tmp_path / "s.pdf", out))  # labelled as an action: first, though it has no date
+    assert [a.action for a in doc.actions] == [a[1] for a in ACTIONS]
 
 
 def test_a_page_number_below_the_last_card_is_no_part_of_its_value(tmp_path):

@@ -638,11 +638,11 @@ def _close(card: Card, cards: list[Card], others: list[tuple[int, Card]] | None 
 
 
 def _siblings(kept: list[Card], others: list[tuple[int, Card]]) -> list[Card]:
-    """The kept cards with those of `others` after the first whose fields are all fields the kept cards have
-    (an action of the plan that leaves out its dates and lead; before the first action, the document's own
-    fields), in reading order."""
+    """The kept cards with those of `others` whose fields are all fields the kept cards have (an action of the
+    plan that leaves out its dates and lead), after the first action unless labelled as one (before it, the
+    document's own fields), in reading order."""
     roles = {r for c in kept for r in c.fields}
-    more = [(k, c) for k, c in others if k and len(kept) >= 2 and set(c.fields) <= roles]
+    more = [(k, c) for k, c in others if (k or c.text("action")) and len(kept) >= 2 and set(c.fields) <= roles]
     out: list[Card] = []
     for k in range(len(kept) + 1):
         out += [c for j, c in more if j == k] + kept[k:k + 1]
