@@ -616,7 +616,7 @@ def test_the_text_before_the_first_action_is_read_whole_though_a_table_was_found
     assert [c.ref for c in read_cards(pages, 10.0, band)] == [a[0] for a in ACTIONS]
 
 
-def test_a_number_opening_the_line_after_a_line_filling_the_measure_is_the_sentence_running_on(tmp_path):
+def test_a_number_opening_the_line_after_a_line_that_wrapped_is_the_sentence_running_on(tmp_path):
     from wsoa.extract.document import layout_pages
     out = list(OPENING)
     for ref, text, lead, by, word, _ in ACTIONS:

@@ -305,7 +305,7 @@ def blocks(lines: list[Line], labels: Labels = Labels(), body: float = 0.0) -> l
         runs_on = (prev is not None and (_near(prev, line) or _over_page(prev, line))
                    and abs(prev.size - line.size) < 0.6 and prev.bold == line.bold
                    and not _starts_field(line, labels, body or line.size)
-                   and not _opens_item(line, prev, prev.x1 >= right.get(prev.page, prev.x1) - 2 * prev.size))
+                   and not _opens_item(line, prev, _wrapped(prev, line, right.get(prev.page, prev.x1))))
         if runs_on:
             out[-1].append(line)
         else:
@@ -336,12 +336,18 @@ QUANTITY = re.compile(r"^\d{1,3}\s+[a-z]")  # "32 schools trained": a count, nev
 
 def _opens_item(line: Line, prev: Line, full: bool = False) -> bool:
     """A line opening a list item or a ref; a bare number ("20 weeks") after a line that ends mid-sentence,
-    a number before a word in lower case, or any number after a line left open that fills the measure (the
-    sentence wrapped before "3."), is the text running on."""
+    a number before a word in lower case, or any number after a line left open that wrapped (the sentence
+    went on to "3." on the next line), is the text running on."""
     open_end = not prev.text.rstrip().endswith((".", ":", ";"))
     if open_end and (BARE_NUMBER.match(line.text) or full and line.text[:1].isdigit()) or QUANTITY.match(line.text):
         return False
     return bool(ITEM_MARK.match(line.text) or REF.match(line.text))
+
+
+def _wrapped(prev: Line, line: Line, right: float) -> bool:
+    """The line's first word would not have fitted at the end of the line before: that line wrapped."""
+    first = line.words[0]
+    return prev.x1 + space_width(prev.words) + (first.x1 - first.x0) > right + 1
 
 
 def _measures(lines: list[Line]) -> dict[int, float]:
