@@ -55,8 +55,9 @@ def _status(a: Action, plan: Plan, rng: random.Random) -> tuple[list[Run], str |
     rag, kind = action_rag(a, plan) or "white", plan.layout["status"]
     if kind == "letter":
         return [Run(LETTERS[rag])], None
-    if kind == "fill":
-        return ([Run(rng.choice(STATUS_WORDS[rag]))] if rng.random() < 0.5 else []), FILLS[rag]
+    if kind == "fill":  # a white fill alone shows nothing a reader can see: white always says its word
+        shown = rng.random() < 0.5 or rag == "white"
+        return ([Run(rng.choice(STATUS_WORDS[rag]))] if shown else []), FILLS[rag]
     word = rng.choice(STATUS_WORDS[rag])
     if kind == "word_date":
         word += f" ({rng.choice(['at', 'as at', 'reviewed'])} {rng.choice(MONTHS)} {rng.choice([2023, 2024])})"
@@ -162,14 +163,24 @@ def intro(plan: Plan) -> list[Block]:
            P([Run("This statement sets out what partners will do in response to the joint inspection. Each "
                   "action below names who leads it and when it will be done.")])]
     if plan.layout["tie"] == "intro_list":
-        kind = plan.layout["area_label"].lower()
+        kind = _plural(plan.layout["area_label"])
         lead = random.Random(f"cards-intro:{plan.doc_id}").choice([
             "The inspection identified the following areas that the partnership must address:",
             f"The inspection letter identified {len(plan.weaknesses)} areas of significant weakness:",
-            f"This plan is organised around the {kind}s below, numbered as in the headings that follow:"])
+            f"This plan is organised around the {kind} below, numbered as in the headings that follow:"])
         out.append(P([Run(lead)]))
         out += [P([Run(w.text)], bullet=f"{w.number}.") for w in plan.weaknesses]
     return out
+
+
+def _plural(label: str) -> str:
+    """A heading label's plural as a sentence prints it ("Area for improvement" -> "areas for improvement",
+    "Priority" -> "priorities")."""
+    words = label.lower().split()
+    head = 0 if words[0] == "area" else len(words) - 1
+    w = words[head]
+    words[head] = w[:-1] + "ies" if w.endswith("y") else w + "es" if w.endswith("s") else w + "s"
+    return " ".join(words)
 
 
 def document(plan: Plan) -> list[list[Block]]:

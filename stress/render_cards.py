@@ -23,7 +23,6 @@ from stress.render_reportlab import MARGIN, fonts
 rl_config.invariant = 1
 SUFFIX = {"reportlab": ".pdf", "docx": ".docx", "html": ".html", "docx_pdf": ".pdf", "html_pdf": ".pdf"}
 EXTRA = {"title": 6, "h1": 3, "h2": 1, "body": 0}
-MARGIN_EDGE = 6  # running header and footer sit this far into the page margin (never over the text)
 FAMILY = {"Helvetica": "Helvetica, Arial, sans-serif", "Times": "'Times New Roman', Times, serif",
           "Courier": "'Courier New', Courier, monospace", "DejaVu": "'DejaVu Sans', sans-serif"}
 
@@ -197,16 +196,23 @@ table {{ border-collapse: collapse; width: 100%; margin: 0.5em 0; }}
 th {{ text-align: left; width: 28%; vertical-align: top; }} td {{ vertical-align: top; }}
 table.ruled th, table.ruled td {{ border: 1px solid #000; padding: 2px 4px; }}
 .action {{ break-inside: {'auto' if lay['page_cut'] == 'yes' else 'avoid'}; margin-bottom: 0.8em; }}
-.run {{ position: fixed; left: 0; font-size: {max(size - 1, 6)}pt; }}
+{_margin_boxes(plan)}
 """
-    furn = ""
-    if lay["furniture"] in ("header", "both"):
-        furn += f'<div class="run" style="top:-{MARGIN_EDGE}mm">{escape(plan.place)} SEND Partnership – OFFICIAL</div>'
-    if lay["furniture"] in ("footer", "both"):
-        furn += f'<div class="run" style="bottom:-{MARGIN_EDGE}mm">Written Statement of Action</div>'
     body = "\n".join(f'<div class="action">{"".join(_html_block(b) for b in g)}</div>' for g in document(plan))
     return (f'<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8"><title>{escape(plan.place)} WSoA</title>'
-            f"<style>{css}</style></head><body>{furn}\n{body}\n</body></html>\n")
+            f"<style>{css}</style></head><body>\n{body}\n</body></html>\n")
+
+
+def _margin_boxes(plan: Plan) -> str:
+    """The running header and footer in the page's margin boxes (a fixed box pushed into the margin is printed
+    over the next page's first lines)."""
+    size, kind = max(plan.layout["size"] - 1, 6), plan.layout["furniture"]
+    boxes = []
+    if kind in ("header", "both"):
+        boxes.append(f'@top-left {{ content: "{plan.place} SEND Partnership – OFFICIAL"; font-size: {size}pt; }}')
+    if kind in ("footer", "both"):
+        boxes.append(f'@bottom-left {{ content: "Written Statement of Action"; font-size: {size}pt; }}')
+    return f"@page {{ {' '.join(boxes)} }}" if boxes else ""
 
 
 def write_html(plan: Plan, path: Path) -> Path:

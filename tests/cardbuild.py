@@ -204,7 +204,7 @@ def build_lines(path: Path, lines: list[str], font: tuple[str, str] = FONTS[0], 
 
 
 def build_kv(path: Path, cards: list[list[tuple[str, str, str | None]]], intro: list[str] | None = None,
-             ruled: bool = True) -> Path:
+             ruled: bool = True, widths: tuple[float, float] = (140, 340)) -> Path:
     """A PDF of one two-column key/value table per action: (label, value, fill behind the value or None)."""
     from reportlab.lib import colors
 
@@ -214,6 +214,6 @@ def build_kv(path: Path, cards: list[list[tuple[str, str, str | None]]], intro: 
         data = [[Paragraph(f"<b>{html.escape(k)}</b>", body), Paragraph(html.escape(v), body)] for k, v, _ in rows]
         style = [("VALIGN", (0, 0), (-1, -1), "TOP")] + ([("GRID", (0, 0), (-1, -1), 0.5, colors.black)] if ruled else [])
         style += [("BACKGROUND", (1, y), (1, y), colors.HexColor("#" + f)) for y, (_, _, f) in enumerate(rows) if f]
-        story += [Table(data, colWidths=[140, 340], style=TableStyle(style)), Spacer(1, 10)]
+        story += [Table(data, colWidths=list(widths), style=TableStyle(style)), Spacer(1, 10)]
     SimpleDocTemplate(str(path), pagesize=A4, leftMargin=60, rightMargin=60, topMargin=50, bottomMargin=50).build(story)
     return path

@@ -67,3 +67,25 @@ def test_a_field_label_opening_every_page_is_not_a_running_header():
                      + words("Lead: Head of SEND", 40, 64)) for n in (1, 2, 3, 4)]
     remove_furniture(pages, not_furniture)
     assert all(p.lines[0].text == "What we will do:" for p in pages)
+
+
+def test_a_label_no_vocabulary_knows_opening_every_page_with_its_colon_is_not_a_running_header():
+    from tests.test_table_stages import page_of, words
+    from wsoa.extract.document import not_furniture
+    from wsoa.extract.page import remove_furniture
+
+    pages = [page_of(n, words("Line item:", 40, 40) + words(f"1.{n}", 40, 52) + words("Lead: Head of SEND", 40, 64))
+             for n in (1, 2, 3, 4)]
+    remove_furniture(pages, not_furniture)
+    assert all(p.lines[0].text == "Line item:" for p in pages)
+
+
+def test_a_ref_field_opening_every_page_is_not_a_running_header():
+    from tests.test_table_stages import page_of, words
+    from wsoa.extract.document import not_furniture
+    from wsoa.extract.page import remove_furniture
+
+    pages = [page_of(n, words(f"Action ref: GR{n}.2", 40, 40) + words(f"Action: Publish offer {n}", 40, 52)
+                     + words("Lead: Head of SEND", 40, 64)) for n in (1, 2, 3, 4)]
+    remove_furniture(pages, not_furniture)
+    assert [p.lines[0].text for p in pages] == [f"Action ref: GR{n}.2" for n in (1, 2, 3, 4)]

@@ -19,10 +19,12 @@ SEED, N = 13, 16
 # Measured on this sample (2026-11-23, session 6, without LibreOffice): recall 0.85, precision 0.99, ref 0.89,
 # lead 1.00, start 0.99, deadline 0.88, status 0.93, weakness 0.93; with cards read beside a table that holds
 # few of the lines (a paragraph taken for a text-aligned table): recall 0.93, precision 1.00, ref 0.96, lead
-# 0.99, start 0.99, deadline 1.00, status 0.94, weakness 0.90. A drop below a floor is a regression.
-RECALL_FLOOR = 0.90
+# 0.99, start 0.99, deadline 1.00, status 0.94, weakness 0.90. Session 7 (cards8: weakness lists, statuses with
+# their date, labels wrapped or cut by a page, one-field actions): every figure 1.00. A drop below a floor is a
+# regression.
+RECALL_FLOOR = 0.97
 PRECISION_FLOOR = 0.97
-FIELD_FLOORS = {"ref": 0.93, "lead": 0.96, "start": 0.96, "deadline": 0.96, "status": 0.91, "weakness": 0.88}
+FIELD_FLOORS = {"ref": 0.97, "lead": 0.97, "start": 0.97, "deadline": 0.97, "status": 0.97, "weakness": 0.97}
 
 
 @pytest.fixture(scope="module")

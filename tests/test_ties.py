@@ -267,3 +267,15 @@ def test_a_later_list_answering_the_weaknesses_is_not_the_list(tmp_path):
     doc = extract(pdf)
     assert [w.text for w in doc.weaknesses] == LIST
     assert _ids(doc) == [("1.1", "W1")]
+
+
+def test_a_sentence_naming_the_areas_that_follow_with_a_colon_introduces_the_list(tmp_path):
+    pdf = build(tmp_path / "areas.pdf", [
+        ("title", "Westshire Written Statement of Action"),
+        ("p", "The inspection identified the following areas that the partnership must address:"),
+        ("p", f"1. {LIST[0]}"), ("p", f"2. {LIST[1]}"),
+        ("table", ["Area 1", _row("1.1", "Audit twenty EHC plans each term"), "Area 2",
+                   _row("2.1", "Recruit two therapists")])])
+    doc = extract(pdf)
+    assert [w.text for w in doc.weaknesses] == LIST[:2]
+    assert _ids(doc) == [("1.1", "W1"), ("2.1", "W2")]

@@ -11,17 +11,18 @@ below it to that weakness.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from collections import Counter
 
 from wsoa.data import load
 from wsoa.extract.cell_items import _item as item_of
-from wsoa.extract.page import Fill, Line, Page, space_width
-from wsoa.extract.ties import Marker, Named, cross_cutting, named, tie
+from wsoa.extract.page import Fill, Line, Page, Word, space_width
+from wsoa.extract.ties import Marker, Named, cross_cutting, fuller, named, tie
 from wsoa.model import Action, Box, Milestone, Weakness
-from wsoa.normalise.content import MONEY, SHARE, order_date_columns, role_from_content, text_kind
+from wsoa.normalise.content import (MONEY, SHARE, content_words, is_dates, is_status, order_date_columns,
+                                    role_from_content, text_kind)
 from wsoa.normalise.dates import find_dates, last_date, read_cell
 from wsoa.normalise.status import RGB, Legend, is_white
 from wsoa.normalise.text import BULLETS, ITEM_MARK, clean, is_bullet, is_item_mark, strip_bullets
@@ -47,6 +48,7 @@ class Segment:
     heading: bool = False  # the text stands out (bold or large) and has no label
     starts_item: bool = False  # it starts with a number, ref or bullet
     opens: bool = False  # unlabelled text opening a block whose labelled fields follow (a prose action)
+    label: str = ""  # the label's words, lower case
 
 
 @dataclass
@@ -60,6 +62,8 @@ class Card:
     heading: Named | None = None
     where: dict[str, list[Line]] = field(default_factory=dict)  # the lines of each field, label and value
     fill: RGB | None = None  # a colour filled behind the status value
+    others: list[str] = field(default_factory=list)  # the labels no role fits that it has
+    said: dict[str, str] = field(default_factory=dict)  # role -> the label that gave it its field
 
     def text(self, role: str) -> str | None:
         return clean(" ".join(self.fields.get(role, []))) or None
@@ -119,10 +123,19 @@ class Labels:
 
 
 def role_of_label(label: str) -> str | None:
+    """The role of a field's label standing alone ("Lead", "By when:"); OTHER for a phrase no vocabulary knows
+    set out as a label by its colon ("Line item:"); "ref" for a ref's label with its value ("Action ref:
+    GR1.2"): a card's first line opening each page, never a running header."""
+    words = label.split()
+    if label.rstrip().endswith(":") and len(words) <= LABEL_WORDS and _phrase(words):
+        return Labels().role(label) or OTHER
+    field = re.match(r"^([^:]{1,40}):\s*(\S+)$", label.strip())
+    if field and Labels().role(field.group(1)) == "ref" and REF.match(field.group(2) + " "):
+        return "ref"
     return Labels().role(label)
 
 
-def _apart_label(line: Line, labels: Labels = Labels()) -> tuple[str, int] | None:
+def apart_label(line: Line, labels: Labels = Labels()) -> tuple[str, int] | None:
     """A label at the start of a line set apart from its value without a colon: bold label and plain
     value, or a gap wider than two spaces (after any bullet). Returns (role, number of words it takes)."""
     skip = 1 if line.words and is_item_mark(line.words[0].text) else 0
@@ -165,9 +178,10 @@ def set_out(line: Line) -> tuple[str, int] | None:
 INLINE = re.compile(r"(?:^|(?<=[.;]\s))([A-Z][\w'’()/&,\-]*(?:\s[\w'’()/&,\-]+){0,5}):\s")
 
 
-def _occurrences(lines: list[Line]) -> list[tuple[str, str]]:
+def _occurrences(lines: list[Line]) -> list[tuple[str, str, Line]]:
     """Every phrase set out as a label (`set_out`, or `Phrase:` after a sentence's end) with the text after
-    it in its block of lines, or the next block's after a label alone."""
+    it in its block of lines, or the next block's after a label alone (none when that opens with a label:
+    the value is empty, as a status shown only by a fill), and its line."""
     out = []
     runs = blocks(lines)
     for b, block in enumerate(runs):
@@ -177,29 +191,36 @@ def _occurrences(lines: list[Line]) -> list[tuple[str, str]]:
             if found:
                 more = next((j for j in range(k + 1, len(block)) if marks[j]), len(block))
                 rest = " ".join([w.text for w in line.words[found[1]:]] + [ln.text for ln in block[k + 1:more]])
-                after = " ".join(ln.text for ln in runs[b + 1]) if b + 1 < len(runs) else ""
-                out.append((found[0], rest or after))
+                after = " ".join(ln.text for ln in runs[b + 1]) if b + 1 < len(runs) and not set_out(runs[b + 1][0]) \
+                    else ""
+                out.append((found[0], rest or after, line))
         starts = {marks[0][0]} if marks[0] else set()
         for m in INLINE.finditer(text):
             key = _phrase(m.group(1).split())
             if key and not (m.start() == 0 and key in starts):
-                out.append((key, text[m.end():]))
+                out.append((key, text[m.end():], block[0]))
     return out
 
 
-def own_labels(lines: list[Line], legend: Legend | None = None) -> Labels:
+def own_labels(lines: list[Line], legend: Legend | None = None, fills: dict[int, list[Fill]] | None = None) -> Labels:
     """The labels a document sets out itself: a phrase set out as a label (`_occurrences`) at least
-    MIN_REPEATS times that the vocabulary does not know and that names no weakness; its role comes from the
-    values it introduces (dates, a status, a person or post, targets, dated items), else OTHER."""
-    found = [(p, v) for p, v in _occurrences(lines) if not Labels().role(p) and not named(p)]
-    counts = Counter(p for p, _ in found)
+    MIN_REPEATS times that the vocabulary does not know and that names no weakness or a date's revision; its
+    role comes from the values it introduces (dates, a status, a person or post, targets, dated items; coloured
+    fills level with the label where its values are empty or statuses: a status), else OTHER."""
+    revisions = set(content_words()["revision_words"])  # "Original: May 2023 / Revised: ..."
+    found = [o for o in _occurrences(lines) if not Labels().role(o[0]) and not named(o[0]) and o[0] not in revisions]
+    counts = Counter(p for p, _, _ in found)
     cut = Labels(tuple((p, OTHER) for p, n in counts.items() if n >= MIN_REPEATS)).pattern
     values: dict[str, list[str]] = {}
-    for p, v in found:
+    for p, v, _ in found:
         if counts[p] >= MIN_REPEATS:
             m = cut.search(v)
             values.setdefault(p, []).append(clean(strip_bullets(v[:m.start()] if m else v)).rstrip("."))
-    roles = {p: _role_of_values(p, vs, legend) for p, vs in values.items()}
+    roles = _one_reading({p: _role_of_values(p, vs, legend) for p, vs in values.items()})
+    said = legend or Legend.default()
+    for p in [p for p, r in roles.items() if r == OTHER and all(_status_as_at(v, said) for v in values[p] if v)]:
+        filled = [_status_fill([ln], fills or {}) for q, _, ln in found if q == p]
+        roles[p] = "status" if sum(f is not None for f in filled) >= SHARE * len(filled) else OTHER
     dated = {p for p, r in roles.items() if r in ("start", "deadline")}
     if len(dated) == 2 and len({len(values[p]) for p in dated}) == 1:
         order = sorted(dated)
@@ -208,15 +229,42 @@ def own_labels(lines: list[Line], legend: Legend | None = None) -> Labels:
     return Labels(tuple(sorted(roles.items())))
 
 
+def _one_reading(roles: dict[str, str]) -> dict[str, str]:
+    """Where values give two of the document's labels one role, the one sharing a word with that role's
+    vocabulary labels keeps it ("Officer in charge" leads; "Inputs: ER" is no second lead)."""
+    for role in {r for r in roles.values() if r != OTHER}:
+        phrases = [p for p, r in roles.items() if r == role]
+        words = {w for label in _labels().get(role, []) for w in label.split() if len(w) > 3}
+        named_so = [p for p in phrases if words & set(p.split())]
+        if len(phrases) > 1 and len(named_so) == 1:
+            roles.update({p: OTHER for p in phrases if p != named_so[0]})
+    return roles
+
+
 def _role_of_values(phrase: str, values: list[str], legend: Legend | None) -> str:
     """A label's role from what it introduces, else from a known label its words end with ("key action")."""
     role, _ = role_from_content(values, [None] * len(values), header=phrase, legend=legend)
+    full = [v for v in values if v]
+    said = sum(_status_as_at(v, legend or Legend.default()) for v in full)
+    if role != "ref" and said >= 2 and said >= SHARE * len(full):
+        return "status"  # statuses, some with the date they were given
     if role in ("ref", "lead", "start", "deadline", "status"):
         return role
     short = [v for v in values if v and len(v.split()) <= MONEY_WORDS]
     if short and len(short) >= SHARE * len(values) and any(MONEY.search(v) for v in short):
         return "resource"  # short entries, sums of money among them
     return text_kind(values) or _head_role(phrase) or OTHER
+
+
+AS_AT = re.compile(r"\s*(?:\((?P<said>[^()]+)\)|[\u2013\u2014,-]\s*(?P<after>[^\u2013\u2014,-]+))$")
+
+
+def _status_as_at(value: str, legend: Legend) -> bool:
+    """A status, alone or with the date it was given ("Good progress (as at May 2024)", "Amber – Jan 24")."""
+    m = AS_AT.search(value)
+    dated = bool(m and find_dates(m.group("said") or m.group("after")))
+    head = value[:m.start()] if m and dated else value
+    return is_status(head, legend)
 
 
 def _head_role(phrase: str) -> str | None:
@@ -232,27 +280,32 @@ def _head_role(phrase: str) -> str | None:
 def _alone(line: Line, labels: Labels, body: float) -> str | None:
     """The role of a label standing alone on its line in body-size text (its value below), if it is one; a
     larger line is a heading, whose last word may be a label's ("... Statement of / Action")."""
-    found = set_out(line)
-    if found is None or found[1] != len(line.words) or line.size > body + 0.9:
+    if line.size > body + 0.9:
         return None
+    found = set_out(line)
+    if found is None or found[1] != len(line.words):  # a vocabulary label longer than a label set out by its form
+        return labels.role(strip_bullets(line.text)) if line.bold or line.text.endswith(":") else None
     return labels.role(found[0])
 
 
 def _starts_field(line: Line, labels: Labels, body: float) -> bool:
     """A line that opens a field: a label set apart from its value, or a label standing alone."""
-    return _alone(line, labels, body) is not None or _apart_label(line, labels) is not None
+    return _alone(line, labels, body) is not None or apart_label(line, labels) is not None
 
 
 def blocks(lines: list[Line], labels: Labels = Labels(), body: float = 0.0) -> list[list[Line]]:
-    """Lines joined while the text runs on: same style, a small gap, and the next line starts no
-    item or ref, and no label set apart from its value or standing alone (a `Label:` is cut out of the
-    text later, so a label wrapped over two lines is still found)."""
+    """Lines joined while the text runs on: same style, a small gap (or the page's last line and the next
+    page's first, where the sentence goes on in lower case), and the next line starts no item or ref, and no
+    label set apart from its value or standing alone (a `Label:` is cut out of the text later, so a label
+    wrapped over two lines, or over a page break, is still found)."""
     out: list[list[Line]] = []
+    right = _measures(lines)
     for line in lines:
         prev = out[-1][-1] if out else None
-        runs_on = (prev is not None and prev.page == line.page and abs(prev.size - line.size) < 0.6
-                   and prev.bold == line.bold and 0 <= line.top - prev.bottom < 0.6 * line.size
-                   and not _starts_field(line, labels, body or line.size) and not _opens_item(line, prev))
+        runs_on = (prev is not None and (_near(prev, line) or _over_page(prev, line))
+                   and abs(prev.size - line.size) < 0.6 and prev.bold == line.bold
+                   and not _starts_field(line, labels, body or line.size)
+                   and not _opens_item(line, prev, _wrapped(prev, line, right.get(prev.page, prev.x1))))
         if runs_on:
             out[-1].append(line)
         else:
@@ -260,15 +313,49 @@ def blocks(lines: list[Line], labels: Labels = Labels(), body: float = 0.0) -> l
     return out
 
 
-BARE_NUMBER = re.compile(r"^\d{1,3}\s")
+def _near(prev: Line, line: Line) -> bool:
+    return prev.page == line.page and 0 <= line.top - prev.bottom < 0.6 * line.size
 
 
-def _opens_item(line: Line, prev: Line) -> bool:
-    """A line opening a list item or a ref; a bare number ("20 weeks") after a line that ends mid-sentence
-    is the sentence running on."""
-    if BARE_NUMBER.match(line.text) and not prev.text.rstrip().endswith((".", ":", ";")):
+OPEN_END = re.compile(r"(?:\b(?:of|and|the|for|to|in|with|on|at|by|from|a|an|or)|[,&\-\u2013])$", re.IGNORECASE)
+
+
+def _over_page(prev: Line, line: Line) -> bool:
+    """The next page's first line going on with the sentence the page's last line left open: it opens in
+    lower case, or the last line ends on a word that cannot end one ("Director of" / "Nursing, ICB")."""
+    left = prev.text.rstrip()
+    open_end = line.text[:1].islower() or bool(OPEN_END.search(left))
+    return line.page == prev.page + 1 and open_end and not left.endswith((".", ":", ";"))
+
+
+BARE_NUMBER = re.compile(r"^\d{1,3}:?\s")  # "20 weeks", "1: ..." (a number a line wrapped before)
+PAGE_NUMBER = re.compile(r"^(?:page\s+)?\d{1,3}(?:\s*(?:of|/)\s*\d{1,3})?$|^[-\u2013]\s*\d{1,3}\s*[-\u2013]$|"
+                         r"^[^.:;]{0,60}[\u2013\u2014|-]\s*page\s+\d{1,3}(?:\s*(?:of|/)\s*\d{1,3})?$", re.IGNORECASE)
+QUANTITY = re.compile(r"^\d{1,3}\s+[a-z]")  # "32 schools trained": a count, never an item's number
+
+
+def _opens_item(line: Line, prev: Line, full: bool = False) -> bool:
+    """A line opening a list item or a ref; a bare number ("20 weeks") after a line that ends mid-sentence,
+    a number before a word in lower case, or any number after a line left open that wrapped (the sentence
+    went on to "3." on the next line), is the text running on."""
+    open_end = not prev.text.rstrip().endswith((".", ":", ";"))
+    if open_end and (BARE_NUMBER.match(line.text) or full and line.text[:1].isdigit()) or QUANTITY.match(line.text):
         return False
     return bool(ITEM_MARK.match(line.text) or REF.match(line.text))
+
+
+def _wrapped(prev: Line, line: Line, right: float) -> bool:
+    """The line's first word would not have fitted at the end of the line before: that line wrapped."""
+    first = line.words[0]
+    return prev.x1 + space_width(prev.words) + (first.x1 - first.x0) > right + 1
+
+
+def _measures(lines: list[Line]) -> dict[int, float]:
+    """The right edge of each page's text: where its longest lines end."""
+    out: dict[int, float] = {}
+    for line in lines:
+        out[line.page] = max(out.get(line.page, 0.0), line.x1)
+    return out
 
 
 def segments(block: list[Line], body: float, labels: Labels = Labels()) -> list[Segment]:
@@ -278,12 +365,13 @@ def segments(block: list[Line], body: float, labels: Labels = Labels()) -> list[
     text = " ".join(ln.text for ln in block)
     alone = _alone(first, labels, body)
     if len(block) == 1 and alone:
-        return [Segment(alone, "", block)]
-    apart = _apart_label(first, labels)
+        return [Segment(alone, "", block, label=_key(first.words))]
+    apart = apart_label(first, labels)
     if apart and not labels.pattern.match(strip_bullets(text)):
         role, n = apart
         rest = " ".join([" ".join(w.text for w in first.words[n:])] + [ln.text for ln in block[1:]])
-        return [Segment(role, seg.text, block) if seg.role is None else seg for seg in _inline(rest, block, labels)]
+        return [Segment(role, seg.text, block, label=_key(first.words[:n])) if seg.role is None else seg
+                for seg in _inline(rest, block, labels)]
     out = _inline(text, block, labels)
     if out and out[0].role is None:
         out[0].heading = (first.bold or first.size > body + 0.9) and not is_item_mark(first.words[0].text)
@@ -294,13 +382,19 @@ def segments(block: list[Line], body: float, labels: Labels = Labels()) -> list[
 
 def _inline(text: str, block: list[Line], labels: Labels = Labels()) -> list[Segment]:
     out: list[Segment] = []
-    pos, role = 0, None
+    pos, role, label = 0, None, ""
     for m in labels.pattern.finditer(text):
         if m.start() > pos or (role and m.start() == pos):
-            out.append(Segment(role, text[pos:m.start()].strip(), block))
-        role, pos = labels.role(m.group("label")), m.end()
-    out.append(Segment(role, text[pos:].strip(), block))
+            out.append(Segment(role, text[pos:m.start()].strip(), block, label=label))
+        role, pos, label = labels.role(m.group("label")), m.end(), " ".join(m.group("label").lower().split())
+    out.append(Segment(role, text[pos:].strip(), block, label=label))
     return [s for s in out if s.role or strip_bullets(s.text).strip()]
+
+
+def _key(words: list[Word]) -> str:
+    """A label's words as its key: lower case, without a bullet or colon."""
+    texts = [w.text for w in words if not is_item_mark(w.text)]
+    return " ".join(texts).lower().rstrip(":").strip()
 
 
 def heading_of(seg: Segment) -> Named | None:
@@ -313,6 +407,7 @@ class _Gather:
 
     def __init__(self) -> None:
         self.cards: list[Card] = []
+        self.others: list[tuple[int, Card]] = []  # cards without a lead or date, and where they fall among cards
         self.current = Card()
         self.pending: list[Segment] = []  # unlabelled text not yet known to be a title or a heading
         self.last_role: str | None = None
@@ -321,32 +416,36 @@ class _Gather:
         self.section: str | None = None
         self.heading: Named | None = None
         self.listed: dict[int, str] = {}  # a numbered list before the first heading: number -> wording
+        self.bulleted: list[str] = []  # the last run of bulleted items before the first heading
+        self.in_run = False
 
     def new(self) -> None:
-        _close(self.current, self.cards)
+        _close(self.current, self.cards, self.others)
         self.current, self.last_role, self.listing = Card(section=self.section, heading=self.heading), None, None
 
     def text(self, seg: Segment) -> None:
-        below = not seg.heading and (not seg.starts_item or BARE_NUMBER.match(seg.text))  # "20 schools trained"
-        if self.last_role and self.current.fields[self.last_role] == [""] and below:
+        if self.last_role and self.current.fields[self.last_role] == [""] and self._below(seg):
             self.current.fields[self.last_role] = [seg.text]  # the value below a label standing alone
             self.current.lines += seg.lines
             self.current.where[self.last_role] += seg.lines
             return
+        if PAGE_NUMBER.match(seg.text):
+            return  # a page's number left on a page the furniture remover could not compare with others
         names = heading_of(seg)
         if seg.heading and not names and cross_cutting(seg.text):
             names = Named("cross_cutting", None, seg.text)  # a section of no weakness: it ends the one above
         if names:
-            if names.number in self.listed and names.text == clean(seg.text):  # "Priority 2" alone: the wording
-                names = Named(names.kind, names.number, self.listed[names.number])  # of the list's item 2
+            wording = self._wording(names.number)
+            if wording and names.text == clean(seg.text):  # "Priority 2" alone: the wording of the list's item 2
+                names = Named(names.kind, names.number, wording)
             self.section, self.heading, self.pending = seg.text, names, []
             self.new()
             return
-        mark = re.match(r"^(\d{1,2})[.)]\s+(?=\S)", seg.text)
-        if mark and self.heading is None and not self.cards:
-            self.listed.setdefault(int(mark.group(1)), clean(seg.text[mark.end():]))
+        if self.heading is None and not self.cards:
+            self._list_item(seg.text)
         kind = _mark_kind(seg.text)
-        item = seg.starts_item and self.listing in ("open", kind) and kind is not None and not seg.heading
+        item = seg.starts_item and self.listing in ("open", kind) and kind is not None and not seg.heading \
+            and not self._next_ref(seg.text)
         if self.last_role and (item or not (seg.heading or seg.starts_item or seg.opens)):
             self.current.fields[self.last_role].append(seg.text)
             self.current.lines += seg.lines
@@ -356,8 +455,41 @@ class _Gather:
             self.new()
         self.pending.append(seg)
 
+    def _below(self, seg: Segment) -> bool:
+        """Text that is the value below a label standing alone: no heading, and no list item or ref opening it
+        unless it is a bare number ("20 schools trained") or the dates a date's label asks for ("Q1 2024/25")."""
+        dates = self.last_role in ("start", "deadline") and is_dates(seg.text)
+        return not seg.heading and (not seg.starts_item or bool(BARE_NUMBER.match(seg.text)) or dates)
+
+    def _next_ref(self, text: str) -> bool:
+        """A list item opening with a ref of the same shape as the action's own ("1.2" after "1.1"): the
+        next action's title, though its list mark is a bullet (a web page's numbered list)."""
+        m = REF.match(strip_bullets(text).strip())
+        own = self.current.ref
+        shape = lambda ref: re.sub(r"\d+", "9", ref.rstrip("."))  # noqa: E731
+        return bool(m and own) and m.group("ref").rstrip(".") != own and shape(m.group("ref")) == shape(own)
+
+    def _list_item(self, text: str) -> None:
+        """Note an item of a list before the first heading: by its printed number, else by its place in its
+        run of bulleted items (a web page's or Word file's numbered list, whose numbers are markup)."""
+        mark = re.match(r"^(\d{1,2})[.)]\s+(?=\S)", text)
+        if mark:
+            self.listed.setdefault(int(mark.group(1)), clean(text[mark.end():]))
+        bullet = not mark and _mark_kind(text) == "bullet"
+        if bullet:
+            self.bulleted = (self.bulleted if self.in_run else []) + [clean(strip_bullets(text))]
+        self.in_run = bullet
+
+    def _wording(self, number: int | None) -> str | None:
+        """The wording of the list's item `number`: its printed number's, else the bulleted run's."""
+        if number is None:
+            return None
+        return self.listed.get(number) or (self.bulleted[number - 1] if number <= len(self.bulleted) else None)
+
     def field(self, seg: Segment) -> None:
-        again = seg.role in self.current.fields and seg.role != OTHER  # OTHER holds several labels of a card
+        if _second_reading(self.current.said.get(seg.role or ""), seg.label):
+            seg = replace(seg, role=OTHER)  # a second label of a role the card has, one of them read from values
+        again = seg.role in self.current.fields and (seg.role != OTHER or seg.label in self.current.others)
         if again and (seg.role != "milestones" or self.current.known > 1):
             self.new()
         if self.pending:
@@ -366,8 +498,18 @@ class _Gather:
         self.current.fields.setdefault(seg.role, []).append(seg.text)
         self.current.lines += [ln for ln in seg.lines if ln not in self.current.lines]
         self.current.where.setdefault(seg.role, []).extend(seg.lines)
+        self.current.others += [seg.label] if seg.role == OTHER else []
+        self.current.said.setdefault(seg.role or "", seg.label)
         self.last_role = seg.role
         self.listing = "open" if not seg.text else "bullet" if _mark_kind(seg.text) == "bullet" else None
+
+
+def _second_reading(first: str | None, label: str) -> bool:
+    """Another label for a role a card has from `first`, where one of the two is the document's own, its role
+    read from its values (two roles read the same way: "Inputs: ER" as well as "Officer in charge: ...")."""
+    if not first or not label or first == label:
+        return False
+    return _label_roles().get(first) is None or _label_roles().get(label) is None
 
 
 def _mark_kind(text: str) -> str | None:
@@ -380,27 +522,37 @@ def _mark_kind(text: str) -> str | None:
 
 def read_cards(pages: list[Page], body: float, skip: dict[int, list[tuple[float, float]]],
                legend: Legend | None = None) -> list[Card]:
-    """Every action written as labelled text on these pages, outside the bands in `skip` (tables); or with
-    the lines inside them too when those make more cards (key/value boxes found as a table)."""
-    outside = _read([ln for page in pages for ln in page.lines if not _skipped(ln, skip.get(page.number, []))],
-                    pages, body, legend)
+    """Every action written as labelled text on these pages, outside the bands in `skip` (tables) but for
+    the text before the first action's first field, read whole (a table found in the introduction holds no
+    action, though it may hold the first action's title); or
+    with the lines inside them too when those make more cards (key/value boxes found as a table), or the same
+    number with more fields (a table found over text that holds a card's first field)."""
+    lines = [ln for page in pages for ln in page.lines]
+    outside = _read([ln for ln in lines if not _skipped(ln, skip.get(ln.page, []))], pages, body, legend)
     if not any(skip.values()):
         return outside
-    every = _read([ln for page in pages for ln in page.lines], pages, body, legend)
-    return every if len(every) > len(outside) else outside
+    start = min(((ln.page, ln.top) for c in outside[:1] for lns in c.where.values() for ln in lns), default=None)
+    if start:
+        outside = _read([ln for ln in lines if (ln.page, ln.top) < start or not _skipped(ln, skip.get(ln.page, []))],
+                        pages, body, legend)
+    every = _read(lines, pages, body, legend)
+    fields = lambda cards: sum(len(c.fields) for c in cards)  # noqa: E731
+    return every if (len(every), fields(every)) > (len(outside), fields(outside)) else outside
 
 
 def _read(lines: list[Line], pages: list[Page], body: float, legend: Legend | None) -> list[Card]:
-    labels = own_labels(lines, legend)
+    lines = wrapped_labels(lines)
+    fills = {page.number: page.fills for page in pages}
+    labels = own_labels(lines, legend, fills)
     gather = _Gather()
     for block in blocks(lines, labels, body):
         for seg in segments(block, body, labels):
             (gather.text if seg.role is None else gather.field)(seg)
     gather.new()
-    fills = {page.number: page.fills for page in pages}
-    for card in gather.cards:
+    cards = _siblings(gather.cards, gather.others)
+    for card in cards:
         card.fill = _status_fill(card.where.get("status", []), fills)
-    return gather.cards
+    return cards
 
 
 def _status_fill(lines: list[Line], fills: dict[int, list[Fill]]) -> RGB | None:
@@ -413,6 +565,39 @@ def _status_fill(lines: list[Line], fills: dict[int, list[Fill]]) -> RGB | None:
             if level and f.x0 > start + 1 and not is_white(f.rgb):
                 return f.rgb
     return None
+
+
+def wrapped_labels(lines: list[Line]) -> list[Line]:
+    """Labels wrapped in a narrow label column ("When will" beside its value, "it be done" below): the bold
+    words opening the line below in lower case at the label's left edge go back into the label, before its
+    value, so the label is read whole."""
+    out: list[Line] = []
+    for line in lines:
+        prev = out[-1] if out else None
+        k = _label_tail(prev, line) if prev else 0
+        if prev and k:
+            n = _bold_lead(prev)
+            out[-1] = Line(prev.words[:n] + line.words[:k] + prev.words[n:], prev.page)
+            line = Line(line.words[k:], line.page) if k < len(line.words) else None  # the value running on
+        if line is not None:
+            out.append(line)
+    return out
+
+
+def _bold_lead(line: Line) -> int:
+    """How many bold words open the line."""
+    return next((i for i, w in enumerate(line.words) if not w.bold), len(line.words))
+
+
+def _label_tail(prev: Line, line: Line) -> int:
+    """How many words opening `line` continue the bold label opening `prev` (0 when they do not): bold, in
+    lower case, at the label's left edge, ending left of the value, right below."""
+    n, k, words = _bold_lead(prev), _bold_lead(line), line.words
+    if prev.page != line.page or not (0 < n < len(prev.words) and n <= LABEL_WORDS and 0 < k <= LABEL_WORDS):
+        return 0
+    placed = abs(words[0].x0 - prev.words[0].x0) < 2 and words[k - 1].x1 < prev.words[n].x0
+    below = 0 <= line.top - prev.bottom < 0.6 * line.size
+    return k if placed and below and words[0].text[:1].islower() else 0
 
 
 def _skipped(line: Line, bands: list[tuple[float, float]]) -> bool:
@@ -437,17 +622,37 @@ def _title(card: Card, pending: list[Segment]) -> None:
     card.lines = [ln for s in pending for ln in s.lines] + card.lines
 
 
-def _close(card: Card, cards: list[Card]) -> None:
-    """Keep a card that is an action: action text and two other fields, one of them a lead or a date
-    (a single "Date:" or "Funding:" line is a document's field, not an action's)."""
+def _close(card: Card, cards: list[Card], others: list[tuple[int, Card]] | None = None) -> None:
+    """Keep a card that is an action: action text and two other fields, one of them a lead or a date; where
+    the action has a ref or a label saying it is the action, a lead or date alone; with a ref, two fields of
+    any kind, or none beside an action field (a single "Date:" or "Funding:" line under an unnumbered title
+    is a document's field, not an action's). A card with action text and two other fields (one, with a ref)
+    but no lead or date goes to `others`, with its place among the cards (`_siblings` decides)."""
     texts = [t for t in card.fields.get(OTHER, []) if len(t.split()) >= MIN_TITLE_WORDS]
     if texts and not card.text("action") and not card.ref:  # no numbered title, no action field: the running
         card.title = clean(texts[0])                       # text of a label no role fits is the action's
     if card.fields.get("ref") and not card.ref:
         card.ref = card.text("ref")
     has_owner_or_date = any(card.text(r) for r in ("lead", "start", "deadline"))
-    if card.known >= 2 and has_owner_or_date and (card.title or card.text("action")):
+    marked = card.ref or card.text("action")  # numbered, or labelled as an action
+    fielded = card.known >= 2 and (has_owner_or_date or card.ref) or marked and has_owner_or_date or \
+        bool(card.ref and card.text("action"))  # numbered and labelled: an action whatever else it gives
+    if fielded and (card.title or card.text("action")):
         cards.append(card)
+    elif others is not None and (card.known >= 2 or card.ref and card.known) and (card.title or card.text("action")):
+        others.append((len(cards), card))
+
+
+def _siblings(kept: list[Card], others: list[tuple[int, Card]]) -> list[Card]:
+    """The kept cards with those of `others` whose fields are all fields the kept cards have (an action of the
+    plan that leaves out its dates and lead), after the first action unless labelled as one (before it, the
+    document's own fields), in reading order."""
+    roles = {r for c in kept for r in c.fields}
+    more = [(k, c) for k, c in others if (k or c.text("action")) and len(kept) >= 2 and set(c.fields) <= roles]
+    out: list[Card] = []
+    for k in range(len(kept) + 1):
+        out += [c for j, c in more if j == k] + kept[k:k + 1]
+    return out
 
 
 def to_action(card: Card, legend: Legend) -> Action:
@@ -490,7 +695,8 @@ def _items(texts: list[str]) -> list[str]:
 
 def tie_cards(cards: list[Card], actions: list[Action], weaknesses: list[Weakness]) -> list[Weakness]:
     """Tie each card's action to the weakness its heading names (the one rule of `ties.tie`); returns the
-    weaknesses (the given ones, or those made from the headings)."""
+    weaknesses (the given ones, or those made from the headings and fields, where these name more of them
+    than the given list holds, the list's own among them: `ties.fuller`)."""
     worded = {c.section: c.heading.text for c in cards if c.heading and c.section and c.heading.text != c.section}
     for w in weaknesses:  # a statement that is only a heading's label and number: the wording the list gives it
         w.text = worded.get(w.text, w.text)
@@ -507,4 +713,5 @@ def tie_cards(cards: list[Card], actions: list[Action], weaknesses: list[Weaknes
             events.append(Marker(own, "field", named(own)))
         said = own or said
         events.append(a)
-    return tie(events, weaknesses)
+    markers = [e for e in events if isinstance(e, Marker)]
+    return tie(events, [] if fuller(markers, weaknesses) else weaknesses)

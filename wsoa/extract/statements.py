@@ -9,8 +9,9 @@ from datetime import date
 from rapidfuzz import fuzz
 
 from wsoa.data import load
+from wsoa.extract.cards import Labels
 from wsoa.extract.prose import Paragraph
-from wsoa.extract.ties import named
+from wsoa.extract.ties import cross_cutting, named
 from wsoa.normalise.dates import find_dates
 from wsoa.normalise.status import STATUSES
 from wsoa.normalise.text import ITEM_MARK, clean, strip_citation, strip_quotes
@@ -47,10 +48,19 @@ def weakness_statements(paras: list[Paragraph]) -> list[Statement]:
         rest = m.group("rest").strip()
         if not rest and i + 1 < len(paras):
             rest = paras[i + 1].text
-        text = _statement_text(rest)
-        if len(text.split()) >= 3:
+        text = _statement_text(_own_words(rest))
+        if len(text.split()) >= 3 and not cross_cutting(text):
             out.append(Statement(text, p.pos, p.page, list_kind(p.text[:m.start("rest")])))
     return out
+
+
+def _own_words(text: str) -> str:
+    """A labelled statement's own words: up to the next field's label where an action's fields run on in one
+    paragraph ("... Lead: ..."), without a label and number of its own ("Area of weakness 1: ...")."""
+    after = next((m for m in Labels().pattern.finditer(text) if m.start() > 0), None)
+    text = text[:after.start()].strip() if after else text
+    name = named(text)
+    return name.text if name and name.number and name.text != clean(text) else text
 
 
 def _statement_text(text: str) -> str:
@@ -61,25 +71,39 @@ def _statement_text(text: str) -> str:
     return strip_quotes(clean(text)).rstrip()
 
 
-INTRODUCES = re.compile(r"weakness|areas? (?:of|for) (?:concern|improvement|priority|development)|priorities\b",
-                        re.IGNORECASE)
+INTRODUCES = re.compile(r"weakness|areas? (?:of|for) (?:concern|improvement|priority|development)|priorities\b|"
+                        r"\bareas\b[^.:]*:$", re.IGNORECASE)  # "... the following areas that partners must address:"
 
 
 def plan_list(paras: list[Paragraph], until: tuple[int, float] | None = None) -> list[Statement]:
     """The plan's own lists (before `until`, its first action table): the list items right after each
     paragraph or heading that introduces weaknesses, priorities or improvements, without their marks,
     each of the kind its introduction names (the first list of each kind). A heading or a change of
-    style ends a list and is never an item; an item that only ranks ("High", "Medium") is not a weakness."""
+    style ends a list and is never an item; an item that only ranks ("High", "Medium") is not a weakness. A
+    heading saying what follows answers no single weakness ("Enabling actions (not tied to one weakness)")
+    introduces no list, and items that are an action's labelled fields are no list of weaknesses."""
     out: list[Statement] = []
     i = 0
     while i < len(paras) and (until is None or paras[i].pos < until):
         p = paras[i]
-        items = [] if not INTRODUCES.search(p.text) or named(p.text, p.heading or p.bold) else _items(paras[i + 1:])
+        introduces = INTRODUCES.search(p.text) and not named(p.text, p.heading or p.bold) and not cross_cutting(p.text)
+        items = _items(paras[i + 1:]) if introduces else []
+        items = [] if _fields(items) else items
         kind = list_kind(p.text)
         if all(st.kind != kind for st in out):  # a later list of the same kind restates or answers the first
             out += [Statement(t, q.pos, q.page, kind) for q, t in items]
         i += len(items) + 1
     return out
+
+
+def _fields(items: list[tuple[Paragraph, str]]) -> bool:
+    """Items opening with the labels of two or more of an action's fields ("Lead: ...", "Deadline: ...")
+    are the fields of actions written as a list, not a list of weaknesses."""
+    roles = set()
+    for _, text in items:
+        m = Labels().pattern.match(text)
+        roles |= {Labels().role(m.group("label"))} if m else set()
+    return len(roles - {None, "weakness"}) >= 2
 
 
 def _items(paras: list[Paragraph]) -> list[tuple[Paragraph, str]]:
