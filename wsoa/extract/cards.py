@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from collections import Counter
 
@@ -115,7 +115,16 @@ class Labels:
 
     def role(self, label: str) -> str | None:
         key = " ".join(label.lower().split()).rstrip(":").strip()
-        return _label_roles().get(key) or dict(self.own).get(key)
+        return _label_roles().get(key) or self._own.get(key)
+
+    @cached_property
+    def _own(self) -> dict[str, str]:
+        return dict(self.own)
+
+    @cached_property
+    def firsts(self) -> frozenset[str]:
+        """The first words of every label phrase (a line opening with none of them opens no label)."""
+        return frozenset(p.split()[0] for p in list(_label_roles()) + list(self._own) if p.split())
 
     @property
     def pattern(self) -> re.Pattern[str]:
@@ -140,6 +149,9 @@ def apart_label(line: Line, labels: Labels = Labels()) -> tuple[str, int] | None
     value, or a gap wider than two spaces (after any bullet). Returns (role, number of words it takes)."""
     skip = 1 if line.words and is_item_mark(line.words[0].text) else 0
     words = line.words[skip:]
+    first = words[0].text.lower() if words else ""
+    if len(words) < 2 or not {first, first.rstrip(":")} & labels.firsts:
+        return None   # no label opens with this word
     gap = 2.5 * space_width(words)
     for n in range(min(8, len(words) - 1), 0, -1):
         phrase = " ".join(w.text for w in words[:n]).lower().rstrip(":")
@@ -383,7 +395,7 @@ def segments(block: list[Line], body: float, labels: Labels = Labels()) -> list[
 def _inline(text: str, block: list[Line], labels: Labels = Labels()) -> list[Segment]:
     out: list[Segment] = []
     pos, role, label = 0, None, ""
-    for m in labels.pattern.finditer(text):
+    for m in labels.pattern.finditer(text) if ":" in text else ():   # an inline label ends with its colon
         if m.start() > pos or (role and m.start() == pos):
             out.append(Segment(role, text[pos:m.start()].strip(), block, label=label))
         role, pos, label = labels.role(m.group("label")), m.end(), " ".join(m.group("label").lower().split())
