@@ -478,8 +478,7 @@ class _Gather:
         next action's title, though its list mark is a bullet (a web page's numbered list)."""
         m = REF.match(strip_bullets(text).strip())
         own = self.current.ref
-        shape = lambda ref: re.sub(r"\d+", "9", ref.rstrip("."))  # noqa: E731
-        return bool(m and own) and m.group("ref").rstrip(".") != own and shape(m.group("ref")) == shape(own)
+        return bool(m and own) and m.group("ref").rstrip(".") != own and _shape(m.group("ref")) == _shape(own)
 
     def _list_item(self, text: str) -> None:
         """Note an item of a list before the first heading: by its printed number, else by its place in its
@@ -548,8 +547,16 @@ def read_cards(pages: list[Page], body: float, skip: dict[int, list[tuple[float,
         outside = _read([ln for ln in lines if (ln.page, ln.top) < start or not _skipped(ln, skip.get(ln.page, []))],
                         pages, body, legend)
     every = _read(lines, pages, body, legend)
-    fields = lambda cards: sum(len(c.fields) for c in cards)  # noqa: E731
-    return every if (len(every), fields(every)) > (len(outside), fields(outside)) else outside
+    return every if (len(every), _fields(every)) > (len(outside), _fields(outside)) else outside
+
+
+def _fields(cards: list[Card]) -> int:
+    return sum(len(c.fields) for c in cards)
+
+
+def _shape(ref: str) -> str:
+    """A ref's shape: its numbers as 9 ("GR1.2" -> "GR9.9")."""
+    return re.sub(r"\d+", "9", ref.rstrip("."))
 
 
 def _read(lines: list[Line], pages: list[Page], body: float, legend: Legend | None) -> list[Card]:
