@@ -25,3 +25,20 @@ def test_a_plan_whose_only_table_has_few_roles_still_gives_its_actions(tmp_path)
 def test_the_same_table_in_a_document_that_is_no_plan_gives_no_actions(tmp_path):
     path = build_plan(tmp_path / "notes.pdf", HEADER, ROWS, heading="Minutes of the partnership board")
     assert extract(path).actions == []
+
+
+def test_a_plan_of_key_value_boxes_taken_for_one_table_that_gives_no_action_is_read_as_cards(tmp_path):
+    """Key/value boxes in rare label wordings, one per action, ruled, status shown by fills: the boxes are taken
+    for one table of columns naming nothing, which gives no action row. The cards then win, though tables hold
+    most of the lines (a plan of tables that gives nothing is no plan of tables)."""
+    from stress import cards as card_family
+    from stress.plan import truth
+    from stress.render_cards import write
+    from wsoa.extract.document import extract
+
+    plan = card_family.sample(1, 62)
+    assert plan.layout["form"] == "kv_ruled" and plan.layout["renderer"] == "reportlab"
+    want = truth(plan)["actions"]
+    doc = extract(write(plan, tmp_path))
+    assert len(doc.actions) == len(want) == 8
+    assert [a.ref for a in doc.actions] == [a["ref"] for a in want]

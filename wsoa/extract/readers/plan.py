@@ -67,7 +67,8 @@ def read(layout: Layout, doc: Document) -> None:
             listed = Weakness(id=doc.next_weakness_id(), text=st.text, kind=st.kind)  # type: ignore[arg-type]
             doc.weaknesses.append(listed)
     read_tables(layout, doc, statements)
-    if _cards_possible(layout) and len(layout.cards) >= MIN_CARDS and len(layout.cards) > 2 * len(doc.actions):
+    if (_cards_possible(layout) or not doc.actions) and len(layout.cards) >= MIN_CARDS \
+            and len(layout.cards) > 2 * len(doc.actions):   # cards win over tables that gave little or nothing
         doc.warnings = [w for w in doc.warnings if w.code != "unparsed-table"]
         doc.tables = []
         doc.actions = [to_action(c, deepcopy(layout.key)) for c in layout.cards]
