@@ -18,12 +18,7 @@ from stress.plan import Area, Plan
 FORMS = ["colon_lines", "label_above", "bold_label", "kv_ruled", "kv_unruled", "prose", "heading_action",
          "numbered_list"]
 AXES: dict[str, list[Any]] = {
-    "renderer": tables.RENDERERS,
-    "font": ["Helvetica", "Times", "Courier", "DejaVu"],
-    "size": [7, 8, 9, 10, 11],
-    "orientation": ["portrait", "landscape"],
-    "margins": ["narrow", "normal", "wide"],
-    "furniture": ["none", "header", "footer", "both"],
+    **tables.PAGE_AXES,
     "page_cut": ["yes", "no"],
     "form": FORMS,
     "label_vocab": ["common", "rare", "unknown"],

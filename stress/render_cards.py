@@ -18,7 +18,7 @@ from reportlab.platypus import KeepTogether, Paragraph, SimpleDocTemplate, Space
 from stress import convert, generate, render_docx
 from stress.card_blocks import KV, P, Block, Run, document
 from stress.plan import Plan
-from stress.render_reportlab import MARGIN, fonts
+from stress.render_reportlab import MARGIN, fonts, furniture
 
 rl_config.invariant = 1
 SUFFIX = {"reportlab": ".pdf", "docx": ".docx", "html": ".html", "docx_pdf": ".pdf", "html_pdf": ".pdf"}
@@ -71,21 +71,6 @@ class _RL:
         return t
 
 
-def _furniture(plan: Plan, rl: _RL) -> Any:
-    kind = plan.layout["furniture"]
-
-    def draw(canvas: Any, doc: Any) -> None:
-        canvas.saveState()
-        canvas.setFont(rl.regular, max(rl.size - 1, 6))
-        w, h = doc.pagesize
-        if kind in ("header", "both"):
-            canvas.drawString(doc.leftMargin, h - doc.topMargin / 2, f"{plan.place} SEND Partnership – OFFICIAL")
-        if kind in ("footer", "both"):
-            canvas.drawRightString(w - doc.rightMargin, doc.bottomMargin / 2, f"Page {doc.page}")
-        canvas.restoreState()
-    return draw
-
-
 def write_pdf(plan: Plan, path: Path) -> Path:
     lay, rl = plan.layout, _RL(plan)
     size = landscape(A4) if lay["orientation"] == "landscape" else A4
@@ -97,7 +82,7 @@ def write_pdf(plan: Plan, path: Path) -> Path:
         flows = [rl.kv(b, width) if isinstance(b, KV) else rl.para(b) for b in group]
         story += [KeepTogether(flows)] if lay["page_cut"] == "no" and len(flows) > 1 else flows
         story.append(Spacer(1, rl.size * 0.6))
-    page = _furniture(plan, rl)
+    page = furniture(plan, rl.regular, rl.size, title=None)
     doc.build(story, onFirstPage=page, onLaterPages=page)
     return path
 

@@ -122,19 +122,22 @@ def para(p: Para, st: Styler, width: float) -> Any:
     return box
 
 
-def furniture(plan: Plan, st: Styler) -> Callable[[Any, Any], None]:
-    """The page callback: running header, footer and page number as the layout says."""
+def furniture(plan: Plan, font: str, size: float, title: str | None = "Written Statement of Action"
+              ) -> Callable[[Any, Any], None]:
+    """The page callback: running header, footer (with the document's `title`, if any) and page number as the
+    layout says, in the plan's `font` a point under its `size`."""
     kind = plan.layout["furniture"]
 
     def draw(canvas: Any, doc: Any) -> None:
         canvas.saveState()
-        canvas.setFont(st.regular, max(st.size - 1, 6))
+        canvas.setFont(font, max(size - 1, 6))
         w, h = doc.pagesize
         if kind in ("header", "both"):
             canvas.drawString(doc.leftMargin, h - doc.topMargin / 2, f"{plan.place} SEND Partnership – OFFICIAL")
         if kind in ("footer", "both"):
             canvas.drawRightString(w - doc.rightMargin, doc.bottomMargin / 2, f"Page {doc.page}")
-            canvas.drawString(doc.leftMargin, doc.bottomMargin / 2, "Written Statement of Action")
+            if title:
+                canvas.drawString(doc.leftMargin, doc.bottomMargin / 2, title)
         canvas.restoreState()
     return draw
 
@@ -146,7 +149,7 @@ def write(plan: Plan, path: Path) -> Path:
     m = MARGIN[lay["margins"]]
     doc = SimpleDocTemplate(str(path), pagesize=size, leftMargin=m, rightMargin=m, topMargin=m, bottomMargin=m,
                             title=f"{plan.place} WSoA")
-    width, page = size[0] - 2 * m, furniture(plan, st)
+    width, page = size[0] - 2 * m, furniture(plan, st.regular, st.size)
     try:
         doc.build(story(plan, st, width, True), onFirstPage=page, onLaterPages=page)
     except Exception:  # noqa: BLE001 - reportlab fails (oddly) on a merged block taller than a page

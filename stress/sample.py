@@ -11,13 +11,16 @@ from stress.dates import DEADLINE_FORMS, REVISION_FORMS, DateCell, deadline_cell
 from stress.plan import Action, Area, Milestone, Plan
 
 RENDERERS = ["reportlab", "docx", "html", "docx_pdf", "html_pdf"]
-AXES: dict[str, list[Any]] = {
+PAGE_AXES: dict[str, list[Any]] = {   # how any plan is printed, whatever its family (tables, cards)
     "renderer": RENDERERS,
     "font": ["Helvetica", "Times", "Courier", "DejaVu"],
     "size": [7, 8, 9, 10, 11],
     "orientation": ["portrait", "landscape"],
     "margins": ["narrow", "normal", "wide"],
     "furniture": ["none", "header", "footer", "both"],
+}
+AXES: dict[str, list[Any]] = {
+    **PAGE_AXES,
     "repeat_header": ["yes", "no"],
     "row_cut": ["yes", "no"],
     "grid": ["full", "horizontal", "vertical", "none"],

@@ -21,9 +21,10 @@ from wsoa.normalise.text import ITEM_MARK, clean, is_bullet, is_item_mark, join_
 SEPARATORS = " \t\n-–—:;,.()[]"
 DASHES = ("-", "–", "—")
 TIGHT = 1.2  # a word broken by a narrow column leaves less than this many characters at the line's end
-CUT_YEAR = re.compile(r"\d{1,2}[/.-]\d{1,2}[/.-](?:19|20)")   # a numeric date cut after its century
+NUMERIC_TO_CENTURY = r"\d{1,2}[/.-]\d{1,2}[/.-](?:19|20)"   # a numeric date up to its year's century
+CUT_YEAR = re.compile(NUMERIC_TO_CENTURY)                       # ... cut there
 YEAR_END = re.compile(r"\d\d")
-WHOLE_DATE = re.compile(r"\d{1,2}[/.-]\d{1,2}[/.-](?:19|20)\d\d")   # a numeric date whole, with its century
+WHOLE_DATE = re.compile(NUMERIC_TO_CENTURY + r"\d\d")          # ... whole
 LEADING = 1.25  # a line's pitch as a multiple of its height, where the cell shows no two lines of a paragraph
 APART = 1.15    # lines further apart than this many pitches belong to different entries
 

@@ -13,7 +13,6 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
-from functools import partial
 
 from wsoa.extract.grid import (REF_LIKE, TOL, Column, banner, covers, fill_under, merge_positions, runs_across,
                               vertical_cuts)
@@ -751,10 +750,10 @@ def cells_top(page: Page, line: Line) -> ColumnModel | None:
              if _holds_edges(_tiled(pieces, line), xs)]
     bottom = min(below, default=None) or _cells_bottom(page, line, xs) or _styled_bottom(page, line, xs[0], xs[-1])
     band = _band(page, line.top - 1, bottom)
-    inner = [x for ln in band for x in _sub_cells(page, line, xs, ln)]
-    cuts = merge_positions(xs + [x for x in inner if xs[0] < x < xs[-1]])
+    sub = {id(ln): _sub_cells(page, line, xs, ln) for ln in band}
+    cuts = merge_positions(xs + [x for edges in sub.values() for x in edges if xs[0] < x < xs[-1]])
     cols = [Column(a, b) for a, b in zip(cuts, cuts[1:])]   # sub-headers' own cells split a spanning one
-    _label_columns(page, band, cols, xs, partial(_sub_cells, page, line, xs))
+    _label_columns(page, band, cols, xs, lambda ln: sub[id(ln)])
     return None if _looks_like_body(cols) else ColumnModel(cols, line.top - 1, bottom, "cell edges", len(band))
 
 
