@@ -22,8 +22,8 @@ SEPARATORS = " \t\n-–—:;,.()[]"
 DASHES = ("-", "–", "—")
 TIGHT = 1.2  # a word broken by a narrow column leaves less than this many characters at the line's end
 NUMERIC_TO_CENTURY = r"\d{1,2}[/.-]\d{1,2}[/.-](?:19|20)"   # a numeric date up to its year's century
-CUT_YEAR = re.compile(NUMERIC_TO_CENTURY)                       # ... cut there
-YEAR_END = re.compile(r"\d\d")
+CUT_YEAR = re.compile(r"\d{1,2}[/.-]\d{1,2}[/.-](\d{0,3})")     # a numeric date cut inside its year
+YEAR_END = re.compile(r"\d{1,3}")
 WHOLE_DATE = re.compile(NUMERIC_TO_CENTURY + r"\d\d")          # ... whole
 LEADING = 1.25  # a line's pitch as a multiple of its height, where the cell shows no two lines of a paragraph
 APART = 1.15    # lines further apart than this many pitches belong to different entries
@@ -199,8 +199,8 @@ def _broken(a: Line, b: Line, left: float, limit: float, known: Callable[[str], 
     the rest, in lower case, is no word printed elsewhere, nor the piece one printed between two others
     (`inner`), and the piece stays inside the cell (`edge`): else a whole word wrapped."""
     piece, rest = a.words[-1], b.words[0]
-    if len(a.words) == len(b.words) == 1 and CUT_YEAR.fullmatch(piece.text) and YEAR_END.fullmatch(rest.text):
-        return True   # "01/10/20" over "21": a year cut after its century, wherever the cell's edge is
+    if len(a.words) == len(b.words) == 1 and _cut_year(piece.text, rest.text):
+        return True   # "01/10/20" over "21", "01/04/202" over "1": a year cut, wherever the cell's edge is
     width = (piece.x1 - piece.x0) + (rest.x1 - rest.x0)
     char = (rest.x1 - rest.x0) / max(len(rest.text), 1)  # an average character of the rest
     if len(a.words) > 1 and not (rest.text[:1].islower() and not inner(word_key(piece.text))
@@ -213,6 +213,28 @@ def _broken(a: Line, b: Line, left: float, limit: float, known: Callable[[str], 
     word = word_key(piece.text + rest.text)
     return (piece.text[-1:].isalpha() and rest.text[:1].islower()
             and (known(word) or is_month(word) or not known(word_key(rest.text))))
+
+
+def hard_breaks(cells: list[Cell]) -> float:
+    """Lines per cell that end although the next line's first word would have fitted after them (the
+    widest line of the cells marks the column's right edge): breaks between entries of a list, where a
+    wrapped sentence breaks only where its next word did not fit."""
+    lines = [c.lines for c in cells if c.words]
+    right = max((ln.x1 for ls in lines for ln in ls), default=0.0)
+    hard = sum(1 for ls in lines for a, b in zip(ls, ls[1:])
+               if a.x1 + 0.3 * a.size + (b.words[0].x1 - b.words[0].x0) < right - 0.5 * a.size)
+    return hard / len(lines) if lines else 0.0
+
+
+def _cut_year(piece: str, rest: str) -> bool:
+    """`piece` is a numeric date whose year `rest` completes: to four digits (a cut two-digit year
+    must be a century, 19 or 20), or to two from none or one."""
+    cut, end = CUT_YEAR.fullmatch(piece), YEAR_END.fullmatch(rest)
+    if not (cut and end):
+        return False
+    year = cut.group(1)
+    return len(year) + len(rest) == 4 and (len(year) != 2 or year in ("19", "20")) \
+        or len(year) + len(rest) == 2 and len(year) < 2
 
 
 def _line_texts(lines: list[Line]) -> list[str]:

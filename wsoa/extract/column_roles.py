@@ -10,10 +10,10 @@ header found by structure alone must then make an action table (`is_action_table
 """
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
-from wsoa.extract.cell_items import unbroken_text, words_after
-from wsoa.extract.grid import Column, Row, marks_in
+from wsoa.extract.cell_items import hard_breaks, unbroken_text, words_after
+from wsoa.extract.grid import Cell, Column, Row, marks_in
 from wsoa.extract.header import KEY_ROLES, MIN_ROLES, dedupe_roles, revisions
 from wsoa.extract.page import Page
 from wsoa.normalise.dates import find_dates
@@ -36,14 +36,20 @@ TEXT_ROLES = {"action", "milestones", "measures", "weakness", "outcome"}   # rol
 SHORT_ROLES = ("lead", "resource")   # roles of short names: a phrase of one inside a long header tells which
 
 
-def _column_cells(page: Page, rows: list[Row], ci: int, col: Column, known: set[str]) -> tuple[list[str], list]:
-    """A column's distinct body cells (group rows left out): texts (words broken by the column rejoined
-    unless `known`, printed whole after another word in the table), and fills or marks drawn inside them."""
-    seen: list = []
+def _body_cells(rows: list[Row], ci: int) -> list[Cell]:
+    """A column's distinct body cells (group rows left out)."""
+    seen: list[Cell] = []
     for r in rows:
         cell = r.cells.get(ci)
         if cell is not None and not r.spanning and all(cell is not o for o in seen):
             seen.append(cell)
+    return seen
+
+
+def _column_cells(page: Page, rows: list[Row], ci: int, col: Column, known: set[str]) -> tuple[list[str], list]:
+    """A column's distinct body cells (group rows left out): texts (words broken by the column rejoined
+    unless `known`, printed whole after another word in the table), and fills or marks drawn inside them."""
+    seen = _body_cells(rows, ci)
     fills = []
     for cell in seen:
         marks = [s.rgb for s in page.shapes if cell.top <= (s.top + s.bottom) / 2 < cell.bottom
@@ -87,7 +93,7 @@ def content_roles(page: Page, cols: list[Column], rows: list[Row],
                 cols[i].role = free[0] if role in named and len(free) == 1 else role
     _dates_under_label(cols, why)
     if not any(c.role == "action" and c.score >= STRONG for c in cols):
-        _action_from_text(cols, cells, why)
+        _action_from_text(cols, cells, why, lambda i: hard_breaks(_body_cells(rows, i)))
     shown = _shown(cols, cells, why, legend) | _beside_the_action(cols, cells, why)
     _weakness_from_text(cols, cells, why)
     _empty_yields(cols, cells, why)
@@ -213,12 +219,14 @@ def _entries_per_action(cols: list[Column], cells: dict[int, tuple[list[str], li
     return count.get("ref") or count.get("lead") or count.get("start") or 0
 
 
-def _action_from_text(cols: list[Column], cells: dict[int, tuple[list[str], list]], why: dict[int, str]) -> None:
+def _action_from_text(cols: list[Column], cells: dict[int, tuple[list[str], list]], why: dict[int, str],
+                      breaks: Callable[[int], float] = lambda i: 0.0) -> None:
     """The action column among the running text with no role or a weak one: one plain sentence per
     row, as many entries as the refs or leads (sub-rows of milestones outnumber them, a merged
     weakness has fewer), not dated items (milestones), targets (measures) or reports (progress). A column weakly
     named for another text role is the action only when it fits so and no unnamed column does; a
-    weak action role that loses is dropped."""
+    weak action role that loses is dropped. Between columns alike so far, the one whose cells break their
+    lines least where a word would have fitted (`breaks`: one wrapped sentence, not a list of entries)."""
     free = {i: [t for t in cells[i][0] if t.strip()] for i, c in enumerate(cols)
             if c.role is None or (c.role in TEXT_ROLES and c.score < STRONG)}
     running = {i: ts for i, ts in free.items() if _running(ts)}
@@ -231,7 +239,7 @@ def _action_from_text(cols: list[Column], cells: dict[int, tuple[list[str], list
     if not running:
         return
     best = min(running, key=lambda i: (kinds[i] is not None, fit[i], i in other, kind_share(running[i]),
-                                       -len(running[i]), i))
+                                       -len(running[i]), round(breaks(i), 1), i))
     for i in running:
         if i != best and cols[i].role == "action":
             cols[i].role, cols[i].score = None, 0.0

@@ -130,6 +130,8 @@ def extract(path: str | Path, doc_id: str | None = None, deadline: float | None 
         for r in t.rows:
             skip.setdefault(r.page, []).append((r.top, r.bottom))
     body = body_size(pages, skip)
+    for page, top, bottom in found.headers:   # a header repeated on each page is no heading of the text
+        skip.setdefault(page, []).append((top, bottom))
     paras = paragraphs(pages, body, skip)
     layout = Layout(pages, found.tables, paras, key, body)
     choice = choose(layout)

@@ -17,6 +17,7 @@ from wsoa.normalise.text import is_bullet, join_lines
 TOL = 2.0
 WIDER = 3.0  # times its column's width a fill in part of a cell may span, over the column's edges
 ACROSS = 0.9  # share of a table's width a banner's fill covers
+ACROSS_RULE = 0.6  # share of a table's width rules cover to part its rows (a sub-header's rule covers less)
 BOLD_SHARE = 0.5  # share of a table's words in bold above which a bold line says nothing
 REF_LIKE = re.compile(r"^(?:[A-Z]{0,3}\d{0,2}[.\-]?)?\d{1,3}(?:\.\d{1,3})*[a-z]?\.?$|^[A-Z]{1,3}\d{1,2}(?:\.\d+)*[a-z]?$")
 
@@ -103,6 +104,16 @@ def covers(rule: Rule, a: float, b: float, share: float = 0.6) -> bool:
     """True when a horizontal rule covers `share` of the span a..b (or a vertical one of top..bottom)."""
     lo, hi = (rule.x0, rule.x1) if rule.horizontal else (rule.top, rule.bottom)
     return min(hi, b) - max(lo, a) >= share * (b - a)
+
+
+def rule_cover(page: Page, y0: float, y1: float, x0: float, x1: float) -> float:
+    """The share of x0..x1 that horizontal rules between y0 and y1 cover (drawn whole or cell by cell)."""
+    spans = sorted((max(r.x0, x0), min(r.x1, x1)) for r in page.hrules if y0 <= r.top <= y1 and r.x1 > x0 and r.x0 < x1)
+    covered, end = 0.0, x0
+    for a, b in spans:
+        covered += max(0.0, b - max(a, end))
+        end = max(end, b)
+    return covered / (x1 - x0) if x1 > x0 else 0.0
 
 
 def vertical_cuts(page: Page, top: float, bottom: float, x0: float, x1: float) -> list[float]:

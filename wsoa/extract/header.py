@@ -14,8 +14,8 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 
-from wsoa.extract.grid import (REF_LIKE, TOL, Column, banner, covers, fill_under, merge_positions, runs_across,
-                              vertical_cuts)
+from wsoa.extract.grid import (ACROSS, ACROSS_RULE, REF_LIKE, TOL, Column, banner, covers, fill_under, merge_positions,
+                              rule_cover, runs_across, vertical_cuts)
 from wsoa.extract.page import Line, Page, Rule, Word, space_width
 from wsoa.extract.trace import ColumnTrace, HeaderTrace
 from wsoa.normalise.content import header_role, is_dates, is_revision, is_status
@@ -564,11 +564,17 @@ def _styled_bottom(page: Page, line: Line, x0: float, x1: float) -> float:
     for nxt in page.lines:
         if nxt.top <= line.top or nxt.top - bottom > (PIECES_GAP * line.size if _pieces(nxt) else reach):
             continue
-        if (nxt.words[0].bold, nxt.words[0].rgb) != style or rule_between(page, bottom, nxt.top, [Column(x0, x1)]) \
-                or _body_line(nxt):
+        if (nxt.words[0].bold, nxt.words[0].rgb) != style or rule_cover(page, bottom - TOL, nxt.top + TOL, x0, x1) >= ACROSS_RULE \
+                or _body_line(nxt) or _new_band(page, line, nxt, x0, x1):
             break
         bottom = nxt.bottom + 1
     return bottom
+
+
+def _new_band(page: Page, line: Line, nxt: Line, x0: float, x1: float) -> bool:
+    """`nxt` lies on a fill across the table that starts below `line`: a banner row, not the header's."""
+    return any(f.top > line.bottom - TOL and f.top <= nxt.top + TOL and f.bottom >= nxt.bottom - TOL
+               and min(f.x1, x1) - max(f.x0, x0) >= ACROSS * (x1 - x0) for f in page.fills)
 
 
 def _pieces(line: Line) -> bool:
@@ -825,6 +831,28 @@ def styled_top(page: Page, line: Line, named: bool = False, ending: bool = True)
     return model if ends or _keeps_columns(page, line, model) else None
 
 
+def plain_top(page: Page, line: Line, phrases: list[Phrase], lenient: bool = False) -> ColumnModel | None:
+    """The column model of a plain header whose labels wrap, so that its first line names one role
+    only: three or more phrases set apart by wide gaps, whose whole labels (the lines of the band
+    stacked per column) name a table, over lines of text that keep to its columns; else None.
+    `lenient` (a plan in which no table passed): labels in any wording, over four columns or more,
+    the roles to come from the content."""
+    if len(phrases) < MIN_ROLES + lenient or not any(wide_gaps(line)) or _goes_on(page, line) \
+            or len(_line_cuts(page, line, 0, page.width)) >= 2:   # vertical rules make a grid: its own columns
+        return None
+    model = aligned_columns(page, line, phrases)
+    assign_roles(model.columns)
+    roles = {c.role for c in model.columns if c.role} | {p.role for p in phrases if p.role}
+    if _looks_like_body(model.columns) or not (_names_a_table(roles) or lenient and len(model.columns) > MIN_ROLES):
+        return None
+    return model if _keeps_columns(page, line, model) else None
+
+
+def _in_columns(line: Line, cols: list[Column]) -> bool:
+    """The line's text lies within the columns and crosses none of their inner edges."""
+    return cols[0].x0 - TOL <= line.x0 and line.x1 <= cols[-1].x1 + TOL and not runs_across(line.words, [c.x0 for c in cols[1:]])
+
+
 def _fits_better(page: Page, again: ColumnModel | None, fresh: ColumnModel | None) -> ColumnModel | None:
     """Of the columns of a header kept above that the line repeats and those worked out afresh below it,
     the ones the body fits better (the fresh ones on a tie)."""
@@ -844,15 +872,19 @@ def _repeated(line: Line, known: dict[str, Header]) -> ColumnModel | None:
     return ColumnModel(cols, h.top + shift, h.bottom + shift, h.how, h.lines)
 
 
-def candidate(page: Page, line: Line, known: dict[str, Header] | None = None) -> Candidate | None:
+def candidate(page: Page, line: Line, known: dict[str, Header] | None = None,
+              lenient: bool = False, above: Header | None = None) -> Candidate | None:
     """Stage 1 for one line: None when it names fewer than two roles and opens no ruled grid, or is
     running prose naming too few (neither worth tracing). A line repeating a header accepted above
-    (`known`, by first line) opens a table with its columns, however little follows it."""
+    (`known`, by first line) opens a table with its columns, however little follows it. A plain line
+    keeping to the columns of the last header accepted (`above`) is that table's body, not a header."""
     phrases = phrases_of(line)
     named = sorted({p.role for p in phrases if p.role})
     again = _repeated(line, known or {})
+    plain = (len(named) == 1 or lenient) and not (above and _in_columns(line, above.columns))
     grid = grid_top(page, line) or cells_top(page, line) \
-        or _fits_better(page, again, styled_top(page, line, len(named) >= 2, again is None))
+        or _fits_better(page, again, styled_top(page, line, len(named) >= 2, again is None)) \
+        or (plain_top(page, line, phrases, lenient) if plain else None)
     if len(named) < 2 and grid is None:
         return None
     trace = HeaderTrace(page=page.number, top=round(line.top, 1), bottom=round(line.bottom, 1), text=line.text[:160],
@@ -884,21 +916,22 @@ def candidate(page: Page, line: Line, known: dict[str, Header] | None = None) ->
     return Candidate(trace, None)
 
 
-def header_candidates(page: Page, known: dict[str, Header] | None = None) -> list[Candidate]:
+def header_candidates(page: Page, known: dict[str, Header] | None = None, lenient: bool = False) -> list[Candidate]:
     """Every line of the page naming column roles, in order; a line inside an accepted header's
     band is part of that header. `known`: the headers of tables found so far, by first line."""
     out: list[Candidate] = []
     seen = dict(known or {})
+    above = next(reversed(seen.values()), None)
     last_bottom: float | None = None
     for line in page.lines:
         if last_bottom is not None and line.top < last_bottom:
             continue
-        c = candidate(page, line, seen)
+        c = candidate(page, line, seen, lenient, above)
         if c is None:
             continue
         out.append(c)
         if c.header:
-            last_bottom = c.header.bottom
+            last_bottom, above = c.header.bottom, c.header
             seen.setdefault(line.text, c.header)
     return out
 

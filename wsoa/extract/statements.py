@@ -87,7 +87,7 @@ def plan_list(paras: list[Paragraph], until: tuple[int, float] | None = None) ->
     while i < len(paras) and (until is None or paras[i].pos < until):
         p = paras[i]
         introduces = INTRODUCES.search(p.text) and not named(p.text, p.heading or p.bold) and not cross_cutting(p.text)
-        items = _items(paras[i + 1:]) if introduces else []
+        items = _items([q for q in paras[i + 1:] if until is None or q.pos < until]) if introduces else []
         items = [] if _fields(items) else items
         kind = list_kind(p.text)
         if all(st.kind != kind for st in out):  # a later list of the same kind restates or answers the first

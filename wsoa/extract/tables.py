@@ -17,9 +17,10 @@ from dataclasses import dataclass, field, replace
 from functools import partial
 from typing import Callable
 
-from wsoa.extract.grid import (TOL, Column, Row, anchor_of, banner, build_rows, column_cuts, covers, merge_positions,
-                              runs_across)
+from wsoa.extract.grid import (ACROSS_RULE, TOL, Column, Row, anchor_of, banner, build_rows, column_cuts, covers,
+                              merge_positions, rule_cover, runs_across)
 from wsoa.extract.column_roles import content_roles, is_action_table
+from wsoa.extract.ties import named
 from wsoa.extract.header import Candidate, Header, find_headers, header_candidates, is_header_line
 from wsoa.extract.page import Line, Page, Word, space_width
 from wsoa.extract.stitch import (Continuation, adopt_roles, continuation, gutter_at, header_spill, inherit_from,
@@ -68,6 +69,7 @@ class Table:
 class TablesFound:
     tables: list[Table]
     pages: list[PageTrace]
+    headers: list[tuple[int, float, float]] = field(default_factory=list)  # (page, top, bottom) of each header kept
 
 
 def _ruled_bottom(page: Page, cols: list[Column], top: float, limit: float) -> float:
@@ -125,13 +127,38 @@ def _text_bottom(page: Page, cols: list[Column], top: float, limit: float, body:
         heading = ln.size > body + 1.5
         across = _prose_across(ln.words, inner) and not gutter_at(ln.words, inner) and not _cells_at(ln.words, inner, edges)
         resumes = _resumes(lines, i, inner)
-        if heading or (across and not ((ln.bold or _section_line(ln)) and resumes) and not banner(page, ln, cols)):
+        labelled = named(ln.text, standout=False) is not None   # "Significant weakness 3: ..."
+        kept = (ln.bold or _section_line(ln) or labelled) and resumes or _ruled_band(page, lines, i, cols, limit < page.height) \
+            or banner(page, ln, cols)
+        if heading or (across and not kept):
             rules = [r.top for r in page.hrules if last - TOL <= r.top <= ln.top and covers(r, cols[0].x0, cols[-1].x1, 0.3)]
             why = f"{'a heading' if heading else 'prose running across columns'}: {ln.text[:60]!r}"
             return (max(rules) + 0.5 if rules else ln.top - 0.5), why
         last = ln.bottom
     rules = [r.top for r in page.hrules if last - TOL <= r.top <= last + 12 and covers(r, cols[0].x0, cols[-1].x1, 0.3)]
     return min(limit, (max(rules) if rules else last) + 1.0), "the text ends"
+
+
+def _rule_at(page: Page, y0: float, y1: float, cols: list[Column]) -> bool:
+    """Rules between y0 and y1 run across most of the table."""
+    return rule_cover(page, y0, y1, cols[0].x0, cols[-1].x1) >= ACROSS_RULE
+
+
+def _ruled_band(page: Page, lines: list[Line], i: int, cols: list[Column], capped: bool) -> bool:
+    """Line i opens a band of the table ruled off above and below (a row whose one cell spans the table:
+    a banner), the rule below coming before a line starting the next row: only lines running across
+    columns between the two rules, and more of the table's lines below them (or, unless another table's
+    header caps the region (`capped`), the page's end: the rows go on overleaf)."""
+    ln = lines[i]
+    if not _rule_at(page, ln.top - ln.size, ln.top, cols):
+        return False
+    inner = [c.x0 for c in cols[1:]]
+    for j in range(i, min(i + 4, len(lines))):
+        if _rule_at(page, lines[j].bottom - TOL, lines[j].bottom + lines[j].size, cols):
+            return j + 1 < len(lines) or not capped
+        if not runs_across(lines[j].words, inner):
+            return False
+    return False
 
 
 def _section_line(line: Line) -> bool:
@@ -390,10 +417,11 @@ def find_tables(pages: list[Page], legend: Callable[[], Legend] | None = None, l
     plan in which nothing passed otherwise)."""
     tables: list[Table] = []
     traces: list[PageTrace] = []
+    bands: list[tuple[int, float, float]] = []
     open_table: Table | None = None
     known: dict[str, Header] = {}  # the headers kept so far, by first line
     for k, page in enumerate(pages):
-        candidates = header_candidates(page, known)
+        candidates = header_candidates(page, known, lenient)
         settle_roles(page, candidates, open_table, known, pages[k + 1] if k + 1 < len(pages) else None, legend,
                      lenient)
         for c in candidates:
@@ -403,13 +431,15 @@ def find_tables(pages: list[Page], legend: Callable[[], Legend] | None = None, l
         regions, why = page_regions(page, headers, open_table)
         for i, region in enumerate(regions):
             open_table = _place(page, region, i, open_table, tables, why)
+            if region.header is not None:
+                bands.append((page.number, region.header.top, region.header.bottom))
         closed = _closes(page, regions, open_table)
         outside = [c.trace for c in candidates if c.header or not any(r.top <= c.trace.top < r.bottom for r in regions)]
         traces.append(PageTrace(page=page.number, width=page.width, height=page.height, candidates=outside,
                                 continuation=why.why if why else None, closes=closed))
         if closed:
             open_table = None
-    return TablesFound(tables, traces)
+    return TablesFound(tables, traces, bands)
 
 
 def _closes(page: Page, regions: list[Region], open_table: Table | None) -> str | None:

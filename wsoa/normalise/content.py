@@ -191,7 +191,8 @@ def role_from_content(cells: list[str], fills: list[RGB | None],
     money = any(MONEY.search(c) for c in full)
     funds, of = _share(full, lambda c: bool(MONEY.search(c)) or _has_phrase(c, content_words()["resource_words"]))
     short = all(len(c.split()) <= SHORT_CELL for c in full)
-    if short and (funds >= 2 and 2 * funds >= of or money and n + funds >= SHARE * of):
+    if short and (funds >= 2 and 2 * funds >= of or money and n + funds >= SHARE * of
+                  or funds and not post_share(full)):   # "ER", "AR", "Existing resource": no post named
         return "resource", f"{funds}/{of} short cells give sums, budgets or staff time: resources, not leads"
     if n >= 2 and n >= SHARE * of:
         return "lead", f"{n}/{of} cells are short names of people or organisations"

@@ -52,7 +52,8 @@ def _score(header: str, phrase: str) -> float:
     if inside and (len(phrase) >= 4 or header.startswith(phrase + " ")):
         # a phrase inside a longer header: strong when it is most of it
         return 80.0 + 20.0 * len(phrase) / max(len(header), 1)
-    return fuzz.ratio(header, phrase) if len(phrase) > 3 else 0.0
+    # a misspelling or a variant keeps its first letter: "Update" is no misspelt "date"
+    return fuzz.ratio(header, phrase) if len(phrase) > 3 and header[:1] == phrase[:1] else 0.0
 
 
 @lru_cache(maxsize=65536)
