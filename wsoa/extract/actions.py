@@ -13,7 +13,7 @@ from typing import Callable, NamedTuple
 
 from wsoa.extract.cell_items import cell_items, split_sub_rows, unbroken_text, words_after
 from wsoa.extract.grid import Cell, Row, runs_across
-from wsoa.extract.page import group_lines
+from wsoa.extract.page import group_lines, space_width
 from wsoa.extract.stitch import PIECE
 from wsoa.extract.tables import Table, column_warnings
 from wsoa.extract.ties import cross_cutting, named
@@ -27,6 +27,7 @@ from wsoa.normalise.text import clean, split_lead
 
 WORST_FIRST = ("red", "amber", "green")
 SHORT_SECTION = 8  # words of a cross-cutting section's title ("Enabling actions")
+RUN_GAP = 1.5      # word spaces: a wider gap in a line parts two cells
 LABEL_SCORE = 95.0  # a cell names its column's role outright (a header repeated), not loosely ("Complete")
 
 
@@ -277,11 +278,18 @@ def _blocks(table: Table, kept: list[str]) -> tuple[list[tuple[str | None, list[
 
 def _names_a_section(row: Row) -> bool:
     """A row whose one filled cell names a weakness ("Area of weakness 2: ...") or a cross-cutting section:
-    a group heading even where the cells are not merged across the table."""
-    texts = [c.text for c in _distinct_row_cells(row) if c.text.strip()]
-    if len(texts) != 1:
+    a group heading even where the cells are not merged across the table; so does running text, its lines
+    set with word spaces only though they cross columns, naming a weakness by its number ("Significant |
+    weakness 1: The quality of ...")."""
+    cells = [c for c in _distinct_row_cells(row) if c.text.strip()]
+    if len(cells) > 1:
+        lines = group_lines([w for c in cells for w in c.words], row.page)
+        running = all(b.x0 - a.x1 <= RUN_GAP * space_width(ln.words) for ln in lines for a, b in zip(ln.words, ln.words[1:]))
+        return running and named(" ".join(ln.text for ln in lines), standout=False) is not None
+    if len(cells) != 1:
         return False
-    return bool(named(texts[0])) or (cross_cutting(texts[0]) and len(texts[0].split()) <= SHORT_SECTION)
+    text = cells[0].text
+    return bool(named(text)) or (cross_cutting(text) and len(text.split()) <= SHORT_SECTION)
 
 
 def read_actions(table: Table, index: int, legend: Legend, ctx: ActionContext) -> ReadActions:
@@ -368,8 +376,10 @@ def _action(table: Table, rows: list[Row], roles: dict[str, int], legend: Legend
     listed = _listed_milestones(rows, roles, deadline_cells)
     if listed is None and "milestones" in roles and (
             len(rows) > 1 or len(deadline_cells) > 1 or _text(rows, roles["milestones"])):
-        a.milestones = _milestones(rows, roles, legend, words_column, out, a)
+        a.milestones = _milestones(table, rows, roles, legend, words_column, out, a)
         a.deadlines = [m.date for m in a.milestones if m.date]
+        if any(len(find_dates(m.date_raw or "")) > 1 for m in a.milestones):   # sub-rows not all told apart
+            a.deadlines = read_cell(_deadline_text(table, rows), "deadline").dates or a.deadlines
         a.deadline_raw = None
         a.rag = _aggregate([m.rag for m in a.milestones]) if a.milestones else None
         a.rag_source = "milestones" if a.milestones else None
@@ -431,14 +441,14 @@ def _deadline_text(table: Table, rows: list[Row]) -> str | None:
     return " → ".join(texts) if texts else None
 
 
-def _milestones(rows: list[Row], roles: dict[str, int], legend: Legend, words_column: bool,
+def _milestones(table: Table, rows: list[Row], roles: dict[str, int], legend: Legend, words_column: bool,
                 out: ReadActions, action: Action) -> list[Milestone]:
     ms: list[Milestone] = []
     mcol, dcol, scol, rcol = (roles.get(k) for k in ("milestones", "deadline", "status", "resource"))
     for row in rows:
         if mcol not in row.starts or not row.text(mcol):
             continue
-        date_raw = row.text(dcol) if dcol is not None and dcol in row.starts else None
+        date_raw = _text([row], dcol, table=table) if dcol is not None and dcol in row.starts else None
         m = Milestone(text=row.text(mcol), date_raw=date_raw or None, source=Box(
             page=row.page, top=round(row.top, 1), bottom=round(row.bottom, 1)))
         if date_raw:

@@ -128,7 +128,7 @@ def _line_pitch(lines: list[Line]) -> float:
     return min([b.top - a.top for a, b in zip(lines, lines[1:])] + [LEADING * height])
 
 
-def _entry_tops(milestones: Cell, dates: Cell) -> list[float]:
+def entry_tops(milestones: Cell, dates: Cell) -> list[float]:
     """Tops of the milestone cell's lines that open an entry: set apart by more than the cell's line pitch,
     level with a line of the date cell that opens with a date."""
     lines = milestones.lines
@@ -151,24 +151,29 @@ def split_sub_rows(rows: list[Row], mcol: int | None, dcol: int | None) -> list[
         return rows
     row = rows[0]
     m, d = row.cells.get(mcol), row.cells.get(dcol)
-    tops = _entry_tops(m, d) if m is not None and d is not None and m.words and d.words else []
+    tops = entry_tops(m, d) if m is not None and d is not None and m.words and d.words else []
     if not tops:
         return rows
     bounds = [row.top, *[t - 1.0 for t in tops], row.bottom]
     cut_cols = [ci for ci, c in row.cells.items()
                 if all(any(abs(ln.top - t) <= 1.5 for ln in c.lines) for t in tops)
-                or (not c.words and _parts_apart(c, bounds))]
+                or ((not c.words or _part_in_each(c, bounds)) and _parts_apart(c, bounds))]
     out = []
     for k, (a, b) in enumerate(zip(bounds, bounds[1:])):
         cells = dict(row.cells)
         for ci in cut_cols:
             c = row.cells[ci]
             parts = [p for p in c.parts if a <= p[0] < b]
-            rgb = c.rgb if c.words else (parts[0][1] if parts else None)
+            rgb = parts[0][1] if parts and (not c.words or _part_in_each(c, bounds)) else c.rgb if c.words else None
             cells[ci] = Cell(ci, a, b, [w for w in c.words if a <= w.yc < b], rgb, c.page, parts)
         starts = row.starts if k == 0 else set(cut_cols)
         out.append(Row(row.page, a, b, cells, set(starts), row.spanning, row.x0, row.x1))
     return out
+
+
+def _part_in_each(cell: Cell, bounds: list[float]) -> bool:
+    """A mark or fill in every band (a status shape per sub-row, its glyph set off the text's line)."""
+    return all(any(a <= y < b for y, _ in cell.parts) for a, b in zip(bounds, bounds[1:]))
 
 
 def _parts_apart(cell: Cell, bounds: list[float]) -> bool:
@@ -199,8 +204,8 @@ def _broken(a: Line, b: Line, left: float, limit: float, known: Callable[[str], 
     the rest, in lower case, is no word printed elsewhere, nor the piece one printed between two others
     (`inner`), and the piece stays inside the cell (`edge`): else a whole word wrapped."""
     piece, rest = a.words[-1], b.words[0]
-    if len(a.words) == len(b.words) == 1 and _cut_year(piece.text, rest.text):
-        return True   # "01/10/20" over "21", "01/04/202" over "1": a year cut, wherever the cell's edge is
+    if _cut_year(piece.text, rest.text) and (len(a.words) == len(b.words) == 1 or len(CUT_YEAR.fullmatch(piece.text)[1]) % 2):
+        return True   # "01/10/20" over "21", "... 20/06/2" over "024": a year cut, wherever the cell's edge is
     width = (piece.x1 - piece.x0) + (rest.x1 - rest.x0)
     char = (rest.x1 - rest.x0) / max(len(rest.text), 1)  # an average character of the rest
     if len(a.words) > 1 and not (rest.text[:1].islower() and not inner(word_key(piece.text))

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
-from wsoa.extract.cell_items import hard_breaks, unbroken_text, words_after
+from wsoa.extract.cell_items import entry_tops, hard_breaks, unbroken_text, words_after
 from wsoa.extract.grid import Cell, Column, Row, marks_in
 from wsoa.extract.header import KEY_ROLES, MIN_ROLES, dedupe_roles, revisions
 from wsoa.extract.page import Page
@@ -91,10 +91,10 @@ def content_roles(page: Page, cols: list[Column], rows: list[Row],
         for i, role in order_date_columns(dated, {i: cols[i].header for i in dated}).items():
             if i in why:
                 cols[i].role = free[0] if role in named and len(free) == 1 else role
-    _dates_under_label(cols, why)
+    _dates_under_label(cols, cells, why)
     if not any(c.role == "action" and c.score >= STRONG for c in cols):
         _action_from_text(cols, cells, why, lambda i: hard_breaks(_body_cells(rows, i)))
-    shown = _shown(cols, cells, why, legend) | _beside_the_action(cols, cells, why)
+    shown = _shown(cols, cells, why, legend) | _beside_the_action(cols, cells, why) | _entries_by_dates(cols, rows, why)
     _weakness_from_text(cols, cells, why)
     _empty_yields(cols, cells, why)
     _one_lead(cols, cells, why)
@@ -199,12 +199,14 @@ def _shown(cols: list[Column], cells: dict[int, tuple[list[str], list]], why: di
     return out
 
 
-def _dates_under_label(cols: list[Column], why: dict[int, str]) -> None:
+def _dates_under_label(cols: list[Column], cells: dict[int, tuple[list[str], list]], why: dict[int, str]) -> None:
     """A column left without a role under a spanning label that names dates ("Timescale" over
     "Start | End") is the group's other date: the start when a sibling to its right is not, else
-    the deadline."""
+    the deadline. So is one its cells' words alone, with no colour, called a status ("Complete",
+    "Ongoing": a date's stand-ins)."""
     for i, c in enumerate(cols):
-        if c.role is not None or not c.group or header_role(c.group)[0] not in DATES:
+        worded = c.role == "status" and i in why and not any(cells[i][1])
+        if not (c.role is None or worded) or not c.group or header_role(c.group)[0] not in DATES:
             continue
         later = [o for o in cols[i + 1:] if o.group == c.group]
         taken = {o.role for o in cols}
@@ -277,6 +279,21 @@ def _beside_the_action(cols: list[Column], cells: dict[int, tuple[list[str], lis
             c.role, c.score, why[i] = kind, CONTENT_SCORE, f"{len(texts)} cells of {kind} beside the action"
             count[kind] = len(texts)
     return shown
+
+
+def _entries_by_dates(cols: list[Column], rows: list[Row], why: dict[int, str]) -> set[str]:
+    """With no milestone column named, an unnamed column whose cells open entries level with the dates listed
+    in the deadline cell beside them, in two actions or more: milestones in sub-rows no rule parts."""
+    dcol = next((i for i, c in enumerate(cols) if c.role == "deadline"), None)
+    if dcol is None or any(c.role == "milestones" for c in cols):
+        return set()
+    for i, c in enumerate(cols):
+        pairs = [(r.cells.get(i), r.cells.get(dcol)) for r in rows if not r.spanning]
+        hits = sum(1 for m, d in pairs if m is not None and d is not None and m.words and d.words and entry_tops(m, d))
+        if c.role is None and hits >= 2:
+            c.role, c.score, why[i] = "milestones", CONTENT_SCORE, f"entries level with the dates beside them in {hits} rows"
+            return {"milestones"}
+    return set()
 
 
 def _weakness_from_text(cols: list[Column], cells: dict[int, tuple[list[str], list]], why: dict[int, str]) -> None:

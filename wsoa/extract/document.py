@@ -9,13 +9,14 @@ from wsoa.extract import letters
 from wsoa.extract.events import field_events, prose_events
 from wsoa.extract.legend import legend
 from wsoa.extract.cards import role_of_label
+from wsoa.extract.header import labels_columns
 from wsoa.extract.page import DocumentError, Line, Page, body_size, remove_furniture
 from wsoa.extract.pdf import DEFAULT_ENGINE, read_pages
 from wsoa.extract.prose import paragraphs
 from wsoa.extract.readers import Layout, choose
 from wsoa.extract.readers.plan import names_a_plan
 from wsoa.extract.statements import inspection_dates, local_area
-from wsoa.extract.tables import Table, find_tables, is_header_line, read_tables
+from wsoa.extract.tables import Table, find_tables, read_tables
 from wsoa.extract.trace import as_json
 from wsoa.model import Document
 from wsoa.normalise.entities import lead_organisation, themes
@@ -103,9 +104,9 @@ def layout_pages(path: str | Path, deadline: float | None = None, ocr: bool = Fa
 
 
 def not_furniture(line: Line) -> bool:
-    """A line that stays though it recurs at the top of many pages: a table's repeated header, or a field's
-    label alone on its line (a plan of cards with a page break before each action)."""
-    return is_header_line(line) or role_of_label(line.text) is not None
+    """A line that stays though it recurs at the top of many pages: a table's repeated header (column labels),
+    or a field's label alone on its line (a plan of cards with a page break before each action)."""
+    return labels_columns(line) or role_of_label(line.text) is not None
 
 
 def extract(path: str | Path, doc_id: str | None = None, deadline: float | None = None,

@@ -605,6 +605,13 @@ def is_header_line(line: Line) -> bool:
     return _names_a_table({p.role for p in phrases_of(line) if p.role})
 
 
+def labels_columns(line: Line) -> bool:
+    """A line of three or more phrases set apart by wide gaps, two of them naming roles: column labels (a
+    header whose other labels are in unknown words or wrapped), not a running head or a sentence."""
+    phrases = phrases_of(line)
+    return sum(wide_gaps(line)) >= MIN_ROLES - 1 and len({p.role for p in phrases if p.role}) >= 2
+
+
 def rule_between(page: Page, y0: float, y1: float, cols: list[Column]) -> bool:
     return any(y0 - TOL <= r.top <= y1 + TOL and covers(r, cols[0].x0, cols[-1].x1, 0.3) for r in page.hrules)
 

@@ -6,11 +6,13 @@ text running across the column boundaries otherwise). A row cut by the page brea
 """
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 from typing import Protocol
 
 from wsoa.extract.grid import TOL, Column, Row, anchor_of, banner, runs_across, vertical_cuts
-from wsoa.extract.header import Header
+from wsoa.extract.column_roles import CONTENT_SCORE
+from wsoa.extract.header import EXACT, Header
 from wsoa.extract.page import Line, Page, Word, space_width
 
 SAME_X = 6.0       # a repeated header's columns start within this of the table's
@@ -49,17 +51,44 @@ def same_words(a: list[Column], b: list[Column]) -> bool:
     return len(a) == len(b) and [c.header for c in a] == [c.header for c in b] and any(c.header for c in a)
 
 
-def inherit_from(cols: list[Column], earlier: list[list[Column]]) -> None:
+def firm(c: Column) -> bool:
+    """A role its header names outright or its cells showed, not one a phrase inside a long header hints."""
+    return c.role is not None and (c.score >= EXACT or c.score <= CONTENT_SCORE)
+
+
+def inherit_from(cols: list[Column], earlier: list[list[Column]], firm_only: bool = False) -> None:
     """A header repeating an earlier table's word for word takes that table's roles for the columns
-    its own page left without one (one or two rows cannot show a lead or a ref)."""
+    its own page left without one (one or two rows cannot show a lead or a ref); `firm_only`: only
+    the roles that are `firm`."""
     for first in reversed(earlier):
         if same_words(cols, first):
             taken = {c.role for c in cols}
             for c, o in zip(cols, first):
-                if c.role is None and o.role is not None and o.role not in taken:
+                if c.role is None and o.role is not None and o.role not in taken and (firm(o) or not firm_only):
                     c.role, c.score = o.role, o.score
                     taken.add(o.role)
             return
+
+
+ROW_ROLES = ("ref", "action", "milestones")   # roles that cut a table's rows: given where missing, never changed
+
+
+def share_roles(tables: list[list[Column]]) -> None:
+    """Tables under the same header words are one table cut up (one per weakness, each a few rows): a column
+    read otherwise than most of them read it takes their role (the roles that cut the rows aside); then one
+    whose own rows showed no role takes the one the others agree on."""
+    for missing in (False, True):
+        for cols in tables:
+            same = [o for o in tables if same_words(cols, o)]
+            for j, c in enumerate(cols if len(same) > 1 else []):
+                if (c.role is None) != missing:
+                    continue
+                votes = Counter(o[j].role for o in same if firm(o[j]))
+                role, n = votes.most_common(1)[0] if votes else (None, 0)
+                agreed = len(votes) == 1 if missing else \
+                    2 * n > len(same) and c.role not in ROW_ROLES and role not in ROW_ROLES
+                if role is not None and c.role != role and agreed and not any(o.role == role for o in cols):
+                    c.role, c.score = role, max(o[j].score for o in same if o[j].role == role)
 
 
 def adopt_roles(cols: list[Column], kept: list[Column]) -> bool:

@@ -24,7 +24,7 @@ from wsoa.extract.ties import named
 from wsoa.extract.header import Candidate, Header, find_headers, header_candidates, is_header_line
 from wsoa.extract.page import Line, Page, Word, space_width
 from wsoa.extract.stitch import (Continuation, adopt_roles, continuation, gutter_at, header_spill, inherit_from,
-                                 join_split_row, repeats_header, same_columns)
+                                 join_split_row, repeats_header, same_columns, share_roles)
 from wsoa.extract.trace import (CONTINUED, NEW, REPEATED, ColumnTrace, PageTrace, RegionTrace, TableTrace,
                                 grid_trace)
 from wsoa.model import Warning
@@ -245,6 +245,7 @@ def page_regions(page: Page, headers: list[Header], open_table: Table | None) ->
         cols = h.columns
         if i == 0 and open_table is not None and not h.ruled and repeats_header(page, h, open_table):
             cols = [replace(c) for c in open_table.columns]
+            inherit_from(cols, [h.columns], firm_only=True)   # with the roles its own rows showed
         starts.append((h.bottom, cols, h.ruled, h.line.size, h))
     regions = []
     for i, (top, cols, ruled, size, header) in enumerate(starts):
@@ -274,6 +275,8 @@ def _place(page: Page, region: Region, i: int, open_table: Table | None, tables:
     joined = False
     if continuing:
         table = open_table
+        if header is not None:   # the header repeated over more rows: roles its own cells showed
+            inherit_from(table.columns, [region.columns], firm_only=True)
         joined = join_split_row(table.rows, rows, table.columns)
         stitch = CONTINUED if header is None else REPEATED
         reason = why.why if header is None and why else "the page opens with the table's header"
@@ -439,6 +442,7 @@ def find_tables(pages: list[Page], legend: Callable[[], Legend] | None = None, l
                                 continuation=why.why if why else None, closes=closed))
         if closed:
             open_table = None
+    share_roles([t.columns for t in tables])
     return TablesFound(tables, traces, bands)
 
 
