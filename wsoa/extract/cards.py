@@ -203,15 +203,26 @@ def _occurrences(lines: list[Line]) -> list[tuple[str, str, Line]]:
             if found:
                 more = next((j for j in range(k + 1, len(block)) if marks[j]), len(block))
                 rest = " ".join([w.text for w in line.words[found[1]:]] + [ln.text for ln in block[k + 1:more]])
-                after = " ".join(ln.text for ln in runs[b + 1]) if b + 1 < len(runs) and not set_out(runs[b + 1][0]) \
-                    else ""
-                out.append((found[0], rest or after, line))
+                out.append((found[0], rest or _value_below(runs, b + 1), line))
         starts = {marks[0][0]} if marks[0] else set()
         for m in INLINE.finditer(text):
             key = _phrase(m.group(1).split())
             if key and not (m.start() == 0 and key in starts):
                 out.append((key, text[m.end():], block[0]))
     return out
+
+
+def _value_below(runs: list[list[Line]], b: int) -> str:
+    """The value below a label standing alone: the next block, or the run of bulleted items opening there
+    (a list of dated items is a label's value whole, never its first item alone); none where a label opens it."""
+    out: list[str] = []
+    for block in runs[b:]:
+        if set_out(block[0]) or out and _mark_kind(block[0].text) != "bullet":
+            break
+        out.append(" ".join(ln.text for ln in block))
+        if _mark_kind(block[0].text) != "bullet":
+            break
+    return " ".join(out)
 
 
 def own_labels(lines: list[Line], legend: Legend | None = None, fills: dict[int, list[Fill]] | None = None) -> Labels:
@@ -292,12 +303,20 @@ def _head_role(phrase: str) -> str | None:
 def _alone(line: Line, labels: Labels, body: float) -> str | None:
     """The role of a label standing alone on its line in body-size text (its value below), if it is one; a
     larger line is a heading, whose last word may be a label's ("... Statement of / Action")."""
-    if line.size > body + 0.9:
+    if text_size(line) > body + 0.9:
         return None
     found = set_out(line)
     if found is None or found[1] != len(line.words):  # a vocabulary label longer than a label set out by its form
         return labels.role(strip_bullets(line.text)) if line.bold or line.text.endswith(":") else None
     return labels.role(found[0])
+
+
+def text_size(line: Line) -> float:
+    """The size of a line's text, leaving out a list mark opening it (a bullet glyph set in a font of its
+    own size, often larger than the text's)."""
+    words = line.words[1:] if len(line.words) > 1 and is_item_mark(line.words[0].text) else line.words
+    sizes = Counter(round(w.size, 1) for w in words)
+    return sizes.most_common(1)[0][0] if sizes else line.size
 
 
 def _starts_field(line: Line, labels: Labels, body: float) -> bool:
@@ -315,8 +334,8 @@ def blocks(lines: list[Line], labels: Labels = Labels(), body: float = 0.0) -> l
     for line in lines:
         prev = out[-1][-1] if out else None
         runs_on = (prev is not None and (_near(prev, line) or _over_page(prev, line))
-                   and abs(prev.size - line.size) < 0.6 and prev.bold == line.bold
-                   and not _starts_field(line, labels, body or line.size)
+                   and abs(text_size(prev) - text_size(line)) < 0.6 and prev.bold == line.bold
+                   and not _starts_field(line, labels, body or text_size(line))
                    and not _opens_item(line, prev, _wrapped(prev, line, right.get(prev.page, prev.x1))))
         if runs_on:
             out[-1].append(line)
@@ -386,7 +405,7 @@ def segments(block: list[Line], body: float, labels: Labels = Labels()) -> list[
                 for seg in _inline(rest, block, labels)]
     out = _inline(text, block, labels)
     if out and out[0].role is None:
-        out[0].heading = (first.bold or first.size > body + 0.9) and not is_item_mark(first.words[0].text)
+        out[0].heading = (first.bold or text_size(first) > body + 0.9) and not is_item_mark(first.words[0].text)
         out[0].starts_item = bool(ITEM_MARK.match(text) or REF.match(text)) and len(first.words) > 1
         out[0].opens = len(out) > 1
     return out
@@ -555,8 +574,9 @@ def _fields(cards: list[Card]) -> int:
 
 
 def _shape(ref: str) -> str:
-    """A ref's shape: its numbers as 9 ("GR1.2" -> "GR9.9")."""
-    return re.sub(r"\d+", "9", ref.rstrip("."))
+    """A ref's shape: its numbers as 9 and a letter counting on after a number as "a" ("GR1.2" -> "GR9.9",
+    "1b" -> "9a")."""
+    return re.sub(r"(?<=\d)[a-z]$", "a", re.sub(r"\d+", "9", ref.rstrip(".")))
 
 
 def _read(lines: list[Line], pages: list[Page], body: float, legend: Legend | None) -> list[Card]:

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from wsoa.extract.cards import apart_label
+from wsoa.extract.cards import apart_label, text_size
 from wsoa.extract.page import Line, Page
 from wsoa.normalise.text import is_item_mark, join_lines
 
@@ -51,13 +51,13 @@ def _continues(prev: Line, line: Line) -> bool:
     """The line runs on the paragraph: same style, a small gap, and it opens no list item and no field (a
     label of the vocabulary set apart from its value: "**Lead** Head of SEND")."""
     gap = line.top - prev.bottom
-    same_style = abs(prev.size - line.size) < 0.6 and prev.bold == line.bold
+    same_style = abs(text_size(prev) - text_size(line)) < 0.6 and prev.bold == line.bold
     starts_item = is_item_mark(line.words[0].text) and len(line.words) > 1
     return same_style and 0 <= gap < 0.45 * line.size and not starts_item and apart_label(line) is None
 
 
 def _make(lines: list[Line], body: float) -> Paragraph:
-    size = lines[0].size
+    size = text_size(lines[0])
     text = join_lines([ln.text for ln in lines])
     heading = size > body + 0.9 and len(text.split()) <= 25
     first = lines[0].words[0].text
