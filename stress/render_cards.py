@@ -182,7 +182,8 @@ th {{ text-align: left; width: 28%; vertical-align: top; }} td {{ vertical-align
 table.ruled th, table.ruled td {{ border: 1px solid #000; padding: 2px 4px; }}
 .action {{ break-inside: {'auto' if lay['page_cut'] == 'yes' else 'avoid'}; margin-bottom: 0.8em; }}
 table.frame {{ margin: 0; }} table.frame > tbody > tr > td {{ padding: 0; }}
-table.frame > thead td, table.frame > tfoot td {{ font-size: {max(size - 1, 6)}pt; padding: 0.3em 0; }}
+table.frame td.room {{ height: {2 * size}pt; }}
+.run {{ position: fixed; left: 0; font-size: {max(size - 1, 6)}pt; }}
 """
     body = "\n".join(f'<div class="action">{"".join(_html_block(b) for b in g)}</div>' for g in document(plan))
     return (f'<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8"><title>{escape(plan.place)} WSoA</title>'
@@ -190,16 +191,18 @@ table.frame > thead td, table.frame > tfoot td {{ font-size: {max(size - 1, 6)}p
 
 
 def _framed(plan: Plan, body: str) -> str:
-    """The body inside a table whose header and footer rows a browser repeats on every printed page: the
-    running header and footer (Chromium prints @page margin boxes over the body's text, where no reader could
-    read either)."""
+    """The running header and footer as boxes fixed to the top and bottom of every printed page, over the room
+    kept for them by a frame's header and footer rows, which a browser repeats on every page (Chromium prints
+    @page margin boxes over the body's text, and a fixed box alone lies over the text of a full page)."""
     kind = plan.layout["furniture"]
     if kind == "none":
         return body
-    head = f"<thead><tr><td>{escape(plan.place)} SEND Partnership – OFFICIAL</td></tr></thead>" \
-        if kind in ("header", "both") else ""
-    foot = "<tfoot><tr><td>Written Statement of Action</td></tr></tfoot>" if kind in ("footer", "both") else ""
-    return f'<table class="frame">{head}{foot}<tbody><tr><td>\n{body}\n</td></tr></tbody></table>'
+    head, foot = kind in ("header", "both"), kind in ("footer", "both")
+    runs = (f'<div class="run" style="top:0">{escape(plan.place)} SEND Partnership – OFFICIAL</div>' if head else "") \
+        + ('<div class="run" style="bottom:0">Written Statement of Action</div>' if foot else "")
+    room = '<tr><td class="room"></td></tr>'
+    return (f'{runs}<table class="frame">{f"<thead>{room}</thead>" if head else ""}'
+            f'{f"<tfoot>{room}</tfoot>" if foot else ""}<tbody><tr><td>\n{body}\n</td></tr></tbody></table>')
 
 
 def write_html(plan: Plan, path: Path, printed: bool = False) -> Path:

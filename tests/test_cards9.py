@@ -106,3 +106,34 @@ def test_a_bulleted_item_opening_with_the_next_lettered_ref_opens_the_next_actio
     assert [a.ref for a in doc.actions] == refs
     assert [a.action for a in doc.actions] == [a[0] for a in ACTIONS]
     assert [len(a.milestones) for a in doc.actions] == [2, 2, 2]
+
+
+def test_a_dash_opening_the_line_after_a_line_that_wrapped_is_the_sentence_running_on(tmp_path):
+    """Prose whose line wrapped just before a dash ("... agreed with with with" / "– Jul 2022; ..."): the dash
+    is the sentence's, no list item opening a new action."""
+    first = ("1.1 Publish a joint protocol for requests for assessment. Milestones: Draft protocol agreed with with "
+             "with – Jul 2022; Pilot live (Nov 2022). Lead: Head of SEND. Deadline: March 2024. Status: Red.")
+    rest = [f"1.{n} {text}. Lead: {lead}. Deadline: {by}. Status: {rag.title()}."
+            for n, (text, lead, by, rag) in enumerate(ACTIONS[1:], start=2)]
+    doc = extract(build_lines(tmp_path / "p.pdf", OPENING + [first, ""] + [x for r in rest for x in (r, "")]))
+    assert [a.ref for a in doc.actions] == ["1.1", "1.2", "1.3"]
+    assert [a.lead for a in doc.actions] == ["Head of SEND"] + [a[1] for a in ACTIONS[1:]]
+    assert [a.rag for a in doc.actions] == ["red", "amber", "green"]
+    assert len(doc.actions[0].milestones) == 2
+
+
+def test_a_list_item_cut_by_a_page_break_inside_brackets_runs_on_over_it():
+    """A milestone cut by the page's end inside its brackets ("(February" / "2024)"): the next page's first line
+    is the item's, and the items after it stay in the list."""
+    from tests.test_table_stages import page_of, words
+    from wsoa.extract.cards import read_cards
+
+    ws: list[list] = [[] for _ in range(len(ACTIONS) + 1)]
+    for n, (text, lead, by, rag) in enumerate(ACTIONS):
+        ws[n] += words(f"1.{n + 1} {text}", 40, 500) + words("Milestones: • Draft agreed (October 2023)", 40, 515) \
+            + words("• Pilot live (February", 40, 530)
+        ws[n + 1] = words("2024)", 40, 40) + words("• Review reported (Jun 2024)", 40, 55) + \
+            words(f"Lead: {lead}", 40, 70) + words(f"Deadline: {by}", 40, 85) + ws[n + 1]
+    cards = read_cards([page_of(n, w) for n, w in enumerate(ws, start=1)], 8.0, {})
+    assert [(c.ref, c.value("lead"), c.value("deadline")) for c in cards] == [
+        (f"1.{n}", a[1], a[2]) for n, a in enumerate(ACTIONS, start=1)]

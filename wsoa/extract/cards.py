@@ -353,32 +353,40 @@ OPEN_END = re.compile(r"(?:\b(?:of|and|the|for|to|in|with|on|at|by|from|a|an|or)
 
 def _over_page(prev: Line, line: Line) -> bool:
     """The next page's first line going on with the sentence the page's last line left open: it opens in
-    lower case, or the last line ends on a word that cannot end one ("Director of" / "Nursing, ICB")."""
+    lower case, or the last line ends on a word that cannot end one ("Director of" / "Nursing, ICB") or inside
+    brackets ("(February" / "2024)")."""
     left = prev.text.rstrip()
-    open_end = line.text[:1].islower() or bool(OPEN_END.search(left))
+    open_end = line.text[:1].islower() or bool(OPEN_END.search(left)) or left.count("(") > left.count(")")
     return line.page == prev.page + 1 and open_end and not left.endswith((".", ":", ";"))
 
 
 BARE_NUMBER = re.compile(r"^\d{1,3}:?\s")  # "20 weeks", "1: ..." (a number a line wrapped before)
 PAGE_NUMBER = re.compile(r"^(?:page\s+)?\d{1,3}(?:\s*(?:of|/)\s*\d{1,3})?$|^[-\u2013]\s*\d{1,3}\s*[-\u2013]$|"
                          r"^[^.:;]{0,60}[\u2013\u2014|-]\s*page\s+\d{1,3}(?:\s*(?:of|/)\s*\d{1,3})?$", re.IGNORECASE)
+DASHES = ("-", "\u2013", "\u2014")
 QUANTITY = re.compile(r"^\d{1,3}\s+[a-z]")  # "32 schools trained": a count, never an item's number
 
 
 def _opens_item(line: Line, prev: Line, full: bool = False) -> bool:
     """A line opening a list item or a ref; a bare number ("20 weeks") after a line that ends mid-sentence,
-    a number before a word in lower case, or any number after a line left open that wrapped (the sentence
-    went on to "3." on the next line), is the text running on."""
+    a number before a word in lower case, or any number or a dash after a line left open that wrapped (the
+    sentence went on to "3." or "– Jul 2022" on the next line), is the text running on."""
     open_end = not prev.text.rstrip().endswith((".", ":", ";"))
-    if open_end and (BARE_NUMBER.match(line.text) or full and line.text[:1].isdigit()) or QUANTITY.match(line.text):
+    if open_end and (BARE_NUMBER.match(line.text) or full and (line.text[:1].isdigit() or _dash(line))) \
+            or QUANTITY.match(line.text):
         return False
     return bool(ITEM_MARK.match(line.text) or REF.match(line.text))
 
 
 def _wrapped(prev: Line, line: Line, right: float) -> bool:
-    """The line's first word would not have fitted at the end of the line before: that line wrapped."""
-    first = line.words[0]
-    return prev.x1 + space_width(prev.words) + (first.x1 - first.x0) > right + 1
+    """The line's first word would not have fitted at the end of the line before: that line wrapped (a dash
+    opening the line counts with the word after it: a line is not left to end on a dash)."""
+    first, last = line.words[0], line.words[1 if _dash(line) else 0]
+    return prev.x1 + space_width(prev.words) + (last.x1 - first.x0) > right + 1
+
+
+def _dash(line: Line) -> bool:
+    return len(line.words) > 1 and line.words[0].text in DASHES
 
 
 def _measures(lines: list[Line]) -> dict[int, float]:
