@@ -137,3 +137,17 @@ def test_a_list_item_cut_by_a_page_break_inside_brackets_runs_on_over_it():
     cards = read_cards([page_of(n, w) for n, w in enumerate(ws, start=1)], 8.0, {})
     assert [(c.ref, c.value("lead"), c.value("deadline")) for c in cards] == [
         (f"1.{n}", a[1], a[2]) for n, a in enumerate(ACTIONS, start=1)]
+
+
+def test_an_item_mark_after_a_line_that_wrapped_on_a_labels_colon_is_its_value_in_prose_paragraphs():
+    """Prose whose line wrapped right after "Status:": the next line's "A. Update: ..." is the status letter and
+    the text running on, no list item (a plan's list of weaknesses takes list items)."""
+    from tests.test_table_stages import page_of, words
+    from wsoa.extract.prose import paragraphs
+
+    ws = words("1.1 Publish a joint protocol for requests for assessment. Lead: Head of SEND. Status:", 40, 100) \
+        + words("A. Update: Draft agreed; next review with the board. Deadline: March 2024.", 40, 110) \
+        + words("1.2 Recruit two additional educational psychologists. Lead: Head of SEND. Status:", 40, 130) \
+        + words("In progress. Update: Draft agreed.", 40, 140)
+    paras = paragraphs([page_of(1, ws)], 8.0, {})
+    assert [p.text[:3] for p in paras] == ["1.1", "1.2"]

@@ -385,6 +385,15 @@ def _wrapped(prev: Line, line: Line, right: float) -> bool:
     return prev.x1 + space_width(prev.words) + (last.x1 - first.x0) > right + 1
 
 
+def after_label(prev: Line, line: Line, right: float) -> bool:
+    """The line is the value of a label ending the line before, which wrapped there ("... Status:" / "A. ..."):
+    the words before the colon end in a field label and the line's first word would not have fitted after it."""
+    words = prev.text.split()
+    if not words or not words[-1].endswith(":") or not _wrapped(prev, line, right):
+        return False
+    return any(Labels().role(" ".join(words[-k:])) not in (None, OTHER) for k in range(1, min(LABEL_WORDS, len(words)) + 1))
+
+
 def _dash(line: Line) -> bool:
     return len(line.words) > 1 and line.words[0].text in DASHES
 
