@@ -151,3 +151,32 @@ def test_an_item_mark_after_a_line_that_wrapped_on_a_labels_colon_is_its_value_i
         + words("In progress. Update: Draft agreed.", 40, 140)
     paras = paragraphs([page_of(1, ws)], 8.0, {})
     assert [p.text[:3] for p in paras] == ["1.1", "1.2"]
+
+WEAK = ["Waiting times for assessment are too long", "Plans do not reflect the needs of children"]
+
+
+def test_a_list_whose_entries_are_the_actions_own_lines_is_no_list_of_weaknesses(tmp_path):
+    """Numbered actions with their fields as bulleted lines (labels no vocabulary holds), each naming its
+    weakness in a field: the items are the actions' own lines, not the plan's list of weaknesses; the fields
+    name the weaknesses."""
+    out = list(OPENING)
+    for n, (text, lead, by, rag) in enumerate(ACTIONS, start=1):
+        w = 1 if n < 3 else 2
+        out += [f"{n}. {text}", f"• Finding: Area of weakness {w}: {WEAK[w - 1]}", f"• Owner in post: {lead}",
+                f"• Kick-off: {by}", f"• Status: {rag[0].upper()}", f"• Latest news: Draft agreed; next review"]
+    doc = extract(build_lines(tmp_path / "p.pdf", out))
+    assert [w.text for w in doc.weaknesses] == WEAK
+    assert [a.weakness_id for a in doc.actions] == ["W1", "W1", "W2"]
+
+
+def test_weakness_fields_read_as_statements_give_each_weakness_once(tmp_path):
+    """A bold label naming the weakness on every card ("**Area of weakness** Priority 1: ..."): the statements
+    read from those fields are the cards' own text; the weaknesses are the ones the fields number, once each."""
+    out = list(OPENING)
+    for n, (text, lead, by, rag) in enumerate(ACTIONS, start=1):
+        w = 1 if n < 3 else 2
+        out += [f"{n}. 1.{n} {text}", f"<b>Area of weakness</b> Priority {w}: {WEAK[w - 1]}",
+                f"<b>Delivered by</b> {lead}", f"<b>Done by month</b> {by}", f"<b>Delivery health</b> {rag.title()}"]
+    doc = extract(build_lines(tmp_path / "p.pdf", out))
+    assert [w.text for w in doc.weaknesses] == WEAK
+    assert [a.weakness_id for a in doc.actions] == ["W1", "W1", "W2"]

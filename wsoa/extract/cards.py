@@ -25,7 +25,7 @@ from wsoa.normalise.content import (MONEY, SHARE, content_words, is_dates, is_st
                                     role_from_content, text_kind)
 from wsoa.normalise.dates import find_dates, last_date, read_cell
 from wsoa.normalise.status import RGB, Legend, is_white
-from wsoa.normalise.text import BULLETS, ITEM_MARK, clean, is_bullet, is_item_mark, strip_bullets
+from wsoa.normalise.text import BULLETS, ITEM_MARK, clean, fold, is_bullet, is_item_mark, strip_bullets
 
 FIELDS = ("ref", "action", "lead", "start", "deadline", "measures", "milestones", "status", "resource", "progress",
           "weakness")
@@ -751,8 +751,9 @@ def _items(texts: list[str]) -> list[str]:
 
 def tie_cards(cards: list[Card], actions: list[Action], weaknesses: list[Weakness]) -> list[Weakness]:
     """Tie each card's action to the weakness its heading names (the one rule of `ties.tie`); returns the
-    weaknesses (the given ones, or those made from the headings and fields, where these name more of them
-    than the given list holds, the list's own among them: `ties.fuller`)."""
+    weaknesses (the given ones but those that are the cards' own lines, or those made from the headings and
+    fields, where these name more of them than the given list holds, the list's own among them: `ties.fuller`)."""
+    weaknesses = _not_card_lines(weaknesses, cards)
     worded = {c.section: c.heading.text for c in cards if c.heading and c.section and c.heading.text != c.section}
     for w in weaknesses:  # a statement that is only a heading's label and number: the wording the list gives it
         w.text = worded.get(w.text, w.text)
@@ -771,3 +772,14 @@ def tie_cards(cards: list[Card], actions: list[Action], weaknesses: list[Weaknes
         events.append(a)
     markers = [e for e in events if isinstance(e, Marker)]
     return tie(events, [] if fuller(markers, weaknesses) else weaknesses)
+
+
+def _not_card_lines(weaknesses: list[Weakness], cards: list[Card]) -> list[Weakness]:
+    """The given weaknesses but those read from the cards' own text (an action's fields set out as list items,
+    a field naming its weakness read as a statement: the fields' markers name those), numbered again where any
+    is left out."""
+    texts = [fold(" ".join(ln.text for ln in c.lines)) for c in cards]
+    kept = [w for w in weaknesses if not any(fold(w.text) in t for t in texts)]
+    if len(kept) == len(weaknesses):
+        return weaknesses
+    return [w.model_copy(update={"id": f"W{k}"}) for k, w in enumerate(kept, start=1)]
