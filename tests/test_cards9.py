@@ -180,3 +180,17 @@ def test_weakness_fields_read_as_statements_give_each_weakness_once(tmp_path):
     doc = extract(build_lines(tmp_path / "p.pdf", out))
     assert [w.text for w in doc.weaknesses] == WEAK
     assert [a.weakness_id for a in doc.actions] == ["W1", "W1", "W2"]
+
+
+def test_a_small_line_set_apart_at_the_foot_of_a_page_is_no_part_of_the_last_value():
+    """A one-page plan's running footer (smaller than the text, far below it): it cannot be told by repeating on
+    every page, and it is no part of the last card's value."""
+    from tests.test_table_stages import page_of, words
+
+    ws = []
+    for n, (text, lead, by, rag) in enumerate(ACTIONS):
+        ws += words(f"1.{n + 1} {text}. Deadline: {by}. Status: {rag.title()}. Lead: {lead}.", 40, 100 + 12 * n)
+    ws += words("Written Statement of Action", 40, 560, size=6.0)
+    from wsoa.extract.cards import read_cards
+    cards = read_cards([page_of(1, ws)], 8.0, {})
+    assert [c.value("lead") for c in cards] == [a[1] for a in ACTIONS]

@@ -597,7 +597,7 @@ def _shape(ref: str) -> str:
 
 
 def _read(lines: list[Line], pages: list[Page], body: float, legend: Legend | None) -> list[Card]:
-    lines = wrapped_labels(lines)
+    lines = wrapped_labels(_without_margin_notes(lines, body))
     fills = {page.number: page.fills for page in pages}
     labels = own_labels(lines, legend, fills)
     gather = _Gather()
@@ -609,6 +609,21 @@ def _read(lines: list[Line], pages: list[Page], body: float, legend: Legend | No
     for card in cards:
         card.fill = _status_fill(card.where.get("status", []), fills)
     return cards
+
+
+def _without_margin_notes(lines: list[Line], body: float) -> list[Line]:
+    """The lines but a page's first or last line set in a smaller size than the text and set apart from it by
+    more than two lines' space: a running header or footer (a one-page plan's, which repeats on no other page)."""
+    out = []
+    for k, line in enumerate(lines):
+        before = lines[k - 1] if k and lines[k - 1].page == line.page else None
+        after = lines[k + 1] if k + 1 < len(lines) and lines[k + 1].page == line.page else None
+        small = text_size(line) < body - 0.5
+        apart = (before is None and after is not None and after.top - line.bottom > 2 * body) or \
+            (after is None and before is not None and line.top - before.bottom > 2 * body)
+        if not (small and apart):
+            out.append(line)
+    return out
 
 
 def _status_fill(lines: list[Line], fills: dict[int, list[Fill]]) -> RGB | None:
