@@ -194,3 +194,21 @@ def test_a_small_line_set_apart_at_the_foot_of_a_page_is_no_part_of_the_last_val
     from wsoa.extract.cards import read_cards
     cards = read_cards([page_of(1, ws)], 8.0, {})
     assert [c.value("lead") for c in cards] == [a[1] for a in ACTIONS]
+
+
+def test_weaknesses_cut_out_of_a_cards_text_are_no_weaknesses_of_the_plan():
+    """A table found over a card's lines gives a "weakness" made of its label column's words (the card's words
+    in order, others left out between them): it is no weakness; a listed weakness the cards do not hold stays."""
+    from tests.test_table_stages import page_of, words
+    from wsoa.extract.cards import Card, _not_card_lines
+    from wsoa.model import Weakness
+
+    texts = ["1.1 Publish a joint protocol", "Lead officer Chair, Parent Carer Forum", "Resources AR",
+             "Status At risk of delay (at October 2024)", "Success criteria 90% of plans on time"]
+    page = page_of(1, [w for k, t in enumerate(texts) for w in words(t, 40, 100 + 12 * k)])
+    card = Card(lines=page.lines)
+    given = [Weakness(id="W1", text="Waiting times for assessment are too long", kind="significant_weakness"),
+             Weakness(id="W2", text="Lead officer Chair, Resources AR Status At risk of Success criteria",
+                      kind="significant_weakness"),
+             Weakness(id="W3", text="Plans do not reflect the needs of children", kind="significant_weakness")]
+    assert [(w.id, w.text) for w in _not_card_lines(given, [card])] == [("W1", WEAK[0]), ("W2", WEAK[1])]

@@ -790,11 +790,19 @@ def tie_cards(cards: list[Card], actions: list[Action], weaknesses: list[Weaknes
 
 
 def _not_card_lines(weaknesses: list[Weakness], cards: list[Card]) -> list[Weakness]:
-    """The given weaknesses but those read from the cards' own text (an action's fields set out as list items,
-    a field naming its weakness read as a statement: the fields' markers name those), numbered again where any
-    is left out."""
-    texts = [fold(" ".join(ln.text for ln in c.lines)) for c in cards]
-    kept = [w for w in weaknesses if not any(fold(w.text) in t for t in texts)]
+    """The given weaknesses but those read from the cards' own text, whole or as cells cut out of it (an
+    action's fields set out as list items after a field naming a weakness, weakness fields read as statements,
+    a table found over the cards' lines), numbered again where any is left out."""
+    texts = [fold(" ".join(ln.text for ln in c.lines)).split() for c in cards]
+    kept = [w for w in weaknesses if not any(_within(fold(w.text).split(), t) for t in texts)]
     if len(kept) == len(weaknesses):
         return weaknesses
     return [w.model_copy(update={"id": f"W{k}"}) for k, w in enumerate(kept, start=1)]
+
+
+def _within(words: list[str], text: list[str]) -> bool:
+    """The words occur in the text in order (next to each other when they are fewer than four)."""
+    if len(words) < 4:
+        return f" {' '.join(words)} " in f" {' '.join(text)} "
+    it = iter(text)
+    return all(w in it for w in words)
