@@ -212,3 +212,33 @@ def test_weaknesses_cut_out_of_a_cards_text_are_no_weaknesses_of_the_plan():
                       kind="significant_weakness"),
              Weakness(id="W3", text="Plans do not reflect the needs of children", kind="significant_weakness")]
     assert [(w.id, w.text) for w in _not_card_lines(given, [card])] == [("W1", WEAK[0]), ("W2", WEAK[1])]
+
+
+def test_an_unknown_label_with_most_values_empty_and_filled_is_the_status_whatever_its_one_word_says(tmp_path):
+    """Key/value boxes whose status label no vocabulary holds shows most statuses only as the box's fill and
+    one in words: the label is the status, though its one word alone reads as a progress report."""
+    from tests.cardbuild import build_kv
+
+    fills = {"green": "00B050", "amber": "FFC000", "red": "FF0000"}
+    cards = [[("Action", f"1.{n} {text}", None), ("Officer in charge", lead, None), ("Finish line", by, None),
+              ("Traffic light", "", fills[rag]), ("Narrative", "Draft agreed; next review in May", None)]
+             for n, (text, lead, by, rag) in enumerate(ACTIONS, start=1)]
+    cards += [[("Action", "2.1 Agree a shared data set", None), ("Officer in charge", "Head of SEND", None),
+               ("Finish line", "May 2024", None), ("Traffic light", "Not started", "FFFFFF"),
+               ("Narrative", "Work under way; next review in June", None)]]
+    doc = extract(build_kv(tmp_path / "q.pdf", cards, intro=OPENING[:1] + OPENING[2:3]))
+    assert [a.rag for a in doc.actions] == [a[3] for a in ACTIONS] + ["white"]
+
+
+def test_a_prose_action_cut_by_a_page_break_after_a_semicolon_runs_on_over_it():
+    """A page ending on a clause ended by a semicolon ("... improved communication;") and the next page's first
+    line going on in capitals ("Decrease 50 per cent ...; Lead: ..."): one sentence, one action."""
+    from tests.test_table_stages import page_of, words
+    from wsoa.extract.cards import read_cards
+
+    ws: list[list] = [[] for _ in range(len(ACTIONS) + 1)]
+    for n, (text, lead, by, rag) in enumerate(ACTIONS):
+        ws[n] += words(f"1.{n + 1} {text}. Deadline: {by}. Measures: parents report better communication;", 40, 560)
+        ws[n + 1] = words(f"Decrease 50 per cent in repeat referrals. Lead: {lead}.", 40, 40) + ws[n + 1]
+    cards = read_cards([page_of(n, w) for n, w in enumerate(ws, start=1)], 8.0, {})
+    assert [(c.ref, c.value("lead")) for c in cards] == [(f"1.{n}", a[1]) for n, a in enumerate(ACTIONS, start=1)]

@@ -229,7 +229,8 @@ def own_labels(lines: list[Line], legend: Legend | None = None, fills: dict[int,
     """The labels a document sets out itself: a phrase set out as a label (`_occurrences`) at least
     MIN_REPEATS times that the vocabulary does not know and that names no weakness or a date's revision; its
     role comes from the values it introduces (dates, a status, a person or post, targets, dated items; coloured
-    fills level with the label where its values are empty or statuses: a status), else OTHER."""
+    fills level with the label where its values are empty or statuses and no role fits them, or most are empty:
+    a status), else OTHER."""
     revisions = set(content_words()["revision_words"])  # "Original: May 2023 / Revised: ..."
     found = [o for o in _occurrences(lines) if not Labels().role(o[0]) and not named(o[0]) and o[0] not in revisions]
     counts = Counter(p for p, _, _ in found)
@@ -241,7 +242,8 @@ def own_labels(lines: list[Line], legend: Legend | None = None, fills: dict[int,
             values.setdefault(p, []).append(clean(strip_bullets(v[:m.start()] if m else v)).rstrip("."))
     roles = _one_reading({p: _role_of_values(p, vs, legend) for p, vs in values.items()})
     said = legend or Legend.default()
-    for p in [p for p, r in roles.items() if r == OTHER and all(_status_as_at(v, said) for v in values[p] if v)]:
+    for p in [p for p, r in roles.items() if (r == OTHER or _mostly_empty(values[p]))
+              and all(_status_as_at(v, said) for v in values[p] if v)]:
         filled = [_status_fill([ln], fills or {}) for q, _, ln in found if q == p]
         roles[p] = "status" if sum(f is not None for f in filled) >= SHARE * len(filled) else OTHER
     dated = {p for p, r in roles.items() if r in ("start", "deadline")}
@@ -250,6 +252,11 @@ def own_labels(lines: list[Line], legend: Legend | None = None, fills: dict[int,
         by = order_date_columns({i: values[p] for i, p in enumerate(order)}, dict(enumerate(order)))
         roles.update({order[i]: r for i, r in by.items()})
     return Labels(tuple(sorted(roles.items())))
+
+
+def _mostly_empty(values: list[str]) -> bool:
+    """Most of a label's values are empty (what it shows is not in words: a fill, a mark)."""
+    return sum(not v for v in values) > len(values) / 2
 
 
 def _one_reading(roles: dict[str, str]) -> dict[str, str]:
@@ -353,11 +360,11 @@ OPEN_END = re.compile(r"(?:\b(?:of|and|the|for|to|in|with|on|at|by|from|a|an|or)
 
 def _over_page(prev: Line, line: Line) -> bool:
     """The next page's first line going on with the sentence the page's last line left open: it opens in
-    lower case, or the last line ends on a word that cannot end one ("Director of" / "Nursing, ICB") or inside
-    brackets ("(February" / "2024)")."""
+    lower case, or the last line ends on a word that cannot end one ("Director of" / "Nursing, ICB"), inside
+    brackets ("(February" / "2024)") or on a clause's semicolon ("communication;" / "Decrease 50 per cent")."""
     left = prev.text.rstrip()
     open_end = line.text[:1].islower() or bool(OPEN_END.search(left)) or left.count("(") > left.count(")")
-    return line.page == prev.page + 1 and open_end and not left.endswith((".", ":", ";"))
+    return line.page == prev.page + 1 and (open_end and not left.endswith((".", ":")) or left.endswith(";"))
 
 
 BARE_NUMBER = re.compile(r"^\d{1,3}:?\s")  # "20 weeks", "1: ..." (a number a line wrapped before)
