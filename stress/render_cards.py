@@ -198,8 +198,9 @@ def _framed(plan: Plan, body: str) -> str:
     if kind == "none":
         return body
     head, foot = kind in ("header", "both"), kind in ("footer", "both")
-    runs = (f'<div class="run" style="top:0">{escape(plan.place)} SEND Partnership – OFFICIAL</div>' if head else "") \
-        + ('<div class="run" style="bottom:0">Written Statement of Action</div>' if foot else "")
+    top = f'<div class="run" style="top:0">{escape(plan.place)} SEND Partnership – OFFICIAL</div>'
+    bottom = '<div class="run" style="bottom:0">Written Statement of Action</div>'
+    runs = (top if head else "") + (bottom if foot else "")
     room = '<tr><td class="room"></td></tr>'
     return (f'{runs}<table class="frame">{f"<thead>{room}</thead>" if head else ""}'
             f'{f"<tfoot>{room}</tfoot>" if foot else ""}<tbody><tr><td>\n{body}\n</td></tr></tbody></table>')

@@ -242,3 +242,18 @@ def test_a_prose_action_cut_by_a_page_break_after_a_semicolon_runs_on_over_it():
         ws[n + 1] = words(f"Decrease 50 per cent in repeat referrals. Lead: {lead}.", 40, 40) + ws[n + 1]
     cards = read_cards([page_of(n, w) for n, w in enumerate(ws, start=1)], 8.0, {})
     assert [(c.ref, c.value("lead")) for c in cards] == [(f"1.{n}", a[1]) for n, a in enumerate(ACTIONS, start=1)]
+
+
+def test_a_date_cut_by_a_page_break_between_its_month_and_year_runs_on_over_it():
+    """A page ending on a month ("Deadline: September") and the next opening with its year: one date, one action."""
+    from tests.test_table_stages import page_of, words
+    from wsoa.extract.cards import read_cards
+
+    ws: list[list] = [[] for _ in range(len(ACTIONS) + 1)]
+    for n, (text, lead, by, rag) in enumerate(ACTIONS):
+        month, year = by.split()
+        ws[n] += words(f"1.{n + 1} {text}. Lead: {lead}. Deadline: {month}", 40, 560)
+        ws[n + 1] = words(f"{year} revised to Dec {year}. Status: {rag.title()}.", 40, 40) + ws[n + 1]
+    cards = read_cards([page_of(n, w) for n, w in enumerate(ws, start=1)], 8.0, {})
+    assert [(c.ref, c.value("deadline")) for c in cards] == [
+        (f"1.{n}", f"{a[2]} revised to Dec {a[2].split()[1]}") for n, a in enumerate(ACTIONS, start=1)]

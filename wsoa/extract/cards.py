@@ -361,9 +361,12 @@ OPEN_END = re.compile(r"(?:\b(?:of|and|the|for|to|in|with|on|at|by|from|a|an|or)
 def _over_page(prev: Line, line: Line) -> bool:
     """The next page's first line going on with the sentence the page's last line left open: it opens in
     lower case, or the last line ends on a word that cannot end one ("Director of" / "Nursing, ICB"), inside
-    brackets ("(February" / "2024)") or on a clause's semicolon ("communication;" / "Decrease 50 per cent")."""
+    brackets ("(February" / "2024)") or on a clause's semicolon ("communication;" / "Decrease 50 per cent"), or
+    the line opens with a number that is no item's or ref after a word ("September" / "2024 revised ...")."""
     left = prev.text.rstrip()
-    open_end = line.text[:1].islower() or bool(OPEN_END.search(left)) or left.count("(") > left.count(")")
+    number = left[-1:].isalpha() and line.text[:1].isdigit() and not (ITEM_MARK.match(line.text)
+                                                                     or REF.match(line.text))
+    open_end = line.text[:1].islower() or bool(OPEN_END.search(left)) or left.count("(") > left.count(")") or number
     return line.page == prev.page + 1 and (open_end and not left.endswith((".", ":")) or left.endswith(";"))
 
 
@@ -398,7 +401,8 @@ def after_label(prev: Line, line: Line, right: float) -> bool:
     words = prev.text.split()
     if not words or not words[-1].endswith(":") or not _wrapped(prev, line, right):
         return False
-    return any(Labels().role(" ".join(words[-k:])) not in (None, OTHER) for k in range(1, min(LABEL_WORDS, len(words)) + 1))
+    return any(Labels().role(" ".join(words[-k:])) not in (None, OTHER)
+               for k in range(1, min(LABEL_WORDS, len(words)) + 1))
 
 
 def _dash(line: Line) -> bool:

@@ -84,7 +84,8 @@ class Numbering:
         for lvl in abstract.iterchildren(qn("w:lvl")) if abstract is not None else ():
             val = {tag: (lvl.find(qn(f"w:{tag}")).get(qn("w:val")) if lvl.find(qn(f"w:{tag}")) is not None else None)
                    for tag in ("numFmt", "lvlText", "start")}
-            out[int(lvl.get(qn("w:ilvl"), "0"))] = (val["numFmt"] or "decimal", val["lvlText"] or "", int(val["start"] or 1))
+            level = int(lvl.get(qn("w:ilvl"), "0"))
+            out[level] = (val["numFmt"] or "decimal", val["lvlText"] or "", int(val["start"] or 1))
         for over in num.iterchildren(qn("w:lvlOverride")) if num is not None else ():
             start = over.find(qn("w:startOverride"))
             level = int(over.get(qn("w:ilvl"), "0"))
