@@ -257,3 +257,15 @@ def test_a_date_cut_by_a_page_break_between_its_month_and_year_runs_on_over_it()
     cards = read_cards([page_of(n, w) for n, w in enumerate(ws, start=1)], 8.0, {})
     assert [(c.ref, c.value("deadline")) for c in cards] == [
         (f"1.{n}", f"{a[2]} revised to Dec {a[2].split()[1]}") for n, a in enumerate(ACTIONS, start=1)]
+
+
+def test_a_first_action_with_a_ref_and_no_lead_or_date_is_kept_beside_its_siblings(tmp_path):
+    """The plan's first action gives only milestones and an update, no lead or date: its ref, shaped as the
+    other actions' refs, says it is an action, not the document's own fields before the first action."""
+    out = list(OPENING) + ["<b>A.1.1 Develop a shared dashboard on waiting times</b>", "Milestones:",
+                           "• Draft agreed – January 2024", "Current position: Draft agreed; next review in May", ""]
+    for n, (text, lead, by, rag) in enumerate(ACTIONS, start=2):
+        out += [f"<b>A.1.{n} {text}</b>", "Milestones:", "• Pilot live – February 2024", f"Lead: {lead}",
+                f"Deadline: {by}", "Current position: Draft agreed; next review in May", ""]
+    doc = extract(build_lines(tmp_path / "p.pdf", out))
+    assert [a.ref for a in doc.actions] == ["A.1.1", "A.1.2", "A.1.3", "A.1.4"]

@@ -727,10 +727,12 @@ def _close(card: Card, cards: list[Card], others: list[tuple[int, Card]] | None 
 
 def _siblings(kept: list[Card], others: list[tuple[int, Card]]) -> list[Card]:
     """The kept cards with those of `others` whose fields are all fields the kept cards have (an action of the
-    plan that leaves out its dates and lead), after the first action unless labelled as one (before it, the
-    document's own fields), in reading order."""
+    plan that leaves out its dates and lead), after the first action unless labelled as one or numbered as the
+    kept ones are (before it, the document's own fields), in reading order."""
     roles = {r for c in kept for r in c.fields}
-    more = [(k, c) for k, c in others if (k or c.text("action")) and len(kept) >= 2 and set(c.fields) <= roles]
+    shapes = {_shape(c.ref) for c in kept if c.ref}
+    more = [(k, c) for k, c in others if (k or c.text("action") or c.ref and _shape(c.ref) in shapes)
+            and len(kept) >= 2 and set(c.fields) <= roles]
     out: list[Card] = []
     for k in range(len(kept) + 1):
         out += [c for j, c in more if j == k] + kept[k:k + 1]
