@@ -269,3 +269,17 @@ def test_a_first_action_with_a_ref_and_no_lead_or_date_is_kept_beside_its_siblin
                 f"Deadline: {by}", "Current position: Draft agreed; next review in May", ""]
     doc = extract(build_lines(tmp_path / "p.pdf", out))
     assert [a.ref for a in doc.actions] == ["A.1.1", "A.1.2", "A.1.3", "A.1.4"]
+
+
+def test_a_bold_label_set_out_twice_as_the_vocabularys_labels_are_is_a_label_and_its_dates_the_start(tmp_path):
+    """A label no vocabulary holds, set out in bold as the plan's known labels are, on two cards only (the
+    third has no start): it is a label, not a list item opening an action; its dates beside a known deadline
+    label are the start."""
+    out = list(OPENING)
+    for n, (text, lead, by, rag) in enumerate(ACTIONS, start=1):
+        out += [f"{n}. {text}", f"• <b>Lead</b> {lead}"] + ([f"• <b>Kick-off</b> 01/0{n}/2023"] if n < 3 else []) \
+            + [f"• <b>Deadline</b> {by}", f"• <b>Status</b> {rag.title()}"]
+    doc = extract(build_lines(tmp_path / "p.pdf", out))
+    assert [a.action for a in doc.actions] == [a[0] for a in ACTIONS]
+    assert [a.deadline_raw for a in doc.actions] == [a[2] for a in ACTIONS]
+    assert [[str(d) for d in a.start_dates] for a in doc.actions] == [["2023-01-01"], ["2023-02-01"], []]

@@ -227,17 +227,19 @@ def _value_below(runs: list[list[Line]], b: int) -> str:
 
 def own_labels(lines: list[Line], legend: Legend | None = None, fills: dict[int, list[Fill]] | None = None) -> Labels:
     """The labels a document sets out itself: a phrase set out as a label (`_occurrences`) at least
-    MIN_REPEATS times that the vocabulary does not know and that names no weakness or a date's revision; its
-    role comes from the values it introduces (dates, a status, a person or post, targets, dated items; coloured
+    MIN_REPEATS times (twice, set out in bold as the vocabulary's labels are) that the vocabulary does not know
+    and that names no weakness or a date's revision; its role comes from the values it introduces (dates, a status, a person or post, targets, dated items; coloured
     fills level with the label where its values are empty or statuses and no role fits them, or most are empty:
     a status), else OTHER."""
     revisions = set(content_words()["revision_words"])  # "Original: May 2023 / Revised: ..."
-    found = [o for o in _occurrences(lines) if not Labels().role(o[0]) and not named(o[0]) and o[0] not in revisions]
+    occurrences = _occurrences(lines)
+    found = [o for o in occurrences if not Labels().role(o[0]) and not named(o[0]) and o[0] not in revisions]
     counts = Counter(p for p, _, _ in found)
-    cut = Labels(tuple((p, OTHER) for p, n in counts.items() if n >= MIN_REPEATS)).pattern
+    enough = {p for p, n in counts.items() if n >= MIN_REPEATS or n > 1 and _set_out_as_known(p, occurrences)}
+    cut = Labels(tuple((p, OTHER) for p in enough)).pattern
     values: dict[str, list[str]] = {}
     for p, v, _ in found:
-        if counts[p] >= MIN_REPEATS:
+        if p in enough:
             m = cut.search(v)
             values.setdefault(p, []).append(clean(strip_bullets(v[:m.start()] if m else v)).rstrip("."))
     roles = _one_reading({p: _role_of_values(p, vs, legend) for p, vs in values.items()})
@@ -251,7 +253,32 @@ def own_labels(lines: list[Line], legend: Legend | None = None, fills: dict[int,
         order = sorted(dated)
         by = order_date_columns({i: values[p] for i, p in enumerate(order)}, dict(enumerate(order)))
         roles.update({order[i]: r for i, r in by.items()})
+    elif len(dated) == 1:
+        _beside_known_dates(roles, dated.pop(), occurrences)
     return Labels(tuple(sorted(roles.items())))
+
+
+def _set_out_as_known(phrase: str, occurrences: list[tuple[str, str, Line]]) -> bool:
+    """Every time the phrase is set out it is a bold label before a plain value, as the vocabulary's labels
+    are set out in the document (at least MIN_REPEATS times): a label, though it recurs only twice."""
+    bold = [(p, _bold_label(ln, p)) for p, _, ln in occurrences]
+    known = sum(1 for p, b in bold if b and Labels().role(p))
+    return known >= MIN_REPEATS and all(b for p, b in bold if p == phrase)
+
+
+def _bold_label(line: Line, phrase: str) -> bool:
+    words = line.words[1:] if line.words and is_item_mark(line.words[0].text) else line.words
+    n = len(phrase.split())
+    return len(words) > n and all(w.bold for w in words[:n]) and not words[n].bold
+
+
+def _beside_known_dates(roles: dict[str, str], phrase: str, occurrences: list[tuple[str, str, Line]]) -> None:
+    """A document's own label of dates beside a vocabulary label of the same role and none of the other (an
+    unknown "Kick-off" beside "Deadline"): the other."""
+    known = {Labels().role(p) for p, _, _ in occurrences}
+    other = "start" if roles[phrase] == "deadline" else "deadline"
+    if roles[phrase] in known and other not in known:
+        roles[phrase] = other
 
 
 def _mostly_empty(values: list[str]) -> bool:
