@@ -14,6 +14,19 @@ ACTIONS = [("Publish a joint protocol for requests for assessment", "Head of SEN
 ITEMS = ["• Draft agreed (October 2023)", "• Pilot live (Jan 2024)", "• Review reported (May 2024)"]
 
 
+def _cut_cards(foot, head) -> list:
+    """Cards read from pages each ending on action n's opening lines (`foot(n, action)`: [(text, top)]) and the
+    next page opening with the rest of it (`head(n, action)`: one line)."""
+    from tests.test_table_stages import page_of, words
+    from wsoa.extract.cards import read_cards
+
+    ws: list[list] = [[] for _ in range(len(ACTIONS) + 1)]
+    for n, a in enumerate(ACTIONS):
+        ws[n] += [w for text, top in foot(n + 1, a) for w in words(text, 40, top)]
+        ws[n + 1] = words(head(n + 1, a), 40, 40) + ws[n + 1]
+    return read_cards([page_of(n, w) for n, w in enumerate(ws, start=1)], 8.0, {})
+
+
 def _numbered(milestones: str, lead: str = "Owner in post") -> list[str]:
     out = list(OPENING)
     for n, (text, who, by, rag) in enumerate(ACTIONS, start=1):
@@ -125,16 +138,9 @@ def test_a_dash_opening_the_line_after_a_line_that_wrapped_is_the_sentence_runni
 def test_a_list_item_cut_by_a_page_break_inside_brackets_runs_on_over_it():
     """A milestone cut by the page's end inside its brackets ("(February" / "2024)"): the next page's first line
     is the item's, and the items after it stay in the list."""
-    from tests.test_table_stages import page_of, words
-    from wsoa.extract.cards import read_cards
-
-    ws: list[list] = [[] for _ in range(len(ACTIONS) + 1)]
-    for n, (text, lead, by, rag) in enumerate(ACTIONS):
-        ws[n] += words(f"1.{n + 1} {text}", 40, 500) + words("Milestones: • Draft agreed (October 2023)", 40, 515) \
-            + words("• Pilot live (February", 40, 530)
-        ws[n + 1] = words("2024)", 40, 40) + words("• Review reported (Jun 2024)", 40, 55) + \
-            words(f"Lead: {lead}", 40, 70) + words(f"Deadline: {by}", 40, 85) + ws[n + 1]
-    cards = read_cards([page_of(n, w) for n, w in enumerate(ws, start=1)], 8.0, {})
+    cards = _cut_cards(lambda n, a: [(f"1.{n} {a[0]}", 500), ("Milestones: • Draft agreed (October 2023)", 515),
+                                     ("• Pilot live (February", 530)],
+                       lambda n, a: f"2024) • Review reported (Jun 2024) Lead: {a[1]}. Deadline: {a[2]}")
     assert [(c.ref, c.value("lead"), c.value("deadline")) for c in cards] == [
         (f"1.{n}", a[1], a[2]) for n, a in enumerate(ACTIONS, start=1)]
 
@@ -233,28 +239,16 @@ def test_an_unknown_label_with_most_values_empty_and_filled_is_the_status_whatev
 def test_a_prose_action_cut_by_a_page_break_after_a_semicolon_runs_on_over_it():
     """A page ending on a clause ended by a semicolon ("... improved communication;") and the next page's first
     line going on in capitals ("Decrease 50 per cent ...; Lead: ..."): one sentence, one action."""
-    from tests.test_table_stages import page_of, words
-    from wsoa.extract.cards import read_cards
-
-    ws: list[list] = [[] for _ in range(len(ACTIONS) + 1)]
-    for n, (text, lead, by, rag) in enumerate(ACTIONS):
-        ws[n] += words(f"1.{n + 1} {text}. Deadline: {by}. Measures: parents report better communication;", 40, 560)
-        ws[n + 1] = words(f"Decrease 50 per cent in repeat referrals. Lead: {lead}.", 40, 40) + ws[n + 1]
-    cards = read_cards([page_of(n, w) for n, w in enumerate(ws, start=1)], 8.0, {})
+    cards = _cut_cards(lambda n, a: [(f"1.{n} {a[0]}. Deadline: {a[2]}. Measures: parents report better "
+                                      "communication;", 560)],
+                       lambda n, a: f"Decrease 50 per cent in repeat referrals. Lead: {a[1]}.")
     assert [(c.ref, c.value("lead")) for c in cards] == [(f"1.{n}", a[1]) for n, a in enumerate(ACTIONS, start=1)]
 
 
 def test_a_date_cut_by_a_page_break_between_its_month_and_year_runs_on_over_it():
     """A page ending on a month ("Deadline: September") and the next opening with its year: one date, one action."""
-    from tests.test_table_stages import page_of, words
-    from wsoa.extract.cards import read_cards
-
-    ws: list[list] = [[] for _ in range(len(ACTIONS) + 1)]
-    for n, (text, lead, by, rag) in enumerate(ACTIONS):
-        month, year = by.split()
-        ws[n] += words(f"1.{n + 1} {text}. Lead: {lead}. Deadline: {month}", 40, 560)
-        ws[n + 1] = words(f"{year} revised to Dec {year}. Status: {rag.title()}.", 40, 40) + ws[n + 1]
-    cards = read_cards([page_of(n, w) for n, w in enumerate(ws, start=1)], 8.0, {})
+    cards = _cut_cards(lambda n, a: [(f"1.{n} {a[0]}. Lead: {a[1]}. Deadline: {a[2].split()[0]}", 560)],
+                       lambda n, a: f"{a[2].split()[1]} revised to Dec {a[2].split()[1]}. Status: {a[3].title()}.")
     assert [(c.ref, c.value("deadline")) for c in cards] == [
         (f"1.{n}", f"{a[2]} revised to Dec {a[2].split()[1]}") for n, a in enumerate(ACTIONS, start=1)]
 
@@ -263,7 +257,7 @@ def test_a_first_action_with_a_ref_and_no_lead_or_date_is_kept_beside_its_siblin
     """The plan's first action gives only milestones and an update, no lead or date: its ref, shaped as the
     other actions' refs, says it is an action, not the document's own fields before the first action."""
     out = list(OPENING) + ["<b>A.1.1 Develop a shared dashboard on waiting times</b>", "Milestones:",
-                           "• Draft agreed – January 2024", "Current position: Draft agreed; next review in May", ""]
+                           "• Draft agreed – January 2024", "Current position: Draft agreed; next review", ""]
     for n, (text, lead, by, rag) in enumerate(ACTIONS, start=2):
         out += [f"<b>A.1.{n} {text}</b>", "Milestones:", "• Pilot live – February 2024", f"Lead: {lead}",
                 f"Deadline: {by}", "Current position: Draft agreed; next review in May", ""]
@@ -283,3 +277,22 @@ def test_a_bold_label_set_out_twice_as_the_vocabularys_labels_are_is_a_label_and
     assert [a.action for a in doc.actions] == [a[0] for a in ACTIONS]
     assert [a.deadline_raw for a in doc.actions] == [a[2] for a in ACTIONS]
     assert [[str(d) for d in a.start_dates] for a in doc.actions] == [["2023-01-01"], ["2023-02-01"], []]
+
+
+def test_a_line_filled_to_the_margin_at_a_pages_foot_runs_on_over_the_page_break():
+    """A page's last line filled to the right margin and left open ("... Lead: Service") and the next page's
+    first line going on in capitals ("Manager, Short Breaks. ..."): the sentence runs on, one action."""
+    cards = _cut_cards(lambda n, a: [(f"1.{n} Agree a protocol. Status: {a[3].title()}. Deadline: {a[2]}.", 540),
+                                     ("Measures: fewer complaints from the families in the local area this year. "
+                                      f"Lead: {a[1].split()[0]}", 560)],
+                       lambda n, a: f"{a[1].split(' ', 1)[1].title()}. Progress: draft agreed.")
+    assert [(c.ref, c.value("lead")) for c in cards] == [
+        (f"1.{n}", f"{a[1].split(' ', 1)[0]} {a[1].split(' ', 1)[1].title()}") for n, a in enumerate(ACTIONS, start=1)]
+
+
+def test_a_number_no_item_mark_makes_opening_the_next_page_runs_on():
+    """A page ending mid-item ("... Pilot home to school transport") and the next opening "2 – June 2022.": the
+    item's number and date, no new item."""
+    cards = _cut_cards(lambda n, a: [(f"1.{n} {a[0]}. Milestones: Draft 1 – May 2022; Pilot transport", 560)],
+                       lambda n, a: f"2 – June 2022. Lead: {a[1]}. Deadline: {a[2]}.")
+    assert [(c.ref, c.value("lead")) for c in cards] == [(f"1.{n}", a[1]) for n, a in enumerate(ACTIONS, start=1)]

@@ -367,10 +367,11 @@ def blocks(lines: list[Line], labels: Labels = Labels(), body: float = 0.0) -> l
     right = _measures(lines)
     for line in lines:
         prev = out[-1][-1] if out else None
-        runs_on = (prev is not None and (_near(prev, line) or _over_page(prev, line))
+        full = prev is not None and _wrapped(prev, line, right.get(prev.page, prev.x1))
+        runs_on = (prev is not None and (_near(prev, line) or _over_page(prev, line, full))
                    and abs(text_size(prev) - text_size(line)) < 0.6 and prev.bold == line.bold
                    and not _starts_field(line, labels, body or text_size(line))
-                   and not _opens_item(line, prev, _wrapped(prev, line, right.get(prev.page, prev.x1))))
+                   and not _opens_item(line, prev, full))
         if runs_on:
             out[-1].append(line)
         else:
@@ -385,15 +386,16 @@ def _near(prev: Line, line: Line) -> bool:
 OPEN_END = re.compile(r"(?:\b(?:of|and|the|for|to|in|with|on|at|by|from|a|an|or)|[,&\-\u2013])$", re.IGNORECASE)
 
 
-def _over_page(prev: Line, line: Line) -> bool:
+def _over_page(prev: Line, line: Line, full: bool = False) -> bool:
     """The next page's first line going on with the sentence the page's last line left open: it opens in
     lower case, or the last line ends on a word that cannot end one ("Director of" / "Nursing, ICB"), inside
     brackets ("(February" / "2024)") or on a clause's semicolon ("communication;" / "Decrease 50 per cent"), or
-    the line opens with a number that is no item's or ref after a word ("September" / "2024 revised ...")."""
+    on a word where the line is filled to the margin (`full`: "Lead: Service" / "Manager, Short Breaks"), or the
+    line opens with a number no item mark makes after a word ("September" / "2024 revised ...")."""
     left = prev.text.rstrip()
-    number = left[-1:].isalpha() and line.text[:1].isdigit() and not (ITEM_MARK.match(line.text)
-                                                                     or REF.match(line.text))
-    open_end = line.text[:1].islower() or bool(OPEN_END.search(left)) or left.count("(") > left.count(")") or number
+    number = left[-1:].isalpha() and line.text[:1].isdigit() and not ITEM_MARK.match(line.text)
+    open_end = line.text[:1].islower() or bool(OPEN_END.search(left)) or left.count("(") > left.count(")") or number \
+        or full and left[-1:].isalnum()
     return line.page == prev.page + 1 and (open_end and not left.endswith((".", ":")) or left.endswith(";"))
 
 
