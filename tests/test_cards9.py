@@ -296,3 +296,15 @@ def test_a_number_no_item_mark_makes_opening_the_next_page_runs_on():
     cards = _cut_cards(lambda n, a: [(f"1.{n} {a[0]}. Milestones: Draft 1 – May 2022; Pilot transport", 560)],
                        lambda n, a: f"2 – June 2022. Lead: {a[1]}. Deadline: {a[2]}.")
     assert [(c.ref, c.value("lead")) for c in cards] == [(f"1.{n}", a[1]) for n, a in enumerate(ACTIONS, start=1)]
+
+def test_a_revision_word_opening_a_value_beside_its_label_makes_no_label_of_its_own(tmp_path):
+    """Key/value rows read as one line ("Target date Original: Apr 2023 / Revised: Jul 2023"): the phrase before
+    the colon ends in a revision word, so it is the label and the value's first word, no label of the document."""
+    from tests.cardbuild import build_kv
+
+    cards = [[("Action", f"1.{n} {text}", None), ("Lead", lead, None),
+              ("Target date", f"Original: {by} / Revised: Dec {by.split()[1]}", None), ("Status", rag.title(), None)]
+             for n, (text, lead, by, rag) in enumerate(ACTIONS, start=1)]
+    doc = extract(build_kv(tmp_path / "p.pdf", cards, intro=OPENING[:1] + OPENING[2:3], ruled=False))
+    assert [a.start_dates for a in doc.actions] == [[], [], []]
+    assert [len(a.deadlines) for a in doc.actions] == [2, 2, 2]

@@ -228,12 +228,14 @@ def _value_below(runs: list[list[Line]], b: int) -> str:
 def own_labels(lines: list[Line], legend: Legend | None = None, fills: dict[int, list[Fill]] | None = None) -> Labels:
     """The labels a document sets out itself: a phrase set out as a label (`_occurrences`) at least
     MIN_REPEATS times (twice, set out in bold as the vocabulary's labels are) that the vocabulary does not know
-    and that names no weakness or a date's revision; its role comes from the values it introduces (dates, a
-    status, a person or post, targets, dated items; coloured fills level with the label where its values are
-    empty or statuses and no role fits them, or most are empty: a status), else OTHER."""
+    and that names no weakness and does not end in a date's revision word ("Target date Original:"); its role
+    comes from the values it introduces (dates, a status, a person or post, targets, dated items; coloured fills
+    level with the label where its values are empty or statuses and no role fits them, or most are empty: a
+    status), else OTHER."""
     revisions = set(content_words()["revision_words"])  # "Original: May 2023 / Revised: ..."
     occurrences = _occurrences(lines)
-    found = [o for o in occurrences if not Labels().role(o[0]) and not named(o[0]) and o[0] not in revisions]
+    found = [o for o in occurrences
+             if not Labels().role(o[0]) and not named(o[0]) and o[0].split()[-1] not in revisions]
     counts = Counter(p for p, _, _ in found)
     enough = {p for p, n in counts.items() if n >= MIN_REPEATS or n > 1 and _set_out_as_known(p, occurrences)}
     cut = Labels(tuple((p, OTHER) for p in enough)).pattern
