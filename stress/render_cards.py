@@ -169,7 +169,7 @@ def _fill(f: str | None) -> str:
     return f' style="background:#{f}"' if f else ""
 
 
-def page(plan: Plan) -> str:
+def page(plan: Plan, printed: bool = False) -> str:
     lay, size = plan.layout, plan.layout["size"]
     css = f"""
 @page {{ size: A4 {lay['orientation']}; margin: {render_docx.MARGIN_MM[lay['margins']]}mm; }}
@@ -181,27 +181,33 @@ table {{ border-collapse: collapse; width: 100%; margin: 0.5em 0; }}
 th {{ text-align: left; width: 28%; vertical-align: top; }} td {{ vertical-align: top; }}
 table.ruled th, table.ruled td {{ border: 1px solid #000; padding: 2px 4px; }}
 .action {{ break-inside: {'auto' if lay['page_cut'] == 'yes' else 'avoid'}; margin-bottom: 0.8em; }}
-{_margin_boxes(plan)}
+table.frame {{ margin: 0; }} table.frame > tbody > tr > td {{ padding: 0; }}
+table.frame td.room {{ height: {2 * size}pt; }}
+.run {{ position: fixed; left: 0; font-size: {max(size - 1, 6)}pt; }}
 """
     body = "\n".join(f'<div class="action">{"".join(_html_block(b) for b in g)}</div>' for g in document(plan))
     return (f'<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8"><title>{escape(plan.place)} WSoA</title>'
-            f"<style>{css}</style></head><body>\n{body}\n</body></html>\n")
+            f"<style>{css}</style></head><body>\n{_framed(plan, body) if printed else body}\n</body></html>\n")
 
 
-def _margin_boxes(plan: Plan) -> str:
-    """The running header and footer in the page's margin boxes (a fixed box pushed into the margin is printed
-    over the next page's first lines)."""
-    size, kind = max(plan.layout["size"] - 1, 6), plan.layout["furniture"]
-    boxes = []
-    if kind in ("header", "both"):
-        boxes.append(f'@top-left {{ content: "{plan.place} SEND Partnership – OFFICIAL"; font-size: {size}pt; }}')
-    if kind in ("footer", "both"):
-        boxes.append(f'@bottom-left {{ content: "Written Statement of Action"; font-size: {size}pt; }}')
-    return f"@page {{ {' '.join(boxes)} }}" if boxes else ""
+def _framed(plan: Plan, body: str) -> str:
+    """The running header and footer as boxes fixed to the top and bottom of every printed page, over the room
+    kept for them by a frame's header and footer rows, which a browser repeats on every page (Chromium prints
+    @page margin boxes over the body's text, and a fixed box alone lies over the text of a full page)."""
+    kind = plan.layout["furniture"]
+    if kind == "none":
+        return body
+    head, foot = kind in ("header", "both"), kind in ("footer", "both")
+    top = f'<div class="run" style="top:0">{escape(plan.place)} SEND Partnership – OFFICIAL</div>'
+    bottom = '<div class="run" style="bottom:0">Written Statement of Action</div>'
+    runs = (top if head else "") + (bottom if foot else "")
+    room = '<tr><td class="room"></td></tr>'
+    return (f'{runs}<table class="frame">{f"<thead>{room}</thead>" if head else ""}'
+            f'{f"<tfoot>{room}</tfoot>" if foot else ""}<tbody><tr><td>\n{body}\n</td></tr></tbody></table>')
 
 
-def write_html(plan: Plan, path: Path) -> Path:
-    path.write_text(page(plan), "utf-8")
+def write_html(plan: Plan, path: Path, printed: bool = False) -> Path:
+    path.write_text(page(plan, printed), "utf-8")
     return path
 
 
@@ -217,7 +223,7 @@ def render(plan: Plan, out_dir: Path) -> Path:
     with tempfile.TemporaryDirectory(prefix="cards-src-") as tmp:
         if kind == "docx_pdf":
             return convert.docx_to_pdf(write_docx(plan, Path(tmp) / f"{plan.doc_id}.docx"), path)
-        src = write_html(plan, Path(tmp) / f"{plan.doc_id}.html")
+        src = write_html(plan, Path(tmp) / f"{plan.doc_id}.html", printed=True)
         return convert.html_to_pdf(src, path, page_furniture=plan.layout["furniture"] == "both")
 
 

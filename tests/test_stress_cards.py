@@ -20,11 +20,13 @@ SEED, N = 13, 16
 # lead 1.00, start 0.99, deadline 0.88, status 0.93, weakness 0.93; with cards read beside a table that holds
 # few of the lines (a paragraph taken for a text-aligned table): recall 0.93, precision 1.00, ref 0.96, lead
 # 0.99, start 0.99, deadline 1.00, status 0.94, weakness 0.90. Session 7 (cards8: weakness lists, statuses with
-# their date, labels wrapped or cut by a page, one-field actions): every figure 1.00. A drop below a floor is a
-# regression.
-RECALL_FLOOR = 0.97
-PRECISION_FLOOR = 0.97
-FIELD_FLOORS = {"ref": 0.97, "lead": 0.97, "start": 0.97, "deadline": 0.97, "status": 0.97, "weakness": 0.97}
+# their date, labels wrapped or cut by a page, one-field actions): every figure 1.00. Session 8 (cards9: list
+# marks, numbered lists of web pages and Word, page breaks, weaknesses from the cards' own text; the printed web
+# page's running header and footer no longer printed over its text): every figure 1.00, floors raised to 0.98.
+# A drop below a floor is a regression.
+RECALL_FLOOR = 0.98
+PRECISION_FLOOR = 0.98
+FIELD_FLOORS = {"ref": 0.98, "lead": 0.98, "start": 0.98, "deadline": 0.98, "status": 0.98, "weakness": 0.98}
 
 
 @pytest.fixture(scope="module")

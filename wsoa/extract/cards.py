@@ -25,7 +25,7 @@ from wsoa.normalise.content import (MONEY, SHARE, content_words, is_dates, is_st
                                     role_from_content, text_kind)
 from wsoa.normalise.dates import find_dates, last_date, read_cell
 from wsoa.normalise.status import RGB, Legend, is_white
-from wsoa.normalise.text import BULLETS, ITEM_MARK, clean, is_bullet, is_item_mark, strip_bullets
+from wsoa.normalise.text import BULLETS, ITEM_MARK, clean, fold, is_bullet, is_item_mark, strip_bullets
 
 FIELDS = ("ref", "action", "lead", "start", "deadline", "measures", "milestones", "status", "resource", "progress",
           "weakness")
@@ -203,9 +203,7 @@ def _occurrences(lines: list[Line]) -> list[tuple[str, str, Line]]:
             if found:
                 more = next((j for j in range(k + 1, len(block)) if marks[j]), len(block))
                 rest = " ".join([w.text for w in line.words[found[1]:]] + [ln.text for ln in block[k + 1:more]])
-                after = " ".join(ln.text for ln in runs[b + 1]) if b + 1 < len(runs) and not set_out(runs[b + 1][0]) \
-                    else ""
-                out.append((found[0], rest or after, line))
+                out.append((found[0], rest or _value_below(runs, b + 1), line))
         starts = {marks[0][0]} if marks[0] else set()
         for m in INLINE.finditer(text):
             key = _phrase(m.group(1).split())
@@ -214,23 +212,42 @@ def _occurrences(lines: list[Line]) -> list[tuple[str, str, Line]]:
     return out
 
 
+def _value_below(runs: list[list[Line]], b: int) -> str:
+    """The value below a label standing alone: the next block, or the run of bulleted items opening there
+    (a list of dated items is a label's value whole, never its first item alone); none where a label opens it."""
+    out: list[str] = []
+    for block in runs[b:]:
+        if set_out(block[0]) or out and _mark_kind(block[0].text) != "bullet":
+            break
+        out.append(" ".join(ln.text for ln in block))
+        if _mark_kind(block[0].text) != "bullet":
+            break
+    return " ".join(out)
+
+
 def own_labels(lines: list[Line], legend: Legend | None = None, fills: dict[int, list[Fill]] | None = None) -> Labels:
     """The labels a document sets out itself: a phrase set out as a label (`_occurrences`) at least
-    MIN_REPEATS times that the vocabulary does not know and that names no weakness or a date's revision; its
-    role comes from the values it introduces (dates, a status, a person or post, targets, dated items; coloured
-    fills level with the label where its values are empty or statuses: a status), else OTHER."""
+    MIN_REPEATS times (twice, set out in bold as the vocabulary's labels are) that the vocabulary does not know
+    and that names no weakness and does not end in a date's revision word ("Target date Original:"); its role
+    comes from the values it introduces (dates, a status, a person or post, targets, dated items; coloured fills
+    level with the label where its values are empty or statuses and no role fits them, or most are empty: a
+    status), else OTHER."""
     revisions = set(content_words()["revision_words"])  # "Original: May 2023 / Revised: ..."
-    found = [o for o in _occurrences(lines) if not Labels().role(o[0]) and not named(o[0]) and o[0] not in revisions]
+    occurrences = _occurrences(lines)
+    found = [o for o in occurrences
+             if not Labels().role(o[0]) and not named(o[0]) and o[0].split()[-1] not in revisions]
     counts = Counter(p for p, _, _ in found)
-    cut = Labels(tuple((p, OTHER) for p, n in counts.items() if n >= MIN_REPEATS)).pattern
+    enough = {p for p, n in counts.items() if n >= MIN_REPEATS or n > 1 and _set_out_as_known(p, occurrences)}
+    cut = Labels(tuple((p, OTHER) for p in enough)).pattern
     values: dict[str, list[str]] = {}
     for p, v, _ in found:
-        if counts[p] >= MIN_REPEATS:
+        if p in enough:
             m = cut.search(v)
             values.setdefault(p, []).append(clean(strip_bullets(v[:m.start()] if m else v)).rstrip("."))
     roles = _one_reading({p: _role_of_values(p, vs, legend) for p, vs in values.items()})
     said = legend or Legend.default()
-    for p in [p for p, r in roles.items() if r == OTHER and all(_status_as_at(v, said) for v in values[p] if v)]:
+    for p in [p for p, r in roles.items() if (r == OTHER or _mostly_empty(values[p]))
+              and all(_status_as_at(v, said) for v in values[p] if v)]:
         filled = [_status_fill([ln], fills or {}) for q, _, ln in found if q == p]
         roles[p] = "status" if sum(f is not None for f in filled) >= SHARE * len(filled) else OTHER
     dated = {p for p, r in roles.items() if r in ("start", "deadline")}
@@ -238,7 +255,37 @@ def own_labels(lines: list[Line], legend: Legend | None = None, fills: dict[int,
         order = sorted(dated)
         by = order_date_columns({i: values[p] for i, p in enumerate(order)}, dict(enumerate(order)))
         roles.update({order[i]: r for i, r in by.items()})
+    elif len(dated) == 1:
+        _beside_known_dates(roles, dated.pop(), occurrences)
     return Labels(tuple(sorted(roles.items())))
+
+
+def _set_out_as_known(phrase: str, occurrences: list[tuple[str, str, Line]]) -> bool:
+    """Every time the phrase is set out it is a bold label before a plain value, as the vocabulary's labels
+    are set out in the document (at least MIN_REPEATS times): a label, though it recurs only twice."""
+    bold = [(p, _bold_label(ln, p)) for p, _, ln in occurrences]
+    known = sum(1 for p, b in bold if b and Labels().role(p))
+    return known >= MIN_REPEATS and all(b for p, b in bold if p == phrase)
+
+
+def _bold_label(line: Line, phrase: str) -> bool:
+    words = line.words[1:] if line.words and is_item_mark(line.words[0].text) else line.words
+    n = len(phrase.split())
+    return len(words) > n and all(w.bold for w in words[:n]) and not words[n].bold
+
+
+def _beside_known_dates(roles: dict[str, str], phrase: str, occurrences: list[tuple[str, str, Line]]) -> None:
+    """A document's own label of dates beside a vocabulary label of the same role and none of the other (an
+    unknown "Kick-off" beside "Deadline"): the other."""
+    known = {Labels().role(p) for p, _, _ in occurrences}
+    other = "start" if roles[phrase] == "deadline" else "deadline"
+    if roles[phrase] in known and other not in known:
+        roles[phrase] = other
+
+
+def _mostly_empty(values: list[str]) -> bool:
+    """Most of a label's values are empty (what it shows is not in words: a fill, a mark)."""
+    return sum(not v for v in values) > len(values) / 2
 
 
 def _one_reading(roles: dict[str, str]) -> dict[str, str]:
@@ -292,12 +339,20 @@ def _head_role(phrase: str) -> str | None:
 def _alone(line: Line, labels: Labels, body: float) -> str | None:
     """The role of a label standing alone on its line in body-size text (its value below), if it is one; a
     larger line is a heading, whose last word may be a label's ("... Statement of / Action")."""
-    if line.size > body + 0.9:
+    if text_size(line) > body + 0.9:
         return None
     found = set_out(line)
     if found is None or found[1] != len(line.words):  # a vocabulary label longer than a label set out by its form
         return labels.role(strip_bullets(line.text)) if line.bold or line.text.endswith(":") else None
     return labels.role(found[0])
+
+
+def text_size(line: Line) -> float:
+    """The size of a line's text, leaving out a list mark opening it (a bullet glyph set in a font of its
+    own size, often larger than the text's)."""
+    words = line.words[1:] if len(line.words) > 1 and is_item_mark(line.words[0].text) else line.words
+    sizes = Counter(round(w.size, 1) for w in words)
+    return sizes.most_common(1)[0][0] if sizes else line.size
 
 
 def _starts_field(line: Line, labels: Labels, body: float) -> bool:
@@ -314,10 +369,11 @@ def blocks(lines: list[Line], labels: Labels = Labels(), body: float = 0.0) -> l
     right = _measures(lines)
     for line in lines:
         prev = out[-1][-1] if out else None
-        runs_on = (prev is not None and (_near(prev, line) or _over_page(prev, line))
-                   and abs(prev.size - line.size) < 0.6 and prev.bold == line.bold
-                   and not _starts_field(line, labels, body or line.size)
-                   and not _opens_item(line, prev, _wrapped(prev, line, right.get(prev.page, prev.x1))))
+        full = prev is not None and _wrapped(prev, line, right.get(prev.page, prev.x1))
+        runs_on = (prev is not None and (_near(prev, line) or _over_page(prev, line, full))
+                   and abs(text_size(prev) - text_size(line)) < 0.6 and prev.bold == line.bold
+                   and not _starts_field(line, labels, body or text_size(line))
+                   and not _opens_item(line, prev, full))
         if runs_on:
             out[-1].append(line)
         else:
@@ -332,34 +388,56 @@ def _near(prev: Line, line: Line) -> bool:
 OPEN_END = re.compile(r"(?:\b(?:of|and|the|for|to|in|with|on|at|by|from|a|an|or)|[,&\-\u2013])$", re.IGNORECASE)
 
 
-def _over_page(prev: Line, line: Line) -> bool:
+def _over_page(prev: Line, line: Line, full: bool = False) -> bool:
     """The next page's first line going on with the sentence the page's last line left open: it opens in
-    lower case, or the last line ends on a word that cannot end one ("Director of" / "Nursing, ICB")."""
+    lower case, or the last line ends on a word that cannot end one ("Director of" / "Nursing, ICB"), inside
+    brackets ("(February" / "2024)") or on a clause's semicolon ("communication;" / "Decrease 50 per cent"), or
+    on a word where the line is filled to the margin (`full`: "Lead: Service" / "Manager, Short Breaks"), or the
+    line opens with a number no item mark makes after a word ("September" / "2024 revised ...")."""
     left = prev.text.rstrip()
-    open_end = line.text[:1].islower() or bool(OPEN_END.search(left))
-    return line.page == prev.page + 1 and open_end and not left.endswith((".", ":", ";"))
+    number = left[-1:].isalpha() and line.text[:1].isdigit() and not ITEM_MARK.match(line.text)
+    open_end = line.text[:1].islower() or bool(OPEN_END.search(left)) or left.count("(") > left.count(")") or number \
+        or full and left[-1:].isalnum()
+    return line.page == prev.page + 1 and (open_end and not left.endswith((".", ":")) or left.endswith(";"))
 
 
 BARE_NUMBER = re.compile(r"^\d{1,3}:?\s")  # "20 weeks", "1: ..." (a number a line wrapped before)
 PAGE_NUMBER = re.compile(r"^(?:page\s+)?\d{1,3}(?:\s*(?:of|/)\s*\d{1,3})?$|^[-\u2013]\s*\d{1,3}\s*[-\u2013]$|"
                          r"^[^.:;]{0,60}[\u2013\u2014|-]\s*page\s+\d{1,3}(?:\s*(?:of|/)\s*\d{1,3})?$", re.IGNORECASE)
+DASHES = ("-", "\u2013", "\u2014")
 QUANTITY = re.compile(r"^\d{1,3}\s+[a-z]")  # "32 schools trained": a count, never an item's number
 
 
 def _opens_item(line: Line, prev: Line, full: bool = False) -> bool:
     """A line opening a list item or a ref; a bare number ("20 weeks") after a line that ends mid-sentence,
-    a number before a word in lower case, or any number after a line left open that wrapped (the sentence
-    went on to "3." on the next line), is the text running on."""
+    a number before a word in lower case, or any number or a dash after a line left open that wrapped (the
+    sentence went on to "3." or "– Jul 2022" on the next line), is the text running on."""
     open_end = not prev.text.rstrip().endswith((".", ":", ";"))
-    if open_end and (BARE_NUMBER.match(line.text) or full and line.text[:1].isdigit()) or QUANTITY.match(line.text):
+    if open_end and (BARE_NUMBER.match(line.text) or full and (line.text[:1].isdigit() or _dash(line))) \
+            or QUANTITY.match(line.text):
         return False
     return bool(ITEM_MARK.match(line.text) or REF.match(line.text))
 
 
 def _wrapped(prev: Line, line: Line, right: float) -> bool:
-    """The line's first word would not have fitted at the end of the line before: that line wrapped."""
-    first = line.words[0]
-    return prev.x1 + space_width(prev.words) + (first.x1 - first.x0) > right + 1
+    """The line's first word would not have fitted at the end of the line before: that line wrapped (a dash
+    opening the line counts with the word after it: a line is not left to end on a dash)."""
+    first, last = line.words[0], line.words[1 if _dash(line) else 0]
+    return prev.x1 + space_width(prev.words) + (last.x1 - first.x0) > right + 1
+
+
+def after_label(prev: Line, line: Line, right: float) -> bool:
+    """The line is the value of a label ending the line before, which wrapped there ("... Status:" / "A. ..."):
+    the words before the colon end in a field label and the line's first word would not have fitted after it."""
+    words = prev.text.split()
+    if not words or not words[-1].endswith(":") or not _wrapped(prev, line, right):
+        return False
+    return any(Labels().role(" ".join(words[-k:])) not in (None, OTHER)
+               for k in range(1, min(LABEL_WORDS, len(words)) + 1))
+
+
+def _dash(line: Line) -> bool:
+    return len(line.words) > 1 and line.words[0].text in DASHES
 
 
 def _measures(lines: list[Line]) -> dict[int, float]:
@@ -386,7 +464,7 @@ def segments(block: list[Line], body: float, labels: Labels = Labels()) -> list[
                 for seg in _inline(rest, block, labels)]
     out = _inline(text, block, labels)
     if out and out[0].role is None:
-        out[0].heading = (first.bold or first.size > body + 0.9) and not is_item_mark(first.words[0].text)
+        out[0].heading = (first.bold or text_size(first) > body + 0.9) and not is_item_mark(first.words[0].text)
         out[0].starts_item = bool(ITEM_MARK.match(text) or REF.match(text)) and len(first.words) > 1
         out[0].opens = len(out) > 1
     return out
@@ -555,12 +633,13 @@ def _fields(cards: list[Card]) -> int:
 
 
 def _shape(ref: str) -> str:
-    """A ref's shape: its numbers as 9 ("GR1.2" -> "GR9.9")."""
-    return re.sub(r"\d+", "9", ref.rstrip("."))
+    """A ref's shape: its numbers as 9 and a letter counting on after a number as "a" ("GR1.2" -> "GR9.9",
+    "1b" -> "9a")."""
+    return re.sub(r"(?<=\d)[a-z]$", "a", re.sub(r"\d+", "9", ref.rstrip(".")))
 
 
 def _read(lines: list[Line], pages: list[Page], body: float, legend: Legend | None) -> list[Card]:
-    lines = wrapped_labels(lines)
+    lines = wrapped_labels(_without_margin_notes(lines, body))
     fills = {page.number: page.fills for page in pages}
     labels = own_labels(lines, legend, fills)
     gather = _Gather()
@@ -572,6 +651,21 @@ def _read(lines: list[Line], pages: list[Page], body: float, legend: Legend | No
     for card in cards:
         card.fill = _status_fill(card.where.get("status", []), fills)
     return cards
+
+
+def _without_margin_notes(lines: list[Line], body: float) -> list[Line]:
+    """The lines but a page's first or last line set in a smaller size than the text and set apart from it by
+    more than two lines' space: a running header or footer (a one-page plan's, which repeats on no other page)."""
+    out = []
+    for k, line in enumerate(lines):
+        before = lines[k - 1] if k and lines[k - 1].page == line.page else None
+        after = lines[k + 1] if k + 1 < len(lines) and lines[k + 1].page == line.page else None
+        small = text_size(line) < body - 0.5
+        apart = (before is None and after is not None and after.top - line.bottom > 2 * body) or \
+            (after is None and before is not None and line.top - before.bottom > 2 * body)
+        if not (small and apart):
+            out.append(line)
+    return out
 
 
 def _status_fill(lines: list[Line], fills: dict[int, list[Fill]]) -> RGB | None:
@@ -664,10 +758,12 @@ def _close(card: Card, cards: list[Card], others: list[tuple[int, Card]] | None 
 
 def _siblings(kept: list[Card], others: list[tuple[int, Card]]) -> list[Card]:
     """The kept cards with those of `others` whose fields are all fields the kept cards have (an action of the
-    plan that leaves out its dates and lead), after the first action unless labelled as one (before it, the
-    document's own fields), in reading order."""
+    plan that leaves out its dates and lead), after the first action unless labelled as one or numbered as the
+    kept ones are (before it, the document's own fields), in reading order."""
     roles = {r for c in kept for r in c.fields}
-    more = [(k, c) for k, c in others if (k or c.text("action")) and len(kept) >= 2 and set(c.fields) <= roles]
+    shapes = {_shape(c.ref) for c in kept if c.ref}
+    more = [(k, c) for k, c in others if (k or c.text("action") or c.ref and _shape(c.ref) in shapes)
+            and len(kept) >= 2 and set(c.fields) <= roles]
     out: list[Card] = []
     for k in range(len(kept) + 1):
         out += [c for j, c in more if j == k] + kept[k:k + 1]
@@ -714,8 +810,9 @@ def _items(texts: list[str]) -> list[str]:
 
 def tie_cards(cards: list[Card], actions: list[Action], weaknesses: list[Weakness]) -> list[Weakness]:
     """Tie each card's action to the weakness its heading names (the one rule of `ties.tie`); returns the
-    weaknesses (the given ones, or those made from the headings and fields, where these name more of them
-    than the given list holds, the list's own among them: `ties.fuller`)."""
+    weaknesses (the given ones but those that are the cards' own lines, or those made from the headings and
+    fields, where these name more of them than the given list holds, the list's own among them: `ties.fuller`)."""
+    weaknesses = _not_card_lines(weaknesses, cards)
     worded = {c.section: c.heading.text for c in cards if c.heading and c.section and c.heading.text != c.section}
     for w in weaknesses:  # a statement that is only a heading's label and number: the wording the list gives it
         w.text = worded.get(w.text, w.text)
@@ -734,3 +831,22 @@ def tie_cards(cards: list[Card], actions: list[Action], weaknesses: list[Weaknes
         events.append(a)
     markers = [e for e in events if isinstance(e, Marker)]
     return tie(events, [] if fuller(markers, weaknesses) else weaknesses)
+
+
+def _not_card_lines(weaknesses: list[Weakness], cards: list[Card]) -> list[Weakness]:
+    """The given weaknesses but those read from the cards' own text, whole or as cells cut out of it (an
+    action's fields set out as list items after a field naming a weakness, weakness fields read as statements,
+    a table found over the cards' lines), numbered again where any is left out."""
+    texts = [fold(" ".join(ln.text for ln in c.lines)).split() for c in cards]
+    kept = [w for w in weaknesses if not any(_within(fold(w.text).split(), t) for t in texts)]
+    if len(kept) == len(weaknesses):
+        return weaknesses
+    return [w.model_copy(update={"id": f"W{k}"}) for k, w in enumerate(kept, start=1)]
+
+
+def _within(words: list[str], text: list[str]) -> bool:
+    """The words occur in the text in order (next to each other when they are fewer than four)."""
+    if len(words) < 4:
+        return f" {' '.join(words)} " in f" {' '.join(text)} "
+    it = iter(text)
+    return all(w in it for w in words)

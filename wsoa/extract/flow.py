@@ -26,6 +26,7 @@ class Para:
     bold: bool = False
     item: bool = False
     bold_words: int = 0  # the paragraph opens with this many bold words (a label), the rest is plain
+    mark: str = "\u2022"  # a list item's mark as printed: a bullet, or its number in a numbered list ("3.")
 
 
 @dataclass
@@ -69,7 +70,7 @@ def _lines(paras: list[Para], width: float) -> list[tuple[str, Para]]:
         chars = max(8, int(width / (0.5 * p.size + 0.28 * p.size / 5)))
         wrapped = textwrap.wrap(p.text, chars, break_long_words=False) or []
         if p.item and wrapped:
-            wrapped[0] = "\u2022 " + wrapped[0]
+            wrapped[0] = f"{p.mark} {wrapped[0]}"
         out += [(ln, p) for ln in wrapped]
     return out
 
@@ -84,8 +85,8 @@ def layout(blocks: list[Block], width: float = 760.0) -> Page:
             for text, p in _lines([block], width):
                 page.words += _words(text, LEFT, y, p.size, p.bold)
                 y += p.size * 1.25
-            bullet = int(block.item and len(page.words) > start and page.words[start].text == "\u2022")
-            _leading_bold(page.words[start + bullet:], block.bold_words)  # the bullet the layout adds is no label
+            bullet = int(block.item and len(page.words) > start and page.words[start].text == block.mark)
+            _leading_bold(page.words[start + bullet:], block.bold_words)  # the mark the layout adds is no label
             y += GAP
         else:
             y = _grid(page, block, y) + 2 * GAP

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from wsoa.extract.cards import apart_label
+from wsoa.extract.cards import after_label, apart_label, text_size
 from wsoa.extract.page import Line, Page
 from wsoa.normalise.text import is_item_mark, join_lines
 
@@ -34,9 +34,10 @@ def paragraphs(pages: list[Page], body: float, skip: dict[int, list[tuple[float,
     for page in pages:
         bands = skip.get(page.number, [])
         lines = [ln for ln in page.lines if not any(a - 1 <= (ln.top + ln.bottom) / 2 <= b + 1 for a, b in bands)]
+        right = max((ln.x1 for ln in lines), default=0.0)
         current: list[Line] = []
         for ln in lines:
-            if current and _continues(current[-1], ln):
+            if current and _continues(current[-1], ln, right):
                 current.append(ln)
                 continue
             if current:
@@ -47,17 +48,18 @@ def paragraphs(pages: list[Page], body: float, skip: dict[int, list[tuple[float,
     return out
 
 
-def _continues(prev: Line, line: Line) -> bool:
-    """The line runs on the paragraph: same style, a small gap, and it opens no list item and no field (a
-    label of the vocabulary set apart from its value: "**Lead** Head of SEND")."""
+def _continues(prev: Line, line: Line, right: float) -> bool:
+    """The line runs on the paragraph: same style, a small gap, and it opens no list item (but the value of a
+    label the line before wrapped after: "Status:" / "A. ...") and no field (a label of the vocabulary set apart
+    from its value: "**Lead** Head of SEND")."""
     gap = line.top - prev.bottom
-    same_style = abs(prev.size - line.size) < 0.6 and prev.bold == line.bold
-    starts_item = is_item_mark(line.words[0].text) and len(line.words) > 1
+    same_style = abs(text_size(prev) - text_size(line)) < 0.6 and prev.bold == line.bold
+    starts_item = is_item_mark(line.words[0].text) and len(line.words) > 1 and not after_label(prev, line, right)
     return same_style and 0 <= gap < 0.45 * line.size and not starts_item and apart_label(line) is None
 
 
 def _make(lines: list[Line], body: float) -> Paragraph:
-    size = lines[0].size
+    size = text_size(lines[0])
     text = join_lines([ln.text for ln in lines])
     heading = size > body + 0.9 and len(text.split()) <= 25
     first = lines[0].words[0].text

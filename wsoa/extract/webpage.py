@@ -140,8 +140,31 @@ def read_html(path: str | Path) -> list[Block]:
                 opening = _bold_opening(tag)
                 bold = tag.name in HEADING_SIZE or opening == len(text.split())
                 blocks.append(Para(text, HEADING_SIZE.get(tag.name, BODY), bold, tag.name == "li",
-                                   0 if bold else opening))
+                                   0 if bold else opening, _mark(tag)))
     return blocks
+
+
+def _mark(tag: Tag) -> str:
+    """A list item's mark as a browser prints it: its number in an ordered list (the list's `start`, the
+    item's own `value`, counting on from the items before it; letters for type "a" or "A"), else a bullet."""
+    ol = tag.parent if tag.name == "li" else None
+    if ol is None or ol.name != "ol":
+        return "\u2022"
+    number = _number(ol.get("start"), 1) - 1
+    for li in ol.find_all("li", recursive=False):
+        number = _number(li.get("value"), number + 1)
+        if li is tag:
+            break
+    kind = str(ol.get("type") or "1")
+    if kind in ("a", "A") and 0 < number <= 26:
+        letter = chr(ord("a") + number - 1)
+        return (letter if kind == "a" else letter.upper()) + "."
+    return f"{number}." if kind == "1" else "\u2022"
+
+
+def _number(value: object, default: int) -> int:
+    match = re.fullmatch(r"\s*(-?\d+)\s*", str(value)) if value is not None else None
+    return int(match.group(1)) if match else default
 
 
 def _bold_opening(tag: Tag) -> int:

@@ -18,7 +18,7 @@ A_NS = "http://schemas.openxmlformats.org/drawingml/2006/main"
 HEADING_SIZE = {"title": 20.0, "heading 1": 16.0, "heading 2": 14.0, "heading 3": 12.5, "heading 4": 11.5}
 
 
-def _para(p: DocxParagraph) -> Para | None:
+def _para(p: DocxParagraph, numbers: Numbering | None = None) -> Para | None:
     text = " ".join(p.text.split())
     if not text:
         return None
@@ -35,7 +35,100 @@ def _para(p: DocxParagraph) -> Para | None:
         if not (r.bold or (r.style is not None and r.style.font.bold)):
             break
         opening.append(r.text)
-    return Para(text, size, bool(bold), bool(item), 0 if bold else len(" ".join(opening).split()))
+    mark = numbers.mark(p) if numbers is not None and item else None
+    return Para(text, size, bool(bold), bool(item), 0 if bold else len(" ".join(opening).split()), mark or "\u2022")
+
+
+ROMAN = [(10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i")]
+
+
+def _roman(n: int) -> str:
+    out = ""
+    for value, letters in ROMAN:
+        while n >= value:
+            out, n = out + letters, n - value
+    return out
+
+
+def _formatted(n: int, kind: str) -> str | None:
+    """A list number in a level's format (decimal, letters, roman numerals); None for a bullet or unknown."""
+    if kind in ("decimal", "decimalZero"):
+        return str(n) if kind == "decimal" else f"{n:02d}"
+    if kind in ("lowerLetter", "upperLetter") and 0 < n <= 26:
+        letter = chr(ord("a") + n - 1)
+        return letter if kind == "lowerLetter" else letter.upper()
+    if kind in ("lowerRoman", "upperRoman") and 0 < n < 40:
+        return _roman(n) if kind == "lowerRoman" else _roman(n).upper()
+    return None
+
+
+class Numbering:
+    """Word's automatic list numbers: each numbered paragraph's mark as Word prints it ("3.", "1.2", "b)"),
+    counted in reading order per list and level (a level restarts under a new item of the level above)."""
+
+    def __init__(self, document) -> None:
+        try:
+            self.root = document.part.numbering_part.element
+        except (KeyError, NotImplementedError, AttributeError):
+            self.root = None
+        self.counts: dict[str, list[int]] = {}
+
+    def _levels(self, num_id: str) -> dict[int, tuple[str, str, int]]:
+        """Level -> (number format, level text such as "%1.", start), overrides of the list applied."""
+        num = next((n for n in self.root.iterchildren(qn("w:num")) if n.get(qn("w:numId")) == num_id), None)
+        ab_el = num.find(qn("w:abstractNumId")) if num is not None else None
+        ab_id = ab_el.get(qn("w:val")) if ab_el is not None else None
+        abstract = next((a for a in self.root.iterchildren(qn("w:abstractNum"))
+                         if a.get(qn("w:abstractNumId")) == ab_id), None)
+        out: dict[int, tuple[str, str, int]] = {}
+        for lvl in abstract.iterchildren(qn("w:lvl")) if abstract is not None else ():
+            val = {tag: (lvl.find(qn(f"w:{tag}")).get(qn("w:val")) if lvl.find(qn(f"w:{tag}")) is not None else None)
+                   for tag in ("numFmt", "lvlText", "start")}
+            level = int(lvl.get(qn("w:ilvl"), "0"))
+            out[level] = (val["numFmt"] or "decimal", val["lvlText"] or "", int(val["start"] or 1))
+        for over in num.iterchildren(qn("w:lvlOverride")) if num is not None else ():
+            start = over.find(qn("w:startOverride"))
+            level = int(over.get(qn("w:ilvl"), "0"))
+            if start is not None and level in out:
+                out[level] = (out[level][0], out[level][1], int(start.get(qn("w:val"))))
+        return out
+
+    def mark(self, p: DocxParagraph) -> str | None:
+        """The paragraph's printed number, counting it; None for a bullet or a paragraph of no list."""
+        num_id, level = _num_pr(p)
+        if self.root is None or num_id is None:
+            return None
+        levels = self._levels(num_id)
+        if level not in levels or levels[level][0] in ("bullet", "none"):
+            return None
+        counts = self.counts.setdefault(num_id, [0] * 9)
+        counts[level] = counts[level] + 1 if counts[level] else levels[level][2]
+        counts[level + 1:] = [0] * (8 - level)
+        text = levels[level][1]
+        for k in range(level + 1):
+            shown = _formatted(counts[k] or levels.get(k, ("decimal", "", 1))[2], levels.get(k, ("decimal",))[0])
+            if f"%{k + 1}" in text and shown is None:
+                return None
+            text = text.replace(f"%{k + 1}", shown or "")
+        return text.strip() or None
+
+
+def _num_pr(p: DocxParagraph) -> tuple[str | None, int]:
+    """The list and level of a paragraph's numbering: its own, else its style's (or a style it is based on)."""
+    sources = [p._p.pPr] + [s.element.pPr for s in _styles(p)]
+    for pr in sources:
+        num = pr.numPr if pr is not None else None
+        if num is not None and num.numId is not None:
+            return str(num.numId.val), int(num.ilvl.val) if num.ilvl is not None else 0
+    return None, 0
+
+
+def _styles(p: DocxParagraph) -> list:
+    out, style = [], p.style
+    while style is not None and len(out) < 10:
+        out.append(style)
+        style = style.base_style
+    return out
 
 
 def _hex(code: str | None) -> RGB | None:
@@ -147,10 +240,10 @@ def read_docx(path: str | Path) -> list[Block]:
     """The document body's paragraphs and tables, in order."""
     document = docx.Document(str(path))
     blocks: list[Block] = []
-    theme = theme_colours(document)
+    theme, numbers = theme_colours(document), Numbering(document)
     for child in document.element.body.iterchildren():
         if child.tag == qn("w:p"):
-            p = _para(DocxParagraph(child, document))
+            p = _para(DocxParagraph(child, document), numbers)
             if p:
                 blocks.append(p)
         elif child.tag == qn("w:tbl"):
