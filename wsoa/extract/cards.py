@@ -350,9 +350,10 @@ def _alone(line: Line, labels: Labels, body: float) -> str | None:
 def text_size(line: Line) -> float:
     """The size of a line's text, leaving out a list mark opening it (a bullet glyph set in a font of its
     own size, often larger than the text's)."""
-    words = line.words[1:] if len(line.words) > 1 and is_item_mark(line.words[0].text) else line.words
-    sizes = Counter(round(w.size, 1) for w in words)
-    return sizes.most_common(1)[0][0] if sizes else line.size
+    if len(line.words) < 2 or not is_item_mark(line.words[0].text):
+        return line.size   # the line's own size is already its words' most common one
+    sizes = Counter(round(w.size, 1) for w in line.words[1:])
+    return sizes.most_common(1)[0][0]
 
 
 def _starts_field(line: Line, labels: Labels, body: float) -> bool:
