@@ -204,7 +204,7 @@ def _broken(a: Line, b: Line, left: float, limit: float, known: Callable[[str], 
     the rest, in lower case, is no word printed elsewhere, nor the piece one printed between two others
     (`inner`), and the piece stays inside the cell (`edge`): else a whole word wrapped."""
     piece, rest = a.words[-1], b.words[0]
-    if _cut_year(piece.text, rest.text) and (len(a.words) == len(b.words) == 1 or len(CUT_YEAR.fullmatch(piece.text)[1]) % 2):
+    if _cut_year(piece.text, rest.text, alone=len(a.words) == len(b.words) == 1):
         return True   # "01/10/20" over "21", "... 20/06/2" over "024": a year cut, wherever the cell's edge is
     width = (piece.x1 - piece.x0) + (rest.x1 - rest.x0)
     char = (rest.x1 - rest.x0) / max(len(rest.text), 1)  # an average character of the rest
@@ -231,11 +231,12 @@ def hard_breaks(cells: list[Cell]) -> float:
     return hard / len(lines) if lines else 0.0
 
 
-def _cut_year(piece: str, rest: str) -> bool:
+def _cut_year(piece: str, rest: str, alone: bool) -> bool:
     """`piece` is a numeric date whose year `rest` completes: to four digits (a cut two-digit year
-    must be a century, 19 or 20), or to two from none or one."""
+    must be a century, 19 or 20), or to two from none or one. Unless each is `alone` on its line, only a
+    year cut after an odd number of digits (never a whole year) counts."""
     cut, end = CUT_YEAR.fullmatch(piece), YEAR_END.fullmatch(rest)
-    if not (cut and end):
+    if not (cut and end) or not (alone or len(cut.group(1)) % 2):
         return False
     year = cut.group(1)
     return len(year) + len(rest) == 4 and (len(year) != 2 or year in ("19", "20")) \

@@ -288,9 +288,11 @@ def _entries_by_dates(cols: list[Column], rows: list[Row], why: dict[int, str]) 
     if dcol is None or any(c.role == "milestones" for c in cols):
         return set()
     for i, c in enumerate(cols):
+        if c.role is not None:
+            continue
         pairs = [(r.cells.get(i), r.cells.get(dcol)) for r in rows if not r.spanning]
         hits = sum(1 for m, d in pairs if m is not None and d is not None and m.words and d.words and entry_tops(m, d))
-        if c.role is None and hits >= 2:
+        if hits >= 2:
             c.role, c.score, why[i] = "milestones", CONTENT_SCORE, f"entries level with the dates beside them in {hits} rows"
             return {"milestones"}
     return set()

@@ -77,9 +77,9 @@ def share_roles(tables: list[list[Column]]) -> None:
     """Tables under the same header words are one table cut up (one per weakness, each a few rows): a column
     read otherwise than most of them read it takes their role (the roles that cut the rows aside); then one
     whose own rows showed no role takes the one the others agree on."""
+    groups = [(cols, [o for o in tables if same_words(cols, o)]) for cols in tables]
     for missing in (False, True):
-        for cols in tables:
-            same = [o for o in tables if same_words(cols, o)]
+        for cols, same in groups:
             for j, c in enumerate(cols if len(same) > 1 else []):
                 if (c.role is None) != missing:
                     continue

@@ -126,17 +126,23 @@ def _text_bottom(page: Page, cols: list[Column], top: float, limit: float, body:
     for i, ln in enumerate(lines):
         heading = ln.size > body + 1.5
         across = _prose_across(ln.words, inner) and not gutter_at(ln.words, inner) and not _cells_at(ln.words, inner, edges)
-        resumes = _resumes(lines, i, inner)
-        labelled = named(ln.text, standout=False) is not None   # "Significant weakness 3: ..."
-        kept = (ln.bold or _section_line(ln) or labelled) and resumes or _ruled_band(page, lines, i, cols, limit < page.height) \
-            or banner(page, ln, cols)
-        if heading or (across and not kept):
+        if heading or (across and not _group_line(page, lines, i, cols, limit < page.height)):
             rules = [r.top for r in page.hrules if last - TOL <= r.top <= ln.top and covers(r, cols[0].x0, cols[-1].x1, 0.3)]
             why = f"{'a heading' if heading else 'prose running across columns'}: {ln.text[:60]!r}"
             return (max(rules) + 0.5 if rules else ln.top - 0.5), why
         last = ln.bottom
     rules = [r.top for r in page.hrules if last - TOL <= r.top <= last + 12 and covers(r, cols[0].x0, cols[-1].x1, 0.3)]
     return min(limit, (max(rules) if rules else last) + 1.0), "the text ends"
+
+
+def _group_line(page: Page, lines: list[Line], i: int, cols: list[Column], capped: bool) -> bool:
+    """Line i, running across the columns, is a row of the table all the same: a bold or short line, or one
+    naming a weakness by number ("Significant weakness 3: ..."), with rows going on below it; a band ruled
+    off (see `_ruled_band`); a line on a fill as wide as the table."""
+    ln = lines[i]
+    set_apart = ln.bold or _section_line(ln) or named(ln.text, standout=False) is not None
+    return set_apart and _resumes(lines, i, [c.x0 for c in cols[1:]]) or _ruled_band(page, lines, i, cols, capped) \
+        or banner(page, ln, cols)
 
 
 def _rule_at(page: Page, y0: float, y1: float, cols: list[Column]) -> bool:

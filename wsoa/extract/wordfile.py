@@ -72,6 +72,7 @@ class Numbering:
         except (KeyError, NotImplementedError, AttributeError):
             self.root = None
         self.counts: dict[str, list[int]] = {}
+        self.formats: dict[str, dict[int, tuple[str, str, int]]] = {}   # each list's levels, read once
 
     def _levels(self, num_id: str) -> dict[int, tuple[str, str, int]]:
         """Level -> (number format, level text such as "%1.", start), overrides of the list applied."""
@@ -98,7 +99,9 @@ class Numbering:
         num_id, level = _num_pr(p)
         if self.root is None or num_id is None:
             return None
-        levels = self._levels(num_id)
+        if num_id not in self.formats:
+            self.formats[num_id] = self._levels(num_id)
+        levels = self.formats[num_id]
         if level not in levels or levels[level][0] in ("bullet", "none"):
             return None
         counts = self.counts.setdefault(num_id, [0] * 9)
