@@ -22,7 +22,8 @@ from wsoa.model import Action, Box, Milestone, TableReport, Warning
 from wsoa.normalise.content import REF
 from wsoa.normalise.dates import find_dates, last_date, read_cell
 from wsoa.normalise.roles import role_of
-from wsoa.normalise.status import Legend, distinct_statuses, is_mark, row_shading, rows_say_status, status_fill
+from wsoa.normalise.status import (Legend, distinct_statuses, is_mark, row_shading, rows_say_status, status_fill,
+                                   stripe_says_status)
 from wsoa.normalise.text import clean, split_lead
 
 WORST_FIRST = ("red", "amber", "green")
@@ -191,9 +192,11 @@ def _drop_shading(table: Table, status_col: int | None) -> None:
     shadings = row_shading(rows)
     if rows_say_status(shadings):
         return
+    plain = [row.cells[status_col].rgb if status_col in row.cells else None
+             for row, shading in zip(body, shadings) if shading is None]
     for row, fills, shading in zip(body, rows, shadings):
         cell = row.cells.get(status_col)
-        if cell is not None and not _marked(cell):
+        if cell is not None and not _marked(cell) and not stripe_says_status(shading, plain):
             cell.rgb = status_fill(cell.rgb, fills, shading)
 
 

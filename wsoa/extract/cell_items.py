@@ -25,6 +25,7 @@ NUMERIC_TO_CENTURY = r"\d{1,2}[/.-]\d{1,2}[/.-](?:19|20)"   # a numeric date up 
 CUT_YEAR = re.compile(r"\d{1,2}[/.-]\d{1,2}[/.-](\d{0,3})")     # a numeric date cut inside its year
 YEAR_END = re.compile(r"\d{1,3}")
 WHOLE_DATE = re.compile(NUMERIC_TO_CENTURY + r"\d\d")          # ... whole
+PART_DATE = re.compile(r"\d{1,2}[/.-]\d{0,2}")                  # ... cut after its day, before its year
 LEADING = 1.25  # a line's pitch as a multiple of its height, where the cell shows no two lines of a paragraph
 APART = 1.15    # lines further apart than this many pitches belong to different entries
 
@@ -204,8 +205,8 @@ def _broken(a: Line, b: Line, left: float, limit: float, known: Callable[[str], 
     the rest, in lower case, is no word printed elsewhere, nor the piece one printed between two others
     (`inner`), and the piece stays inside the cell (`edge`): else a whole word wrapped."""
     piece, rest = a.words[-1], b.words[0]
-    if _cut_year(piece.text, rest.text, alone=len(a.words) == len(b.words) == 1):
-        return True   # "01/10/20" over "21", "... 20/06/2" over "024": a year cut, wherever the cell's edge is
+    if _cut_year(piece.text, rest.text, alone=len(a.words) == len(b.words) == 1) or _cut_date(piece.text, rest.text):
+        return True   # "01/10/20" over "21", "... 20/06/2" over "024", "14/0" over "1/2024": a date cut
     width = (piece.x1 - piece.x0) + (rest.x1 - rest.x0)
     char = (rest.x1 - rest.x0) / max(len(rest.text), 1)  # an average character of the rest
     if len(a.words) > 1 and not (rest.text[:1].islower() and not inner(word_key(piece.text))
@@ -229,6 +230,12 @@ def hard_breaks(cells: list[Cell]) -> float:
     hard = sum(1 for ls in lines for a, b in zip(ls, ls[1:])
                if a.x1 + 0.3 * a.size + (b.words[0].x1 - b.words[0].x0) < right - 0.5 * a.size)
     return hard / len(lines) if lines else 0.0
+
+
+def _cut_date(piece: str, rest: str) -> bool:
+    """`piece` is a numeric date cut after its day, before its year, that `rest` completes to a whole
+    date with a four-digit year: "14/0" over "1/2024", "14/" over "01/2024"."""
+    return bool(PART_DATE.fullmatch(piece) and WHOLE_DATE.fullmatch(piece + rest) and not CUT_YEAR.fullmatch(piece))
 
 
 def _cut_year(piece: str, rest: str, alone: bool) -> bool:

@@ -73,7 +73,7 @@ def content_roles(page: Page, cols: list[Column], rows: list[Row],
     named_status = any(o.role == "status" and o.score >= STRONG for o in cols)
     for i, c in enumerate(cols):
         if c.role is None and c.header:  # a header too long for a label, but wrapped mid-word: a weak role
-            c.role, c.score = _unheld(broken_header_role(c.header), cols) or (None, 0.0)
+            c.role, c.score = _unheld(broken_header_role(c.header, c.narrow), cols) or (None, 0.0)
         if c.role is None or c.score < STRONG:  # fills say status only where no status column is named
             fills = [None] * len(cells[i][1]) if named_status and c.role != "status" else cells[i][1]
             found = role_from_content(cells[i][0], fills, c.header or c.group or None, legend)

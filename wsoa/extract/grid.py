@@ -30,6 +30,7 @@ class Column:
     role: str | None = None
     score: float = 0.0
     group: str = ""   # the label of a header cell spanning this column and its neighbours
+    narrow: bool = False  # its label is set one piece of a word per line (a column too narrow for its words)
 
 
 @dataclass
@@ -137,24 +138,36 @@ def strikes_through(page: Page, rule: Rule) -> bool:
 
 def text_cuts(page: Page, cols: list[Column], anchor: int, top: float, bottom: float) -> list[float]:
     """Row starts for a table without horizontal rules: a new entry in the anchor column (a ref, or a
-    line after a gap clearly wider than the spacing of lines inside an entry). An anchor column with
-    no text (marks only) gives way to the first column with text; with no ref, action or milestones
-    column known (the anchor a mere first column) starting fewer entries than most columns do (merged
-    down over several rows), the first column starting as many as most do."""
+    line after a gap clearly wider than the spacing of lines inside an entry, the tightest any column
+    shows). An anchor column with no text (marks only) gives way to the first column with text; with no
+    ref, action or milestones column known (the anchor a mere first column) starting fewer entries than
+    most columns do (merged down over several rows), the first column starting as many as most do."""
+    lines = [_column_lines(page, col, top, bottom) for col in cols]
+    leading = min((_leading(ls) for ls in lines if len(ls) > 1), default=0.0)
+    cuts = [_entry_cuts(ls, leading) for ls in lines]
     if cols[anchor].role is not None:
-        return next((c for c in (_entry_cuts(page, col, top, bottom) for col in [cols[anchor]] + cols) if c), [])
-    cuts = [_entry_cuts(page, col, top, bottom) for col in cols]
+        return next((c for c in [cuts[anchor]] + cuts if c), [])
     own = cuts[anchor] or next((c for c in cuts if c), [])
     counts = Counter(len(c) for c in cuts if c)
     most = max(counts, key=lambda n: (counts[n], -n), default=0)
     return own if len(own) >= most else next(c for c in cuts if len(c) == most)
 
 
-def _entry_cuts(page: Page, col: Column, top: float, bottom: float) -> list[float]:
-    """Where the column's entries start between top and bottom (see `text_cuts`)."""
-    lines = group_lines([w for w in page.words if col.x0 <= w.xc < col.x1 and top <= w.yc < bottom], page.number)
+def _column_lines(page: Page, col: Column, top: float, bottom: float) -> list[Line]:
+    return group_lines([w for w in page.words if col.x0 <= w.xc < col.x1 and top <= w.yc < bottom], page.number)
+
+
+def _leading(lines: list[Line]) -> float:
+    """The spacing of a column's lines inside its entries: its narrowest gaps (the first quartile)."""
+    gaps = sorted(b.top - a.bottom for a, b in zip(lines, lines[1:]))
+    return gaps[len(gaps) // 4]
+
+
+def _entry_cuts(lines: list[Line], table_leading: float) -> list[float]:
+    """Where a column's entries start (see `text_cuts`), its lines inside entries spaced no wider than
+    its own narrowest gaps or the table's."""
     gaps = [b.top - a.bottom for a, b in zip(lines, lines[1:])]
-    leading = sorted(gaps)[len(gaps) // 4] if gaps else 0.0
+    leading = min(_leading(lines), max(table_leading, 0.0)) if gaps else 0.0
     cuts: list[float] = []
     for i, ln in enumerate(lines):
         ref = REF_LIKE.match(ln.words[0].text) and not (i and lines[i - 1].words[-1].text.endswith((".", "-", "/")))
@@ -206,6 +219,12 @@ def banner_lines(page: Page, cols: list[Column], top: float, bottom: float,
                 band = (out.pop()[0], band[1])
             out.append(band)
     return out
+
+
+def fill_at(fills: list[Fill], word: Word) -> RGB | None:
+    """The colour of the smallest fill under the word's middle."""
+    under = [f for f in fills if f.x0 <= word.xc <= f.x1 and f.top <= word.yc <= f.bottom]
+    return min(under, key=lambda f: f.area).rgb if under else None
 
 
 def fill_under(fills: list[Fill], x0: float, top: float, x1: float, bottom: float) -> RGB | None:

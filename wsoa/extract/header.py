@@ -31,6 +31,7 @@ SHADED = 0.97         # a fill with a channel below this is shading, not white p
 PLAIN_GAP, BOLD_GAP = 0.6, 1.6  # the gap (in font sizes) over which a header goes on to its next line
 PIECES_GAP = 2.5      # ... and to a next line of word pieces only
 PIECE_LETTERS = 5     # a word this short may be a piece of a label wrapped mid-word
+NARROW_LINES = 3      # lines of one word each that make a label narrow (wrapped mid-word)
 HEADER_REACH = 8      # a header band between rules runs over at most this many font sizes
 GUTTER_LINES = 5      # lines below a header that keep any gutter free make it a column boundary
 BODY_LINES = 6        # lines below a styled row that must keep to its columns
@@ -78,12 +79,17 @@ def assign_roles(cols: list[Column]) -> None:
     Header cells are short labels: a long text, or one holding a ref such as "1.3", is body text.
     """
     for c in cols:
-        label = re.sub(r"\(.*?(\)|$)", " ", c.header).split()
-        if c.header and len(label) <= MAX_HEADER_WORDS and not any(REF_LIKE.match(w) for w in label):
-            c.role, c.score = header_role(c.header)
-        else:
-            c.role, c.score = None, 0.0
+        c.role, c.score = label_role(c)
     dedupe_roles(cols)
+
+
+def label_role(col: Column) -> tuple[str | None, float]:
+    """The role a column's label names (see header_role): none for a label too long for one (unless
+    narrow), or holding a ref such as "1.3" (body text)."""
+    label = re.sub(r"\(.*?(\)|$)", " ", col.header).split()
+    if col.header and (len(label) <= MAX_HEADER_WORDS or col.narrow) and not any(REF_LIKE.match(w) for w in label):
+        return header_role(col.header, col.narrow)
+    return None, 0.0
 
 
 def revisions(cols: list[Column]) -> list[Column]:
@@ -134,8 +140,17 @@ def _label_columns(page: Page, band: list[Line], cols: list[Column], outer: list
             for i in inside:
                 (own if len(inside) == 1 else group)[i].append(w)
     for c, ws, gs in zip(cols, own, group):
-        c.header = " ".join(w.text for w in sorted(ws, key=lambda w: (round(w.top), w.x0)))
-        c.group = " ".join(w.text for w in sorted(gs, key=lambda w: (round(w.top), w.x0)))
+        _label(c, ws, gs)
+
+
+def _label(col: Column, own: list[Word], group: list[Word]) -> None:
+    """A column's label and its group label from their words, in reading order; a label set one word
+    per line over NARROW_LINES lines or more is narrow: the pieces of words a column too narrow for
+    them broke ("Addit | ional | resou | rce")."""
+    own, group = (sorted(ws, key=lambda w: (round(w.top), w.x0)) for ws in (own, group))
+    col.header, col.group = " ".join(w.text for w in own), " ".join(w.text for w in group)
+    tops = [round(w.top) for w in own]
+    col.narrow = len(tops) >= NARROW_LINES and len(set(tops)) == len(tops)
 
 
 def rule_columns(page: Page, line: Line) -> list[Column]:
@@ -159,7 +174,7 @@ def _sub_header_bottom(page: Page, line: Line, xs: list[float], bottom: float, l
     for nxt in (ln for ln in page.lines if bottom < (ln.top + ln.bottom) / 2 < limit and ln.top < bottom + 2 * line.size):
         cuts = _line_cuts(page, nxt, xs[0] - TOL, xs[-1] + TOL)
         new = [x for x in cuts if all(abs(x - o) > TOL for o in xs)]
-        if not new or nxt.bold != line.bold or _body_line(nxt) or any(len(p) > 3 for p in _cell_texts(nxt, cuts)):
+        if not new or nxt.bold != line.bold or body_line(nxt) or any(len(p) > 3 for p in _cell_texts(nxt, cuts)):
             break
         bottom = nxt.bottom + 1
         rule = [r.top for r in page.hrules if bottom - TOL <= r.top <= bottom + line.size and covers(r, xs[0], xs[-1])]
@@ -263,7 +278,7 @@ def columns_from_alignment(page: Page, line: Line, phrases: list[Phrase]) -> Col
             merged.append((main[m], main[m + 1], y))
     bounds = sorted(main[:-1] + [gutter(body, a, b, line.size) for a, b, _ in subs]) + [right]
     cols = [Column(a, b) for a, b in zip(bounds, bounds[1:])]
-    _label_aligned(band, cols, merged)
+    _label_aligned(band, cols, merged + _rule_groups(page, band, cols))
     return ColumnModel(cols, top, bottom, "header alignment", len(band))
 
 
@@ -371,7 +386,7 @@ def columns_from_body(page: Page, line: Line, model: ColumnModel) -> ColumnModel
     bounds = [left - 2] + body_gutters(band, body, left, right, line.size) + [right + 2]
     bounds = _split_at_marks(bounds, body, _mark_spans(page, model.bottom, body[-1].bottom))
     cols = [Column(a, b) for a, b in zip(bounds, bounds[1:])]
-    _label_aligned(band, cols, [])
+    _label_aligned(band, cols, _rule_groups(page, band, cols))
     if len(cols) < MIN_ROLES or sum(1 for c in cols if not c.header) > 1:
         return None
     return ColumnModel(cols, model.top, model.bottom, "body gutters", len(band))
@@ -498,21 +513,33 @@ def gutter(lines: list[Line], a: float, b: float, size: float, labels: Iterable[
     return (run[0] + run[-1]) / 2 if found else b - 3.0
 
 
+def _rule_groups(page: Page, band: list[Line], cols: list[Column]) -> list[tuple[float, float, float]]:
+    """Rules inside a header band under part of it ("Timescale" ruled off over "Begin | Finish"), each
+    spanning the middles of two columns or more but not all: (x0, x1, y) of the group each labels."""
+    if len(band) < 2:
+        return []
+    out = []
+    for r in page.hrules:
+        inside = sum(1 for c in cols if r.x0 <= (c.x0 + c.x1) / 2 <= r.x1)
+        if band[0].bottom - TOL <= r.top <= band[-1].top + TOL and 2 <= inside < len(cols):
+            out.append((r.x0, r.x1, r.top))
+    return out
+
+
 def _label_aligned(band: list[Line], cols: list[Column], merged: list[tuple[float, float, float]]) -> None:
     """Header words per column; the words above a sub-header line, over the columns it split
-    (m0..m1 from y down), are the group label of those columns."""
+    (m0..m1 from y down: their middles inside), are the group label of those columns."""
     own: list[list[Word]] = [[] for _ in cols]
     group: list[list[Word]] = [[] for _ in cols]
     for w in (w for ln in band for w in ln.words):
         over = [(m0, m1) for m0, m1, y in merged if m0 <= w.xc < m1 and w.bottom <= y + 1]
         for i, c in enumerate(cols):
-            if over and c.x0 >= over[0][0] - TOL and c.x1 <= over[0][1] + TOL:
+            if over and over[0][0] <= (c.x0 + c.x1) / 2 <= over[0][1]:
                 group[i].append(w)
             elif not over and c.x0 <= w.xc < c.x1:
                 own[i].append(w)
     for c, ws, gs in zip(cols, own, group):
-        c.header = " ".join(w.text for w in sorted(ws, key=lambda w: (round(w.top), w.x0)))
-        c.group = " ".join(w.text for w in sorted(gs, key=lambda w: (round(w.top), w.x0)))
+        _label(c, ws, gs)
 
 
 def _ruled_band_bottom(page: Page, line: Line) -> float | None:
@@ -527,12 +554,12 @@ def _ruled_band_bottom(page: Page, line: Line) -> float | None:
     if not (above and below):
         return None
     between = [ln for ln in page.lines if line.bottom < ln.top < below[0]]
-    return None if any(_body_line(ln) for ln in between) else below[0]
+    return None if any(body_line(ln) for ln in between) else below[0]
 
 
 def _filled_bottom(page: Page, line: Line) -> float | None:
     """A header on coloured fills across it: the band runs down to where the fills end."""
-    fills = [f for f in page.fills if f.top - TOL <= line.top and f.bottom >= line.bottom - TOL and _shaded(f.rgb)
+    fills = [f for f in page.fills if f.top - TOL <= line.top and f.bottom >= line.bottom - TOL and shaded(f.rgb)
              and f.x1 > line.x0 and f.x0 < line.x1 and _header_deep(page, line, f.bottom)]
     covered = sum(min(f.x1, line.x1) - max(f.x0, line.x0) for f in fills)
     return max(f.bottom for f in fills) if fills and covered >= 0.8 * (line.x1 - line.x0) else None
@@ -547,10 +574,10 @@ def _header_deep(page: Page, line: Line, bottom: float) -> bool:
     if not phrases_of(line):
         return False
     inside = [ln for ln in page.lines if line.bottom <= ln.top and ln.bottom <= bottom + TOL]
-    return bottom - line.top <= 2 * HEADER_REACH * line.size and not any(map(_body_line, inside))
+    return bottom - line.top <= 2 * HEADER_REACH * line.size and not any(map(body_line, inside))
 
 
-def _body_line(line: Line) -> bool:
+def body_line(line: Line) -> bool:
     """A line that opens a body row: it starts with a ref, or holds a date."""
     return bool(REF_LIKE.match(line.words[0].text) or find_dates(line.text))
 
@@ -565,10 +592,18 @@ def _styled_bottom(page: Page, line: Line, x0: float, x1: float) -> float:
         if nxt.top <= line.top or nxt.top - bottom > (PIECES_GAP * line.size if _pieces(nxt) else reach):
             continue
         if (nxt.words[0].bold, nxt.words[0].rgb) != style or rule_cover(page, bottom - TOL, nxt.top + TOL, x0, x1) >= ACROSS_RULE \
-                or _body_line(nxt) or _new_band(page, line, nxt, x0, x1):
+                or body_line(nxt) or _new_band(page, line, nxt, x0, x1) or _over_gaps(nxt, line):
             break
         bottom = nxt.bottom + 1
     return bottom
+
+
+def _over_gaps(nxt: Line, line: Line) -> bool:
+    """A run of `nxt`'s words (a word space apart) spans two or more of the wide gaps between the labels of
+    the header's first `line`: a banner or a sentence under the header, not its labels wrapped (in tight
+    columns two labels' words may stand a word space apart, over one gap)."""
+    gaps = [(a.x1, b.x0) for a, b, wide in zip(line.words, line.words[1:], wide_gaps(line)[1:]) if wide]
+    return any(sum(a < g0 and b > g1 for g0, g1 in gaps) >= 2 for a, b in _spans(nxt))
 
 
 def _new_band(page: Page, line: Line, nxt: Line, x0: float, x1: float) -> bool:
@@ -606,10 +641,12 @@ def is_header_line(line: Line) -> bool:
 
 
 def labels_columns(line: Line) -> bool:
-    """A line of three or more phrases set apart by wide gaps, two of them naming roles: column labels (a
-    header whose other labels are in unknown words or wrapped), not a running head or a sentence."""
-    phrases = phrases_of(line)
-    return sum(wide_gaps(line)) >= MIN_ROLES - 1 and len({p.role for p in phrases if p.role}) >= 2
+    """A line of three or more phrases set apart by wide gaps, two of them naming roles, or four or more
+    and one naming a role: column labels (a header whose other labels are in unknown words or wrapped),
+    not a running head or a sentence."""
+    named = len({p.role for p in phrases_of(line) if p.role})
+    gaps = sum(wide_gaps(line))
+    return named >= 2 and gaps >= MIN_ROLES - 1 or named >= 1 and gaps >= MIN_ROLES
 
 
 def rule_between(page: Page, y0: float, y1: float, cols: list[Column]) -> bool:
@@ -743,7 +780,7 @@ def _cells_bottom(page: Page, line: Line, xs: list[float]) -> float | None:
     """Where the fills behind a header row's cells, one fill per cell, end (however tall: narrow
     labels wrapped over many lines), else where a fill across the row ends."""
     mid = (line.top + line.bottom) / 2
-    own = [f.bottom for f in page.fills if f.top < mid < f.bottom and _shaded(f.rgb)
+    own = [f.bottom for f in page.fills if f.top < mid < f.bottom and shaded(f.rgb)
            and any(abs(f.x0 - a) <= TOL and abs(f.x1 - b) <= TOL for a, b in zip(xs, xs[1:]))]
     return max(own) if len(own) >= MIN_ROLES else _filled_bottom(page, line)
 
@@ -790,7 +827,7 @@ def _fill_edges(page: Page, line: Line) -> list[float]:
     """The edges of the cells a header line's fills tile, one fill per cell (a spanning label's
     fill spans its columns)."""
     mid = (line.top + line.bottom) / 2
-    return merge_positions(_tiled([(f.x0, f.x1) for f in page.fills if f.top < mid < f.bottom and _shaded(f.rgb)],
+    return merge_positions(_tiled([(f.x0, f.x1) for f in page.fills if f.top < mid < f.bottom and shaded(f.rgb)],
                                   line, 1))
 
 
@@ -800,10 +837,10 @@ def _styled(page: Page, line: Line, model: ColumnModel) -> bool:
     fill = fill_under(page.fills, line.x0, line.top, line.x1, line.bottom)
     ruled = any(model.bottom - TOL <= r.top <= model.bottom + line.size and covers(r, line.x0, line.x1, 0.8)
                 for r in page.hrules)
-    return line.bold or (fill is not None and _shaded(fill)) or (ruled and x1 > x0)
+    return line.bold or (fill is not None and shaded(fill)) or (ruled and x1 > x0)
 
 
-def _shaded(rgb: tuple[float, float, float]) -> bool:
+def shaded(rgb: tuple[float, float, float]) -> bool:
     """Any fill but white, light grey included (a header's shading)."""
     return min(rgb) < SHADED
 

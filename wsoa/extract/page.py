@@ -175,31 +175,47 @@ def remove_furniture(pages: list[Page], keep: Callable[[Line], bool] = lambda li
     (on both pages of a two-page document), and the same words at the same places where they share
     a line with a table's row.
 
-    Lines for which `keep` is true (a repeated table header) and lines crossed by a vertical
-    rule (inside a table) stay, unless their furniture words sit exactly where they do elsewhere.
+    Lines for which `keep` is true (a repeated table header), the lines set close under them (its
+    wrapped labels), and lines crossed by a vertical rule (inside a table) stay, unless their
+    furniture words sit exactly where they do elsewhere.
     """
     if len(pages) < 2:
         return
     margins = [_margin(page) for page in pages]
-    templates = _templates(pages, margins, keep)
+    held = [_held(margin, keep, page.height) for page, margin in zip(pages, margins)]
+    templates = _templates(pages, margins, held)
     counts: Counter[str] = Counter()
-    for page, margin in zip(pages, margins):
-        counts.update({k for k, t in templates.items() if any(_furniture(ln, page, k, t, keep) for ln in margin)})
+    for page, margin, kept in zip(pages, margins, held):
+        counts.update({k for k, t in templates.items() if any(_furniture(ln, page, k, t, kept) for ln in margin)})
     threshold = max(min(3, len(pages)), 0.3 * len(pages))
     repeated = {k: t for k, t in templates.items() if counts[k] >= threshold}
-    for page, margin in zip(pages, margins):
-        dropped = {id(w) for ln in margin for k, t in repeated.items() for w in _furniture(ln, page, k, t, keep)}
+    for page, margin, kept in zip(pages, margins, held):
+        dropped = {id(w) for ln in margin for k, t in repeated.items() for w in _furniture(ln, page, k, t, kept)}
         if dropped:
             page.words = [w for w in page.words if id(w) not in dropped]
             page.lines = [Line([w for w in ln.words if id(w) not in dropped], ln.page) for ln in page.lines
                           if any(id(w) not in dropped for w in ln.words)]
 
 
-def _furniture(line: Line, page: Page, key: str, template: list[Word], keep: Callable[[Line], bool]) -> list[Word]:
+def _held(margin: list[Line], keep: Callable[[Line], bool], height: float) -> set[int]:
+    """The margin lines that `keep` holds, with, in the page's top half, the lines set close under
+    them (as close as a cell's lines: a repeated header's wrapped labels), by id."""
+    held: set[int] = set()
+    last: Line | None = None
+    for ln in margin:
+        if keep(ln) or last is not None and 0 <= ln.top - last.bottom < 0.6 * ln.size and ln.bottom < height / 2:
+            held.add(id(ln))
+            last = ln
+        else:
+            last = None
+    return held
+
+
+def _furniture(line: Line, page: Page, key: str, template: list[Word], held: set[int]) -> list[Word]:
     """The words of a margin line that are the running header or footer `key`: the whole line, or,
     where it shares the line with a table's row or header, its words at their usual places."""
     if _furniture_key(line, _in_band(line, page)) == key:
-        return line.words if _standing(line, page, keep) else []
+        return line.words if _standing(line, page, held) else []
     return _placed(line.words, template, "#" in key) if len(line.words) > len(template) else []
 
 
@@ -210,12 +226,12 @@ def _furniture_key(line: Line | list[Word], loose: bool = True) -> str:
     return re.sub(r"\d+", "#", text) if loose else text
 
 
-def _templates(pages: list[Page], margins: list[list[Line]], keep: Callable[[Line], bool]) -> dict[str, list[Word]]:
+def _templates(pages: list[Page], margins: list[list[Line]], held: list[set[int]]) -> dict[str, list[Word]]:
     """The first instance of each margin line standing alone (outside a table), by its text."""
     found: dict[str, list[Word]] = {}
-    for page, margin in zip(pages, margins):
+    for page, margin, kept in zip(pages, margins, held):
         for ln in margin:
-            if _standing(ln, page, keep):
+            if _standing(ln, page, kept):
                 found.setdefault(_furniture_key(ln, _in_band(ln, page)), ln.words)
     return found
 
@@ -253,10 +269,10 @@ def _in_band(line: Line, page: Page) -> bool:
     return line.bottom < 0.1 * page.height or line.top > 0.9 * page.height
 
 
-def _standing(line: Line, page: Page, keep: Callable[[Line], bool]) -> bool:
-    """A margin line that may be furniture as a whole: not kept, not inside a ruled table, and,
-    inward of the page's outer tenth, not on a fill (a table's header band)."""
-    return not keep(line) and not _ruled(line, page) and (_in_band(line, page) or not _filled(line, page))
+def _standing(line: Line, page: Page, held: set[int]) -> bool:
+    """A margin line that may be furniture as a whole: not held (see _held), not inside a ruled table,
+    and, inward of the page's outer tenth, not on a fill (a table's header band)."""
+    return id(line) not in held and not _ruled(line, page) and (_in_band(line, page) or not _filled(line, page))
 
 
 def _filled(line: Line, page: Page) -> bool:

@@ -10,16 +10,18 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Protocol
 
-from wsoa.extract.grid import TOL, Column, Row, anchor_of, banner, runs_across, vertical_cuts
+from wsoa.extract.grid import TOL, Column, Row, anchor_of, banner, fill_at, runs_across, vertical_cuts
 from wsoa.extract.column_roles import CONTENT_SCORE
-from wsoa.extract.header import EXACT, Header
+from wsoa.extract.header import EXACT, Header, body_line, dedupe_roles, label_role
 from wsoa.extract.page import Line, Page, Word, space_width
+from wsoa.normalise.status import RGB
 
 SAME_X = 6.0       # a repeated header's columns start within this of the table's
 SNAP = 3.0         # a ruled page's rule lines up with a column edge within this
 LINED_UP = 0.7     # share of the table's column edges a ruled page must repeat
 SLACK = 0.25       # a continued page's word may reach this share of its font size past a column edge
 PIECE = 3          # a word of at most this many letters can be a piece of a label wrapped letter by letter
+SAME_FILL = 0.05   # fills whose channels differ by less than this are one colour
 GUTTER = 3.0       # a gap this many word spaces wide at a column boundary is a gutter between cells
 
 
@@ -47,8 +49,17 @@ def same_layout(a: list[Column], b: list[Column]) -> bool:
 
 
 def same_words(a: list[Column], b: list[Column]) -> bool:
-    """The same header words, column by column."""
-    return len(a) == len(b) and [c.header for c in a] == [c.header for c in b] and any(c.header for c in a)
+    """The same header words, column by column (a column without any, split off by the body below, aside)."""
+    words = [c.header for c in a if c.header]
+    return bool(words) and words == [c.header for c in b if c.header]
+
+
+def labelled_pairs(a: list[Column], b: list[Column]) -> list[tuple[Column, Column]]:
+    """The columns of two headers with the same words (see same_words), paired column by column, or, where
+    one has a column more without words, label by label."""
+    if len(a) == len(b):
+        return list(zip(a, b))
+    return list(zip([c for c in a if c.header], [c for c in b if c.header]))
 
 
 def firm(c: Column) -> bool:
@@ -63,7 +74,7 @@ def inherit_from(cols: list[Column], earlier: list[list[Column]], firm_only: boo
     for first in reversed(earlier):
         if same_words(cols, first):
             taken = {c.role for c in cols}
-            for c, o in zip(cols, first):
+            for c, o in labelled_pairs(cols, first):
                 if c.role is None and o.role is not None and o.role not in taken and (firm(o) or not firm_only):
                     c.role, c.score = o.role, o.score
                     taken.add(o.role)
@@ -77,18 +88,20 @@ def share_roles(tables: list[list[Column]]) -> None:
     """Tables under the same header words are one table cut up (one per weakness, each a few rows): a column
     read otherwise than most of them read it takes their role (the roles that cut the rows aside); then one
     whose own rows showed no role takes the one the others agree on."""
-    groups = [(cols, [o for o in tables if same_words(cols, o)]) for cols in tables]
+    groups = [(cols, [dict((id(x), y) for x, y in labelled_pairs(cols, o)) for o in tables if same_words(cols, o)])
+              for cols in tables]
     for missing in (False, True):
         for cols, same in groups:
-            for j, c in enumerate(cols if len(same) > 1 else []):
+            for c in (c for c in cols if len(same) > 1 and all(id(c) in o for o in same)):
                 if (c.role is None) != missing:
                     continue
-                votes = Counter(o[j].role for o in same if firm(o[j]))
+                peers = [o[id(c)] for o in same]
+                votes = Counter(p.role for p in peers if firm(p))
                 role, n = votes.most_common(1)[0] if votes else (None, 0)
                 agreed = len(votes) == 1 if missing else \
                     2 * n > len(same) and c.role not in ROW_ROLES and role not in ROW_ROLES
                 if role is not None and c.role != role and agreed and not any(o.role == role for o in cols):
-                    c.role, c.score = role, max(o[j].score for o in same if o[j].role == role)
+                    c.role, c.score = role, max(p.score for p in peers if p.role == role)
 
 
 def adopt_roles(cols: list[Column], kept: list[Column]) -> bool:
@@ -134,15 +147,47 @@ def _pieces(line: Line, cols: list[Column]) -> bool:
     return all(w.text.isalpha() and len(w.text) <= PIECE and inside(w) for w in line.words)
 
 
-def header_spill(page: Page, cols: list[Column], top: float) -> float:
-    """Where a table whose header ended the page before goes on: below the lines at the top of this
-    page that are the rest of that header (narrow labels wrapped letter by letter run over the page
-    break), lines made only of short letter runs each inside one column."""
+def header_rest(page: Page, cols: list[Column], top: float, fill: RGB | None = None) -> list[Line]:
+    """The lines at the top of this page (from `top`) that are the rest of the header of a table whose
+    header ended the page before: lines made only of short letter runs each inside one column (narrow
+    labels wrapped letter by letter run over the page break), or, below a header on fills of colour
+    `fill`, lines of no ref or date whose words all lie on fills of that colour, each inside one column
+    (a header row broken over the page)."""
+    def on_fill(w: Word) -> bool:
+        rgb = fill_at(page.fills, w)
+        return rgb is not None and max(abs(a - b) for a, b in zip(rgb, fill)) < SAME_FILL
+
+    out = []
     for ln in sorted((ln for ln in page.lines if ln.top >= top), key=lambda ln: ln.top):
-        if not _pieces(ln, cols):
+        if not (_pieces(ln, cols) or fill is not None and not body_line(ln) and all(map(on_fill, ln.words))
+                and not runs_across(ln.words, [c.x0 for c in cols[1:]])):
             break
-        top = ln.bottom + 0.5
-    return top
+        out.append(ln)
+    return out
+
+
+def header_spill(page: Page, cols: list[Column], top: float, fill: RGB | None = None) -> float:
+    """Where a table whose header ended the page before goes on: below the rest of that header (see
+    header_rest)."""
+    rest = header_rest(page, cols, top, fill)
+    return rest[-1].bottom + 0.5 if rest else top
+
+
+def finish_labels(cols: list[Column], rest: list[Line]) -> None:
+    """Add the rest of a header (lines overleaf) to its columns' labels, each word to the column
+    under its middle; a column whose whole label now names a role more surely than it had one takes
+    that role (a role so claimed twice stays with the surer)."""
+    grown = set()
+    for w in (w for ln in rest for w in ln.words):
+        for i, c in enumerate(cols):
+            if c.x0 <= w.xc < c.x1:
+                c.header = f"{c.header} {w.text}".strip()
+                grown.add(i)
+    for i in grown:
+        role, score = label_role(cols[i])
+        if role and score > cols[i].score:
+            cols[i].role, cols[i].score = role, score
+    dedupe_roles(cols)
 
 
 def continuation(page: Page, headers: list[Header], table: OpenTable, top: float) -> Continuation:

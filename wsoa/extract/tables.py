@@ -18,17 +18,17 @@ from functools import partial
 from typing import Callable
 
 from wsoa.extract.grid import (ACROSS_RULE, TOL, Column, Row, anchor_of, banner, build_rows, column_cuts, covers,
-                              merge_positions, rule_cover, runs_across)
+                              fill_at, merge_positions, rule_cover, runs_across)
 from wsoa.extract.column_roles import content_roles, is_action_table
 from wsoa.extract.ties import named
-from wsoa.extract.header import Candidate, Header, find_headers, header_candidates, is_header_line
+from wsoa.extract.header import Candidate, Header, find_headers, header_candidates, is_header_line, shaded
 from wsoa.extract.page import Line, Page, Word, space_width
-from wsoa.extract.stitch import (Continuation, adopt_roles, continuation, gutter_at, header_spill, inherit_from,
-                                 join_split_row, repeats_header, same_columns, share_roles)
+from wsoa.extract.stitch import (Continuation, adopt_roles, continuation, finish_labels, gutter_at, header_rest,
+                                 header_spill, inherit_from, join_split_row, repeats_header, same_columns, share_roles)
 from wsoa.extract.trace import (CONTINUED, NEW, REPEATED, ColumnTrace, PageTrace, RegionTrace, TableTrace,
                                 grid_trace)
 from wsoa.model import Warning
-from wsoa.normalise.status import Legend
+from wsoa.normalise.status import RGB, Legend
 
 __all__ = ["Region", "Table", "TablesFound", "find_tables", "read_tables", "is_header_line", "find_headers",
            "table_region", "anchor_of", "column_warnings"]
@@ -62,6 +62,7 @@ class Table:
     rows: list[Row] = field(default_factory=list)
     top: tuple[int, float] = (0, 0.0)  # (page, y) where it starts
     size: float = 10.0  # font size of its header, to tell a heading below it
+    fill: RGB | None = None  # the colour its header is filled with
     trace: TableTrace | None = None
 
 
@@ -132,7 +133,14 @@ def _text_bottom(page: Page, cols: list[Column], top: float, limit: float, body:
             return (max(rules) + 0.5 if rules else ln.top - 0.5), why
         last = ln.bottom
     rules = [r.top for r in page.hrules if last - TOL <= r.top <= last + 12 and covers(r, cols[0].x0, cols[-1].x1, 0.3)]
-    return min(limit, (max(rules) if rules else last) + 1.0), "the text ends"
+    return min(limit, (max(rules) if rules else max([last] + _fills_on(page, cols, last, body))) + 1.0), "the text ends"
+
+
+def _fills_on(page: Page, cols: list[Column], y: float, size: float) -> list[float]:
+    """The bottoms of fills over the table's columns that go on below its last text at y (within two font
+    sizes): the last row's shading or status fill, whole."""
+    return [f.bottom for f in page.fills if f.top < y < f.bottom <= y + 2 * size
+            and f.x0 < cols[-1].x1 and f.x1 > cols[0].x0]
 
 
 def _group_line(page: Page, lines: list[Line], i: int, cols: list[Column], capped: bool) -> bool:
@@ -240,7 +248,10 @@ def page_regions(page: Page, headers: list[Header], open_table: Table | None) ->
     why = None
     if open_table is not None:
         top = _content_top(page)
-        spill = header_spill(page, open_table.columns, top - 1) + 1 if not open_table.rows else top
+        again = bool(headers) and repeats_header(page, headers[0], open_table)
+        rest = [] if open_table.rows or again else header_rest(page, open_table.columns, top - 1, open_table.fill)
+        finish_labels(open_table.columns, rest)
+        spill = rest[-1].bottom + 1.5 if rest else top
         why = continuation(page, headers, open_table, spill)
         if spill > top and why.columns is None and not headers:
             why = Continuation([replace(c) for c in open_table.columns], "the page opens with the rest of its header")
@@ -264,7 +275,9 @@ def page_regions(page: Page, headers: list[Header], open_table: Table | None) ->
 def _new_table(page: Page, region: Region, index: int) -> Table:
     top = region.header.top if region.header else region.top
     grid = _grid_kind(page, region.columns, region.top, region.bottom, region.ruled)
-    return Table(columns=region.columns, grid=grid, top=(page.number, top), size=region.size,
+    fill = fill_at(page.fills, region.header.line.words[0]) if region.header else None
+    fill = fill if fill is not None and shaded(fill) else None
+    return Table(columns=region.columns, grid=grid, top=(page.number, top), size=region.size, fill=fill,
                  trace=TableTrace.start(index, page.number, region.columns, grid, region.header))
 
 

@@ -49,22 +49,24 @@ def is_refs(cell: str) -> bool:
     return 0 < len(words) <= MAX_REFS and all(REF.match(w) for w in words)
 
 
-def header_role(header: str) -> tuple[str | None, float]:
-    """The role a header cell means (see roles.role_of), also when wrapped mid-word: "RA G" is "RAG"."""
+def header_role(header: str, narrow: bool = False) -> tuple[str | None, float]:
+    """The role a header cell means (see roles.role_of), also when wrapped mid-word: "RA G" is "RAG"
+    (`narrow`: set one piece of a word per line, see broken_header_role)."""
     compact = _compact(header)
     if compact:
         for role, phrases in synonyms().items():
             if any(compact == p.replace(" ", "") for p in phrases):
                 return role, 100.0
     role, score = role_of(header)
-    return (role, score) if role else broken_header_role(header) or (role, score)
+    return (role, score) if role else broken_header_role(header, narrow) or (role, score)
 
 
-def broken_header_role(header: str) -> tuple[str, float] | None:
-    """A header wrapped mid-word in a narrow column ("Cu rr en t st at us"): the longest phrase of the
-    vocabulary inside its joined letters, as a phrase inside a longer header (a weak role)."""
+def broken_header_role(header: str, narrow: bool = False) -> tuple[str, float] | None:
+    """A header wrapped mid-word in a narrow column ("Cu rr en t st at us"; `narrow`: its column showed it,
+    "Addit ional resou rce"): the longest phrase of the vocabulary inside its joined letters, as a phrase
+    inside a longer header (a weak role)."""
     words = header.split()
-    if len(words) < 2 or sum(len(w) <= BROKEN_PIECE for w in words) < BROKEN_SHARE * len(words):
+    if len(words) < 2 or not narrow and sum(len(w) <= BROKEN_PIECE for w in words) < BROKEN_SHARE * len(words):
         return None
     compact = _compact(header)
     found = [(len(p), role) for role, phrases in synonyms().items() for p in (x.replace(" ", "") for x in phrases)

@@ -182,6 +182,14 @@ def _shared(fills: list[RGB | None], spare: int) -> RGB | None:
     return None
 
 
+def stripe_says_status(shading: RGB | None, plain: list[RGB | None]) -> bool:
+    """A row's shading that fills its status cell too still says a status where the status cell of every
+    unshaded row (`plain`, two or more) is filled, that colour among theirs: every action has a status."""
+    filled = [f for f in plain if f is not None and not is_white(f)]
+    return shading is not None and len(filled) >= 2 and len(filled) == len(plain) \
+        and any(delta_e(shading, f) < SAME_DE for f in filled)
+
+
 def status_fill(fill: RGB | None, row: list[RGB | None], shading: RGB | None) -> RGB | None:
     """`fill` when it can say a status; None when it is white or the row's shading (see `row_shading`)."""
     if fill is None or is_white(fill):

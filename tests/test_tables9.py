@@ -1,0 +1,243 @@
+"""Tables whose headers or rows defeated the rules before (session 9, from the failures of stress seed 7),
+drawn text by text with reportlab in the test (see test_tables8.draw)."""
+from __future__ import annotations
+
+from reportlab.lib.pagesizes import A4, landscape
+from reportlab.pdfgen import canvas
+
+from tests.test_tables8 import LINE, cell, draw
+from wsoa.extract.document import extract, layout_pages
+from wsoa.extract.grid import Column
+from wsoa.extract.header import columns_from_alignment, columns_from_body, phrases_of
+from wsoa.extract.stitch import inherit_from, same_layout, same_words
+
+
+def _pieces(word: str, letters: int) -> list[str]:
+    """A label set in a column `letters` wide: one piece of a word per line, as a word processor breaks it."""
+    out: list[str] = []
+    for w in word.split():
+        out += [w[i:i + letters] for i in range(0, len(w), letters)]
+    return out
+
+
+def test_a_label_wrapped_letter_by_letter_in_a_narrow_column_still_names_its_role(tmp_path):
+    """"Addit | ional | resou | rce ..." and "Cu | rr | en | t ..." down a header band ruled off above and below:
+    one piece of a word per line, the labels name resources and status; the first line names the action
+    only."""
+    xs = [40, 200, 330, 380, 420]   # action, lead, resources (5 letters wide), status (2 letters), progress
+    top = 100
+    texts = cell(xs[0], top, "Key actions") + cell(xs[1], top, "Officer", "accountable")
+    texts += cell(xs[2], top, *_pieces("Additional resource or funding needed", 5))
+    texts += cell(xs[3], top, *_pieces("Current delivery status against the agreed timescale", 2))
+    texts += cell(xs[4], top, "Summary of", "progress made since", "the last board meeting")
+    depth = len(_pieces("Current delivery status against the agreed timescale", 2))
+    body = top + depth * LINE + 8
+    rows = [("Publish the local offer", "Head of SEND", "Existing", "Off track", "Awaiting data from schools"),
+            ("Review annual reviews", "Inclusion Manager", "None", "On track", "Started with the first panel"),
+            ("Agree a referral route", "Designated Clinical Officer", "Existing", "Complete", "Agreed by the board")]
+    rules = [(35, 560, top - 3), (35, 560, body - 4)]
+    for k, row in enumerate(rows):
+        y = body + k * 3 * LINE
+        for x, text in zip(xs, row):
+            texts += cell(x, y, text)
+        rules.append((35, 560, y + 3 * LINE - 4))
+    doc = extract(draw(tmp_path / "narrow.pdf", texts, rules))
+    acts = doc.actions
+    assert [a.action for a in acts] == [r[0] for r in rows]
+    assert [a.rag for a in acts] == ["red", "green", "blue"]
+    assert [a.resource for a in acts] == ["Existing", "None", "Existing"]
+
+
+def test_a_wrapped_header_repeated_atop_each_page_naming_one_role_on_its_first_line_is_no_running_head(tmp_path):
+    """The same header (first line "Key actions | Officer | Addit | Cu | Summary of": one role named) at the
+    top of pages 2 to 5 over the table's rows there (page 1 an introduction): column labels, kept on every
+    page with the lines set close under the first, so each page's rows keep their statuses."""
+    xs = [40, 200, 330, 380, 420]
+
+    def page(top: float, rows: list[tuple[str, ...]]) -> list[tuple[float, float, str]]:
+        texts = cell(xs[0], top, "Key actions") + cell(xs[1], top, "Officer")
+        texts += cell(xs[2], top, *_pieces("Additional resource", 5))
+        texts += cell(xs[3], top, *_pieces("Current status", 2))
+        texts += cell(xs[4], top, "Summary of", "progress made since", "the last board meeting")
+        body = top + len(_pieces("Current status", 2)) * LINE + 12
+        for k, row in enumerate(rows):
+            for x, text in zip(xs, row):
+                texts += cell(x, body + k * 3 * LINE, *(text.split() if x == xs[3] else [text]))
+        return texts
+
+    status = ["Off track", "On track", "Complete", "Not started"]
+    pages = [[(f"Publish offer part {p}{k}", "Head of SEND", "Existing", status[(p + k) % 4], f"Noted at board {p}{k}")
+              for k in range(3)] for p in range(4)]
+    intro = [(40, 100, "This statement sets out how partners will address the areas of weakness found.")]
+    doc = extract(draw(tmp_path / "repeated.pdf", intro, more=[page(40, rows) for rows in pages]))
+    assert [a.action for a in doc.actions] == [r[0] for rows in pages for r in rows]
+    plain = {"Off track": "red", "On track": "green", "Complete": "blue", "Not started": "white"}
+    assert [a.rag for a in doc.actions] == [plain[r[3]] for rows in pages for r in rows]
+    assert [a.resource for a in doc.actions] == ["Existing"] * 12   # the label's lines under the first kept
+
+
+def test_a_label_over_a_short_rule_is_the_group_label_of_the_columns_the_rule_spans(tmp_path):
+    """"Timescale" set left over "Begin" only, a rule under it across "Begin | Finish": the sub-headers
+    name the dates, the label their group (not "Timescale Begin", a deadline)."""
+    xs = [40, 150, 260, 360, 470, 580]
+    texts = cell(xs[0], 100, "Actions") + cell(xs[1], 100, "Lead") + cell(xs[2], 100, "Timescale")
+    texts += cell(xs[2], 122, "Begin") + cell(xs[3], 122, "Finish") + cell(xs[4], 100, "Priority area")
+    texts += cell(xs[5], 100, "Commentary")
+    rows = [("Publish the local offer", "Head of SEND", "Aug 2023", "Within 4 months", "Poor transitions", "Awaiting data"),
+            ("Review annual reviews", "ICB", "May 2023", "Dec 2023", "Late plans", "Work under way"),
+            ("Agree a referral route", "Inclusion Manager", "Jan 2023", "Oct 2023", "Late plans", "Draft agreed")]
+    rules = [(35, 760, 97), (255, 465, 118), (35, 760, 136)]
+    for k, row in enumerate(rows):
+        y = 142 + k * 4 * LINE
+        for x, text in zip(xs, row):
+            texts += cell(x, y, *(text.split(" ", 1) if x == xs[0] else [text]))
+        rules.append((35, 760, y + 4 * LINE - 5))
+    path = draw(tmp_path / "group.pdf", texts, rules)
+    page = layout_pages(path)[0]
+    line = next(ln for ln in page.lines if ln.text.startswith("Actions"))
+    model = columns_from_alignment(page, line, phrases_of(line))
+    for found in (model, columns_from_body(page, line, model)):  # columns from the header's gaps or the body's
+        labels = [(c.group, c.header) for c in found.columns]
+        assert ("Timescale", "Begin") in labels and ("Timescale", "Finish") in labels
+    doc = extract(path)
+    assert [a.action for a in doc.actions] == [r[0] for r in rows]
+    assert [[str(d) for d in a.start_dates] for a in doc.actions] == [["2023-08-01"], ["2023-05-01"], ["2023-01-01"]]
+    assert [[str(d) for d in a.deadlines] for a in doc.actions] == [[], ["2023-12-31"], ["2023-10-31"]]
+
+
+def test_a_filled_header_row_broken_over_a_page_break_takes_its_labels_from_both_pages(tmp_path):
+    """A ruled grid whose filled header row, last on page 1, breaks over the page: "Re | Key actions | Lead
+    officer | Comme | By | St" there, "f | nceme | when | at" then "nt | us" atop page 2 on the same fill. The
+    labels are read whole (Ref, Commencement, By when, Status): the rows take their start dates, deadlines
+    and statuses."""
+    xs = [40, 120, 300, 420, 500, 580, 660]
+    peach = (0.99, 0.89, 0.84)
+
+    def grid(top: float, bottom: float) -> list[tuple[float, float, float]]:
+        return [(x, top, bottom) for x in xs]
+
+    first = [(40, 100, "Priority 2")] + [(x + 4, 522, t) for x, t in zip(xs, ["Re", "Key actions", "Lead officer",
+                                                                              "Comme", "By", "St"])]
+    fills = [(xs[i], 518, xs[i + 1], 560, peach) for i in range(6)]
+    rest = [(xs[0] + 4, 40, "f"), (xs[3] + 4, 40, "nceme"), (xs[4] + 4, 40, "when"), (xs[5] + 4, 40, "at"),
+            (xs[3] + 4, 50, "nt"), (xs[5] + 4, 50, "us")]
+    rows = [("2.1", "Refresh a joint protocol", "Head of SEND", "Dec 2022", "Aug 2023", "Delivered"),
+            ("2.2", "Publish a parent survey", "Inclusion Manager", "Jun 2023", "Feb 2024", "Stalled"),
+            ("2.3", "Embed an outreach service", "Service Manager", "Jan 2023", "Mar 2024", "On track")]
+    body = [(x + 4, 70 + k * 30, t) for k, row in enumerate(rows) for x, t in zip(xs, row)]
+    path = tmp_path / "broken.pdf"
+    width, height = landscape(A4)
+    c = canvas.Canvas(str(path), pagesize=(width, height))
+    for page, texts, rules, vr, fl in ((1, first, [518, 560], grid(518, 560), fills),
+                                       (2, rest + body, [36, 62, 92, 122, 152], grid(36, 152),
+                                        [(xs[i], 36, xs[i + 1], 62, peach) for i in range(6)])):
+        for x0, top, x1, bottom, rgb in fl:
+            c.setFillColorRGB(*rgb)
+            c.rect(x0, height - bottom, x1 - x0, bottom - top, stroke=0, fill=1)
+        c.setFillColorRGB(0, 0, 0)
+        c.setFont("Helvetica", 8)
+        for x, top, text in texts:
+            c.drawString(x, height - top - 8, text)
+        c.setLineWidth(0.5)
+        for y in rules:
+            c.line(xs[0], height - y, xs[-1], height - y)
+        for x, y0, y1 in vr:
+            c.line(x, height - y0, x, height - y1)
+        c.showPage()
+    c.save()
+    doc = extract(path)
+    assert [a.ref for a in doc.actions] == ["2.1", "2.2", "2.3"]
+    assert [[str(d) for d in a.start_dates] for a in doc.actions] == [["2022-12-01"], ["2023-06-01"], ["2023-01-01"]]
+    assert [[str(d) for d in a.deadlines] for a in doc.actions] == [["2023-08-31"], ["2024-02-29"], ["2024-03-31"]]
+    assert [a.rag for a in doc.actions] == ["blue", "red", "green"]
+
+
+def test_a_bold_banner_right_under_a_bold_header_is_no_line_of_the_header(tmp_path):
+    """"Area of weakness 1: ..." in bold under a bold header, set as close as its lines: the banner runs
+    over the gaps between the header's labels, so it opens the weakness's rows, not another header line."""
+    xs = [40, 140, 240, 340, 460]
+    texts = [(x, 100, t) for x, t in zip(xs, ["Status", "Deadline", "Lead", "Milestones", "Activity"])]
+    bold = set(range(len(texts)))
+    banners = {0: "Area of weakness 1: Gaps in preparation for adulthood across the local area",
+               2: "Area of weakness 2: Poor co-ordination of personal budgets"}
+    y = 114
+    for k, row in enumerate([("Amber", "Dec 2023", "Head of SEND", "Pilot reviews", "Launch a joint protocol"),
+                             ("Green", "Feb 2022", "ICB", "Draft guidance", "Agree guidance for schools"),
+                             ("Blue", "Aug 2022", "SENCO", "Sign-off", "Redesign a parent survey"),
+                             ("Red", "May 2023", "Virtual School Head", "Pilot panel", "Decrease waiting times")]):
+        if k in banners:
+            bold.add(len(texts))
+            texts.append((40, y, banners[k]))
+            y += 16
+        texts += [(x, y, t) for x, t in zip(xs, row)]
+        y += 24
+    doc = extract(draw(tmp_path / "banner.pdf", texts, bold=bold))
+    assert [a.action for a in doc.actions] == ["Launch a joint protocol", "Agree guidance for schools",
+                                               "Redesign a parent survey", "Decrease waiting times"]
+    assert [a.weakness_id for a in doc.actions] == ["W1", "W1", "W2", "W2"]
+
+
+def test_rows_of_one_line_actions_are_told_apart_by_the_spacing_of_lines_inside_other_cells(tmp_path):
+    """No rules; each action one line, rows set 7 pt apart, a deadline cell wrapped over two lines 2 pt
+    apart, and one row with no start date: the spacing inside cells (the table's tightest) tells each
+    row from the next, so no two actions run together."""
+    xs = [60, 200, 360]
+    texts = [(xs[0], 100, "Start"), (xs[1], 100, "End"), (xs[2], 100, "Actions")]
+    rows = [("July 2021", ["Summer term 2022"], "Introduce a shared dashboard on transport"),
+            ("April 2021", ["Summer term 2022"], "Review the local offer pages with the forum"),
+            ("Jul 2023", ["Original: April 2024 / Revised:", "Summer term 2024"], "Decrease waiting times for therapy"),
+            ("", ["Original: Apr 2023 / Revised:", "Summer term 2023"], "Introduce a workforce plan for short breaks"),
+            ("Nov 2023", ["Spring term 2024"], "Map a single referral route for speech therapy")]
+    y = 118
+    for start, ends, action in rows:
+        texts += [(xs[0], y, start)] if start else []
+        texts += cell(xs[1], y, *ends) + [(xs[2], y, action)]
+        y += len(ends) * LINE + 5
+    doc = extract(draw(tmp_path / "tight.pdf", texts, bold={0, 1, 2}))
+    assert [a.action for a in doc.actions] == [r[2] for r in rows]
+    assert [[str(d) for d in a.start_dates] for a in doc.actions] == [["2021-07-01"], ["2021-04-01"], ["2023-07-01"],
+                                                                     [], ["2023-11-01"]]
+
+
+def test_a_repeated_header_whose_body_split_off_a_column_without_words_is_the_same_header():
+    """The same labels over a page whose body left a gutter inside one column (an extra column with no
+    words): the same header, its columns paired label by label, so the table goes on and keeps its roles."""
+    first = [Column(20, 110, "Code", "ref"), Column(110, 240, "Improvement step", "action"),
+             Column(240, 700, "Finish", "deadline"), Column(700, 760, "Status", "status", 50.0)]
+    again = [Column(20, 110, "Code"), Column(110, 240, "Improvement step"), Column(240, 690, "Finish"),
+             Column(690, 704, ""), Column(704, 760, "Status")]
+    assert same_words(again, first) and same_layout(again, first)
+    inherit_from(again, [first])
+    assert [c.role for c in again] == ["ref", "action", "deadline", None, "status"]
+    assert not same_words(again[:2], first)
+
+
+def test_a_numeric_date_cut_inside_its_month_after_other_words_is_joined_again(tmp_path):
+    """"31/10/2023 -> 14/0" over "1/2024" in a narrow deadline column: the revision reads 2024-01-14."""
+    xs = [40, 90, 330, 460]
+    texts = [(x, 100, label) for x, label in zip(xs, ["Ref", "Action", "Lead", "Deadline"])]
+    texts += [(40, 120, "1.1"), (90, 120, "Publish the protocol"), (330, 120, "Head of SEND"),
+              (460, 120, "31/10/2023 -> 14/0"), (460, 130, "1/2024"),
+              (40, 150, "1.2"), (90, 150, "Train the SENCOs"), (330, 150, "Inclusion Manager"), (460, 150, "16/12/2023")]
+    doc = extract(draw(tmp_path / "plan.pdf", texts, bold=set(range(4))))
+    assert [[str(d) for d in a.deadlines] for a in doc.actions] == [["2023-10-31", "2024-01-14"], ["2023-12-16"]]
+
+
+def test_a_status_fill_the_colour_of_the_zebra_stripe_still_says_its_status_where_every_row_has_one(tmp_path):
+    """Zebra rows shaded pale blue (DDEBF7); the status cell of every plain row is filled, pale blue among
+    the colours. On a shaded row the status cell in that same blue is a status (every action has one), a
+    grey one is grey."""
+    xs = [40, 100, 420, 560, 640]
+    texts = [(x, 100, t) for x, t in zip(xs, ["Ref", "Action", "Lead", "Start", "RAG"])]
+    blue, red, green, grey = (0.867, 0.922, 0.969), (1.0, 0.78, 0.808), (0.776, 0.937, 0.808), (0.93, 0.93, 0.93)
+    statuses = [red, blue, blue, grey, green, blue, red, blue]
+    fills = []
+    for k, rgb in enumerate(statuses):
+        y = 120 + k * 20
+        texts += [(40, y, f"1.{k + 1}"), (100, y, f"Publish part {k + 1} of the offer"), (420, y, "Head of SEND"),
+                  (560, y, f"May 202{k % 4}")]
+        if k % 2:
+            fills += [(xs[i], y - 5, xs[i + 1], y + 15, blue) for i in range(4)]
+        fills.append((xs[4], y - 5, 700, y + 15, rgb))
+    doc = extract(draw(tmp_path / "zebra.pdf", texts, bold=set(range(5)), fills=fills))
+    assert [a.rag for a in doc.actions] == ["red", "blue", "blue", "white", "green", "blue", "red", "blue"]
