@@ -308,3 +308,14 @@ def test_a_revision_word_opening_a_value_beside_its_label_makes_no_label_of_its_
     doc = extract(build_kv(tmp_path / "p.pdf", cards, intro=OPENING[:1] + OPENING[2:3], ruled=False))
     assert [a.start_dates for a in doc.actions] == [[], [], []]
     assert [len(a.deadlines) for a in doc.actions] == [2, 2, 2]
+
+
+def test_a_numbered_action_opening_the_next_page_is_a_new_action_after_a_line_filled_to_the_margin():
+    """A page's last line filled to the right margin ending on a word, and the next page opening "2. Recruit
+    ...": a new numbered action, not the sentence running on over the page break."""
+    cards = _cut_cards(lambda n, a: [(f"{n}. {a[0]}", 500), (f"Lead: {a[1]}. Deadline: {a[2]}.", 520),
+                                     (f"Status: {a[3].title()}.", 540),
+                                     ("Measures: fewer complaints from the families in the local area this year "
+                                      "and more plans issued on time within twenty weeks", 560)],
+                       lambda n, a: "")
+    assert [c.value("lead") for c in cards] == [a[1] for a in ACTIONS]

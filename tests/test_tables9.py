@@ -2,7 +2,9 @@
 drawn text by text with reportlab in the test (see test_tables8.draw)."""
 from __future__ import annotations
 
+import pytest
 from reportlab.lib.pagesizes import A4, landscape
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen import canvas
 
 from tests.test_tables8 import LINE, cell, draw
@@ -105,32 +107,43 @@ def test_a_label_over_a_short_rule_is_the_group_label_of_the_columns_the_rule_sp
     assert [[str(d) for d in a.deadlines] for a in doc.actions] == [[], ["2023-12-31"], ["2023-10-31"]]
 
 
-def test_a_filled_header_row_broken_over_a_page_break_takes_its_labels_from_both_pages(tmp_path):
+@pytest.mark.parametrize("earlier", [False, True])
+def test_a_filled_header_row_broken_over_a_page_break_takes_its_labels_from_both_pages(tmp_path, earlier):
     """A ruled grid whose filled header row, last on page 1, breaks over the page: "Re | Key actions | Lead
-    officer | Comme | By | St" there, "f | nceme | when | at" then "nt | us" atop page 2 on the same fill. The
+    officer | Comme | By | St" there, "f | (what we will do) | (who) | nceme | when | at" then "nt | us" atop
+    page 2 on the same fill (naming roles enough for a header of its own). The
     labels are read whole (Ref, Commencement, By when, Status): the rows take their start dates, deadlines
-    and statuses."""
+    and statuses; also where the header, whole, opens the table higher on page 1 over rows of its own
+    (`earlier`), and repeats broken at the page's foot."""
     xs = [40, 120, 300, 420, 500, 580, 660]
     peach = (0.99, 0.89, 0.84)
-
-    def grid(top: float, bottom: float) -> list[tuple[float, float, float]]:
-        return [(x, top, bottom) for x in xs]
-
-    first = [(40, 100, "Priority 2")] + [(x + 4, 522, t) for x, t in zip(xs, ["Re", "Key actions", "Lead officer",
-                                                                              "Comme", "By", "St"])]
-    fills = [(xs[i], 518, xs[i + 1], 560, peach) for i in range(6)]
-    rest = [(xs[0] + 4, 40, "f"), (xs[3] + 4, 40, "nceme"), (xs[4] + 4, 40, "when"), (xs[5] + 4, 40, "at"),
-            (xs[3] + 4, 50, "nt"), (xs[5] + 4, 50, "us")]
+    labels = [(0, "Re"), (1, "Key actions"), (2, "Lead officer"), (3, "Comme"), (4, "By"), (5, "St")]
+    rest = [(0, "f"), (1, "(what we will do)"), (2, "(who)"), (3, "nceme"), (4, "when"), (5, "at")], [(3, "nt"), (5, "us")]
     rows = [("2.1", "Refresh a joint protocol", "Head of SEND", "Dec 2022", "Aug 2023", "Delivered"),
             ("2.2", "Publish a parent survey", "Inclusion Manager", "Jun 2023", "Feb 2024", "Stalled"),
             ("2.3", "Embed an outreach service", "Service Manager", "Jan 2023", "Mar 2024", "On track")]
-    body = [(x + 4, 70 + k * 30, t) for k, row in enumerate(rows) for x, t in zip(xs, row)]
+    above = [("1.1", "Map the local offer", "Head of SEND", "Jan 2022", "May 2022", "Delivered"),
+             ("1.2", "Train the SENCOs", "ICB", "Feb 2022", "Jun 2022", "On track")] if earlier else []
+
+    def label_lines(top: float, lines) -> list[tuple[float, float, str]]:
+        return [(xs[i] + 4, top + 10 * k, t) for k, line in enumerate(lines) for i, t in line]
+
+    def body(top: float, rs) -> list[tuple[float, float, str]]:
+        return [(x + 4, top + k * 30, t) for k, row in enumerate(rs) for x, t in zip(xs, row)]
+
+    first = [(40, 60, "Priority 2")] + label_lines(522, [labels])
+    rules1, fills1 = [518, 560], [(xs[i], 518, xs[i + 1], 560, peach) for i in range(6)]
+    if earlier:   # the whole header, three lines, then the rows above
+        first += label_lines(104, [labels, *rest]) + body(144, above)
+        rules1 += [100, 138, 168, 198]
+        fills1 += [(xs[i], 100, xs[i + 1], 138, peach) for i in range(6)]
+    vr1 = [(x, 518, 560) for x in xs] + ([(x, 100, 198) for x in xs] if earlier else [])
     path = tmp_path / "broken.pdf"
     width, height = landscape(A4)
     c = canvas.Canvas(str(path), pagesize=(width, height))
-    for page, texts, rules, vr, fl in ((1, first, [518, 560], grid(518, 560), fills),
-                                       (2, rest + body, [36, 62, 92, 122, 152], grid(36, 152),
-                                        [(xs[i], 36, xs[i + 1], 62, peach) for i in range(6)])):
+    for texts, rules, vr, fl in ((first, rules1, vr1, fills1),
+                                 (label_lines(40, rest) + body(70, rows), [36, 62, 92, 122, 152],
+                                  [(x, 36, 152) for x in xs], [(xs[i], 36, xs[i + 1], 62, peach) for i in range(6)])):
         for x0, top, x1, bottom, rgb in fl:
             c.setFillColorRGB(*rgb)
             c.rect(x0, height - bottom, x1 - x0, bottom - top, stroke=0, fill=1)
@@ -146,10 +159,10 @@ def test_a_filled_header_row_broken_over_a_page_break_takes_its_labels_from_both
         c.showPage()
     c.save()
     doc = extract(path)
-    assert [a.ref for a in doc.actions] == ["2.1", "2.2", "2.3"]
-    assert [[str(d) for d in a.start_dates] for a in doc.actions] == [["2022-12-01"], ["2023-06-01"], ["2023-01-01"]]
-    assert [[str(d) for d in a.deadlines] for a in doc.actions] == [["2023-08-31"], ["2024-02-29"], ["2024-03-31"]]
-    assert [a.rag for a in doc.actions] == ["blue", "red", "green"]
+    assert [a.ref for a in doc.actions] == [r[0] for r in above + rows]
+    assert [[str(d) for d in a.start_dates] for a in doc.actions][-3:] == [["2022-12-01"], ["2023-06-01"], ["2023-01-01"]]
+    assert [[str(d) for d in a.deadlines] for a in doc.actions][-3:] == [["2023-08-31"], ["2024-02-29"], ["2024-03-31"]]
+    assert [a.rag for a in doc.actions][-3:] == ["blue", "red", "green"]
 
 
 def test_a_bold_banner_right_under_a_bold_header_is_no_line_of_the_header(tmp_path):
@@ -241,3 +254,77 @@ def test_a_status_fill_the_colour_of_the_zebra_stripe_still_says_its_status_wher
         fills.append((xs[4], y - 5, 700, y + 15, rgb))
     doc = extract(draw(tmp_path / "zebra.pdf", texts, bold=set(range(5)), fills=fills))
     assert [a.rag for a in doc.actions] == ["red", "blue", "blue", "white", "green", "blue", "red", "blue"]
+
+
+def test_a_column_with_no_text_under_a_dates_label_takes_no_date_role():
+    """A sliver of a column split off under "Dates" (no header words, nothing in its cells) beside "Start |
+    End": the End column, not the empty sliver, is the deadline."""
+    from wsoa.extract.column_roles import _dates_under_label
+    cols = [Column(320, 372, "Lead", "lead"), Column(372, 374, "", None, 0.0, "Dates"),
+            Column(374, 420, "Start", "start", 100.0, "Dates"), Column(420, 479, "End", None, 0.0, "Dates")]
+    cells = {0: (["Head of SEND", "ICB"], [None, None]), 1: (["", ""], [None, None]),
+             2: (["Dec 2021", "May 2022"], [None, None]), 3: (["September 2022 to Dec 2022", "TBC"], [None, None])}
+    why: dict[int, str] = {}
+    _dates_under_label(cols, cells, why)
+    assert [c.role for c in cols] == ["lead", None, "start", "deadline"]
+
+
+def _resource_table(tmp_path, label: list[str], cells: list[list[str]]):
+    """Ref | Intervention | a narrow column labelled `label` (one line each) holding `cells` | Close."""
+    xs = [40, 80, 330, 364, 460]
+    texts = [(x, 100, t) for x, t in zip(xs, ["Ref", "Intervention", label[0], "Close", "Signs of change"])]
+    texts += [(xs[2], 100 + k * LINE, t) for k, t in enumerate(label[1:], start=1)]
+    for k, lines in enumerate(cells):
+        y = 120 + k * 30
+        texts += [(xs[0], y, f"1.{k + 1}"), (xs[1], y, f"Publish part {k + 1}"), (xs[3], y, "Jun 2022"),
+                  (xs[4], y, "Fewer complaints")] + cell(xs[2], y, *lines)
+    return extract(draw(tmp_path / "inputs.pdf", texts, bold=set(range(5))))
+
+
+def test_a_narrow_column_wrapping_existing_resource_word_by_word_keeps_the_words_apart(tmp_path):
+    """"Existing" / "resource" wrapped word by word in a narrow column under an unknown label: both are words
+    the vocabulary knows, no pieces of one word, so the cells read "Existing resource": resources, no leads."""
+    doc = _resource_table(tmp_path, ["Means"], [["Existing", "resource"], ["ER"], ["AR"], ["Existing", "resource"]])
+    assert [a.resource for a in doc.actions] == ["Existing resource", "ER", "AR", "Existing resource"]
+    assert [a.lead for a in doc.actions] == [None] * 4
+
+
+def test_a_column_headed_inputs_holds_resources_even_where_its_cells_name_posts(tmp_path):
+    """"Input" / "s" over staff named as inputs: the header names resources, the cells do not make it a lead."""
+    doc = _resource_table(tmp_path, ["Input", "s"], [["Two", "EPs"], ["SENCO", "time"], ["Head of", "SEND"]])
+    assert [a.resource for a in doc.actions] == ["Two EPs", "SENCO time", "Head of SEND"]
+    assert [a.lead for a in doc.actions] == [None] * 3
+
+
+def test_the_space_between_two_words_of_a_cell_is_no_column_gutter(tmp_path):
+    """No rules, labels centred over their columns: the milestones' lines run to their cell's edge
+    ("Pilot short breaks for all 2"), where the only x no line crosses before the lead column's text is the word
+    space inside that line. The boundary lies in the wide gutter beyond, so no number joins the lead."""
+    texts = [(92, 100, "Milestones"), (226, 100, "Lead"), (300, 100, "Actions"), (452, 100, "Complete by")]
+    rows = [(["Pilot EHC needs", "assessments 1"], ["Virtual School", "Head"], "Agree a protocol", "Jun 2021"),
+            (["Sign-off of mental", "health support in", "schools 1", "Pilot short breaks for all"], ["Head of SEND"],
+             "Map the offer", "Oct 2021"),
+            (["Review personal", "budgets 3"], ["SENCO network", "chair"], "Train the staff", "Feb 2022")]
+    y = 120
+    for steps, lead, action, by in rows:
+        texts += cell(92, y, *steps) + cell(206, y, *lead) + [(300, y, action), (452, y, by)]
+        if steps[-1].endswith("for all"):   # its number a word space after it, at the cell's edge
+            texts.append((92 + stringWidth(steps[-1], "Helvetica", 8) + 1.5 * stringWidth(" ", "Helvetica", 8),
+                          y + (len(steps) - 1) * LINE, "2"))
+        y += max(len(steps), len(lead)) * LINE + 8
+    doc = extract(draw(tmp_path / "space.pdf", texts, bold={0, 1, 2, 3}))
+    assert [a.lead for a in doc.actions] == ["Virtual School Head", "Head of SEND", "SENCO network chair"]
+
+
+def test_a_word_broken_in_a_narrow_column_of_a_table_without_rules_is_joined_again(tmp_path):
+    """No rules: the lead column's text stops at its widest line, well short of the gutter before the next
+    column; "Head of Com" (the widest line: the word broken there) over "missioning" is one word."""
+    texts = [(40, 100, "Ref"), (80, 100, "Action"), (300, 100, "Lead"), (460, 100, "Deadline")]
+    rows = [("1.1", "Publish the protocol", ["Head of", "SEND"], "Jun 2023"),
+            ("1.2", "Train the SENCOs", ["Head of Com", "missioning", "(Council)"], "Sep 2023"),
+            ("1.3", "Map the offer", ["Virtual", "School Head"], "Jan 2024")]
+    for k, (ref, action, lead, by) in enumerate(rows):
+        y = 120 + k * 40
+        texts += [(40, y, ref), (80, y, action), (460, y, by)] + cell(300, y, *lead)
+    doc = extract(draw(tmp_path / "unruled.pdf", texts, bold={0, 1, 2, 3}))
+    assert [a.lead for a in doc.actions] == ["Head of SEND", "Head of Commissioning (Council)", "Virtual School Head"]

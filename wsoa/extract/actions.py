@@ -65,9 +65,17 @@ def _text(rows: list[Row], col: int | None, sep: str = " ", table: Table | None 
     else:
         x0, x1 = table.columns[col].x0, table.columns[col].x1
         known, inner = _printed_whole(table)
-        texts = [unbroken_text(c, x0, x1, known, inner) for c in _distinct_cells(rows, col)]
+        right = None if table.grid == "ruled" else _text_edge(table, col)
+        texts = [unbroken_text(c, x0, x1, known, inner, right) for c in _distinct_cells(rows, col)]
     texts = [t for t in texts if t]
     return sep.join(texts) if texts else None
+
+
+def _text_edge(table: Table, col: int) -> float | None:
+    """Where the column's text ends on its widest line, in the whole table (a column with no rules to
+    mark its edge: the widest line reached it)."""
+    ends = [w.x1 for r in table.rows if col in r.cells for w in r.cells[col].words]
+    return max(ends, default=None)
 
 
 def _printed_whole(table: Table) -> tuple[Callable[[str], bool], Callable[[str], bool]]:

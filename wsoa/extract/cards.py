@@ -406,16 +406,18 @@ BARE_NUMBER = re.compile(r"^\d{1,3}:?\s")  # "20 weeks", "1: ..." (a number a li
 PAGE_NUMBER = re.compile(r"^(?:page\s+)?\d{1,3}(?:\s*(?:of|/)\s*\d{1,3})?$|^[-\u2013]\s*\d{1,3}\s*[-\u2013]$|"
                          r"^[^.:;]{0,60}[\u2013\u2014|-]\s*page\s+\d{1,3}(?:\s*(?:of|/)\s*\d{1,3})?$", re.IGNORECASE)
 DASHES = ("-", "\u2013", "\u2014")
+NUMBERED = re.compile(r"^\d{1,2}[.)]\s+(?:[A-Z]|\d)")  # "4. Redesign", "4. 2.2 ...": a numbered item's opening
 QUANTITY = re.compile(r"^\d{1,3}\s+[a-z]")  # "32 schools trained": a count, never an item's number
 
 
 def _opens_item(line: Line, prev: Line, full: bool = False) -> bool:
     """A line opening a list item or a ref; a bare number ("20 weeks") after a line that ends mid-sentence,
     a number before a word in lower case, or any number or a dash after a line left open that wrapped (the
-    sentence went on to "3." or "– Jul 2022" on the next line), is the text running on."""
+    sentence went on to "3." or "– Jul 2022" on the next line), is the text running on; not a numbered item
+    opening the next page ("4. PA2.2 Redesign ..."): a page's last line filled to the margin ends nothing."""
     open_end = not prev.text.rstrip().endswith((".", ":", ";"))
-    if open_end and (BARE_NUMBER.match(line.text) or full and (line.text[:1].isdigit() or _dash(line))) \
-            or QUANTITY.match(line.text):
+    wrapped = full and (line.text[:1].isdigit() or _dash(line)) and not (line.page != prev.page and NUMBERED.match(line.text))
+    if open_end and (BARE_NUMBER.match(line.text) or wrapped) or QUANTITY.match(line.text):
         return False
     return bool(ITEM_MARK.match(line.text) or REF.match(line.text))
 

@@ -11,16 +11,18 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Callable
 
 from wsoa.extract.grid import Cell, Row
 from wsoa.extract.page import Line
+from wsoa.normalise.content import content_words
 from wsoa.normalise.dates import find_dates, is_month
 from wsoa.normalise.text import ITEM_MARK, clean, is_bullet, is_item_mark, join_lines, mark_style
 
 SEPARATORS = " \t\n-–—:;,.()[]"
 DASHES = ("-", "–", "—")
-TIGHT = 1.2  # a word broken by a narrow column leaves less than this many characters at the line's end
+TIGHT = 1.6  # a word broken by a narrow column leaves less than this many characters at the line's end (an m is wide)
 NUMERIC_TO_CENTURY = r"\d{1,2}[/.-]\d{1,2}[/.-](?:19|20)"   # a numeric date up to its year's century
 CUT_YEAR = re.compile(r"\d{1,2}[/.-]\d{1,2}[/.-](\d{0,3})")     # a numeric date cut inside its year
 YEAR_END = re.compile(r"\d{1,3}")
@@ -216,9 +218,16 @@ def _broken(a: Line, b: Line, left: float, limit: float, known: Callable[[str], 
         return False
     if piece.text[-1:].isdigit() and rest.text[:1].isdigit():
         return not WHOLE_DATE.fullmatch(piece.text)   # "30/11/2022" over "01/02/2023": two dates
-    word = word_key(piece.text + rest.text)
+    word, tail = word_key(piece.text + rest.text), word_key(rest.text)
     return (piece.text[-1:].isalpha() and rest.text[:1].islower()
-            and (known(word) or is_month(word) or not known(word_key(rest.text))))
+            and (known(word) or is_month(word) or not (known(tail) or tail in _vocabulary())))
+
+
+@lru_cache(maxsize=1)
+def _vocabulary() -> frozenset[str]:
+    """The words of the cell vocabulary (data/columns.toml [content]) of four letters or more: whole words
+    wherever printed ("resource"; a letter such as "l" may well end a broken word)."""
+    return frozenset(w for words in content_words().values() for p in words for w in p.lower().split() if len(w) >= 4)
 
 
 def hard_breaks(cells: list[Cell]) -> float:
@@ -263,15 +272,16 @@ def _line_texts(lines: list[Line]) -> list[str]:
 
 
 def unbroken_text(cell: Cell, x0: float, x1: float, known: Callable[[str], bool] = lambda word: False,
-                  inner: Callable[[str], bool] | None = None) -> str:
+                  inner: Callable[[str], bool] | None = None, right: float | None = None) -> str:
     """The text of a cell spanning x0..x1 (as `Cell.text`), words broken across its lines by a narrow column
     rejoined (see `_broken`; `known` says whether a word is printed after another on a line elsewhere), a dash
-    opening a line kept where it joins the line above (`_line_texts`)."""
+    opening a line kept where it joins the line above (`_line_texts`). `right`: where the column's text ends
+    when its edge x1 is no cell's border (a table without vertical rules: the end of its widest line)."""
     lines = cell.lines
     if len(lines) < 2:
         return cell.text
     left = min(w.x0 for w in cell.words)
-    limit = x1 - (left - x0)  # the text's right edge: the cell's padding is the same on both sides
+    limit = x1 - (left - x0) if right is None else right  # the text's right edge: the same padding on both sides
     joined = [_broken(a, b, left, limit, known, inner or known, x1) for a, b in zip(lines, lines[1:])]
     texts = _line_texts(lines)
     out = [texts[0]]

@@ -203,10 +203,11 @@ def _dates_under_label(cols: list[Column], cells: dict[int, tuple[list[str], lis
     """A column left without a role under a spanning label that names dates ("Timescale" over
     "Start | End") is the group's other date: the start when a sibling to its right is not, else
     the deadline. So is one its cells' words alone, with no colour, called a status ("Complete",
-    "Ongoing": a date's stand-ins)."""
+    "Ongoing": a date's stand-ins). A column with no words, in its label or its cells, takes no role."""
     for i, c in enumerate(cols):
         worded = c.role == "status" and i in why and not any(cells[i][1])
-        if not (c.role is None or worded) or not c.group or header_role(c.group)[0] not in DATES:
+        if not (c.role is None or worded) or not c.group or header_role(c.group)[0] not in DATES \
+                or not c.header and not any(t.strip() for t in cells[i][0]):   # a sliver with no words says nothing
             continue
         later = [o for o in cols[i + 1:] if o.group == c.group]
         taken = {o.role for o in cols}

@@ -138,13 +138,14 @@ def strikes_through(page: Page, rule: Rule) -> bool:
 
 def text_cuts(page: Page, cols: list[Column], anchor: int, top: float, bottom: float) -> list[float]:
     """Row starts for a table without horizontal rules: a new entry in the anchor column (a ref, or a
-    line after a gap clearly wider than the spacing of lines inside an entry, the tightest any column
-    shows). An anchor column with no text (marks only) gives way to the first column with text; with no
-    ref, action or milestones column known (the anchor a mere first column) starting fewer entries than
-    most columns do (merged down over several rows), the first column starting as many as most do."""
+    line after a gap clearly wider than the spacing of lines inside an entry: in a column of text the
+    tightest the table shows, a ref column's own). An anchor column with no text (marks only) gives way
+    to the first column with text; with no ref, action or milestones column known (the anchor a mere
+    first column) starting fewer entries than most columns do (merged down over several rows), the
+    first column starting as many as most do."""
     lines = [_column_lines(page, col, top, bottom) for col in cols]
-    leading = min((_leading(ls) for ls in lines if len(ls) > 1), default=0.0)
-    cuts = [_entry_cuts(ls, leading) for ls in lines]
+    table = _table_leading(lines)
+    cuts = [_entry_cuts(ls, float("inf") if col.role == "ref" else table) for ls, col in zip(lines, cols)]
     if cols[anchor].role is not None:
         return next((c for c in [cuts[anchor]] + cuts if c), [])
     own = cuts[anchor] or next((c for c in cuts if c), [])
@@ -157,6 +158,13 @@ def _column_lines(page: Page, col: Column, top: float, bottom: float) -> list[Li
     return group_lines([w for w in page.words if col.x0 <= w.xc < col.x1 and top <= w.yc < bottom], page.number)
 
 
+def _table_leading(columns: list[list[Line]]) -> float:
+    """The spacing of lines inside the table's cells: the narrowest gap between two lines of a column that
+    recurs (within half a point) somewhere in the table (one odd gap, an overprint, says nothing)."""
+    gaps = sorted(round(2 * (b.top - a.bottom)) / 2 for ls in columns for a, b in zip(ls, ls[1:]) if b.top > a.bottom)
+    return next((g for g, h in zip(gaps, gaps[1:]) if h - g <= 0.5), float("inf"))
+
+
 def _leading(lines: list[Line]) -> float:
     """The spacing of a column's lines inside its entries: its narrowest gaps (the first quartile)."""
     gaps = sorted(b.top - a.bottom for a, b in zip(lines, lines[1:]))
@@ -167,7 +175,7 @@ def _entry_cuts(lines: list[Line], table_leading: float) -> list[float]:
     """Where a column's entries start (see `text_cuts`), its lines inside entries spaced no wider than
     its own narrowest gaps or the table's."""
     gaps = [b.top - a.bottom for a, b in zip(lines, lines[1:])]
-    leading = min(_leading(lines), max(table_leading, 0.0)) if gaps else 0.0
+    leading = min(_leading(lines), table_leading) if gaps else 0.0
     cuts: list[float] = []
     for i, ln in enumerate(lines):
         ref = REF_LIKE.match(ln.words[0].text) and not (i and lines[i - 1].words[-1].text.endswith((".", "-", "/")))

@@ -488,7 +488,8 @@ def gutter(lines: list[Line], a: float, b: float, size: float, labels: Iterable[
     word of the header's `labels` (text of the next column, its header set right or centred over it;
     text under a sub-header belongs to the spanning label before); then the middle of the first run
     of x that no line below crosses (a run wider than half the font size when fewer than three lines
-    tell; any gutter kept free by three lines or more is one)."""
+    tell; any gutter kept free by three lines or more is one), and that is not the space between two
+    words of a line ("breaks 2": a cell's text running to its edge)."""
     def free(x: float) -> bool:
         return not any(w.x0 - 1 <= x <= w.x1 + 1 for ln in lines for w in ln.words)
 
@@ -500,7 +501,7 @@ def gutter(lines: list[Line], a: float, b: float, size: float, labels: Iterable[
         if free(x):
             run.append(x)
             continue
-        if run and run[-1] - run[0] >= need:
+        if run and run[-1] - run[0] >= need and not _word_space(lines, run[0], run[-1]):
             break
         run = []
     found = bool(run) and run[-1] - run[0] >= need
@@ -511,6 +512,15 @@ def gutter(lines: list[Line], a: float, b: float, size: float, labels: Iterable[
     if all(free(b - 3.0 + d) for d in (-1.0, 0.0, 1.0)) and not beyond:
         return b - 3.0
     return (run[0] + run[-1]) / 2 if found else b - 3.0
+
+
+def _word_space(lines: list[Line], lo: float, hi: float) -> bool:
+    """Some line has two words a word space apart on either side of lo..hi."""
+    for ln in lines:
+        space = 1.6 * space_width(ln.words)
+        if any(u.x1 <= lo + 1 and v.x0 >= hi - 1 and v.x0 - u.x1 <= space for u, v in zip(ln.words, ln.words[1:])):
+            return True
+    return False
 
 
 def _rule_groups(page: Page, band: list[Line], cols: list[Column]) -> list[tuple[float, float, float]]:

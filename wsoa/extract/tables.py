@@ -63,6 +63,7 @@ class Table:
     top: tuple[int, float] = (0, 0.0)  # (page, y) where it starts
     size: float = 10.0  # font size of its header, to tell a heading below it
     fill: RGB | None = None  # the colour its header is filled with
+    open_header: bool = False  # its last segment is a header with no row below it: the header ended the page
     trace: TableTrace | None = None
 
 
@@ -249,9 +250,10 @@ def page_regions(page: Page, headers: list[Header], open_table: Table | None) ->
     if open_table is not None:
         top = _content_top(page)
         again = bool(headers) and repeats_header(page, headers[0], open_table)
-        rest = [] if open_table.rows or again else header_rest(page, open_table.columns, top - 1, open_table.fill)
+        rest = header_rest(page, open_table.columns, top - 1, open_table.fill) if open_table.open_header and not again else []
         finish_labels(open_table.columns, rest)
         spill = rest[-1].bottom + 1.5 if rest else top
+        headers = [h for h in headers if h.line.top >= spill - TOL]   # a "header" among the rest is part of it
         why = continuation(page, headers, open_table, spill)
         if spill > top and why.columns is None and not headers:
             why = Continuation([replace(c) for c in open_table.columns], "the page opens with the rest of its header")
@@ -306,6 +308,7 @@ def _place(page: Page, region: Region, i: int, open_table: Table | None, tables:
     if page.number not in table.pages:
         table.pages.append(page.number)
     table.rows.extend(rows)
+    table.open_header = header is not None and not any(c.words for r in rows for c in r.cells.values())
     table.trace.segments.append(RegionTrace(page=page.number, top=round(region.top, 1), bottom=round(region.bottom, 1),
                                             ends=region.ends, stitch=stitch, why=reason, split_row_joined=joined,
                                             rows=grid_trace(rows)))
