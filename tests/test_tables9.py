@@ -328,3 +328,66 @@ def test_a_word_broken_in_a_narrow_column_of_a_table_without_rules_is_joined_aga
         texts += [(40, y, ref), (80, y, action), (460, y, by)] + cell(300, y, *lead)
     doc = extract(draw(tmp_path / "unruled.pdf", texts, bold={0, 1, 2, 3}))
     assert [a.lead for a in doc.actions] == ["Head of SEND", "Head of Commissioning (Council)", "Virtual School Head"]
+
+
+def _draw_pages(path, pages) -> object:
+    """Landscape pages, each (texts [(x, top, text, bold)], fills [(x0, top, x1, bottom, rgb)]), 8 pt."""
+    width, height = landscape(A4)
+    c = canvas.Canvas(str(path), pagesize=(width, height))
+    for texts, fills in pages:
+        for x0, top, x1, bottom, rgb in fills:
+            c.setFillColorRGB(*rgb)
+            c.rect(x0, height - bottom, x1 - x0, bottom - top, stroke=0, fill=1)
+        c.setFillColorRGB(0, 0, 0)
+        for x, top, text, bold in texts:
+            c.setFont("Helvetica-Bold" if bold else "Helvetica", 8)
+            c.drawString(x, height - top - 8, text)
+        c.showPage()
+    c.save()
+    return path
+
+
+def test_a_two_row_filled_header_whose_merged_cell_spans_both_rows_repeats_at_the_top_of_the_next_page(tmp_path):
+    """"Dates | Actions" over "Start | End", the Actions cell filled down over both rows, repeated atop page 2;
+    a banner "Area of weakness 2" ends page 1: the header's first row is part of it, so page 2 repeats the
+    header, the table goes on there, and its rows fall under weakness 2."""
+    grey = (0.85, 0.85, 0.85)
+
+    def header(top: float) -> tuple[list, list]:
+        texts = [(150, top + 4, "Dates", True), (420, top + 4, "Actions", True),
+                 (80, top + 22, "Start", True), (220, top + 22, "End", True)]
+        fills = [(54, top, 356, top + 18, grey), (356, top, 788, top + 36, grey),
+                 (54, top + 18, 198, top + 36, grey), (198, top + 18, 356, top + 36, grey)]
+        return texts, fills
+
+    def rows(top: float, items: list[tuple[str, str, str]]) -> list:
+        return [t for k, (start, end, action) in enumerate(items)
+                for t in ((60, top + k * 20, start, False), (204, top + k * 20, end, False),
+                          (362, top + k * 20, action, False))]
+
+    first = [("Jul 2021", "Jul 2022", "Introduce a shared dashboard"), ("Apr 2021", "Jul 2022", "Review the offer")]
+    second = [("Jan 2022", "Jul 2023", "Map the referral route"), ("Mar 2022", "Dec 2023", "Train the SENCOs")]
+    t1, f1 = header(100)
+    t1 = [(40, 60, "Written Statement of Action", True)] + t1 + [(60, 140, "Area of weakness 1", True)]
+    t1 += rows(160, first) + [(60, 520, "Area of weakness 2", True)]
+    t2, f2 = header(40)
+    t2 += rows(84, second)
+    doc = extract(_draw_pages(tmp_path / "two_rows.pdf", [(t1, f1), (t2, f2)]))
+    assert [a.action for a in doc.actions] == [r[2] for r in first + second]
+    assert [a.weakness_id for a in doc.actions] == ["W1", "W1", "W2", "W2"]
+    assert [[str(d) for d in a.start_dates] for a in doc.actions] == [["2021-07-01"], ["2021-04-01"], ["2022-01-01"],
+                                                                     ["2022-03-01"]]
+
+
+@pytest.mark.parametrize("leads", [[["SENCO", "network"], ["ICB"], ["Head of", "SEND"]],
+                                   [["Preparation", "for Adults"], ["Head of", "SEND"], ["Inclusion", "Manager"]]])
+def test_words_wrapped_whole_in_a_narrow_lead_column_are_not_joined(tmp_path, leads):
+    """"SENCO" / "network" (capitals never run on into lower case in one word) and "Preparation" / "for Adults"
+    ("for" is a word of its own), each first line the column's widest: wrapped between words, not inside one."""
+    texts = [(40, 100, "Ref"), (80, 100, "Action"), (300, 100, "Lead"), (400, 100, "Close")]
+    for k, lead in enumerate(leads):
+        y = 120 + k * 30
+        texts += [(40, y, f"1.{k + 1}"), (80, y, f"Publish part {k + 1} of the offer"), (400, y, "Jun 2022")]
+        texts += cell(300, y, *lead)
+    doc = extract(draw(tmp_path / "leads.pdf", texts, bold=set(range(4))))
+    assert [a.lead for a in doc.actions] == [" ".join(lead) for lead in leads]

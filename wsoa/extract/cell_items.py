@@ -27,6 +27,7 @@ NUMERIC_TO_CENTURY = r"\d{1,2}[/.-]\d{1,2}[/.-](?:19|20)"   # a numeric date up 
 CUT_YEAR = re.compile(r"\d{1,2}[/.-]\d{1,2}[/.-](\d{0,3})")     # a numeric date cut inside its year
 YEAR_END = re.compile(r"\d{1,3}")
 WHOLE_DATE = re.compile(NUMERIC_TO_CENTURY + r"\d\d")          # ... whole
+ACRONYM_END = re.compile(r"[A-Z]{2}$")                          # a piece ending in capitals: an acronym
 PART_DATE = re.compile(r"\d{1,2}[/.-]\d{0,2}")                  # ... cut after its day, before its year
 LEADING = 1.25  # a line's pitch as a multiple of its height, where the cell shows no two lines of a paragraph
 APART = 1.15    # lines further apart than this many pitches belong to different entries
@@ -219,15 +220,17 @@ def _broken(a: Line, b: Line, left: float, limit: float, known: Callable[[str], 
     if piece.text[-1:].isdigit() and rest.text[:1].isdigit():
         return not WHOLE_DATE.fullmatch(piece.text)   # "30/11/2022" over "01/02/2023": two dates
     word, tail = word_key(piece.text + rest.text), word_key(rest.text)
+    if ACRONYM_END.search(piece.text):
+        return False   # "SENCO" / "network": no word turns from capitals to lower case
     return (piece.text[-1:].isalpha() and rest.text[:1].islower()
             and (known(word) or is_month(word) or not (known(tail) or tail in _vocabulary())))
 
 
 @lru_cache(maxsize=1)
 def _vocabulary() -> frozenset[str]:
-    """The words of the cell vocabulary (data/columns.toml [content]) of four letters or more: whole words
-    wherever printed ("resource"; a letter such as "l" may well end a broken word)."""
-    return frozenset(w for words in content_words().values() for p in words for w in p.lower().split() if len(w) >= 4)
+    """The words of the cell vocabulary (data/columns.toml [content]) of three letters or more: whole words
+    wherever printed ("resource", "for"; one or two letters, "l", "on", may well end a broken word)."""
+    return frozenset(w for words in content_words().values() for p in words for w in p.lower().split() if len(w) >= 3)
 
 
 def hard_breaks(cells: list[Cell]) -> float:
@@ -281,7 +284,8 @@ def unbroken_text(cell: Cell, x0: float, x1: float, known: Callable[[str], bool]
     if len(lines) < 2:
         return cell.text
     left = min(w.x0 for w in cell.words)
-    limit = x1 - (left - x0) if right is None else right  # the text's right edge: the same padding on both sides
+    limit = x1 - (left - x0)  # the text's right edge: the cell's padding is the same on both sides
+    limit = limit if right is None else min(limit, right)
     joined = [_broken(a, b, left, limit, known, inner or known, x1) for a, b in zip(lines, lines[1:])]
     texts = _line_texts(lines)
     out = [texts[0]]

@@ -515,11 +515,16 @@ def gutter(lines: list[Line], a: float, b: float, size: float, labels: Iterable[
 
 
 def _word_space(lines: list[Line], lo: float, hi: float) -> bool:
-    """Some line has two words a word space apart on either side of lo..hi."""
+    """Some line has two words a word space apart on either side of lo..hi, the second ending its cell
+    (a wide gap or nothing after it: "breaks 2", a cell's text run to its edge; a banner's words run on)."""
     for ln in lines:
         space = 1.6 * space_width(ln.words)
-        if any(u.x1 <= lo + 1 and v.x0 >= hi - 1 and v.x0 - u.x1 <= space for u, v in zip(ln.words, ln.words[1:])):
-            return True
+        ws = ln.words
+        for i in range(len(ws) - 1):
+            u, v = ws[i], ws[i + 1]
+            last = i + 2 == len(ws) or ws[i + 2].x0 - v.x1 > space
+            if u.x1 <= lo + 1 and v.x0 >= hi - 1 and v.x0 - u.x1 <= space and last:
+                return True
     return False
 
 
@@ -809,12 +814,29 @@ def cells_top(page: Page, line: Line) -> ColumnModel | None:
     below = [y for y, pieces in _border_rows(page, line.bottom, line.top + HEADER_REACH * line.size).items()
              if _holds_edges(_tiled(pieces, line), xs)]
     bottom = min(below, default=None) or _cells_bottom(page, line, xs) or _styled_bottom(page, line, xs[0], xs[-1])
-    band = _band(page, line.top - 1, bottom)
+    top = (_first_row(page, line) or line).top - 1
+    band = _band(page, top, bottom)
     sub = {id(ln): _sub_cells(page, line, xs, ln) for ln in band}
     cuts = merge_positions(xs + [x for edges in sub.values() for x in edges if xs[0] < x < xs[-1]])
     cols = [Column(a, b) for a, b in zip(cuts, cuts[1:])]   # sub-headers' own cells split a spanning one
     _label_columns(page, band, cols, xs, lambda ln: sub[id(ln)])
-    return None if _looks_like_body(cols) else ColumnModel(cols, line.top - 1, bottom, "cell edges", len(band))
+    return None if _looks_like_body(cols) else ColumnModel(cols, top, bottom, "cell edges", len(band))
+
+
+def _first_row(page: Page, line: Line) -> Line | None:
+    """The line just above a header row whose words all lie on shaded fills, one of which runs on down
+    through the row (a cell merged over both): the header's first row ("Dates | Actions" over "Start |
+    End"), else None."""
+    h = line.bottom - line.top
+    above = [ln for ln in page.lines if line.top - 2 * h <= ln.bottom <= line.top + TOL and ln.top < line.top - TOL]
+    if not above:
+        return None
+    up = above[-1]
+    shaded_fills = [f for f in page.fills if shaded(f.rgb)]
+    on = all(any(f.x0 <= w.xc <= f.x1 and f.top <= w.yc <= f.bottom for f in shaded_fills) for w in up.words)
+    through = any(f.top <= up.top + TOL and f.bottom >= line.bottom - TOL and f.x0 < up.x1 and f.x1 > up.x0
+                  for f in shaded_fills)
+    return up if on and through else None
 
 
 def _holds_edges(edges: list[float], xs: list[float]) -> bool:

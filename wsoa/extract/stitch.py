@@ -115,9 +115,11 @@ def adopt_roles(cols: list[Column], kept: list[Column]) -> bool:
 
 
 def repeats_header(page: Page, header: Header, table: OpenTable) -> bool:
-    """A header at the top of the page with the open table's columns: the table goes on."""
+    """A header at the top of the page (its first line, or its band: a group row above it) with the open
+    table's columns: the table goes on."""
     top = min((ln.top for ln in page.lines), default=page.height)
-    return abs(header.line.top - top) < 2 and same_layout(header.columns, table.columns)
+    at_top = abs(header.line.top - top) < 2 or header.top <= top + TOL   # its first row may be a group row
+    return at_top and same_layout(header.columns, table.columns)
 
 
 def _ruled_columns(page: Page, cols: list[Column], first_mid: float) -> tuple[list[Column] | None, str]:

@@ -64,6 +64,7 @@ class Table:
     size: float = 10.0  # font size of its header, to tell a heading below it
     fill: RGB | None = None  # the colour its header is filled with
     open_header: bool = False  # its last segment is a header with no row below it: the header ended the page
+    head: str = ""  # its header's first line
     trace: TableTrace | None = None
 
 
@@ -249,11 +250,11 @@ def page_regions(page: Page, headers: list[Header], open_table: Table | None) ->
     why = None
     if open_table is not None:
         top = _content_top(page)
-        again = bool(headers) and repeats_header(page, headers[0], open_table)
+        again = bool(headers) and (repeats_header(page, headers[0], open_table) or headers[0].line.text == open_table.head)
         rest = header_rest(page, open_table.columns, top - 1, open_table.fill) if open_table.open_header and not again else []
         finish_labels(open_table.columns, rest)
         spill = rest[-1].bottom + 1.5 if rest else top
-        headers = [h for h in headers if h.line.top >= spill - TOL]   # a "header" among the rest is part of it
+        headers = [h for h in headers if h.line.top >= spill - TOL or _refines(h.columns, open_table.columns)]
         why = continuation(page, headers, open_table, spill)
         if spill > top and why.columns is None and not headers:
             why = Continuation([replace(c) for c in open_table.columns], "the page opens with the rest of its header")
@@ -274,11 +275,24 @@ def page_regions(page: Page, headers: list[Header], open_table: Table | None) ->
     return regions, why
 
 
+def _header_fill(page: Page, header: Header) -> RGB | None:
+    """The shaded fill under the header's first word, or None."""
+    fill = fill_at(page.fills, header.line.words[0])
+    return fill if fill is not None and shaded(fill) else None
+
+
+def _refines(cols: list[Column], table: list[Column]) -> bool:
+    """Columns that keep every edge of the table's and add some (the rest of a header overleaf holding
+    sub-headers, "From | To" under "Dates"): a header among the rest that is kept, not dropped as part of it."""
+    edges = [c.x0 for c in cols] + [cols[-1].x1]
+    return len(cols) > len(table) and all(any(abs(e - x) <= 2 * TOL for e in edges)
+                                          for x in [c.x0 for c in table] + [table[-1].x1])
+
+
 def _new_table(page: Page, region: Region, index: int) -> Table:
     top = region.header.top if region.header else region.top
     grid = _grid_kind(page, region.columns, region.top, region.bottom, region.ruled)
-    fill = fill_at(page.fills, region.header.line.words[0]) if region.header else None
-    fill = fill if fill is not None and shaded(fill) else None
+    fill = _header_fill(page, region.header) if region.header else None
     return Table(columns=region.columns, grid=grid, top=(page.number, top), size=region.size, fill=fill,
                  trace=TableTrace.start(index, page.number, region.columns, grid, region.header))
 
@@ -309,6 +323,7 @@ def _place(page: Page, region: Region, i: int, open_table: Table | None, tables:
         table.pages.append(page.number)
     table.rows.extend(rows)
     table.open_header = header is not None and not any(c.words for r in rows for c in r.cells.values())
+    table.head = header.line.text if header is not None else table.head
     table.trace.segments.append(RegionTrace(page=page.number, top=round(region.top, 1), bottom=round(region.bottom, 1),
                                             ends=region.ends, stitch=stitch, why=reason, split_row_joined=joined,
                                             rows=grid_trace(rows)))
@@ -317,18 +332,20 @@ def _place(page: Page, region: Region, i: int, open_table: Table | None, tables:
 
 def _rows_overleaf(page: Page, region: Region, following: Page | None, known: dict[str, Header]) -> list[Row]:
     """The rows a table found by structure alone goes on with at the top of the next page, when
-    nothing follows it on its own page and the next page lines up with its columns or repeats its
-    header, not another table's (a header low on a page over one row or none: its content is read on)."""
+    nothing follows it on its own page and the next page (below the rest of its header) lines up with its
+    columns or repeats its header, not another table's (a header low on a page over one row or none: its
+    content is read on)."""
     h = region.header
     if following is None or h is None or not following.lines or any(ln.top > region.bottom + 1 for ln in page.lines):
         return []
-    first = following.lines[0]
-    if first.text != h.line.text and (first.text in known or is_header_line(first)):
+    top, cols = _content_top(following), region.columns
+    fill = _header_fill(page, h)
+    if not region.ruled or fill:  # a ruled grid's rows come from its rules, the header's pieces in its first cell
+        top = header_spill(following, cols, top - 1, fill) + 1
+    first = next((ln for ln in following.lines if ln.top >= top - 1), None)
+    if first is None or first.text != h.line.text and (first.text in known or is_header_line(first)):
         return []
     again = [ln.top for ln in following.lines if ln.text == h.line.text]
-    top, cols = _content_top(following), region.columns
-    if not region.ruled:  # a ruled grid's rows come from its rules, the header's pieces in its first cell
-        top = header_spill(following, cols, top - 1) + 1
     if again and again[0] <= top + TOL:
         top, again = again[0] + h.bottom - h.line.top, again[1:]
     else:
