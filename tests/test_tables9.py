@@ -391,3 +391,46 @@ def test_words_wrapped_whole_in_a_narrow_lead_column_are_not_joined(tmp_path, le
         texts += cell(300, y, *lead)
     doc = extract(draw(tmp_path / "leads.pdf", texts, bold=set(range(4))))
     assert [a.lead for a in doc.actions] == [" ".join(lead) for lead in leads]
+
+
+def test_a_header_whose_sub_header_row_opens_the_next_page_splits_its_column_there(tmp_path):
+    """A ruled grid: "Lead | Action | Timescale | Milestones", filled, ends page 1; page 2 opens with the
+    sub-header row "Start | End" on the same fill, a rule under "Timescale" only there parting its two
+    cells: the column splits, the rows take start dates and deadlines."""
+    grey = (0.85, 0.85, 0.85)
+    xs = [48, 153, 363, 468, 573, 678]      # Timescale spans 363..573, cut at 468 from page 2's sub-header on
+
+    def vr(top, bottom, edges):
+        return [(x, top, bottom) for x in edges]
+
+    p1 = [(52, 516, "Lead", True), (157, 516, "What we will do", True), (367, 516, "Timescale", True),
+          (577, 516, "Milestones", True), (40, 60, "Written Statement of Action", True)]
+    f1 = [(a, 512, b, 534, grey) for a, b in [(48, 153), (153, 363), (363, 573), (573, 678)]]
+    rows = [("Head of SEND", "Agree a tracking tool", "Nov 2021", "Jun 2022", "Draft 1"),
+            ("ICB", "Redesign a panel", "Jan 2022", "Mar 2023", "Review 2"),
+            ("Virtual School Head", "Map the offer", "May 2021", "Jan 2022", "Pilot 3")]
+    p2 = [(367, 58, "Start", True), (472, 58, "End", True)]
+    p2 += [(x + 4, 84 + k * 30, t, False) for k, row in enumerate(rows) for x, t in zip([48, 153, 363, 468, 573], row)]
+    f2 = [(a, 54, b, 75, grey) for a, b in [(48, 153), (153, 363), (363, 468), (468, 573), (573, 678)]]
+    path = tmp_path / "sub.pdf"
+    width, height = landscape(A4)
+    c = canvas.Canvas(str(path), pagesize=(width, height))
+    for texts, fills, hr, vrs in ((p1, f1, [512, 534], vr(512, 534, [48, 153, 363, 573, 678])),
+                                  (p2, f2, [54, 75, 105, 135, 165], vr(54, 165, xs))):
+        for x0, top, x1, bottom, rgb in fills:
+            c.setFillColorRGB(*rgb)
+            c.rect(x0, height - bottom, x1 - x0, bottom - top, stroke=0, fill=1)
+        c.setFillColorRGB(0, 0, 0)
+        for x, top, text, bold in texts:
+            c.setFont("Helvetica-Bold" if bold else "Helvetica", 8)
+            c.drawString(x, height - top - 8, text)
+        for y in hr:
+            c.line(48, height - y, 678, height - y)
+        for x, y0, y1 in vrs:
+            c.line(x, height - y0, x, height - y1)
+        c.showPage()
+    c.save()
+    doc = extract(path)
+    assert [a.action for a in doc.actions] == [r[1] for r in rows]
+    assert [[str(d) for d in a.start_dates] for a in doc.actions] == [["2021-11-01"], ["2022-01-01"], ["2021-05-01"]]
+    assert [[str(d) for d in a.deadlines] for a in doc.actions] == [["2022-06-30"], ["2023-03-31"], ["2022-01-31"]]

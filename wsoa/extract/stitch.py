@@ -6,8 +6,9 @@ text running across the column boundaries otherwise). A row cut by the page brea
 """
 from __future__ import annotations
 
+from bisect import bisect
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Protocol
 
 from wsoa.extract.grid import TOL, Column, Row, anchor_of, banner, fill_at, runs_across, vertical_cuts
@@ -175,21 +176,46 @@ def header_spill(page: Page, cols: list[Column], top: float, fill: RGB | None = 
     return rest[-1].bottom + 0.5 if rest else top
 
 
-def finish_labels(cols: list[Column], rest: list[Line]) -> None:
-    """Add the rest of a header (lines overleaf) to its columns' labels, each word to the column
-    under its middle; a column whose whole label now names a role more surely than it had one takes
-    that role (a role so claimed twice stays with the surer)."""
-    grown = set()
-    for w in (w for ln in rest for w in ln.words):
-        for i, c in enumerate(cols):
-            if c.x0 <= w.xc < c.x1:
-                c.header = f"{c.header} {w.text}".strip()
-                grown.add(i)
-    for i in grown:
-        role, score = label_role(cols[i])
-        if role and score > cols[i].score:
-            cols[i].role, cols[i].score = role, score
-    dedupe_roles(cols)
+def finish_labels(page: Page, cols: list[Column], rest: list[Line]) -> list[Column]:
+    """The columns with the rest of their header (lines overleaf) added to their labels, each word to the
+    column under its middle; a column that vertical rules part under the rest's words splits there, each
+    part labelled by its own words, the old label its group ("Timescale" over "Start | End"), the last part
+    no label names taking the old column's role. A column whose whole label now names a role more surely
+    than it had one takes that role (a role so claimed twice stays with the surer)."""
+    out: list[Column] = []
+    changed: list[Column] = []
+    heirs: list[tuple[list[Column], str | None, float]] = []
+    for c in cols:
+        words = [w for ln in rest for w in ln.words if c.x0 <= w.xc < c.x1]
+        cuts = sorted({x for ln in rest for x in _line_cuts(page, ln, c)})
+        if cuts and len({bisect(cuts, w.xc) for w in words}) > 1:
+            edges = [c.x0] + cuts + [c.x1]
+            parts = [Column(a, b, " ".join(w.text for w in words if a <= w.xc < b), None, 0.0, c.header)
+                     for a, b in zip(edges, edges[1:])]
+            heirs.append((parts, c.role, c.score))
+        elif words:
+            parts = [replace(c, header=" ".join([c.header] + [w.text for w in words]).strip())]
+        else:
+            out.append(c)
+            continue
+        out += parts
+        changed += parts
+    for c in changed:
+        role, score = label_role(c)
+        if role and score > c.score:
+            c.role, c.score = role, score
+    for parts, role, score in heirs:   # the split column's role goes to a part that took none, if still free
+        free = [p for p in parts if p.role is None]
+        if role and free and not any(o.role == role for o in out):
+            free[-1].role, free[-1].score = role, score
+    dedupe_roles(out)
+    return out
+
+
+def _line_cuts(page: Page, line: Line, col: Column) -> list[float]:
+    """Vertical rules crossing the line strictly inside the column."""
+    mid = (line.top + line.bottom) / 2
+    return [x for x in vertical_cuts(page, mid - 1, mid + 1, col.x0, col.x1) if col.x0 + TOL < x < col.x1 - TOL]
 
 
 def continuation(page: Page, headers: list[Header], table: OpenTable, top: float) -> Continuation:

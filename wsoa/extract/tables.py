@@ -250,9 +250,11 @@ def page_regions(page: Page, headers: list[Header], open_table: Table | None) ->
     why = None
     if open_table is not None:
         top = _content_top(page)
-        again = bool(headers) and (repeats_header(page, headers[0], open_table) or headers[0].line.text == open_table.head)
+        first = headers[0] if headers else None
+        again = first is not None and (repeats_header(page, first, open_table)
+                                       or first.line.text == open_table.head and first.line.top <= top + TOL)
         rest = header_rest(page, open_table.columns, top - 1, open_table.fill) if open_table.open_header and not again else []
-        finish_labels(open_table.columns, rest)
+        open_table.columns = finish_labels(page, open_table.columns, rest)
         spill = rest[-1].bottom + 1.5 if rest else top
         headers = [h for h in headers if h.line.top >= spill - TOL or _refines(h.columns, open_table.columns)]
         why = continuation(page, headers, open_table, spill)
