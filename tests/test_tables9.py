@@ -434,3 +434,14 @@ def test_a_header_whose_sub_header_row_opens_the_next_page_splits_its_column_the
     assert [a.action for a in doc.actions] == [r[1] for r in rows]
     assert [[str(d) for d in a.start_dates] for a in doc.actions] == [["2021-11-01"], ["2022-01-01"], ["2021-05-01"]]
     assert [[str(d) for d in a.deadlines] for a in doc.actions] == [["2022-06-30"], ["2023-03-31"], ["2022-01-31"]]
+
+
+def test_a_running_head_of_four_parts_naming_one_role_is_still_furniture(tmp_path):
+    """"OFFICIAL | Eastmoor | Progress report | Page n" atop every page (wide gaps, "progress" a role word),
+    the body well below it: a running head, removed; only a line whose labels wrap onto lines set close
+    under it is kept as a repeated header naming one role."""
+    pages = [[(40, 30, "OFFICIAL"), (200, 30, "Eastmoor"), (400, 30, "Progress report"), (700, 30, f"Page {n}"),
+              (40, 90, f"Body text of page {n} about the plan.")] for n in range(1, 5)]
+    path = draw(tmp_path / "heads.pdf", pages[0][1:], title="", more=[p for p in pages[1:]])
+    kept = [ln.text for p in layout_pages(path) for ln in p.lines]
+    assert kept == [f"Body text of page {n} about the plan." for n in range(1, 5)]

@@ -192,7 +192,8 @@ def _statuses(cells: list[Cell], legend: Legend, words_column: bool) -> StatusRe
 
 def _drop_shading(table: Table, status_col: int | None) -> None:
     """A status cell's fill that only shades its row (zebra rows, a row filled across) says no status,
-    unless whole rows take varying status colours (`rows_say_status`)."""
+    unless whole rows take varying status colours (`rows_say_status`), or every unshaded row's status cell
+    is filled, the stripe's colour among theirs (`stripe_says_status`)."""
     if status_col is None:
         return
     body = [r for r in table.rows if not r.spanning and not _is_header_row(table, r)]

@@ -416,7 +416,8 @@ def _opens_item(line: Line, prev: Line, full: bool = False) -> bool:
     sentence went on to "3." or "– Jul 2022" on the next line), is the text running on; not a numbered item
     opening the next page ("4. PA2.2 Redesign ..."): a page's last line filled to the margin ends nothing."""
     open_end = not prev.text.rstrip().endswith((".", ":", ";"))
-    wrapped = full and (line.text[:1].isdigit() or _dash(line)) and not (line.page != prev.page and NUMBERED.match(line.text))
+    overleaf_item = line.page != prev.page and NUMBERED.match(line.text)
+    wrapped = full and (line.text[:1].isdigit() or _dash(line)) and not overleaf_item
     if open_end and (BARE_NUMBER.match(line.text) or wrapped) or QUANTITY.match(line.text):
         return False
     return bool(ITEM_MARK.match(line.text) or REF.match(line.text))

@@ -29,6 +29,7 @@ YEAR_END = re.compile(r"\d{1,3}")
 WHOLE_DATE = re.compile(NUMERIC_TO_CENTURY + r"\d\d")          # ... whole
 ACRONYM_END = re.compile(r"[A-Z]{2}$")                          # a piece ending in capitals: an acronym
 PART_DATE = re.compile(r"\d{1,2}[/.-]\d{0,2}")                  # ... cut after its day, before its year
+ONE_SEPARATOR = re.compile(r"\d{1,2}([/.-])\d{1,2}\1(?:19|20)\d\d")  # a whole date, one separator throughout
 LEADING = 1.25  # a line's pitch as a multiple of its height, where the cell shows no two lines of a paragraph
 APART = 1.15    # lines further apart than this many pitches belong to different entries
 
@@ -246,8 +247,9 @@ def hard_breaks(cells: list[Cell]) -> float:
 
 def _cut_date(piece: str, rest: str) -> bool:
     """`piece` is a numeric date cut after its day, before its year, that `rest` completes to a whole
-    date with a four-digit year: "14/0" over "1/2024", "14/" over "01/2024"."""
-    return bool(PART_DATE.fullmatch(piece) and WHOLE_DATE.fullmatch(piece + rest) and not CUT_YEAR.fullmatch(piece))
+    date with a four-digit year and one separator throughout: "14/0" over "1/2024", "14/" over "01/2024"
+    (a ref "1.2" over "5/2024" is none)."""
+    return bool(PART_DATE.fullmatch(piece) and ONE_SEPARATOR.fullmatch(piece + rest))
 
 
 def _cut_year(piece: str, rest: str, alone: bool) -> bool:

@@ -99,7 +99,7 @@ def layout_pages(path: str | Path, deadline: float | None = None, ocr: bool = Fa
         raise DocumentError("the PDF has no pages")
     if not any(p.words for p in pages):
         raise DocumentError("image-only: no text layer (needs OCR: run with --ocr)")
-    remove_furniture(pages, not_furniture)
+    remove_furniture(pages, not_furniture, wrapped_labels)
     return pages
 
 
@@ -107,6 +107,12 @@ def not_furniture(line: Line) -> bool:
     """A line that stays though it recurs at the top of many pages: a table's repeated header (column labels),
     or a field's label alone on its line (a plan of cards with a page break before each action)."""
     return labels_columns(line) or role_of_label(line.text) is not None
+
+
+def wrapped_labels(line: Line) -> bool:
+    """Column labels that stay at a page's top where they wrap onto lines set close under them (fewer of
+    them need name a role: see labels_columns)."""
+    return labels_columns(line, wrapped=True)
 
 
 def extract(path: str | Path, doc_id: str | None = None, deadline: float | None = None,

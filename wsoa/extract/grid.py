@@ -155,6 +155,7 @@ def text_cuts(page: Page, cols: list[Column], anchor: int, top: float, bottom: f
 
 
 def _column_lines(page: Page, col: Column, top: float, bottom: float) -> list[Line]:
+    """The lines of the words whose middles lie in the column between top and bottom."""
     return group_lines([w for w in page.words if col.x0 <= w.xc < col.x1 and top <= w.yc < bottom], page.number)
 
 
@@ -166,9 +167,10 @@ def _table_leading(columns: list[list[Line]]) -> float:
 
 
 def _leading(lines: list[Line]) -> float:
-    """The spacing of a column's lines inside its entries: its narrowest gaps (the first quartile)."""
+    """The spacing of a column's lines inside its entries: its narrowest gaps (the first quartile; 0
+    for fewer than two lines)."""
     gaps = sorted(b.top - a.bottom for a, b in zip(lines, lines[1:]))
-    return gaps[len(gaps) // 4]
+    return gaps[len(gaps) // 4] if gaps else 0.0
 
 
 def _entry_cuts(lines: list[Line], table_leading: float) -> list[float]:
@@ -187,7 +189,7 @@ def _entry_cuts(lines: list[Line], table_leading: float) -> list[float]:
 def _entry_gap(gap: float, leading: float, height: float) -> bool:
     """A gap between two lines of a column that starts a new entry: most of a line high, or clearly
     wider (by a fifth of a line) than `leading`, the spacing of the lines inside entries (the column's
-    narrowest gaps)."""
+    narrowest gaps, or the table's where tighter: see `text_cuts`)."""
     return gap > 0.9 * height or gap > leading + max(1.5, 0.2 * height)
 
 

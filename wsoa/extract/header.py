@@ -145,12 +145,13 @@ def _label_columns(page: Page, band: list[Line], cols: list[Column], outer: list
 
 def _label(col: Column, own: list[Word], group: list[Word]) -> None:
     """A column's label and its group label from their words, in reading order; a label set one word
-    per line over NARROW_LINES lines or more is narrow: the pieces of words a column too narrow for
-    them broke ("Addit | ional | resou | rce")."""
+    per line over NARROW_LINES lines or more, most of them pieces of a few letters, is narrow: the pieces
+    of words a column too narrow for them broke ("Addit | ional | resou | rce")."""
     own, group = (sorted(ws, key=lambda w: (round(w.top), w.x0)) for ws in (own, group))
     col.header, col.group = " ".join(w.text for w in own), " ".join(w.text for w in group)
     tops = [round(w.top) for w in own]
-    col.narrow = len(tops) >= NARROW_LINES and len(set(tops)) == len(tops)
+    pieces = sum(len(w.text) <= PIECE_LETTERS for w in own)
+    col.narrow = len(tops) >= NARROW_LINES and len(set(tops)) == len(tops) and 2 * pieces >= len(own)
 
 
 def rule_columns(page: Page, line: Line) -> list[Column]:
@@ -655,13 +656,13 @@ def is_header_line(line: Line) -> bool:
     return _names_a_table({p.role for p in phrases_of(line) if p.role})
 
 
-def labels_columns(line: Line) -> bool:
-    """A line of three or more phrases set apart by wide gaps, two of them naming roles, or four or more
-    and one naming a role: column labels (a header whose other labels are in unknown words or wrapped),
-    not a running head or a sentence."""
+def labels_columns(line: Line, wrapped: bool = False) -> bool:
+    """A line of three or more phrases set apart by wide gaps, two of them naming roles: column labels (a
+    header whose other labels are in unknown words or wrapped), not a running head or a sentence. With
+    `wrapped` (the line goes on in lines set close under it), four or more phrases, one naming a role."""
     named = len({p.role for p in phrases_of(line) if p.role})
     gaps = sum(wide_gaps(line))
-    return named >= 2 and gaps >= MIN_ROLES - 1 or named >= 1 and gaps >= MIN_ROLES
+    return named >= 2 and gaps >= MIN_ROLES - 1 or wrapped and named >= 1 and gaps >= MIN_ROLES
 
 
 def rule_between(page: Page, y0: float, y1: float, cols: list[Column]) -> bool:
@@ -803,7 +804,8 @@ def _cells_bottom(page: Page, line: Line, xs: list[float]) -> float | None:
 def cells_top(page: Page, line: Line) -> ColumnModel | None:
     """The column model of a header row whose cells are drawn one by one (border segments or fills,
     no vertical rules): the top row of such cells (no row above it has the same edges) whose cells
-    read as headers; else None."""
+    read as headers, its band starting at a first row above it on the same fills (`_first_row`); else
+    None."""
     if len(_line_cuts(page, line, 0, page.width)) >= 2:
         return None
     xs = cell_edges(page, line)
@@ -814,7 +816,7 @@ def cells_top(page: Page, line: Line) -> ColumnModel | None:
     below = [y for y, pieces in _border_rows(page, line.bottom, line.top + HEADER_REACH * line.size).items()
              if _holds_edges(_tiled(pieces, line), xs)]
     bottom = min(below, default=None) or _cells_bottom(page, line, xs) or _styled_bottom(page, line, xs[0], xs[-1])
-    top = (_first_row(page, line) or line).top - 1
+    top = (_first_row(page, line, bottom) or line).top - 1
     band = _band(page, top, bottom)
     sub = {id(ln): _sub_cells(page, line, xs, ln) for ln in band}
     cuts = merge_positions(xs + [x for edges in sub.values() for x in edges if xs[0] < x < xs[-1]])
@@ -823,10 +825,10 @@ def cells_top(page: Page, line: Line) -> ColumnModel | None:
     return None if _looks_like_body(cols) else ColumnModel(cols, top, bottom, "cell edges", len(band))
 
 
-def _first_row(page: Page, line: Line) -> Line | None:
+def _first_row(page: Page, line: Line, bottom: float) -> Line | None:
     """The line just above a header row whose words all lie on shaded fills, one of which runs on down
-    through the row (a cell merged over both): the header's first row ("Dates | Actions" over "Start |
-    End"), else None."""
+    through the row to the header band's `bottom` at most (a cell merged over both, no backdrop): the
+    header's first row ("Dates | Actions" over "Start | End"), else None."""
     h = line.bottom - line.top
     above = [ln for ln in page.lines if line.top - 2 * h <= ln.bottom <= line.top + TOL and ln.top < line.top - TOL]
     if not above:
@@ -834,8 +836,8 @@ def _first_row(page: Page, line: Line) -> Line | None:
     up = above[-1]
     shaded_fills = [f for f in page.fills if shaded(f.rgb)]
     on = all(any(f.x0 <= w.xc <= f.x1 and f.top <= w.yc <= f.bottom for f in shaded_fills) for w in up.words)
-    through = any(f.top <= up.top + TOL and f.bottom >= line.bottom - TOL and f.x0 < up.x1 and f.x1 > up.x0
-                  for f in shaded_fills)
+    through = any(f.top <= up.top + TOL and line.bottom - TOL <= f.bottom <= bottom + TOL
+                  and f.x0 < up.x1 and f.x1 > up.x0 for f in shaded_fills)   # a header cell, not a backdrop
     return up if on and through else None
 
 

@@ -15,6 +15,8 @@ from typing import Callable
 
 from wsoa.normalise.status import RGB
 
+CLOSE = 0.6  # lines closer than this many font sizes are one block (a cell's lines, a wrapped label)
+
 
 @dataclass(slots=True)
 class Word:
@@ -170,19 +172,21 @@ def group_lines(words: list[Word], page: int) -> list[Line]:
     return [Line(sorted(ws, key=lambda w: w.x0), page) for ws in lines]
 
 
-def remove_furniture(pages: list[Page], keep: Callable[[Line], bool] = lambda line: False) -> None:
+def remove_furniture(pages: list[Page], keep: Callable[[Line], bool] = lambda line: False,
+                     wrapped: Callable[[Line], bool] = lambda line: False) -> None:
     """Drop running headers and footers: lines near the top or bottom whose text recurs on many pages
     (on both pages of a two-page document), and the same words at the same places where they share
     a line with a table's row.
 
-    Lines for which `keep` is true (a repeated table header), the lines set close under them (its
-    wrapped labels), and lines crossed by a vertical rule (inside a table) stay, unless their
-    furniture words sit exactly where they do elsewhere.
+    Lines for which `keep` is true (a repeated table header), or `wrapped` is where the page's next line
+    is set close under them (labels that wrap), the lines set close under those at a page's top, and
+    lines crossed by a vertical rule (inside a table) stay, unless their furniture words sit exactly
+    where they do elsewhere.
     """
     if len(pages) < 2:
         return
     margins = [_margin(page) for page in pages]
-    held = [_held(margin, keep, page.height) for page, margin in zip(pages, margins)]
+    held = [_held(page, margin, keep, wrapped) for page, margin in zip(pages, margins)]
     templates = _templates(pages, margins, held)
     counts: Counter[str] = Counter()
     for page, margin, kept in zip(pages, margins, held):
@@ -197,18 +201,25 @@ def remove_furniture(pages: list[Page], keep: Callable[[Line], bool] = lambda li
                           if any(id(w) not in dropped for w in ln.words)]
 
 
-def _held(margin: list[Line], keep: Callable[[Line], bool], height: float) -> set[int]:
-    """The margin lines that `keep` holds, with, in the page's top half, the lines set close under
-    them (as close as a cell's lines: a repeated header's wrapped labels), by id."""
+def _held(page: Page, margin: list[Line], keep: Callable[[Line], bool], wrapped: Callable[[Line], bool]) -> set[int]:
+    """The margin lines that `keep` holds, or `wrapped` where the page's next line is set close under
+    them, with, in the page's top half, the lines set close under a held one, by id."""
+    order = sorted(page.lines, key=lambda ln: ln.top)
+    after = {id(a): b for a, b in zip(order, order[1:])}
     held: set[int] = set()
-    last: Line | None = None
     for ln in margin:
-        if keep(ln) or last is not None and 0 <= ln.top - last.bottom < 0.6 * ln.size and ln.bottom < height / 2:
+        below = after.get(id(ln))
+        close = below is not None and _close(ln, below)
+        if keep(ln) or close and wrapped(ln):
             held.add(id(ln))
-            last = ln
-        else:
-            last = None
+        if id(ln) in held and close and below.bottom < page.height / 2:
+            held.add(id(below))
     return held
+
+
+def _close(line: Line, below: Line) -> bool:
+    """`below` is set as close under the line as a cell's lines are."""
+    return 0 <= below.top - line.bottom < CLOSE * below.size
 
 
 def _furniture(line: Line, page: Page, key: str, template: list[Word], held: set[int]) -> list[Word]:

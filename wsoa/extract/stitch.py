@@ -15,14 +15,13 @@ from wsoa.extract.grid import TOL, Column, Row, anchor_of, banner, fill_at, runs
 from wsoa.extract.column_roles import CONTENT_SCORE
 from wsoa.extract.header import EXACT, Header, body_line, dedupe_roles, label_role
 from wsoa.extract.page import Line, Page, Word, space_width
-from wsoa.normalise.status import RGB
+from wsoa.normalise.status import RGB, SAME_DE, delta_e
 
 SAME_X = 6.0       # a repeated header's columns start within this of the table's
 SNAP = 3.0         # a ruled page's rule lines up with a column edge within this
 LINED_UP = 0.7     # share of the table's column edges a ruled page must repeat
 SLACK = 0.25       # a continued page's word may reach this share of its font size past a column edge
 PIECE = 3          # a word of at most this many letters can be a piece of a label wrapped letter by letter
-SAME_FILL = 0.05   # fills whose channels differ by less than this are one colour
 GUTTER = 3.0       # a gap this many word spaces wide at a column boundary is a gutter between cells
 
 
@@ -56,9 +55,9 @@ def same_words(a: list[Column], b: list[Column]) -> bool:
 
 
 def labelled_pairs(a: list[Column], b: list[Column]) -> list[tuple[Column, Column]]:
-    """The columns of two headers with the same words (see same_words), paired column by column, or, where
-    one has a column more without words, label by label."""
-    if len(a) == len(b):
+    """The columns of two headers with the same words (see same_words), paired column by column where their
+    columns without words stand at the same places, else label by label."""
+    if [bool(c.header) for c in a] == [bool(c.header) for c in b]:
         return list(zip(a, b))
     return list(zip([c for c in a if c.header], [c for c in b if c.header]))
 
@@ -158,7 +157,7 @@ def header_rest(page: Page, cols: list[Column], top: float, fill: RGB | None = N
     (a header row broken over the page)."""
     def on_fill(w: Word) -> bool:
         rgb = fill_at(page.fills, w)
-        return rgb is not None and max(abs(a - b) for a, b in zip(rgb, fill)) < SAME_FILL
+        return rgb is not None and delta_e(rgb, fill) < SAME_DE
 
     out = []
     for ln in sorted((ln for ln in page.lines if ln.top >= top), key=lambda ln: ln.top):
@@ -176,21 +175,22 @@ def header_spill(page: Page, cols: list[Column], top: float, fill: RGB | None = 
     return rest[-1].bottom + 0.5 if rest else top
 
 
-def finish_labels(page: Page, cols: list[Column], rest: list[Line]) -> list[Column]:
+def finish_labels(page: Page, cols: list[Column], rest: list[Line], split: bool = True) -> list[Column]:
     """The columns with the rest of their header (lines overleaf) added to their labels, each word to the
     column under its middle; a column that vertical rules part under the rest's words splits there, each
     part labelled by its own words, the old label its group ("Timescale" over "Start | End"), the last part
     no label names taking the old column's role. A column whose whole label now names a role more surely
-    than it had one takes that role (a role so claimed twice stays with the surer)."""
+    than it had one takes that role (a role so claimed twice stays with the surer). No split unless `split`
+    (rows already read keep their columns' numbers)."""
     out: list[Column] = []
     changed: list[Column] = []
     heirs: list[tuple[list[Column], str | None, float]] = []
     for c in cols:
         words = [w for ln in rest for w in ln.words if c.x0 <= w.xc < c.x1]
         cuts = sorted({x for ln in rest for x in _line_cuts(page, ln, c)})
-        if cuts and len({bisect(cuts, w.xc) for w in words}) > 1:
+        if split and cuts and len({bisect(cuts, w.xc) for w in words}) > 1:
             edges = [c.x0] + cuts + [c.x1]
-            parts = [Column(a, b, " ".join(w.text for w in words if a <= w.xc < b), None, 0.0, c.header)
+            parts = [Column(a, b, header=" ".join(w.text for w in words if a <= w.xc < b), group=c.header)
                      for a, b in zip(edges, edges[1:])]
             heirs.append((parts, c.role, c.score))
         elif words:

@@ -37,6 +37,7 @@ __all__ = ["Region", "Table", "TablesFound", "find_tables", "read_tables", "is_h
 EDGE_LINES = 3     # lines whose text starts at the same place to make a column's left edge
 PROSE_SPACE = 1.15  # a gap at a column boundary this close to the line's word space is running text
 RECUTS = 2         # times the rows are cut again at an anchor the content moved
+SNAP_EDGE = 4.0  # points: a column edge found again on another page lies this close
 SECTION_WORDS = 12  # a line of this many words or fewer, with no full stop at its end, may name a section
 
 
@@ -138,10 +139,10 @@ def _text_bottom(page: Page, cols: list[Column], top: float, limit: float, body:
     return min(limit, (max(rules) if rules else max([last] + _fills_on(page, cols, last, body))) + 1.0), "the text ends"
 
 
-def _fills_on(page: Page, cols: list[Column], y: float, size: float) -> list[float]:
+def _fills_on(page: Page, cols: list[Column], y: float, body_size: float) -> list[float]:
     """The bottoms of fills over the table's columns that go on below its last text at y (within two font
     sizes): the last row's shading or status fill, whole."""
-    return [f.bottom for f in page.fills if f.top < y < f.bottom <= y + 2 * size
+    return [f.bottom for f in page.fills if f.top < y < f.bottom <= y + 2 * body_size
             and f.x0 < cols[-1].x1 and f.x1 > cols[0].x0]
 
 
@@ -244,8 +245,9 @@ def _content_top(page: Page) -> float:
 
 def page_regions(page: Page, headers: list[Header], open_table: Table | None) -> tuple[list[Region], Continuation | None]:
     """The table segments on one page: a continuation of the open table first (when the page goes on
-    with it), then one per header (a repeated header without rules keeps the open table's columns); each ends at
-    its borders or text, or at the next header."""
+    with it, below the rest of its header when its header ended the page before: that rest completes the
+    open table's column labels, see `finish_labels`), then one per header (a repeated header without rules
+    keeps the open table's columns); each ends at its borders or text, or at the next header."""
     starts: list[tuple[float, list[Column], bool, float, Header | None]] = []
     why = None
     if open_table is not None:
@@ -253,8 +255,11 @@ def page_regions(page: Page, headers: list[Header], open_table: Table | None) ->
         first = headers[0] if headers else None
         again = first is not None and (repeats_header(page, first, open_table)
                                        or first.line.text == open_table.head and first.line.top <= top + TOL)
-        rest = header_rest(page, open_table.columns, top - 1, open_table.fill) if open_table.open_header and not again else []
-        open_table.columns = finish_labels(page, open_table.columns, rest)
+        ended = open_table.open_header and not again   # its header ended the last page: its rest may open this one
+        rest = header_rest(page, open_table.columns, top - 1, open_table.fill) if ended else []
+        if rest:   # columns split only before any row is read (rows are kept by column number)
+            split = not any(c.words for r in open_table.rows for c in r.cells.values())
+            open_table.columns = finish_labels(page, open_table.columns, rest, split)
         spill = rest[-1].bottom + 1.5 if rest else top
         headers = [h for h in headers if h.line.top >= spill - TOL or _refines(h.columns, open_table.columns)]
         why = continuation(page, headers, open_table, spill)
@@ -283,12 +288,14 @@ def _header_fill(page: Page, header: Header) -> RGB | None:
     return fill if fill is not None and shaded(fill) else None
 
 
-def _refines(cols: list[Column], table: list[Column]) -> bool:
+def _refines(cols: list[Column], table_cols: list[Column]) -> bool:
     """Columns that keep every edge of the table's and add some (the rest of a header overleaf holding
     sub-headers, "From | To" under "Dates"): a header among the rest that is kept, not dropped as part of it."""
+    if not cols or not table_cols:
+        return False
     edges = [c.x0 for c in cols] + [cols[-1].x1]
-    return len(cols) > len(table) and all(any(abs(e - x) <= 2 * TOL for e in edges)
-                                          for x in [c.x0 for c in table] + [table[-1].x1])
+    return len(cols) > len(table_cols) and all(any(abs(e - x) <= SNAP_EDGE for e in edges)
+                                               for x in [c.x0 for c in table_cols] + [table_cols[-1].x1])
 
 
 def _new_table(page: Page, region: Region, index: int) -> Table:
@@ -342,7 +349,8 @@ def _rows_overleaf(page: Page, region: Region, following: Page | None, known: di
         return []
     top, cols = _content_top(following), region.columns
     fill = _header_fill(page, h)
-    if not region.ruled or fill:  # a ruled grid's rows come from its rules, the header's pieces in its first cell
+    if not region.ruled or fill:  # a ruled grid's rows come from its rules (the header's pieces in its first
+        # cell), unless its header is filled: its rest on that fill is read off first
         top = header_spill(following, cols, top - 1, fill) + 1
     first = next((ln for ln in following.lines if ln.top >= top - 1), None)
     if first is None or first.text != h.line.text and (first.text in known or is_header_line(first)):
