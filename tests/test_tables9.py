@@ -434,6 +434,8 @@ def test_a_header_whose_sub_header_row_opens_the_next_page_splits_its_column_the
     assert [a.action for a in doc.actions] == [r[1] for r in rows]
     assert [[str(d) for d in a.start_dates] for a in doc.actions] == [["2021-11-01"], ["2022-01-01"], ["2021-05-01"]]
     assert [[str(d) for d in a.deadlines] for a in doc.actions] == [["2022-06-30"], ["2023-03-31"], ["2022-01-31"]]
+    assert doc.tables[0].columns == {"Lead": "lead", "What we will do": "action", "Start": "start", "End": "deadline",
+                                     "Milestones": "milestones"}   # the record's report shows the columns as read
 
 
 def test_a_running_head_of_four_parts_naming_one_role_is_still_furniture(tmp_path):

@@ -492,6 +492,9 @@ def find_tables(pages: list[Page], legend: Callable[[], Legend] | None = None, l
         if closed:
             open_table = None
     share_roles([t.columns for t in tables])
+    for t in tables:   # the trace (and the record's report) shows the columns as finally read
+        if t.trace is not None:
+            t.trace.columns = [ColumnTrace.of(c) for c in t.columns]
     return TablesFound(tables, traces, bands)
 
 
