@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from reportlab.lib.pagesizes import A4, landscape
 from reportlab.pdfgen import canvas
 
@@ -319,15 +321,19 @@ def test_an_unnamed_column_whose_entries_stand_level_with_the_dates_beside_them_
     assert [a.rag for a in doc.actions] == ["green", "red"]
 
 
-def test_a_date_cut_inside_its_year_after_other_words_is_joined_again(tmp_path):
-    """"31/03/2022 revised to 20/06/2" over "024" in a narrow deadline column: the revision reads 2024-06-20."""
+@pytest.mark.parametrize("first, rest, dates", [
+    ("31/03/2024 revised to 20/06/2", "024", ["2024-03-31", "2024-06-20"]),   # cut inside its year
+    ("31/10/2023 -> 14/0", "1/2024", ["2023-10-31", "2024-01-14"])])          # cut inside its month
+def test_a_date_cut_inside_its_year_after_other_words_is_joined_again(tmp_path, first, rest, dates):
+    """"31/03/2024 revised to 20/06/2" over "024", or "31/10/2023 -> 14/0" over "1/2024", in a narrow deadline
+    column: the revision reads 2024-06-20, or 2024-01-14."""
     xs = [40, 90, 330, 460]
     texts = [(x, 100, label) for x, label in zip(xs, ["Ref", "Action", "Lead", "Deadline"])]
     texts += [(40, 120, "1.1"), (90, 120, "Publish the protocol"), (330, 120, "Head of SEND"),
-              (460, 120, "31/03/2024 revised to 20/06/2"), (460, 130, "024"),
+              (460, 120, first), (460, 130, rest),
               (40, 150, "1.2"), (90, 150, "Train the SENCOs"), (330, 150, "Inclusion Manager"), (460, 150, "16/12/2023")]
     doc = extract(draw(tmp_path / "plan.pdf", texts, bold=set(range(4))))
-    assert [[str(d) for d in a.deadlines] for a in doc.actions] == [["2024-03-31", "2024-06-20"], ["2023-12-16"]]
+    assert [[str(d) for d in a.deadlines] for a in doc.actions] == [dates, ["2023-12-16"]]
 
 
 def test_words_under_a_date_label_that_also_name_statuses_are_the_date_column_not_a_second_status(tmp_path):

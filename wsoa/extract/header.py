@@ -116,7 +116,8 @@ def _band(page: Page, top: float, bottom: float) -> list[Line]:
     return [ln for ln in page.lines if top <= (ln.top + ln.bottom) / 2 <= bottom]
 
 
-def _line_cuts(page: Page, line: Line, x0: float, x1: float) -> list[float]:
+def line_cuts(page: Page, line: Line, x0: float, x1: float) -> list[float]:
+    """x positions of the vertical rules crossing the line between x0 and x1."""
     mid = (line.top + line.bottom) / 2
     return vertical_cuts(page, mid - 1, mid + 1, x0, x1)
 
@@ -129,7 +130,7 @@ def _label_columns(page: Page, band: list[Line], cols: list[Column], outer: list
     own: list[list[Word]] = [[] for _ in cols]
     group: list[list[Word]] = [[] for _ in cols]
     for ln in band:
-        cuts = cuts_of(ln) if cuts_of else _line_cuts(page, ln, outer[0], outer[-1])
+        cuts = cuts_of(ln) if cuts_of else line_cuts(page, ln, outer[0], outer[-1])
         cuts = cuts if len(cuts) >= 2 else outer
         for w in ln.words:
             cell = [(a, b) for a, b in zip(cuts, cuts[1:]) if a <= w.xc < b]
@@ -169,11 +170,11 @@ def _sub_header_bottom(page: Page, line: Line, xs: list[float], bottom: float, l
     bottom of the header's fill)."""
     inside = [ln for ln in page.lines if line.bottom <= ln.top and ln.bottom <= bottom + TOL]
     closed = any(abs(r.top - bottom) <= TOL and covers(r, xs[0], xs[-1]) for r in page.hrules)
-    if closed and any(x for ln in inside for x in _line_cuts(page, ln, xs[0] - TOL, xs[-1] + TOL)
+    if closed and any(x for ln in inside for x in line_cuts(page, ln, xs[0] - TOL, xs[-1] + TOL)
                       if all(abs(x - o) > TOL for o in xs)):
         return bottom
     for nxt in (ln for ln in page.lines if bottom < (ln.top + ln.bottom) / 2 < limit and ln.top < bottom + 2 * line.size):
-        cuts = _line_cuts(page, nxt, xs[0] - TOL, xs[-1] + TOL)
+        cuts = line_cuts(page, nxt, xs[0] - TOL, xs[-1] + TOL)
         new = [x for x in cuts if all(abs(x - o) > TOL for o in xs)]
         if not new or nxt.bold != line.bold or body_line(nxt) or any(len(p) > 3 for p in _cell_texts(nxt, cuts)):
             break
@@ -224,7 +225,7 @@ def columns_from_rules(page: Page, line: Line) -> ColumnModel | None:
     """Columns between the vertical rules crossing the header band (the rules of every line of it,
     so that sub-headers under a spanning cell are columns); the band runs between the horizontal
     rules around the line. None when fewer than three rules cross the line."""
-    xs = _line_cuts(page, line, 0, page.width)
+    xs = line_cuts(page, line, 0, page.width)
     if len(xs) < 3:
         return None
     above = [r.top for r in page.hrules if line.top - 2 * line.size - 4 <= r.top <= line.top + TOL
@@ -238,7 +239,7 @@ def columns_from_rules(page: Page, line: Line) -> ColumnModel | None:
         bottom = min(below + [own, _inner_rules_end(page, line, xs)])
     bottom = _sub_header_bottom(page, line, xs, bottom, _filled_bottom(page, line) or page.height)
     band = _band(page, top, bottom)
-    cuts = merge_positions([x for ln in band for x in _line_cuts(page, ln, xs[0] - TOL, xs[-1] + TOL)] + xs)
+    cuts = merge_positions([x for ln in band for x in line_cuts(page, ln, xs[0] - TOL, xs[-1] + TOL)] + xs)
     cols = [Column(a, b) for a, b in zip(cuts, cuts[1:]) if b - a > 3]
     _label_columns(page, band, cols, xs)
     return ColumnModel(cols, top, bottom, "rules", len(band))
@@ -706,7 +707,7 @@ def grid_top(page: Page, line: Line) -> ColumnModel | None:
     """The column model of a line that opens a ruled grid of three or more columns (no rule runs
     above it, the rules go on below its band, or its band ends the page) and whose cells read as
     headers; else None."""
-    xs = _line_cuts(page, line, 0, page.width)
+    xs = line_cuts(page, line, 0, page.width)
     if len(xs) < 3:
         return None
     fresh = _fresh_columns(page, xs[1:-1], line)
@@ -806,7 +807,7 @@ def cells_top(page: Page, line: Line) -> ColumnModel | None:
     no vertical rules): the top row of such cells (no row above it has the same edges) whose cells
     read as headers, its band starting at a first row above it on the same fills (`_first_row`); else
     None."""
-    if len(_line_cuts(page, line, 0, page.width)) >= 2:
+    if len(line_cuts(page, line, 0, page.width)) >= 2:
         return None
     xs = cell_edges(page, line)
     if not xs:
@@ -896,7 +897,7 @@ def styled_top(page: Page, line: Line, named: bool = False, ending: bool = True)
     vertical rules: those make a ruled grid), or, styled and naming two roles, ending the page (when
     `ending`: no header kept above gives its columns); else None."""
     phrases = phrases_of(line)
-    if len(phrases) < MIN_ROLES or len(_line_cuts(page, line, 0, page.width)) >= 2 or _goes_on(page, line) \
+    if len(phrases) < MIN_ROLES or len(line_cuts(page, line, 0, page.width)) >= 2 or _goes_on(page, line) \
             or not any(wide_gaps(line)):   # words a word space apart end to end: running text, a banner
         return None
     model = aligned_columns(page, line, phrases)
@@ -916,7 +917,7 @@ def plain_top(page: Page, line: Line, phrases: list[Phrase], lenient: bool = Fal
     `lenient` (a plan in which no table passed): labels in any wording, over four columns or more,
     the roles to come from the content."""
     if len(phrases) < MIN_ROLES + lenient or not any(wide_gaps(line)) or _goes_on(page, line) \
-            or len(_line_cuts(page, line, 0, page.width)) >= 2:   # vertical rules make a grid: its own columns
+            or len(line_cuts(page, line, 0, page.width)) >= 2:   # vertical rules make a grid: its own columns
         return None
     model = aligned_columns(page, line, phrases)
     assign_roles(model.columns)

@@ -13,7 +13,7 @@ from typing import Protocol
 
 from wsoa.extract.grid import TOL, Column, Row, anchor_of, banner, fill_at, runs_across, vertical_cuts
 from wsoa.extract.column_roles import CONTENT_SCORE
-from wsoa.extract.header import EXACT, Header, body_line, dedupe_roles, label_role
+from wsoa.extract.header import EXACT, Header, body_line, dedupe_roles, label_role, line_cuts
 from wsoa.extract.page import Line, Page, Word, space_width
 from wsoa.normalise.status import RGB, SAME_DE, delta_e
 
@@ -187,7 +187,7 @@ def finish_labels(page: Page, cols: list[Column], rest: list[Line], split: bool 
     heirs: list[tuple[list[Column], str | None, float]] = []
     for c in cols:
         words = [w for ln in rest for w in ln.words if c.x0 <= w.xc < c.x1]
-        cuts = sorted({x for ln in rest for x in _line_cuts(page, ln, c)})
+        cuts = sorted({x for ln in rest for x in line_cuts(page, ln, c.x0, c.x1) if c.x0 + TOL < x < c.x1 - TOL})
         if split and cuts and len({bisect(cuts, w.xc) for w in words}) > 1:
             edges = [c.x0] + cuts + [c.x1]
             parts = [Column(a, b, header=" ".join(w.text for w in words if a <= w.xc < b), group=c.header)
@@ -210,12 +210,6 @@ def finish_labels(page: Page, cols: list[Column], rest: list[Line], split: bool 
             free[-1].role, free[-1].score = role, score
     dedupe_roles(out)
     return out
-
-
-def _line_cuts(page: Page, line: Line, col: Column) -> list[float]:
-    """Vertical rules crossing the line strictly inside the column."""
-    mid = (line.top + line.bottom) / 2
-    return [x for x in vertical_cuts(page, mid - 1, mid + 1, col.x0, col.x1) if col.x0 + TOL < x < col.x1 - TOL]
 
 
 def continuation(page: Page, headers: list[Header], table: OpenTable, top: float) -> Continuation:
